@@ -1,0 +1,35 @@
+import { LivingLabError } from "../../errors/problem.js";
+import { runExperiment } from "../../pipeline/run-experiment.js";
+import { openWorkspace } from "../../workspace.js";
+import { type Command, EXIT } from "../command.js";
+import { parseOptions } from "../parse-options.js";
+
+export const runCommand: Command = {
+  name: "run",
+  summary: "Voer een experiment van begin tot eind uit (data, controles, logboek, samenvatting)",
+  usage: `livinglab run <experiment> --justification "<tekst>" [--root <map>]
+
+  <experiment>           id van een map onder experiments/, of een pad
+  --justification <t>    waarom deze run, op deze data, nu (verplicht)
+  --root <map>           de map van het lab (standaard: de huidige map)`,
+  async run(args) {
+    const { values, positionals } = parseOptions(
+      args,
+      { justification: { type: "string" }, root: { type: "string" } },
+      "run",
+    );
+    const [experiment] = positionals;
+    if (!experiment || positionals.length > 1) {
+      throw new LivingLabError({ code: "usage", message: "Geef precies één experiment op.", hint: this.usage });
+    }
+    const run = await runExperiment({
+      workspace: openWorkspace(values.root),
+      experiment,
+      justification: values.justification ?? "",
+      onStep: (message) => console.log(`• ${message}`),
+    });
+    const outcome = run.result.outcome;
+    console.log(`Uitkomst: ${outcome}.`);
+    return outcome === "failed" ? EXIT.checksFailed : outcome === "warned" ? EXIT.warnings : EXIT.ok;
+  },
+};

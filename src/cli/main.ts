@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { formatProblems } from "../errors/format-problem.js";
+import { isLivingLabError } from "../errors/problem.js";
+import { EXIT } from "./command.js";
+import { commands } from "./command-registry.js";
+
+const HELP = `livinglab – werkbank voor experimenten van het Big Data Living Lab
+
+Gebruik: livinglab <commando> [opties]
+
+Commando's:
+${commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`).join("\n")}
+
+Gebruik 'livinglab <commando> --help' voor de opties van een commando.
+
+Exitcodes:
+  0  alles in orde
+  1  een controle is afgekeurd
+  2  alleen waarschuwingen
+  3  fout in gebruik of invoer, of een fout in het programma`;
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    console.log(HELP);
+    return name === undefined ? EXIT.error : EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    console.error(`Onbekend commando '${name}'.\n\n${HELP}`);
+    return EXIT.error;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (isLivingLabError(error)) {
+      console.error(formatProblems(error.problems));
+      return EXIT.error;
+    }
+    console.error("Interne fout in livinglab (geen fout van u). Meld dit met de tekst hieronder.");
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return EXIT.error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,24 @@
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/** Minimum cell size: counts below it are shown as "< 5" in anything for business owners. */
+export const MIN_CELL_SIZE = 5;
+
+/** A count as a business owner may see it: small counts suppressed, large ones grouped. */
+export function formatCount(count: number, minCellSize = MIN_CELL_SIZE): string {
+  if (count > 0 && count < minCellSize) return `< ${minCellSize}`;
+  return count.toLocaleString("nl-NL");
+}
+
+/** A share (0 to 1) as a Dutch percentage with one decimal. */
+export function formatShare(share: number | null): string {
+  if (share === null) return "niet te bepalen";
+  return `${(share * 100).toLocaleString("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
+}

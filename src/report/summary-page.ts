@@ -1,0 +1,143 @@
+import * as Plot from "@observablehq/plot";
+import type { CheckResult, Outcome, SuiteResult } from "../checks/check-result.js";
+import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { RunRecord } from "../runlog/run-record-schema.js";
+import { escapeHtml, formatCount, formatShare } from "./html.js";
+import { renderChart } from "./render-chart.js";
+
+const outcomeLabel: Record<Outcome, string> = {
+  passed: "In orde",
+  warned: "Let op",
+  failed: "Niet in orde",
+  not_evaluated: "Niet beoordeeld",
+};
+
+const statusLabel: Record<string, string> = {
+  voldaan: "Voldaan",
+  niet_voldaan: "Niet voldaan",
+  niet_van_toepassing: "Niet van toepassing",
+  open: "Nog open",
+};
+
+/** The one-page summary for the business owner (opdrachtgever), in plain Dutch. */
+export function renderSummaryPage(
+  opened: OpenedExperiment,
+  result: SuiteResult,
+  run: Pick<RunRecord, "id" | "at" | "who" | "justification">,
+): string {
+  const { experiment } = opened;
+  const vraag = [experiment.userstory.als, experiment.userstory.wil_ik, experiment.userstory.zodat]
+    .filter((part) => typeof part === "string")
+    .map(String);
+  const failing = result.checks.filter((c) => c.outcome !== "passed");
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(experiment.titel)} – samenvatting</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<p class="kicker">Big Data Living Lab · samenvatting voor de opdrachtgever</p>
+<h1>${escapeHtml(experiment.titel)}</h1>
+<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template)} · run van ${escapeHtml(formatWhen(run.at))} door ${escapeHtml(run.who.name)}</p>
+<p class="draft">Dit is een concept. De samenvatting is pas definitief na een review door iemand anders dan de maker.</p>
+
+<h2>De vraag</h2>
+<p>${vraag.map(escapeHtml).join(" ")}</p>
+
+<h2>Het antwoord tot nu toe</h2>
+<p class="answer">${escapeHtml(answerSentence(result))}</p>
+${renderChart(resultsChartOptions(result.checks))}
+<p class="alt">Toelichting bij de grafiek: ${escapeHtml(chartText(result.checks))}</p>
+
+<h2>De controles</h2>
+${renderResultsTable(result.checks)}
+
+<h2>Waarom deze run</h2>
+<blockquote>${escapeHtml(run.justification)}</blockquote>
+
+<h2>Uitgangspunten</h2>
+<ul class="principles">
+${opened.principles.principles
+  .map((p) => {
+    const status = experiment.principes[p.id]?.status ?? "open";
+    return `<li class="status-${escapeHtml(status)}"><strong>${escapeHtml(p.title)}</strong> (${escapeHtml(p.weighing)}): ${escapeHtml(statusLabel[status] ?? status)}</li>`;
+  })
+  .join("\n")}
+</ul>
+
+<h2>Wat nog open staat</h2>
+<p>${failing.length === 0 ? "Alle controles zijn in orde." : `${failing.length} controle(s) vragen aandacht: ${failing.map((c) => escapeHtml(c.description)).join(" ")}`}</p>
+<footer><p>Run ${escapeHtml(run.id)} · vastgelegd in het logboek van dit experiment.</p></footer>
+</main>
+</body>
+</html>
+`;
+}
+
+function answerSentence(result: SuiteResult): string {
+  const passed = result.checks.filter((c) => c.outcome === "passed").length;
+  return `${passed} van de ${result.checks.length} controles zijn in orde. Eindoordeel van deze run: ${outcomeLabel[result.outcome].toLowerCase()}.`;
+}
+
+/**
+ * The check results as an HTML table in Dutch; small counts are shown as "< 5".
+ * @example tslab.display.html(renderResultsTable(result.checks));
+ */
+export function renderResultsTable(checks: readonly CheckResult[]): string {
+  return `<table>
+<thead><tr><th scope="col">Controle</th><th scope="col">Dimensie</th><th scope="col">Uitkomst</th><th scope="col">Afwijkende rijen</th><th scope="col">Aandeel</th></tr></thead>
+<tbody>
+${checks.map(checkRow).join("\n")}
+</tbody>
+</table>`;
+}
+
+function checkRow(check: CheckResult): string {
+  return `<tr class="outcome-${check.outcome}"><td>${escapeHtml(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatShare(check.metric))}</td></tr>`;
+}
+
+/** The chart of the summary: share of failing rows per check, coloured and labelled by outcome. */
+export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOptions {
+  return {
+    title: "Aandeel afwijkende rijen per controle",
+    marginLeft: 220,
+    x: { label: "Aandeel afwijkende rijen (%)", percent: true, grid: true },
+    y: { label: null },
+    marks: [
+      Plot.barX(checks, {
+        x: (c: CheckResult) => c.metric ?? 0,
+        y: "id",
+        fill: (c: CheckResult) => outcomeLabel[c.outcome],
+      }),
+      Plot.ruleX([0]),
+    ],
+    color: { legend: true, domain: Object.values(outcomeLabel), range: ["#39870c", "#e17000", "#d52b1e", "#999999"] },
+  };
+}
+
+function chartText(checks: readonly CheckResult[]): string {
+  return checks.map((c) => `${c.id}: ${formatShare(c.metric)} (${outcomeLabel[c.outcome].toLowerCase()})`).join("; ");
+}
+
+function formatWhen(iso: string): string {
+  return new Date(iso).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam", dateStyle: "long", timeStyle: "short" });
+}
+
+const STYLE = `
+body { font-family: "RijksoverheidSansWebText", Verdana, sans-serif; margin: 0; color: #000; background: #fff; line-height: 1.5; }
+main { max-width: 50rem; margin: 0 auto; padding: 1rem; }
+h1 { color: #154273; } h2 { color: #154273; border-bottom: 2px solid #154273; }
+.kicker, .meta { color: #555; } .draft { background: #fff4dc; padding: .5rem; border-left: 4px solid #e17000; }
+.answer { font-size: 1.2rem; } table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; vertical-align: top; }
+.outcome-failed td:nth-child(3)::before, .status-niet_voldaan strong::before { content: "✗ "; color: #d52b1e; }
+.outcome-warned td:nth-child(3)::before, .status-open strong::before { content: "! "; color: #e17000; }
+.outcome-passed td:nth-child(3)::before, .status-voldaan strong::before { content: "✓ "; color: #39870c; }
+blockquote { border-left: 4px solid #154273; margin: 0; padding-left: 1rem; }
+svg { max-width: 100%; height: auto; }
+@media print { main { max-width: none; } }
+`;

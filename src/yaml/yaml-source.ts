@@ -1,0 +1,84 @@
+import { readFile } from "node:fs/promises";
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { LivingLabError, type Problem, type SourceLocation } from "../errors/problem.js";
+
+type DocumentPath = ReadonlyArray<string | number>;
+
+/** A parsed YAML file that remembers where every value came from. */
+export interface YamlSource {
+  file: string;
+  text: string;
+  value: unknown;
+  /** Location of the value at `path`, or of its nearest existing parent. */
+  locate(path: DocumentPath, options?: { key?: boolean }): SourceLocation;
+}
+
+/** Parses YAML text; syntax errors become problems with line and column. */
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return {
+      code: "yaml_syntax",
+      message: `De YAML is niet geldig: ${firstLine(error.message)}`,
+      hint: "Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.",
+      file,
+      line: pos.line,
+      column: pos.col,
+    };
+  });
+  if (problems.length > 0) throw new LivingLabError(problems);
+
+  const at = (offset: number): SourceLocation => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col };
+  };
+  return {
+    file,
+    text,
+    value: doc.toJS(),
+    locate(path, options = {}) {
+      let node: unknown = doc.contents;
+      let located: SourceLocation = { file, line: 1, column: 1 };
+      if (isNode(node) && node.range) located = at(node.range[0]);
+      for (const part of path) {
+        const pair = findPair(node, part);
+        if (pair === undefined) break;
+        const isLast = part === path[path.length - 1];
+        const target = options.key && isLast && isPair(pair) ? pair.key : isPair(pair) ? pair.value : pair;
+        if (isNode(target) && target.range) located = at(target.range[0]);
+        node = isPair(pair) ? pair.value : pair;
+      }
+      return located;
+    },
+  };
+}
+
+/** Reads and parses a YAML file; a missing file is a user-facing problem. */
+export async function readYamlSource(file: string): Promise<YamlSource> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new LivingLabError({
+      code: "file_not_found",
+      message: `Het bestand ${file} bestaat niet of is niet leesbaar.`,
+      hint: "Controleer het pad; paden zijn relatief aan de map waarin u het commando start.",
+      file,
+    });
+  }
+  return parseYamlSource(text, file);
+}
+
+function findPair(node: unknown, part: string | number): unknown {
+  if (isMap(node)) {
+    return node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+  }
+  if (isSeq(node) && typeof part === "number") return node.items[part] as Node | undefined;
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}

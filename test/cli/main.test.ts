@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+describe("livinglab --help", () => {
+  it("lists every command and the exit codes", () => {
+    const run = runCli(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\s+run\s/m);
+    expect(run.stdout).toMatch(/^\s+validate\s/m);
+    for (const code of ["0", "1", "2", "3"]) expect(run.stdout).toMatch(new RegExp(`^\\s+${code}\\s+\\S`, "m"));
+  });
+
+  it("rejects an unknown command with exit 3", () => {
+    const run = runCli(["vliegen"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("Onbekend commando 'vliegen'");
+  });
+
+  it("rejects an unknown option with exit 3 and no stack trace", () => {
+    const run = runCli(["run", "om-datakwaliteit", "--justificatoin", "x"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("--justificatoin");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
