@@ -1,5 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { REPO, runCli } from "../helpers/cli.js";
 
 describe("livinglab --help", () => {
   it("lists every command and the exit codes", () => {
@@ -21,5 +22,13 @@ describe("livinglab --help", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("--justificatoin");
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("npx livinglab", () => {
+  it("runs the project's own command (linked by ./lab setup), never a download", () => {
+    const run = spawnSync("npx", ["--no-install", "livinglab", "--help"], { cwd: REPO, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Exitcodes:");
   });
 });
