@@ -105,6 +105,8 @@ async function loadParent(
     return { template: await loadTemplate(templatesDir, ref, seen) };
   } catch (error) {
     if (!isLivingLabError(error)) throw error;
+    const cycle = error.problems.find((p) => p.code === "extends_cycle");
+    if (cycle) return { problem: { ...cycle, ...at(["extends"]) } };
     const first = error.problems[0];
     const unknown = first?.code === "unknown_template" || first?.code === "unknown_template_version";
     return {
