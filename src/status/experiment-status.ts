@@ -3,6 +3,7 @@ import { LivingLabError, type Problem } from "../errors/problem.js";
 import type { Experiment } from "../experiments/experiment-schema.js";
 import { validateExperiment } from "../experiments/open-experiment.js";
 import { finalSummaryGateProblems } from "../gates/final-summary-gate.js";
+import { realPersonalDatasets } from "../gates/personal-data.js";
 import { readReviews } from "../gates/read-reviews.js";
 import type { Review } from "../gates/review.js";
 import { runGateProblems } from "../gates/run-gate.js";
@@ -108,14 +109,15 @@ export async function experimentStatus(
         state: "bij_elke_run",
         reasons: ["Elke run vraagt een verantwoording in woorden: waarom deze run, op deze data, nu."],
       },
-      gateLine("Run op echte persoonsgegevens", runGateProblems(gateInput)),
-      gateLine("Samenvatting definitief maken", finalSummaryGateProblems(gateInput)),
+      gateLine("Run op echte persoonsgegevens", runGateProblems(gateInput), realPersonalDatasets(gateInput.experiment).length === 0 ? "Het experiment declareert geen echte persoonsgegevens; runs op synthetische data mogen." : "Alle Mag-uitgangspunten zijn besloten en iemand anders dan de auteur heeft gereviewd."),
+      gateLine("Samenvatting definitief maken", finalSummaryGateProblems(gateInput), "Iemand anders dan de auteur heeft het experiment gereviewd."),
     ],
   };
 }
 
-function gateLine(title: string, problems: readonly Problem[]): GateLine {
-  return { title, state: problems.length > 0 ? "dicht" : "open", reasons: problems.map((p) => p.message) };
+function gateLine(title: string, problems: readonly Problem[], whyOpen: string): GateLine {
+  if (problems.length === 0) return { title, state: "open", reasons: [whyOpen] };
+  return { title, state: "dicht", reasons: problems.map((p) => p.message) };
 }
 
 function sectionState(

@@ -49,6 +49,13 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Omit<Problem, "
         hint: "Pas de waarde aan naar het verwachte soort waarde.",
       };
     case "invalid_value":
+      if (input === undefined || input === null) {
+        return {
+          code: "missing_field",
+          message: "Dit verplichte veld ontbreekt.",
+          hint: `Kies uit: ${issue.values.map(String).join(", ")}.`,
+        };
+      }
       return {
         code: "invalid_value",
         message: `Deze waarde is niet toegestaan.`,

@@ -26,7 +26,9 @@ describe("validating an experiment file", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/experiment\.yaml:9:3 {2}userstory\.opdrachtgevr {2}Onbekend veld 'opdrachtgevr'/);
     expect(run.stderr).toContain("Bedoelt u 'opdrachtgever'?");
-    expect(run.stderr).toMatch(/userstory\.opdrachtgever {2}De verplichte vraag 'Opdrachtgever \(rol en naam\)' is niet beantwoord/);
+    expect(run.stderr).toMatch(
+      /userstory\.opdrachtgever {2}De verplichte vraag 'Opdrachtgever \(rol en naam\)' is niet beantwoord/,
+    );
     expect(run.stderr).toContain("principes.doel.besloten");
     expect(run.stderr).toContain("3 problemen gevonden.");
   });
