@@ -103,7 +103,9 @@ export async function experimentStatus(
       const state = sectionState(template, id, answers, inspection.problems);
       if (id !== "principes") return state;
       // An open principle is an open item of its section, not a mistake in the file.
-      const open = principleStates.filter((p) => p.status === "open").map((p) => `${p.title}: nog open (${p.weighing})`);
+      const open = principleStates
+        .filter((p) => p.status === "open")
+        .map((p) => `${p.title}: nog open (${p.weighing})`);
       return { ...state, missing: [...state.missing, ...open], complete: state.complete && open.length === 0 };
     }),
     principles: Object.fromEntries(
@@ -115,8 +117,18 @@ export async function experimentStatus(
         state: "bij_elke_run",
         reasons: ["Elke run vraagt een verantwoording in woorden: waarom deze run, op deze data, nu."],
       },
-      gateLine("Run op echte persoonsgegevens", runGateProblems(gateInput), realPersonalDatasets(gateInput.experiment).length === 0 ? "Het experiment declareert geen echte persoonsgegevens; runs op synthetische data mogen." : "Alle Mag-uitgangspunten zijn besloten en iemand anders dan de auteur heeft gereviewd."),
-      gateLine("Samenvatting definitief maken", finalSummaryGateProblems(gateInput), "Iemand anders dan de auteur heeft het experiment gereviewd."),
+      gateLine(
+        "Run op echte persoonsgegevens",
+        runGateProblems(gateInput),
+        realPersonalDatasets(gateInput.experiment).length === 0
+          ? "Het experiment declareert geen echte persoonsgegevens; runs op synthetische data mogen."
+          : "Alle Mag-uitgangspunten zijn besloten en iemand anders dan de auteur heeft gereviewd.",
+      ),
+      gateLine(
+        "Samenvatting definitief maken",
+        finalSummaryGateProblems(gateInput),
+        "Iemand anders dan de auteur heeft het experiment gereviewd.",
+      ),
     ],
   };
 }
