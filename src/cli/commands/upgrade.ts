@@ -35,7 +35,9 @@ Exitcodes:
     );
     if (upgrade.added.length > 0) console.log(`Nieuwe vragen toegevoegd (leeg): ${upgrade.added.join(", ")}.`);
     if (upgrade.problems.length === 0) {
-      console.log("Het experiment is geldig onder de nieuwe versie.");
+      console.log(
+        upgrade.from === upgrade.to ? "Het experiment is geldig." : "Het experiment is geldig onder de nieuwe versie.",
+      );
       return EXIT.ok;
     }
     console.log(`Nu nog te beantwoorden of te herstellen (${upgrade.problems.length}):`);
