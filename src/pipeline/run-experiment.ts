@@ -72,7 +72,9 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
     step(`Synthetische data gemaakt in ${where(out)}: ${zaken} zaken, ${feiten} feiten, ${verdachten} verdachten.`);
   }
 
-  const suiteFile = join(opened.dir, SUITE_FILE);
+  // Templates from datakwaliteit@1.1.0 on ask for the suite file; older ones use suite.yaml.
+  const suiteAnswer = opened.experiment.data.suite;
+  const suiteFile = join(opened.dir, typeof suiteAnswer === "string" ? suiteAnswer : SUITE_FILE);
   const { suite, result, engineVersion } = await checkSuiteFile(suiteFile);
   const passed = result.checks.filter((c) => c.outcome === "passed").length;
   step(`${result.checks.length} controles uitgevoerd op DuckDB: ${passed} in orde.`);
