@@ -2,22 +2,27 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { renderSummaryPage } from "./summary-page.js";
 
 export const REPORT_DIR = "rapport";
 
-/** Writes the business owner's summary page and the results as JSON into the experiment's report folder. */
+/**
+ * Writes the business owner's summary page and the results as JSON into the experiment's
+ * report folder. The page is a draft unless it gets an approval from approveFinalSummary.
+ */
 export async function writeSummary(
   opened: OpenedExperiment,
   result: SuiteResult,
   run: Pick<RunRecord, "id" | "at" | "who" | "justification">,
+  approval?: FinalApproval,
 ): Promise<{ summary: string; resultsJson: string }> {
   const dir = join(opened.dir, REPORT_DIR);
   await mkdir(dir, { recursive: true });
   const summary = join(dir, "samenvatting.html");
   const resultsJson = join(dir, "resultaten.json");
   await writeFile(resultsJson, `${JSON.stringify({ run: run.id, ...result }, null, 2)}\n`);
-  await writeFile(summary, renderSummaryPage(opened, result, run));
+  await writeFile(summary, renderSummaryPage(opened, result, run, approval));
   return { summary, resultsJson };
 }

@@ -7,15 +7,16 @@ import { parseOptions } from "../parse-options.js";
 export const runCommand: Command = {
   name: "run",
   summary: "Voer een experiment van begin tot eind uit (data, controles, logboek, samenvatting)",
-  usage: `livinglab run <experiment> --justification "<tekst>" [--root <map>]
+  usage: `livinglab run <experiment> --justification "<tekst>" [--definitief] [--root <map>]
 
   <experiment>           id van een map onder experiments/, of een pad
   --justification <t>    waarom deze run, op deze data, nu (verplicht)
+  --definitief           maak de samenvatting definitief; alleen na een review door iemand anders dan de auteur
   --root <map>           de map van het lab (standaard: de huidige map)`,
   async run(args) {
     const { values, positionals } = parseOptions(
       args,
-      { justification: { type: "string" }, root: { type: "string" } },
+      { justification: { type: "string" }, definitief: { type: "boolean" }, root: { type: "string" } },
       "run",
     );
     const [experiment] = positionals;
@@ -26,6 +27,7 @@ export const runCommand: Command = {
       workspace: openWorkspace(values.root),
       experiment,
       justification: values.justification ?? "",
+      final: values.definitief === true,
       onStep: (message) => console.log(`• ${message}`),
     });
     const outcome = run.result.outcome;
