@@ -51,7 +51,7 @@ export const synthCommand: Command = {
       zaken,
       seed,
       asOf: values["as-of"] ?? "",
-      defects: await defectSpecFrom(values.defects, process.cwd()),
+      defects: await defectSpecFrom(values.defects, "."),
       defectsLabel: values.defects,
       csv: values.csv,
       onProgress: (made, total) => {
