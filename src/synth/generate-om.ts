@@ -68,13 +68,13 @@ export async function generateOm(options: SynthOptions): Promise<SynthResult> {
     );
     while (!generator.done) {
       generator.next(CHUNK);
-      writer.flush();
+      await writer.flush();
       options.onProgress?.(Math.min(options.zaken, generator.made), options.zaken);
     }
-    const files = await writer.write(options.out, options.csv ?? false);
+    const { files, duckdb } = await writer.write(options.out, options.csv ?? false);
     const datasheet = buildDatasheet({
       version: GENERATOR_VERSION,
-      duckdb: await writer.duckdbVersion(),
+      duckdb,
       arguments: {
         zaken: options.zaken,
         seed: options.seed,
