@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { datasheetSchema } from "../../src/index.js";
+import { datasheetSchema, generateOm } from "../../src/index.js";
 import { REPO, runCli } from "../helpers/cli.js";
 
 /** Compares with a golden file; run with UPDATE_GOLDEN=1 to rewrite it on purpose. */
@@ -47,6 +47,33 @@ describe("livinglab synth", () => {
     const sheet = datasheetSchema.parse(JSON.parse(await readFile(join(out, "datasheet.json"), "utf8")));
     expect(sheet.arguments).toEqual({ zaken: 1000, seed: 4, as_of: "2026-06-30", defects: "all", csv: true });
     expect(await readFile(join(out, "datasheet.md"), "utf8")).toContain("--defects all --csv");
+  });
+
+  it("makes the same bytes in another time zone as the library does here", async () => {
+    const base = await mkdtemp(join(tmpdir(), "livinglab-synth-cli-"));
+    const args = { zaken: 700, seed: 9, asOf: "2026-03-29", defects: "all" } as const;
+    await generateOm({ ...args, out: join(base, "here") });
+    const run = runCli(
+      [
+        "synth",
+        "--out",
+        join(base, "there"),
+        "--zaken",
+        "700",
+        "--seed",
+        "9",
+        "--as-of",
+        "2026-03-29",
+        "--defects",
+        "all",
+      ],
+      { env: { TZ: "Pacific/Kiritimati" } },
+    );
+    expect(run.code).toBe(0);
+    for (const name of await readdir(join(base, "here"))) {
+      const here = await readFile(join(base, "here", name));
+      expect({ name, same: here.equals(await readFile(join(base, "there", name))) }).toEqual({ name, same: true });
+    }
   });
 
   it("reads rates from a defects file in JSON", async () => {
