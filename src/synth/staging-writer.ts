@@ -19,6 +19,9 @@ const spoolType: Record<ColumnType, string> = {
   timestamp: "BIGINT",
 };
 
+/** The tables written side by side: the biggest alone, the others after each other. */
+const WRITE_LANES: readonly (readonly OutputTable[])[] = [["zaken"], ["feiten", "verdachten", "ground_truth"]];
+
 type Cell = string | number | null;
 type AnyRow = VerdachteRow | ZaakRow | FeitRow | GroundTruthRow;
 /** How the spool writes an empty cell; no value the generator makes is ever this text. */
@@ -67,32 +70,47 @@ export class StagingWriter implements OmSink {
   }
 
   /**
-   * Writes every table as `<table>.parquet` (and `.csv`) in `out`. Files are written under a
-   * temporary name first, so a failed run leaves no half-written table behind.
+   * Writes every table as `<table>.parquet` (and `.csv`) in `out`. Each table gets its own
+   * DuckDB on one thread, in two lanes side by side: each file's bytes never depend on the
+   * number of cores, and memory stays at two writers. Files get their real name only when all are written, so a
+   * failed run leaves no half-written table behind.
    */
   async write(out: string, csv: boolean): Promise<{ files: Record<string, string>; duckdb: string }> {
     await this.flush();
-    const files: Record<string, string> = {};
     const formats = csv ? (["parquet", "csv"] as const) : (["parquet"] as const);
+    const files: Record<string, string> = {};
     for (const table of outputTables) {
       for (const format of formats) files[`${table}.${format}`] = join(out, `${table}.${format}`);
     }
+    try {
+      const versions: string[] = [];
+      await Promise.all(
+        WRITE_LANES.map(async (lane) => {
+          for (const table of lane) versions.push(await this.writeTable(table, out, formats));
+        }),
+      );
+      for (const file of Object.values(files)) await rename(`${file}.tmp`, file);
+      return { files, duckdb: versions[0] ?? "" };
+    } finally {
+      for (const file of Object.values(files)) await rm(`${file}.tmp`, { force: true });
+    }
+  }
+
+  private async writeTable(table: OutputTable, out: string, formats: readonly ("parquet" | "csv")[]): Promise<string> {
     const engine = await DuckDbEngine.open(":memory:", {
       threads: "1",
       preserve_insertion_order: "true",
       memory_limit: "256MB",
     });
     try {
-      for (const [name, file] of Object.entries(files)) {
-        const [table, format] = name.split(".") as [OutputTable, "parquet" | "csv"];
+      for (const format of formats) {
+        const file = join(out, `${table}.${format}.tmp`);
         const options = format === "parquet" ? "FORMAT parquet, COMPRESSION zstd" : "FORMAT csv, HEADER true";
-        await engine.connection.run(`COPY (${this.select(table)}) TO ${quoteString(`${file}.tmp`)} (${options})`);
+        await engine.connection.run(`COPY (${this.select(table)}) TO ${quoteString(file)} (${options})`);
       }
-      for (const file of Object.values(files)) await rename(`${file}.tmp`, file);
-      return { files, duckdb: await engine.version() };
+      return await engine.version();
     } finally {
       engine.close();
-      for (const file of Object.values(files)) await rm(`${file}.tmp`, { force: true });
     }
   }
 
