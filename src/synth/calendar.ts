@@ -14,12 +14,19 @@ export class Calendar {
   /** The reference date (`--as-of`) as a day number. */
   readonly asOf: number;
   readonly asOfYear: number;
+  /**
+   * The last day of clean data: the day before the reference date, as if the extract were
+   * made at its first moment. No clean date or timestamp is on or after the reference date,
+   * so a check that compares timestamps with it, or uses >=, finds nothing in clean data.
+   */
+  readonly lastDay: number;
   private readonly years = new Int16Array(BEFORE + AFTER + 1);
   private readonly weights = new Float64Array(BEFORE + AFTER + 1);
 
   constructor(asOf: string) {
     this.asOf = dayFromIso(asOf);
     this.asOfYear = yearOfDay(this.asOf);
+    this.lastDay = this.asOf - 1;
     for (let i = 0; i < this.years.length; i++) {
       const date = new Date((this.asOf - BEFORE + i) * MS_PER_DAY);
       this.years[i] = date.getUTCFullYear();

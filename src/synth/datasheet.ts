@@ -75,6 +75,7 @@ const MODEL = [
   "Een zaak heeft 1 tot 8 feiten (58% één feit). 62% van de zaken krijgt een nieuwe verdachte, de rest een verdachte die al eerder voorkwam, dus sommige verdachten hebben veel zaken.",
   "Verdachten zijn op de peildatum 19 tot 92 jaar oud, dus bij elk feit in de data 12 jaar of ouder.",
   "Een open zaak is in het laatste jaar vóór de peildatum gewijzigd; een afgedane zaak rond de afdoeningsdatum.",
+  "Schone data eindigt op de dag vóór de peildatum, alsof de uitsnede aan het begin van de peildatum is gemaakt: geen schone datum of tijdstip valt op of na de peildatum.",
   "Bij meer dan 999.999 zaken per parket per jaar beginnen de volgnummers van parketnummers opnieuw; het parketnummer is geen sleutel.",
 ];
 

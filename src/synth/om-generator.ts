@@ -81,6 +81,7 @@ export class OmGenerator {
     this.context = {
       random: this.random,
       asOf: this.calendar.asOf,
+      lastDay: this.calendar.lastDay,
       yearOf: (day) => this.calendar.yearOf(day),
       suspects: this.suspects,
     };
@@ -118,14 +119,15 @@ export class OmGenerator {
     const first = anyFeit.draw(random);
     const zaaktype = first.zaaktype;
     const afdoening = afdoeningOfType[zaaktype].draw(random);
-    const asOf = this.calendar.asOf;
+    const lastDay = this.calendar.lastDay;
 
-    const instroom = kind === "stale_open_case" ? asOf - random.int(STALE_DAYS, WINDOW_DAYS) : this.registrationDay();
+    const instroom =
+      kind === "stale_open_case" ? lastDay - random.int(STALE_DAYS, WINDOW_DAYS) : this.registrationDay();
     const pleeg = instroom - random.lognormalDays(12, 1.4, 700);
     const lead = random.lognormalDays(LEAD_MEDIAN[afdoening], 1.0, 1800);
     const forced = kind === "decision_before_registration" || kind === "status_without_decision";
-    const afgedaan = kind !== "stale_open_case" && (forced || instroom + lead <= asOf);
-    const afdoeningsdatum = afgedaan ? Math.min(instroom + lead, asOf) : null;
+    const afgedaan = kind !== "stale_open_case" && (forced || instroom + lead <= lastDay);
+    const afdoeningsdatum = afgedaan ? Math.min(instroom + lead, lastDay) : null;
     const year = this.calendar.yearOf(instroom);
     const sequence = this.nextSequence(arrondissement.parketcode, year);
     const row: ZaakRow = {
@@ -161,23 +163,23 @@ export class OmGenerator {
   /** A registration day in the window, with fewer cases in summer and at weekends. */
   private registrationDay(): number {
     for (;;) {
-      const day = this.calendar.asOf - this.random.int(0, WINDOW_DAYS);
+      const day = this.calendar.lastDay - this.random.int(0, WINDOW_DAYS);
       if (this.random.next() < this.calendar.registrationWeight(day)) return day;
     }
   }
 
   private openStatus(instroom: number): string {
-    return this.calendar.asOf - instroom < 45 && this.random.chance(0.7) ? "ingeschreven" : "in_behandeling";
+    return this.calendar.lastDay - instroom < 45 && this.random.chance(0.7) ? "ingeschreven" : "in_behandeling";
   }
 
   /** Seconds since 1970: soon after the decision, or for an open case within the last months (stale: long ago). */
   private lastChanged(instroom: number, afdoeningsdatum: number | null, stale: boolean): number {
-    const asOf = this.calendar.asOf;
+    const lastDay = this.calendar.lastDay;
     const random = this.random;
     let day: number;
-    if (stale) day = random.int(instroom, asOf - STALE_DAYS);
-    else if (afdoeningsdatum !== null) day = Math.min(afdoeningsdatum + random.int(0, 2), asOf);
-    else day = random.int(Math.max(instroom, asOf - RECENT_DAYS), asOf);
+    if (stale) day = random.int(instroom, lastDay - STALE_DAYS);
+    else if (afdoeningsdatum !== null) day = Math.min(afdoeningsdatum + random.int(0, 2), lastDay);
+    else day = random.int(Math.max(instroom, lastDay - RECENT_DAYS), lastDay);
     return day * SECONDS_PER_DAY + workingSecond(random);
   }
 
