@@ -2,6 +2,7 @@ import type { Command } from "./command.js";
 import { newCommand } from "./commands/new.js";
 import { runCommand } from "./commands/run.js";
 import { statusCommand } from "./commands/status.js";
+import { synthCommand } from "./commands/synth.js";
 import { templatesCommand } from "./commands/templates.js";
 import { upgradeCommand } from "./commands/upgrade.js";
 import { validateCommand } from "./commands/validate.js";
@@ -14,4 +15,5 @@ export const commands: readonly Command[] = [
   newCommand,
   statusCommand,
   upgradeCommand,
+  synthCommand,
 ];
