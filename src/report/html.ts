@@ -1,3 +1,5 @@
+import { maskPersonalData } from "./mask-personal-data.js";
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: unknown): string {
   return String(value)
@@ -21,4 +23,12 @@ export function formatCount(count: number, minCellSize = MIN_CELL_SIZE): string 
 export function formatShare(share: number | null): string {
   if (share === null) return "niet te bepalen";
   return `${(share * 100).toLocaleString("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
+}
+
+/**
+ * Text a person wrote (a justification, an answer, a name) as safe HTML: personal data
+ * masked first, then escaped, so a `<script>` shows as text.
+ */
+export function userText(value: unknown): string {
+  return escapeHtml(maskPersonalData(String(value)));
 }

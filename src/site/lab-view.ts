@@ -1,0 +1,55 @@
+import type { CheckResult, Outcome } from "../checks/check-result.js";
+import type { Problem } from "../errors/problem.js";
+import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { RunRecord } from "../runlog/run-record-schema.js";
+import type { PrinciplesFile } from "../templates/principle-schema.js";
+import type { Template } from "../templates/template-schema.js";
+
+/** Everything the site shows, read once from the lab's files by the adapters in `sources/`. */
+export interface LabView {
+  principles: PrinciplesFile | undefined;
+  experiments: ExperimentEntry[];
+  templates: TemplateEntry[];
+  /** Problems that keep part of the lab from being shown (an unreadable folder or file). */
+  problems: Problem[];
+}
+
+/** An experiment folder: readable, or the problems that keep it from being read. */
+export type ExperimentEntry = { ok: true; experiment: ExperimentView } | { ok: false; id: string; problems: Problem[] };
+
+export interface ExperimentView {
+  opened: OpenedExperiment;
+  /** Oldest first. */
+  runs: RunView[];
+  reviews: ReviewView[];
+  /** Problems reading this experiment's run log or results, shown on its page. */
+  problems: Problem[];
+}
+
+export interface RunView {
+  record: RunRecord;
+  /** The check results of this run, when its results file is still there. */
+  checks: CheckView[] | undefined;
+  outcome: Outcome | undefined;
+}
+
+/** One check's result as the pages show it; failing rows only ever by key. */
+export interface CheckView extends CheckResult {
+  failingKeys?: ReadonlyArray<Readonly<Record<string, string | number>>>;
+}
+
+/** A review by someone other than the author: what makes a summary final. */
+export interface ReviewView {
+  who: string;
+  at: string;
+  role?: string;
+  verdict?: string;
+  note?: string;
+  /** The run the review is about, when the review names one. */
+  runId?: string;
+}
+
+export interface TemplateEntry {
+  name: string;
+  versions: Template[];
+}

@@ -1,0 +1,90 @@
+import { escapeHtml, userText } from "../../report/html.js";
+import { checksFigure, renderFigure } from "../charts.js";
+import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
+import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
+import { displayName, formatWhen, outcomeSignal } from "../labels.js";
+import { renderLayout } from "../layout.js";
+import { sitePaths } from "../site-paths.js";
+
+const MAX_KEYS_SHOWN = 20;
+
+/** One run: why it ran, who and when, where its inputs came from, and each check's outcome. */
+export function renderRunPage(view: ExperimentView, run: RunView): string {
+  const { experiment } = view.opened;
+  const { record } = run;
+  const main = `
+<p class="lab-muted">Run uit het logboek van het experiment</p>
+<h1 class="nl-heading nl-heading--level-1">Run ${record.seq}: ${userText(experiment.titel)}</h1>
+${renderFacts([
+  ["Wanneer", escapeHtml(formatWhen(record.at))],
+  ["Door", userText(displayName(record.who.name))],
+  ["Uitkomst", run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome)],
+  [
+    "Analyse",
+    `${userText(record.analysis.name)}${Object.keys(record.analysis.params).length > 0 ? ` (${userText(JSON.stringify(record.analysis.params))})` : ""}`,
+  ],
+])}
+<h2 class="nl-heading nl-heading--level-2">Waarom deze run</h2>
+<blockquote class="utrecht-blockquote lab-quote">${userText(record.justification)}</blockquote>
+
+<h2 class="nl-heading nl-heading--level-2">Uitkomst per controle</h2>
+${
+  run.checks
+    ? `${renderChecksTable(run.checks, "Per controle: wat er is gecontroleerd, de uitkomst, wat is toegestaan en wat is gemeten.")}
+${renderFigure(checksFigure(run.checks, `controles-run-${record.seq}`))}
+${renderFailingKeys(run.checks)}`
+    : `<p class="nl-paragraph">De resultaten van deze run zijn niet meer beschikbaar; het logboek bewaart alleen de uitkomst: ${userText(record.outcome)}.</p>`
+}
+
+<h2 class="nl-heading nl-heading--level-2">Herkomst</h2>
+<p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert.</p>
+${renderFacts([
+  [
+    "Experimentbestand",
+    `sjabloon ${escapeHtml(record.experiment.template)}<br><span class="lab-hash">${escapeHtml(record.experiment.file_sha256)}</span>`,
+  ],
+  ...record.datasets.map((d): [string, string] => [
+    `Dataset ${d.name}`,
+    `${userText(d.path)}<br><span class="lab-hash">${escapeHtml(d.sha256)}</span>`,
+  ]),
+  [
+    "Code",
+    record.code.commit
+      ? `commit <span class="lab-hash">${escapeHtml(record.code.commit)}</span>${record.code.uncommitted_sha256 ? "<br>met wijzigingen die nog niet zijn vastgelegd" : ""}`
+      : "geen git-versie bekend",
+  ],
+  [
+    "Software",
+    escapeHtml(`livinglab ${record.versions.livinglab}, Node.js ${record.versions.node}, ${record.versions.engine}`),
+  ],
+  ...record.artifacts.map((a): [string, string] => [
+    `Uitvoer ${a.name}`,
+    `<span class="lab-hash">${escapeHtml(a.sha256)}</span>`,
+  ]),
+  ["Logboek", `record ${record.seq}, keten-hash <span class="lab-hash">${escapeHtml(record.hash)}</span>`],
+])}
+`;
+  return renderLayout({
+    path: sitePaths.run(experiment.id, record.seq),
+    title: `Run ${record.seq} – ${experiment.titel}`,
+    crumbs: [
+      { label: "Experimenten", to: sitePaths.overview },
+      { label: experiment.titel, to: sitePaths.experiment(experiment.id) },
+      { label: `Run ${record.seq}` },
+    ],
+    main,
+  });
+}
+
+/** Failing rows by key only, never their other fields; the list is cut short for large counts. */
+function renderFailingKeys(checks: readonly CheckView[]): string {
+  const withKeys = checks.filter((c) => c.failingKeys && c.failingKeys.length > 0);
+  if (withKeys.length === 0) return "";
+  return `<h3 class="nl-heading nl-heading--level-3">Voorbeelden van afwijkende rijen (alleen de sleutel)</h3>
+${withKeys
+  .map((c) => {
+    const keys = (c.failingKeys ?? []).slice(0, MAX_KEYS_SHOWN).map((k) => Object.values(k).map(String).join(" / "));
+    return `<p class="nl-paragraph"><strong>${escapeHtml(c.id)}:</strong> <span class="lab-keys">${keys.map(userText).join(", ")}</span></p>`;
+  })
+  .join("\n")}`;
+}
