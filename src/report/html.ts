@@ -19,6 +19,16 @@ export function formatCount(count: number, minCellSize = MIN_CELL_SIZE): string 
   return count.toLocaleString("nl-NL");
 }
 
+/** True when a count must not be shown to business owners (between 1 and the minimum cell size). */
+export function isSuppressed(count: number, minCellSize = MIN_CELL_SIZE): boolean {
+  return count > 0 && count < minCellSize;
+}
+
+/** The share of failing rows, unless their count is suppressed: then the share would give the count away. */
+export function formatFailingShare(failingCount: number, share: number | null, minCellSize = MIN_CELL_SIZE): string {
+  return isSuppressed(failingCount, minCellSize) ? "klein aandeel" : formatShare(share);
+}
+
 /** A share (0 to 1) as a Dutch percentage with one decimal. */
 export function formatShare(share: number | null): string {
   if (share === null) return "niet te bepalen";

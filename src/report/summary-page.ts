@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { CheckResult, Outcome, SuiteResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
-import { escapeHtml, formatCount, formatShare } from "./html.js";
+import { escapeHtml, formatCount, formatFailingShare, isSuppressed, userText } from "./html.js";
 import { renderChart } from "./render-chart.js";
 
 const outcomeLabel: Record<Outcome, string> = {
@@ -35,18 +35,18 @@ export function renderSummaryPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(experiment.titel)} – samenvatting</title>
+<title>${userText(experiment.titel)} – samenvatting</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <p class="kicker">Big Data Living Lab · samenvatting voor de opdrachtgever</p>
-<h1>${escapeHtml(experiment.titel)}</h1>
-<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template)} · run van ${escapeHtml(formatWhen(run.at))} door ${escapeHtml(run.who.name)}</p>
+<h1>${userText(experiment.titel)}</h1>
+<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template)} · run van ${escapeHtml(formatWhen(run.at))} door ${userText(run.who.name.replace(/\s*<[^>]*>/g, ""))}</p>
 <p class="draft">Dit is een concept. De samenvatting is pas definitief na een review door iemand anders dan de maker.</p>
 
 <h2>De vraag</h2>
-<p>${vraag.map(escapeHtml).join(" ")}</p>
+<p>${vraag.map(userText).join(" ")}</p>
 
 <h2>Het antwoord tot nu toe</h2>
 <p class="answer">${escapeHtml(answerSentence(result))}</p>
@@ -57,7 +57,7 @@ ${renderChart(resultsChartOptions(result.checks))}
 ${renderResultsTable(result.checks)}
 
 <h2>Waarom deze run</h2>
-<blockquote>${escapeHtml(run.justification)}</blockquote>
+<blockquote>${userText(run.justification)}</blockquote>
 
 <h2>Uitgangspunten</h2>
 <ul class="principles">
@@ -70,7 +70,7 @@ ${opened.principles.principles
 </ul>
 
 <h2>Wat nog open staat</h2>
-<p>${failing.length === 0 ? "Alle controles zijn in orde." : `${failing.length} controle(s) vragen aandacht: ${failing.map((c) => escapeHtml(c.description)).join(" ")}`}</p>
+<p>${failing.length === 0 ? "Alle controles zijn in orde." : `${failing.length} controle(s) vragen aandacht: ${failing.map((c) => userText(c.description)).join(" ")}`}</p>
 <footer><p>Run ${escapeHtml(run.id)} · vastgelegd in het logboek van dit experiment.</p></footer>
 </main>
 </body>
@@ -97,7 +97,7 @@ ${checks.map(checkRow).join("\n")}
 }
 
 function checkRow(check: CheckResult): string {
-  return `<tr class="outcome-${check.outcome}"><td>${escapeHtml(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatShare(check.metric))}</td></tr>`;
+  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatFailingShare(check.failing_count, check.metric))}</td></tr>`;
 }
 
 /** The chart of the summary: share of failing rows per check, coloured and labelled by outcome. */
@@ -109,7 +109,7 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
     y: { label: null },
     marks: [
       Plot.barX(checks, {
-        x: (c: CheckResult) => c.metric ?? 0,
+        x: (c: CheckResult) => (isSuppressed(c.failing_count) ? 0 : (c.metric ?? 0)),
         y: "id",
         fill: (c: CheckResult) => outcomeLabel[c.outcome],
       }),
@@ -120,7 +120,9 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
 }
 
 function chartText(checks: readonly CheckResult[]): string {
-  return checks.map((c) => `${c.id}: ${formatShare(c.metric)} (${outcomeLabel[c.outcome].toLowerCase()})`).join("; ");
+  return checks
+    .map((c) => `${c.id}: ${formatFailingShare(c.failing_count, c.metric)} (${outcomeLabel[c.outcome].toLowerCase()})`)
+    .join("; ");
 }
 
 function formatWhen(iso: string): string {

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { escapeHtml, formatShare, MIN_CELL_SIZE } from "../report/html.js";
+import { escapeHtml, formatShare, isSuppressed } from "../report/html.js";
 import { renderChart } from "../report/render-chart.js";
 import type { CheckView } from "./lab-view.js";
 import { dimensionText, outcomeSignal, type Signal } from "./labels.js";
@@ -32,7 +32,7 @@ export function renderFigure(figure: ChartFigure): string {
 }
 
 function suppressed(check: CheckView): boolean {
-  return check.failing_count > 0 && check.failing_count < MIN_CELL_SIZE;
+  return isSuppressed(check.failing_count);
 }
 
 /** Bars: the share of failing rows per check, each labelled with its value and outcome in words. */
@@ -54,7 +54,7 @@ export function checksFigure(checks: readonly CheckView[], id = "controles"): Ch
     marginLeft: 230,
     marginRight: 170,
     style: { fontSize: "13px" },
-    x: { label: "Aandeel afwijkende rijen (%) →", percent: true, grid: true, domain: [0, most], nice: true },
+    x: { label: "Afwijkende rijen (%) →", percent: true, grid: true, domain: [0, most * 100], nice: true },
     y: { label: null, domain: rows.map((r) => r.name) },
     marks: [
       Plot.barX(rows, { x: "share", y: "name", fill: "colour" }),
@@ -81,40 +81,64 @@ export function checksFigure(checks: readonly CheckView[], id = "controles"): Ch
 
 /** Lines: the score per dimension over the runs, each line with its own symbol and a name at its end. */
 export function trendFigure(points: readonly TrendPoint[], id = "trend"): ChartFigure {
-  const rows = points.map((p) => ({ ...p, name: dimensionText[p.dimension].name, runLabel: `run ${p.run}` }));
-  const last = new Map(rows.map((r) => [r.name, r]));
-  const lowest = Math.min(...rows.map((r) => r.score));
+  const rows = points.map((p) => ({
+    ...p,
+    name: dimensionText[p.dimension].name,
+    runLabel: `run ${p.run}`,
+    percent: p.score * 100,
+  }));
+  const lowest = Math.max(0, Math.floor(Math.min(...rows.map((r) => r.percent)) - 0.5));
+  const labels = spreadLabels([...new Map(rows.map((r) => [r.name, r])).values()], (100 - lowest) * 0.06);
   const svg = renderChart({
     width: 760,
     height: 320,
-    marginRight: 140,
+    marginRight: 150,
     marginLeft: 60,
     style: { fontSize: "13px" },
-    x: { label: "Run →", type: "point", domain: [...new Set(rows.map((r) => r.runLabel))], padding: 0.3 },
-    y: {
-      label: "↑ In orde (%)",
-      percent: true,
-      grid: true,
-      domain: [Math.max(0, Math.floor(lowest * 100 - 1) / 100), 1],
-    },
-    symbol: { legend: false },
+    x: { label: null, type: "point", domain: [...new Set(rows.map((r) => r.runLabel))], padding: 0.3 },
+    y: { label: "↑ Rijen goed (%)", grid: true, domain: [lowest, 100] },
+    color: { domain: [...new Set(rows.map((r) => r.name))], range: lineColours },
     marks: [
-      Plot.line(rows, { x: "runLabel", y: "score", z: "name", stroke: "#154273", strokeOpacity: 0.6 }),
-      Plot.dot(rows, { x: "runLabel", y: "score", symbol: "name", stroke: "#154273", fill: "#154273", r: 5 }),
-      Plot.text([...last.values()], { x: "runLabel", y: "score", text: "name", textAnchor: "start", dx: 10 }),
+      Plot.line(rows, { x: "runLabel", y: "percent", z: "name", stroke: "name", strokeWidth: 2 }),
+      Plot.dot(rows, { x: "runLabel", y: "percent", symbol: "name", stroke: "name", fill: "name", r: 5 }),
+      Plot.text(labels, {
+        x: "runLabel",
+        y: "labelAt",
+        text: "name",
+        fill: "name",
+        textAnchor: "start",
+        dx: 12,
+        fontWeight: "bold",
+      }),
     ],
   });
   const byDimension = [...new Set(rows.map((r) => r.name))].map(
     (name) =>
       `${name}: ${rows
         .filter((r) => r.name === name)
-        .map((r) => `${r.runLabel} ${formatShare(r.score)}`)
+        .map((r) => `${r.runLabel} ${r.atLeast ? "minstens " : ""}${formatShare(r.score)}`)
         .join(", ")}`,
   );
   return {
     id,
     title: "Hoe de datakwaliteit zich ontwikkelt over de runs",
     svg,
-    text: `Aandeel rijen in orde per soort controle. ${byDimension.join("; ")}.`,
+    text: `Aandeel rijen goed per soort controle, per run. ${byDimension.join("; ")}.`,
   };
+}
+
+const lineColours = ["#154273", "#8a4b00", "#1f6e1f", "#6c2a80", "#b3151d", "#00606b", "#545454", "#7a5c00", "#2d2d8f"];
+
+/** Moves end-of-line labels apart so that lines that end close together stay readable. */
+function spreadLabels<T extends { percent: number }>(
+  labels: readonly T[],
+  gap: number,
+): Array<T & { labelAt: number }> {
+  const sorted = [...labels].sort((a, b) => b.percent - a.percent);
+  const placed: Array<T & { labelAt: number }> = [];
+  for (const label of sorted) {
+    const above = placed.at(-1)?.labelAt;
+    placed.push({ ...label, labelAt: above === undefined ? label.percent : Math.min(label.percent, above - gap) });
+  }
+  return placed;
 }

@@ -1,9 +1,17 @@
 import type { CheckResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
-import { escapeHtml, formatCount, formatShare, MIN_CELL_SIZE, userText } from "../report/html.js";
+import { escapeHtml, formatCount, formatFailingShare, formatShare, userText } from "../report/html.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { CheckView } from "./lab-view.js";
-import { dimensionText, formatDate, outcomeSignal, principleSignal, type Signal, weighingText } from "./labels.js";
+import {
+  dimensionText,
+  formatDate,
+  normSignal,
+  outcomeSignal,
+  principleSignal,
+  type Signal,
+  weighingText,
+} from "./labels.js";
 import type { DimensionScore } from "./quality.js";
 
 /** A status as symbol, word and colour together; the symbol is hidden from screen readers, the word is not. */
@@ -36,8 +44,8 @@ export function renderDimensionScores(scores: readonly DimensionScore[]): string
   if (scores.length === 0) return `<p class="nl-paragraph">Er zijn nog geen controles uitgevoerd.</p>`;
   const tiles = scores.map(
     (s) => `<li class="lab-score"><span class="lab-score__name">${escapeHtml(dimensionText[s.dimension].name)}</span>
-<span class="lab-score__value">${escapeHtml(formatShare(s.score))}</span> <span class="lab-muted">in orde</span><br>
-${renderSignal(outcomeSignal[s.outcome])} <span class="lab-muted">(${s.passed} van ${s.checks} ${s.checks === 1 ? "controle" : "controles"} in orde)</span></li>`,
+<span class="lab-score__value">${s.atLeast ? "minstens " : ""}${escapeHtml(formatShare(s.score))}</span> <span class="lab-muted">van de rijen goed</span><br>
+${renderSignal(normSignal[s.outcome])}<br><span class="lab-muted">${s.passed} van ${s.checks} ${s.checks === 1 ? "controle" : "controles"} gehaald</span></li>`,
   );
   return `<ul class="lab-scores">\n${tiles.join("\n")}\n</ul>`;
 }
@@ -49,8 +57,7 @@ export function failingRowsText(check: Pick<CheckResult, "failing_count" | "row_
 
 /** The share of failing rows, unless the count is suppressed: then the share would give it away. */
 export function failingShareText(check: Pick<CheckResult, "failing_count" | "metric">): string {
-  if (check.failing_count > 0 && check.failing_count < MIN_CELL_SIZE) return "klein aandeel";
-  return formatShare(check.metric);
+  return formatFailingShare(check.failing_count, check.metric);
 }
 
 /** The allowed error margin of a check in words. */

@@ -85,7 +85,13 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-table th, .lab-table td { text-align: left; vertical-align: top; padding: 0.45rem 0.5rem; border-bottom: 1px solid #cbd5e1; }
 .lab-table thead th { border-bottom: 2px solid var(--lab-blue); }
 .lab-table td.lab-num, .lab-table th.lab-num { text-align: right; white-space: nowrap; }
-.lab-table caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
+.lab-table .utrecht-table__caption, .lab-table caption { text-align: left; font-weight: 400; font-size: 0.95rem; color: #545454;
+  padding: 0 0 0.25rem; margin: 0; line-height: 1.4; }
+.lab-table .utrecht-table__header-cell, .lab-table .utrecht-table__cell { font-size: inherit; line-height: 1.4; padding: 0.45rem 0.5rem; }
+.nl-skip-link { position: absolute; left: 1rem; top: 0.5rem; transform: translateY(-300%); background: #fff; padding: 0.5rem; z-index: 10; }
+.nl-skip-link:focus { transform: none; }
+.lab-card .lab-card__title { margin-top: 0; }
+.lab-score .lab-signal { white-space: normal; }
 
 .lab-chart { margin: 1rem 0 1.5rem; }
 .lab-chart__title { font-weight: 700; margin-bottom: 0.4rem; }

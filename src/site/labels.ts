@@ -16,6 +16,14 @@ export const outcomeSignal = {
   not_evaluated: { label: "Niet beoordeeld", symbol: "–", tone: "neutral" },
 } as const satisfies Record<Outcome, Signal>;
 
+/** The outcome of a dimension or a check against its allowed margin (the norm). */
+export const normSignal = {
+  passed: { label: "Voldoet aan de norm", symbol: "✓", tone: "good" },
+  warned: { label: "Let op: dicht bij de grens", symbol: "!", tone: "warn" },
+  failed: { label: "Voldoet niet aan de norm", symbol: "✗", tone: "bad" },
+  not_evaluated: { label: "Niet beoordeeld", symbol: "–", tone: "neutral" },
+} as const satisfies Record<Outcome, Signal>;
+
 export const principleSignal = {
   voldaan: { label: "Voldaan", symbol: "✓", tone: "good" },
   niet_voldaan: { label: "Niet voldaan", symbol: "✗", tone: "bad" },

@@ -1,6 +1,7 @@
 import type { Dimension } from "../checks/check-definition.js";
 import { dimensions } from "../checks/check-definition.js";
 import { type Outcome, overallOutcome } from "../checks/check-result.js";
+import { isSuppressed, MIN_CELL_SIZE } from "../report/html.js";
 import type { CheckView, RunView } from "./lab-view.js";
 
 /** The data-quality score of one dimension: the average share of rows in order over its checks. */
@@ -8,6 +9,11 @@ export interface DimensionScore {
   dimension: Dimension;
   /** 0 to 1; null when no check of this dimension could be measured. */
   score: number | null;
+  /**
+   * True when a check had a suppressed count (below the minimum cell size): the score is
+   * then a lower bound, so that it cannot give that count away.
+   */
+  atLeast: boolean;
   outcome: Outcome;
   checks: number;
   passed: number;
@@ -21,11 +27,18 @@ export function scoreDimensions(checks: readonly CheckView[]): DimensionScore[] 
   return dimensions.flatMap((dimension) => {
     const own = checks.filter((c) => c.dimension === dimension);
     if (own.length === 0) return [];
-    const measured = own.map((c) => c.metric).filter((m): m is number => m !== null);
+    const measured = own.map(publishableMetric).filter((m): m is number => m !== null);
     const score = measured.length === 0 ? null : 1 - measured.reduce((a, b) => a + b, 0) / measured.length;
     const passed = own.filter((c) => c.outcome === "passed").length;
-    return [{ dimension, score, outcome: overallOutcome(own), checks: own.length, passed }];
+    const atLeast = own.some((c) => isSuppressed(c.failing_count));
+    return [{ dimension, score, atLeast, outcome: overallOutcome(own), checks: own.length, passed }];
   });
+}
+
+/** The failing share, or for a suppressed count its upper bound (minimum cell size over the rows). */
+function publishableMetric(check: CheckView): number | null {
+  if (!isSuppressed(check.failing_count) || check.row_count === 0) return check.metric;
+  return Math.min(1, MIN_CELL_SIZE / check.row_count);
 }
 
 export interface TrendPoint {
@@ -33,6 +46,7 @@ export interface TrendPoint {
   at: string;
   dimension: Dimension;
   score: number;
+  atLeast: boolean;
 }
 
 /**
@@ -45,7 +59,9 @@ export function trendOverRuns(runs: readonly RunView[]): TrendPoint[] {
   return runs.flatMap((run) => {
     const checks = run.checks ?? checksFromMetrics(run.record.metrics, dimensionOf);
     return scoreDimensions(checks).flatMap((s) =>
-      s.score === null ? [] : [{ run: run.record.seq, at: run.record.at, dimension: s.dimension, score: s.score }],
+      s.score === null
+        ? []
+        : [{ run: run.record.seq, at: run.record.at, dimension: s.dimension, score: s.score, atLeast: s.atLeast }],
     );
   });
 }

@@ -105,13 +105,9 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
       ? `Alle ${checks.length} controles zijn in orde. De data is goed genoeg voor dit gebruik, voor zover de controles dat meten.`
       : `Van de ${checks.length} controles ${passed === 1 ? "is" : "zijn"} er ${passed} in orde en ${failed.length} niet. De data is dus nog niet goed genoeg voor dit gebruik.`;
   const biggest = worst
-    ? ` De grootste afwijking: ${userText(lowerFirst(worst.description))} klopt bij ${escapeHtml(failingShareText(worst))} van de rijen niet.`
+    ? ` De grootste afwijking zit bij de controle „${userText(worst.description.replace(/\.$/, ""))}”: ${escapeHtml(failingShareText(worst))} van de rijen voldoet daar niet aan.`
     : "";
   return `<p class="lab-answer">${escapeHtml(sentence)}${biggest}</p>`;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, "");
 }
 
 function renderReliability(view: ExperimentView): string {
@@ -208,7 +204,8 @@ function renderRunsTable(view: ExperimentView, link: (to: string) => string): st
   const rows = [...view.runs].reverse().map((run) => {
     const scores = scoreDimensions(run.checks ?? []);
     const mean = scores.length === 0 ? null : scores.reduce((a, s) => a + (s.score ?? 0), 0) / scores.length;
-    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.record.seq))}">Run ${run.record.seq}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : formatShare(mean))}</td></tr>`;
+    const atLeast = scores.some((s) => s.atLeast) ? "minstens " : "";
+    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.record.seq))}">Run ${run.record.seq}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
   });
   return `<div class="lab-table-wrap"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
