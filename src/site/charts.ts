@@ -26,9 +26,14 @@ export function renderFigure(figure: ChartFigure): string {
   const id = escapeHtml(figure.id);
   return `<figure class="utrecht-figure lab-chart" aria-labelledby="${id}-titel">
 <figcaption class="utrecht-figure__caption lab-chart__title" id="${id}-titel">${escapeHtml(figure.title)}</figcaption>
-<div role="img" aria-labelledby="${id}-titel" aria-describedby="${id}-tekst">${figure.svg}</div>
+<div role="img" aria-labelledby="${id}-titel" aria-describedby="${id}-tekst">${withoutInnerLabels(figure.svg)}</div>
 <p class="lab-chart__alt" id="${id}-tekst">${escapeHtml(figure.text)}</p>
 </figure>`;
+}
+
+/** Plot labels its mark groups; inside one image those labels are not allowed and not needed. */
+function withoutInnerLabels(svg: string): string {
+  return svg.replace(/\saria-(?:label|description)="[^"]*"/g, "");
 }
 
 function suppressed(check: CheckView): boolean {
