@@ -1,8 +1,21 @@
 import type { Command } from "./command.js";
+import { newCommand } from "./commands/new.js";
 import { runCommand } from "./commands/run.js";
 import { serveCommand } from "./commands/serve.js";
 import { siteCommand } from "./commands/site.js";
+import { statusCommand } from "./commands/status.js";
+import { templatesCommand } from "./commands/templates.js";
+import { upgradeCommand } from "./commands/upgrade.js";
 import { validateCommand } from "./commands/validate.js";
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commands: readonly Command[] = [runCommand, validateCommand, siteCommand, serveCommand];
+export const commands: readonly Command[] = [
+  runCommand,
+  validateCommand,
+  templatesCommand,
+  newCommand,
+  statusCommand,
+  upgradeCommand,
+  siteCommand,
+  serveCommand,
+];

@@ -1,28 +1,44 @@
 import { z } from "zod";
-import type { Question, QuestionType } from "../templates/template-schema.js";
+import { isRequired, type Question, type QuestionType } from "../templates/template-schema.js";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD.");
+/** An ISO date (JJJJ-MM-DD) that exists in the calendar. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD.")
+  .refine(
+    (text) =>
+      !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+    {
+      message: "Deze datum bestaat niet.",
+      params: { code: "invalid_date", hint: "Controleer dag en maand (JJJJ-MM-DD)." },
+    },
+  );
+
+const text = () => z.string().trim().min(1, "Vul hier tekst in.");
 
 /** The answer shape per question type: one entry per type, checked exhaustively. */
 const answerSchemaByType = {
-  text: () => z.string().trim().min(1, "Vul hier tekst in."),
-  long_text: () => z.string().trim().min(1, "Vul hier tekst in."),
+  text,
+  long_text: text,
   choice: (q) => z.enum(optionsOf(q)),
   multiple_choice: (q) => z.array(z.enum(optionsOf(q))).min(1),
-  date: () => isoDate,
+  date: () => isoDateSchema,
   yes_no: () => z.boolean(),
-  list: () => z.array(z.string().trim().min(1)).min(1),
+  list: () => z.array(text()).min(1),
   table: (q) => z.array(z.strictObject(shapeOf(q.columns ?? []))).min(1),
 } satisfies Record<QuestionType, (question: Question) => z.ZodType>;
 
-/** The zod schema for the answer to one question, optional unless the question is required. */
+/**
+ * The zod schema for the answer to one question. Required unless the question is
+ * recommended or has a condition; conditions are checked after the shape (see answer-conditions).
+ */
 export function answerSchema(question: Question): z.ZodType {
   const schema = answerSchemaByType[question.type](question);
-  return question.required ? schema : schema.optional();
+  return isRequired(question) && !question.when ? schema : schema.optional();
 }
 
 /** An object schema with one answer per question, rejecting unknown keys. */
-export function sectionAnswerSchema(questions: readonly Question[]): z.ZodType {
+export function sectionAnswerSchema(questions: readonly Question[]) {
   return z.strictObject(shapeOf(questions));
 }
 
@@ -32,6 +48,7 @@ function shapeOf(questions: readonly Question[]): Record<string, z.ZodType> {
 
 function optionsOf(question: Question): [string, ...string[]] {
   const [first, ...rest] = question.options ?? [];
+  // A template without options for a choice question does not pass validateTemplateFile.
   if (first === undefined) throw new Error(`Question ${question.id} of type ${question.type} has no options`);
   return [first, ...rest];
 }

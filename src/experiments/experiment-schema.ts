@@ -1,51 +1,89 @@
 import { z } from "zod";
-import { type PrinciplesFile, principleStatuses } from "../templates/principle-schema.js";
+import { type Principle, type PrinciplesFile, principleStatuses } from "../templates/principle-schema.js";
 import type { Template } from "../templates/template-schema.js";
-import { sectionAnswerSchema } from "./answer-schema.js";
+import { isoDateSchema, sectionAnswerSchema } from "./answer-schema.js";
 
-/** The top of every experiment file, read before its template is known. */
+/**
+ * The top of every experiment file, read before its template is known. `auteur` is the
+ * person who made the experiment and answers for it; the gates need a review by someone else.
+ */
 export const experimentHeaderSchema = z.object({
   template: z
     .string({ error: "Het veld 'template' ontbreekt." })
-    .regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+$/, "Schrijf het sjabloon als naam@versie, zoals datakwaliteit@1.0.0."),
+    .regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+$/, "Schrijf het sjabloon als naam@versie, zoals datakwaliteit@1.1.0."),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Een experiment-id bestaat uit kleine letters, cijfers en -."),
+  auteur: z.string().trim().min(1, "Vul de naam van de auteur in."),
 });
 
-export const principleAnswerSchema = z
-  .strictObject({
-    status: z.enum(principleStatuses),
-    toelichting: z.string().trim().min(1).optional(),
-    score: z.number().int().min(0).max(5).optional(),
-    bewijs: z.array(z.string().min(1)).optional(),
-    besloten_door: z.string().min(1).optional(),
-    datum: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-  })
-  .superRefine((answer, ctx) => {
-    if (answer.status !== "open" && !answer.toelichting) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["toelichting"],
-        message: `Een uitgangspunt met status '${answer.status}' heeft een toelichting nodig.`,
-        params: { code: "rationale_missing", hint: "Schrijf in een paar zinnen waarom u tot dit oordeel komt." },
-      });
-    }
-  });
-export type PrincipleAnswer = z.infer<typeof principleAnswerSchema>;
+const decidedStatuses = new Set(["voldaan", "niet_voldaan", "niet_van_toepassing"]);
+
+/** The answer to one principle; `needsScore` when the template asks a 0-5 score for it. */
+export function principleAnswerSchema(principle: Pick<Principle, "id" | "title">, needsScore = false) {
+  return z
+    .strictObject({
+      status: z.enum(principleStatuses),
+      toelichting: z.string().trim().min(1).optional(),
+      score: z.number().int().min(0).max(5).optional(),
+      bewijs: z.array(z.string().trim().min(1)).optional(),
+      besloten_door: z.string().trim().min(1).optional(),
+      datum: isoDateSchema.optional(),
+    })
+    .superRefine((answer, ctx) => {
+      if (!decidedStatuses.has(answer.status)) return;
+      const need = (field: string, code: string, message: string, hint: string) =>
+        ctx.addIssue({ code: "custom", path: [field], message, params: { code, hint } });
+      const status = `'${answer.status}'`;
+      if (!answer.toelichting) {
+        need(
+          "toelichting",
+          "rationale_missing",
+          `'${principle.title}' heeft status ${status} maar geen toelichting.`,
+          "Schrijf in een paar zinnen waarom u tot dit oordeel komt.",
+        );
+      }
+      if (!answer.besloten_door) {
+        need(
+          "besloten_door",
+          "decider_missing",
+          `Bij '${principle.title}' staat niet wie besloot.`,
+          "Noem de rol (en naam) van wie dit besloot, zoals 'jurist (J. de Vries)'.",
+        );
+      }
+      if (!answer.datum) {
+        need(
+          "datum",
+          "decision_date_missing",
+          `Bij '${principle.title}' staat niet wanneer is besloten.`,
+          "Zet de datum van het besluit als JJJJ-MM-DD.",
+        );
+      }
+      if (needsScore && answer.status !== "niet_van_toepassing" && answer.score === undefined) {
+        need(
+          "score",
+          "score_missing",
+          `Dit sjabloon vraagt een score 0-5 voor '${principle.title}'.`,
+          "Geef een heel getal van 0 (slecht) tot 5 (volledig).",
+        );
+      }
+    });
+}
+export type PrincipleAnswer = z.infer<ReturnType<typeof principleAnswerSchema>>;
 
 /** Builds the schema an experiment must satisfy under its pinned template. */
 export function experimentSchemaFor(template: Template, principles: PrinciplesFile) {
-  const sections = template.sections;
+  const section = (id: keyof Template["sections"]) => sectionAnswerSchema(template.sections[id].questions).prefault({});
+  const answers = principles.principles.map((p) => [
+    p.id,
+    principleAnswerSchema(p, template.principles.scores.includes(p.id)),
+  ]);
   return experimentHeaderSchema
     .extend({
-      titel: z.string().trim().min(1),
-      userstory: sectionAnswerSchema(sections.userstory.questions),
-      doel: sectionAnswerSchema(sections.doel.questions),
-      data: sectionAnswerSchema(sections.data.questions),
-      principes: z.strictObject(Object.fromEntries(principles.principles.map((p) => [p.id, principleAnswerSchema]))),
-      evaluatie: sectionAnswerSchema(sections.evaluatie.questions),
+      titel: z.string().trim().min(1, "Geef het experiment een titel."),
+      userstory: section("userstory"),
+      doel: section("doel"),
+      data: section("data"),
+      principes: z.strictObject(Object.fromEntries(answers)).prefault({}),
+      evaluatie: section("evaluatie"),
     })
     .strict();
 }

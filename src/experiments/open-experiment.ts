@@ -3,12 +3,10 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import type { PrinciplesFile } from "../templates/principle-schema.js";
-import { loadPrinciples, loadTemplate, parseTemplateRef } from "../templates/template-catalog.js";
 import type { Template } from "../templates/template-schema.js";
 import type { Workspace } from "../workspace.js";
-import { parseSourceWithSchema } from "../yaml/parse-with-schema.js";
-import { readYamlSource } from "../yaml/yaml-source.js";
-import { type Experiment, experimentHeaderSchema, experimentSchemaFor } from "./experiment-schema.js";
+import type { Experiment } from "./experiment-schema.js";
+import { type ExperimentInspection, inspectExperimentFile } from "./inspect-experiment.js";
 
 export const EXPERIMENT_FILE = "experiment.yaml";
 
@@ -29,11 +27,20 @@ export function resolveExperimentDir(workspace: Workspace, idOrPath: string): st
   if (existsSync(join(byId, EXPERIMENT_FILE))) return byId;
   const byPath = resolve(workspace.root, idOrPath);
   if (existsSync(join(byPath, EXPERIMENT_FILE))) return byPath;
+  if (byPath.endsWith(EXPERIMENT_FILE) && existsSync(byPath)) return resolve(byPath, "..");
   throw new LivingLabError({
     code: "experiment_not_found",
     message: `Experiment '${idOrPath}' niet gevonden.`,
-    hint: `Een experiment is een map met een ${EXPERIMENT_FILE}, onder ${workspace.experimentsDir}.`,
+    hint: `Een experiment is een map met een ${EXPERIMENT_FILE}, onder ${workspace.experimentsDir}. Begin een nieuw met 'livinglab new <id> --template <naam>'.`,
   });
+}
+
+/**
+ * Validates an experiment without throwing: every problem at once, for notebooks and `validate`.
+ * @example const { problems } = await validateExperiment(openWorkspace(".."), "om-datakwaliteit");
+ */
+export async function validateExperiment(workspace: Workspace, idOrPath: string): Promise<ExperimentInspection> {
+  return inspectExperimentFile(workspace, join(resolveExperimentDir(workspace, idOrPath), EXPERIMENT_FILE));
 }
 
 /**
@@ -41,25 +48,9 @@ export function resolveExperimentDir(workspace: Workspace, idOrPath: string): st
  * @example const om = await openExperiment(openWorkspace(), "om-datakwaliteit");
  */
 export async function openExperiment(workspace: Workspace, idOrPath: string): Promise<OpenedExperiment> {
-  const dir = resolveExperimentDir(workspace, idOrPath);
-  const file = join(dir, EXPERIMENT_FILE);
-  const source = await readYamlSource(file);
-  const header = parseSourceWithSchema(source, experimentHeaderSchema);
-  const ref = parseTemplateRef(header.template);
-  if (!ref) throw new Error(`unreachable: template ref ${header.template} passed the header schema`);
-  let template: Template;
-  try {
-    template = await loadTemplate(workspace.templatesDir, ref);
-  } catch (error) {
-    if (error instanceof LivingLabError) {
-      // A missing template or version is a mistake in the experiment file: point at its line.
-      const here = { path: ["template"], ...source.locate(["template"]) };
-      throw new LivingLabError(error.problems.map((p) => (p.file ? p : { ...p, ...here })));
-    }
-    throw error;
-  }
-  const principles = await loadPrinciples(workspace.templatesDir);
-  const experiment = parseSourceWithSchema(source, experimentSchemaFor(template, principles)) as Experiment;
+  const inspection = await validateExperiment(workspace, idOrPath);
+  const { experiment, template, principles, source } = inspection;
+  if (!experiment || !template || !principles || !source) throw new LivingLabError(inspection.problems);
   const sha256 = createHash("sha256").update(source.text).digest("hex");
-  return { dir, file, sha256, experiment, template, principles };
+  return { dir: resolve(inspection.file, ".."), file: inspection.file, sha256, experiment, template, principles };
 }

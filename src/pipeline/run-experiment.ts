@@ -2,6 +2,9 @@ import { join, relative, resolve } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
 import { checkSuiteFile } from "../checks/check-suite-file.js";
 import { openExperiment } from "../experiments/open-experiment.js";
+import { approveFinalSummary, type FinalApproval } from "../gates/final-summary-gate.js";
+import { readReviews } from "../gates/read-reviews.js";
+import { requireRunAllowed } from "../gates/run-gate.js";
 import { writeSummary } from "../report/write-summary.js";
 import { requireJustification } from "../runlog/justification.js";
 import { whoAmI } from "../runlog/provenance.js";
@@ -19,6 +22,8 @@ export interface RunExperimentOptions {
   /** Experiment id (a folder under experiments/) or path. */
   experiment: string;
   justification: string;
+  /** Mark the summary final; refused unless someone other than the author reviewed the experiment. */
+  final?: boolean;
   /** Told each step as it happens, in Dutch. */
   onStep?: (message: string) => void;
 }
@@ -41,6 +46,16 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const where = (path: string) => relative(options.workspace.root, path);
   const justification = requireJustification(options.justification);
   const opened = await openExperiment(options.workspace, options.experiment);
+  // The gates run before anything is written. Reviews come from the run log (seam for issue 6).
+  const gate = {
+    experiment: opened.experiment,
+    principles: opened.principles,
+    author: opened.experiment.auteur,
+    reviews: await readReviews(runLogPath(opened.dir)),
+    experimentSha256: opened.sha256,
+  };
+  requireRunAllowed({ ...gate, justification });
+  const approval: FinalApproval | undefined = options.final ? approveFinalSummary(gate) : undefined;
   step(`Experiment '${opened.experiment.id}' is geldig volgens sjabloon ${opened.experiment.template}.`);
 
   const synth = await readSynthConfig(opened.dir);
@@ -63,7 +78,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   step(`${result.checks.length} controles uitgevoerd op DuckDB: ${passed} in orde.`);
 
   const run = { id: newRunId(), at: new Date().toISOString(), who: whoAmI(options.workspace.root), justification };
-  const { summary, resultsJson } = await writeSummary(opened, result, run);
+  const { summary, resultsJson } = await writeSummary(opened, result, run, approval);
   const record = await recordRun(options.workspace, opened, {
     id: run.id,
     at: run.at,

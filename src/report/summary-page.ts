@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { CheckResult, Outcome, SuiteResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { escapeHtml, formatCount, formatFailingShare, isSuppressed, userText } from "./html.js";
 import { renderChart } from "./render-chart.js";
@@ -24,6 +25,7 @@ export function renderSummaryPage(
   opened: OpenedExperiment,
   result: SuiteResult,
   run: Pick<RunRecord, "id" | "at" | "who" | "justification">,
+  approval?: FinalApproval,
 ): string {
   const { experiment } = opened;
   const vraag = [experiment.userstory.als, experiment.userstory.wil_ik, experiment.userstory.zodat]
@@ -43,7 +45,11 @@ export function renderSummaryPage(
 <p class="kicker">Big Data Living Lab · samenvatting voor de opdrachtgever</p>
 <h1>${userText(experiment.titel)}</h1>
 <p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template)} · run van ${escapeHtml(formatWhen(run.at))} door ${userText(run.who.name.replace(/\s*<[^>]*>/g, ""))}</p>
-<p class="draft">Dit is een concept. De samenvatting is pas definitief na een review door iemand anders dan de maker.</p>
+${
+  approval
+    ? `<p class="final">Definitief: gereviewd door ${userText(approval.reviewer)} op ${escapeHtml(formatWhen(approval.at))}.</p>`
+    : `<p class="draft">Dit is een concept. De samenvatting is pas definitief na een review door iemand anders dan de maker.</p>`
+}
 
 <h2>De vraag</h2>
 <p>${vraag.map(userText).join(" ")}</p>

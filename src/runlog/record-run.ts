@@ -1,7 +1,8 @@
 import { relative } from "node:path";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import { readReviews } from "../gates/read-reviews.js";
+import { requireRunAllowed } from "../gates/run-gate.js";
 import type { Workspace } from "../workspace.js";
-import { requireJustification } from "./justification.js";
 import { codeVersion, hashFile, libraryVersion, whoAmI } from "./provenance.js";
 import { appendRunRecord, newRunId, runLogPath } from "./run-log.js";
 import type { RunRecord } from "./run-record-schema.js";
@@ -27,6 +28,15 @@ export interface RunToRecord {
  * @example await recordRun(lab, om, { analysis: { name: "check", params: {} }, justification, ... });
  */
 export async function recordRun(workspace: Workspace, opened: OpenedExperiment, run: RunToRecord): Promise<RunRecord> {
+  // No front-end logs a run the gates refuse: justification, and the personal-data gate.
+  const justification = requireRunAllowed({
+    justification: run.justification,
+    experiment: opened.experiment,
+    principles: opened.principles,
+    author: opened.experiment.auteur,
+    reviews: await readReviews(runLogPath(opened.dir)),
+    experimentSha256: opened.sha256,
+  });
   const fingerprint = async (name: string, path: string) => ({
     name,
     path: relative(opened.dir, path),
@@ -39,7 +49,7 @@ export async function recordRun(workspace: Workspace, opened: OpenedExperiment, 
     who: whoAmI(workspace.root),
     experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
     analysis: run.analysis,
-    justification: requireJustification(run.justification),
+    justification,
     datasets: await Promise.all(Object.entries(run.datasets).map(([name, path]) => fingerprint(name, path))),
     code: codeVersion(workspace.root),
     versions: { node: process.version, livinglab: await libraryVersion(), engine: run.engineVersion },

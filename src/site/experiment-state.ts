@@ -1,29 +1,43 @@
+import { independentReviews } from "../gates/review.js";
 import type { ExperimentView, ReviewView, RunView } from "./lab-view.js";
-import { displayName } from "./labels.js";
 
 /** Whether the business owner's summary is final: only after a review by someone other than the author. */
 export type SummaryState =
-  | { final: true; review: ReviewView; lastRun: RunView }
+  | { final: true; review: ReviewView; lastRun: RunView | undefined }
   | { final: false; reason: string; lastRun: RunView | undefined };
 
+/** The final-summary gate, applied to what the site read: an independent review of this version of the experiment. */
 export function summaryState(experiment: ExperimentView): SummaryState {
   const lastRun = experiment.runs.at(-1);
-  if (!lastRun) return { final: false, reason: "Er is nog geen run gedaan.", lastRun };
-  const author = displayName(lastRun.record.who.name);
-  const review = experiment.reviews
-    .filter((r) => displayName(r.who) !== author && r.at >= lastRun.record.at)
-    .filter((r) => r.runId === undefined || r.runId === lastRun.record.id)
-    .at(-1);
-  if (review) return { final: true, review, lastRun };
+  const { opened } = experiment;
+  const reviews = experiment.reviews.map((r) => ({
+    reviewer: r.who,
+    at: r.at,
+    ...(r.experimentSha256 ? { experiment_sha256: r.experimentSha256 } : {}),
+  }));
+  const independent = independentReviews(reviews, opened.experiment.auteur, opened.sha256).at(-1);
+  if (independent) {
+    const review = { who: independent.reviewer, at: independent.at };
+    return { final: true, review, lastRun };
+  }
   return {
     final: false,
-    reason: "De laatste run is nog niet beoordeeld door iemand anders dan de maker.",
+    reason: `Niemand anders dan de auteur (${opened.experiment.auteur}) heeft deze versie van het experiment beoordeeld.`,
     lastRun,
   };
 }
 
-/** Where an experiment stands, in one or two words for the overview. */
+const verdictText: Record<string, string> = {
+  opschalen: "Besluit: opschalen",
+  aanpassen: "Besluit: aanpassen",
+  stoppen: "Besluit: stoppen",
+};
+
+/** Where an experiment stands, in a few words for the overview. */
 export function experimentStatus(experiment: ExperimentView): string {
+  const verdict = experiment.opened.experiment.evaluatie.oordeel;
+  const decided = typeof verdict === "string" ? verdictText[verdict] : undefined;
+  if (decided) return decided;
   if (experiment.runs.length === 0) return "In voorbereiding";
   return summaryState(experiment).final ? "Beoordeeld" : "Loopt";
 }

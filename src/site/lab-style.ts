@@ -76,9 +76,9 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-score__name { display: block; font-weight: 600; }
 .lab-score__value { font-size: 1.35rem; font-weight: 700; }
 
-.utrecht-data-list.lab-facts { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap: 0.4rem 1rem; margin: 0.75rem 0; }
+.utrecht-data-list.lab-facts { display: grid; grid-template-columns: minmax(9rem, 14rem) minmax(0, 1fr); gap: 0.4rem 1rem; margin: 0.75rem 0; }
 .lab-facts dt { font-weight: 600; margin: 0; }
-.lab-facts dd { margin: 0; overflow-wrap: anywhere; }
+.lab-facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
 
 .lab-table-wrap { overflow-x: auto; margin: 0.75rem 0; }
 .lab-table { border-collapse: collapse; width: 100%; font-size: 0.97rem; }
@@ -109,7 +109,7 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 
 @media (max-width: 40rem) {
   h1.nl-heading { font-size: 1.6rem; }
-  .utrecht-data-list.lab-facts { grid-template-columns: 1fr; gap: 0.1rem; }
+  .utrecht-data-list.lab-facts { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; }
   .lab-facts dd { margin-bottom: 0.5rem; }
   .lab-logo { align-items: flex-start; }
 }

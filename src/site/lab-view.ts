@@ -45,8 +45,8 @@ export interface ReviewView {
   role?: string;
   verdict?: string;
   note?: string;
-  /** The run the review is about, when the review names one. */
-  runId?: string;
+  /** The experiment file the review saw; a review of another version does not make the summary final. */
+  experimentSha256?: string;
 }
 
 export interface TemplateEntry {

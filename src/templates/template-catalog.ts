@@ -2,11 +2,9 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import { closestWord } from "../yaml/closest-word.js";
-import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
-import { type PrinciplesFile, principlesFileSchema } from "./principle-schema.js";
-import { type Template, templateSchema } from "./template-schema.js";
 
-const PRINCIPLES_DIR = "principes";
+export const PRINCIPLES_DIR = "principes";
+const VERSION_FILE = /^\d+\.\d+\.\d+\.yaml$/;
 
 /** A template reference as an experiment pins it: `name@1.2.0`. */
 export interface TemplateRef {
@@ -23,17 +21,24 @@ export function parseTemplateRef(ref: string): TemplateRef | undefined {
 export async function listTemplateVersions(templatesDir: string): Promise<Map<string, string[]>> {
   const entries = await readdir(templatesDir, { withFileTypes: true });
   const catalog = new Map<string, string[]>();
-  for (const entry of entries) {
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isDirectory() || entry.name === PRINCIPLES_DIR) continue;
-    const files = await readdir(join(templatesDir, entry.name));
-    const versions = files.filter((f) => /^\d+\.\d+\.\d+\.yaml$/.test(f)).map((f) => f.slice(0, -5));
-    catalog.set(entry.name, versions.sort(compareVersions));
+    catalog.set(entry.name, await versionsIn(join(templatesDir, entry.name)));
   }
   return catalog;
 }
 
-/** Loads and checks one template version. Unknown names and versions are user errors. */
-export async function loadTemplate(templatesDir: string, ref: TemplateRef): Promise<Template> {
+/** The versions of `<dir>/<version>.yaml`, oldest first. */
+export async function versionsIn(dir: string): Promise<string[]> {
+  const files = await readdir(dir).catch(() => []);
+  return files
+    .filter((f) => VERSION_FILE.test(f))
+    .map((f) => f.slice(0, -5))
+    .sort(compareVersions);
+}
+
+/** The file of one template version; an unknown name or version is a user error. */
+export async function templateFile(templatesDir: string, ref: TemplateRef): Promise<string> {
   const catalog = await listTemplateVersions(templatesDir);
   const versions = catalog.get(ref.name);
   if (!versions) {
@@ -43,7 +48,7 @@ export async function loadTemplate(templatesDir: string, ref: TemplateRef): Prom
       message: `Het sjabloon '${ref.name}' bestaat niet.`,
       hint: suggestion
         ? `Bedoelt u '${suggestion}'? Bekijk de catalogus met 'livinglab templates'.`
-        : "Bekijk de catalogus met 'livinglab templates'.",
+        : `Bestaande sjablonen: ${[...catalog.keys()].join(", ")}. Bekijk de catalogus met 'livinglab templates'.`,
     });
   }
   if (!versions.includes(ref.version)) {
@@ -53,27 +58,7 @@ export async function loadTemplate(templatesDir: string, ref: TemplateRef): Prom
       hint: `Beschikbare versies: ${versions.join(", ")}.`,
     });
   }
-  const { value } = await readYamlWithSchema(join(templatesDir, ref.name, `${ref.version}.yaml`), templateSchema);
-  return value;
-}
-
-/** Loads the newest version of the principles checklist. */
-export async function loadPrinciples(templatesDir: string): Promise<PrinciplesFile> {
-  const dir = join(templatesDir, PRINCIPLES_DIR);
-  const files = (await readdir(dir)).filter((f) => /^\d+\.\d+\.\d+\.yaml$/.test(f));
-  const newest = files
-    .map((f) => f.slice(0, -5))
-    .sort(compareVersions)
-    .at(-1);
-  if (!newest) {
-    throw new LivingLabError({
-      code: "principles_missing",
-      message: `Er staat geen lijst met uitgangspunten in ${dir}.`,
-      hint: "Zet de uitgangspunten als <versie>.yaml in templates/principes/.",
-    });
-  }
-  const { value } = await readYamlWithSchema(join(dir, `${newest}.yaml`), principlesFileSchema);
-  return value;
+  return join(templatesDir, ref.name, `${ref.version}.yaml`);
 }
 
 export function compareVersions(a: string, b: string): number {

@@ -28,14 +28,15 @@ function problemsFromIssue(issue: z.core.$ZodIssue, source: YamlSource, schema: 
       };
     });
   }
-  const problem = describeIssue(issue);
+  const problem = describeIssue(issue, valueAt(source.value, path));
   return [{ ...problem, path, ...source.locate(path) }];
 }
 
-function describeIssue(issue: z.core.$ZodIssue): Omit<Problem, "path"> {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): Omit<Problem, "path"> {
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) {
+      // zod leaves the input out of its issues; look at the file itself. An empty `key:` is null.
+      if (input === undefined || input === null) {
         return {
           code: "missing_field",
           message: "Dit verplichte veld ontbreekt.",
@@ -44,15 +45,41 @@ function describeIssue(issue: z.core.$ZodIssue): Omit<Problem, "path"> {
       }
       return {
         code: "wrong_type",
-        message: `Verwacht ${dutchType(issue.expected)}, gevonden ${dutchType(typeof issue.input)}.`,
+        message: `Verwacht ${dutchType(issue.expected)}, gevonden ${dutchType(Array.isArray(input) ? "array" : typeof input)}.`,
         hint: "Pas de waarde aan naar het verwachte soort waarde.",
       };
     case "invalid_value":
+      if (input === undefined || input === null) {
+        return {
+          code: "missing_field",
+          message: "Dit verplichte veld ontbreekt.",
+          hint: `Kies uit: ${issue.values.map(String).join(", ")}.`,
+        };
+      }
       return {
         code: "invalid_value",
         message: `Deze waarde is niet toegestaan.`,
         hint: `Kies uit: ${issue.values.map(String).join(", ")}.`,
       };
+    case "too_small":
+      return {
+        code: "too_small",
+        message:
+          issue.origin === "array"
+            ? `Geef minstens ${issue.minimum} ${issue.minimum === 1 ? "punt" : "punten"}.`
+            : issue.origin === "string"
+              ? "Vul hier tekst in."
+              : `De waarde is te klein: minstens ${issue.minimum}.`,
+        hint: issue.origin === "array" ? "Zet elk punt op een eigen regel die begint met '- '." : "Pas de waarde aan.",
+      };
+    case "too_big":
+      return {
+        code: "too_big",
+        message: `De waarde is te groot: hoogstens ${issue.maximum}.`,
+        hint: "Pas de waarde aan.",
+      };
+    case "invalid_format":
+      return { code: "invalid_format", message: issue.message, hint: "Pas de schrijfwijze aan zoals de melding zegt." };
     case "custom":
       return {
         code: String(issue.params?.code ?? "invalid"),
@@ -62,6 +89,15 @@ function describeIssue(issue: z.core.$ZodIssue): Omit<Problem, "path"> {
     default:
       return { code: issue.code, message: issue.message, hint: "Pas de waarde aan." };
   }
+}
+
+function valueAt(root: unknown, path: readonly PathPart[]): unknown {
+  let current = root;
+  for (const part of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
 }
 
 function dutchType(type: string): string {
@@ -96,6 +132,7 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   while (
     current instanceof z.ZodOptional ||
     current instanceof z.ZodDefault ||
+    current instanceof z.ZodPrefault ||
     current instanceof z.ZodNullable ||
     current instanceof z.ZodPipe
   ) {

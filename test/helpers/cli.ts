@@ -13,7 +13,9 @@ export interface CliRun {
 
 /** Runs the livinglab CLI from source, as a user would run the installed command. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(REPO, "src/cli/main.ts"), ...args], {
+  // tsx by absolute path, so the CLI also runs with a throwaway lab as working folder.
+  const tsx = join(REPO, "node_modules/tsx/dist/esm/index.mjs");
+  const result = spawnSync(process.execPath, ["--import", tsx, join(REPO, "src/cli/main.ts"), ...args], {
     cwd: options.cwd ?? REPO,
     encoding: "utf8",
     env: { ...process.env, ...options.env },

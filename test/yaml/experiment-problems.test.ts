@@ -6,8 +6,8 @@ import { makeLab, runCli } from "../helpers/cli.js";
 describe("validating an experiment file", () => {
   it("passes for the example experiment", async () => {
     const lab = await makeLab();
-    const run = runCli(["validate", "--root", lab]);
-    expect(run.stdout).toContain("om-datakwaliteit is geldig");
+    const run = runCli(["validate", "--root", lab], { cwd: lab });
+    expect(run.stdout).toContain("✓ experiment experiments/om-datakwaliteit/experiment.yaml");
     expect(run.code).toBe(0);
   });
 
@@ -24,9 +24,11 @@ describe("validating an experiment file", () => {
     await writeFile(file, text);
     const run = runCli(["validate", "--root", lab]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/experiment\.yaml:8:3 {2}userstory\.opdrachtgevr {2}Onbekend veld 'opdrachtgevr'/);
+    expect(run.stderr).toMatch(/experiment\.yaml:9:3 {2}userstory\.opdrachtgevr {2}Onbekend veld 'opdrachtgevr'/);
     expect(run.stderr).toContain("Bedoelt u 'opdrachtgever'?");
-    expect(run.stderr).toMatch(/userstory\.opdrachtgever {2}Dit verplichte veld ontbreekt/);
+    expect(run.stderr).toMatch(
+      /userstory\.opdrachtgever {2}De verplichte vraag 'Opdrachtgever \(rol en naam\)' is niet beantwoord/,
+    );
     expect(run.stderr).toContain("principes.doel.besloten");
     expect(run.stderr).toContain("3 problemen gevonden.");
   });

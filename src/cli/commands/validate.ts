@@ -1,39 +1,30 @@
-import { readdir } from "node:fs/promises";
-import { formatProblems } from "../../errors/format-problem.js";
-import { isLivingLabError, type Problem } from "../../errors/problem.js";
-import { openExperiment } from "../../experiments/open-experiment.js";
+import { formatValidation } from "../../validation/format-validation.js";
+import { validatePaths } from "../../validation/validate-paths.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "Controleer experimenten tegen hun sjabloon",
-  usage: `livinglab validate [experiment...] [--root <map>]
+  summary: "Controleer sjablonen, uitgangspunten en experimenten",
+  usage: `livinglab validate [pad...] [--root <map>]
 
-  Zonder experimenten worden alle experimenten onder experiments/ gecontroleerd.
-  Exit 0 als alles geldig is, 3 bij problemen (alle problemen worden tegelijk getoond).`,
+  pad       een sjabloon (templates/<naam>/<versie>.yaml), een map, een experimentmap of een experiment-id
+  --root    de map van het lab (standaard: de huidige map)
+
+  Zonder paden worden alle sjablonen, de uitgangspunten en alle experimenten gecontroleerd.
+  Alle problemen worden tegelijk getoond: bestand:regel:kolom, de plek in het document,
+  wat er mis is en wat u kunt doen.
+
+Exitcodes:
+  0  alles geldig
+  3  er zijn problemen (of een fout in het gebruik)`,
   async run(args) {
     const { values, positionals } = parseOptions(args, { root: { type: "string" } }, "validate");
-    const workspace = openWorkspace(values.root);
-    const targets =
-      positionals.length > 0
-        ? positionals
-        : (await readdir(workspace.experimentsDir, { withFileTypes: true }))
-            .filter((e) => e.isDirectory())
-            .map((e) => e.name);
-    const problems: Problem[] = [];
-    for (const target of targets) {
-      try {
-        const opened = await openExperiment(workspace, target);
-        console.log(`✓ ${opened.experiment.id} is geldig (${opened.experiment.template}).`);
-      } catch (error) {
-        if (!isLivingLabError(error)) throw error;
-        problems.push(...error.problems);
-      }
-    }
-    if (problems.length === 0) return EXIT.ok;
-    console.error(formatProblems(problems));
-    return EXIT.error;
+    const report = await validatePaths(openWorkspace(values.root), positionals);
+    const { out, err } = formatValidation(report, process.cwd());
+    if (out) console.log(out);
+    if (err) console.error(err);
+    return report.problems.length === 0 ? EXIT.ok : EXIT.error;
   },
 };

@@ -32,6 +32,7 @@ ${renderState(view)}
 ${renderFacts([
   ["Opdrachtgever", userText(opdrachtgeverOf(experiment))],
   ["Stand van zaken", escapeHtml(experimentStatus(view))],
+  ["Auteur", userText(experiment.auteur)],
   [
     "Laatste run",
     lastRun
@@ -122,6 +123,7 @@ function renderReliability(view: ExperimentView): string {
 ${renderDimensionScores(scoreDimensions(checks))}
 ${checks.length > 0 ? renderFigure(checksFigure(checks)) : ""}
 <h3 class="nl-heading nl-heading--level-3">Toelaatbare foutmarges</h3>
+${typeof view.opened.experiment.evaluatie.foutmarges === "string" ? `<p class="nl-paragraph">Vooraf vastgelegd: ${userText(view.opened.experiment.evaluatie.foutmarges)}</p>` : ""}
 <p class="nl-paragraph">${
     checks.length === 0
       ? "Nog niet gemeten."

@@ -31,7 +31,7 @@ ${
 ${lab.principles.principles
   .map(
     (p) =>
-      `<li><strong>${escapeHtml(p.title)}</strong> <span class="lab-tag">${escapeHtml(weighingText[p.weighing])}</span><br>${escapeHtml(p.question)}<br><span class="lab-muted">Beslist door: ${escapeHtml(p.owner)}. Bewijs: ${escapeHtml(p.evidence)}</span></li>`,
+      `<li><strong>${escapeHtml(p.title)}</strong> <span class="lab-tag">${escapeHtml(weighingText[p.weighing])}</span><br>${escapeHtml(p.question)}<br><span class="lab-muted">Beslist door: ${escapeHtml(p.owner)}. Bewijs: ${escapeHtml(p.evidence.description)}</span></li>`,
   )
   .join("\n")}
 </ol>`
@@ -63,6 +63,7 @@ ${s.questions
   return `<section aria-labelledby="sjabloon-${escapeHtml(template.id)}-${escapeHtml(template.version)}">
 <h2 class="nl-heading nl-heading--level-2" id="sjabloon-${escapeHtml(template.id)}-${escapeHtml(template.version)}">${escapeHtml(template.title)} <span class="lab-muted">(${escapeHtml(template.id)}@${escapeHtml(template.version)})</span></h2>
 <p class="nl-paragraph">${escapeHtml(template.purpose)}</p>
+${template.extends ? `<p class="nl-paragraph lab-muted">Bouwt voort op ${escapeHtml(template.extends)}: de vragen van dat sjabloon staan hieronder ook.</p>` : ""}
 ${sections.join("\n")}
 </section>`;
 }

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { isLivingLabError, type Problem } from "../../errors/problem.js";
+import { loadPrinciples } from "../../templates/load-principles.js";
+import { loadTemplate } from "../../templates/load-template.js";
 import type { PrinciplesFile } from "../../templates/principle-schema.js";
-import { listTemplateVersions, loadPrinciples, loadTemplate } from "../../templates/template-catalog.js";
+import { listTemplateVersions } from "../../templates/template-catalog.js";
 import type { Workspace } from "../../workspace.js";
 import type { TemplateEntry } from "../lab-view.js";
 

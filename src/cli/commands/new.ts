@@ -1,0 +1,39 @@
+import { relative } from "node:path";
+import { LivingLabError } from "../../errors/problem.js";
+import { createExperiment } from "../../experiments/scaffold-experiment.js";
+import { openWorkspace } from "../../workspace.js";
+import { type Command, EXIT } from "../command.js";
+import { parseOptions } from "../parse-options.js";
+
+export const newCommand: Command = {
+  name: "new",
+  summary: "Begin een experiment: experiments/<id>/experiment.yaml met alle vragen van een sjabloon",
+  usage: `livinglab new <id> --template <naam> [--root <map>]
+
+  <id>               de naam van de nieuwe map onder experiments/ (kleine letters, cijfers en -)
+  --template <naam>  het sjabloon, in zijn nieuwste versie (zie 'livinglab templates')
+
+  Elke vraag staat erin, leeg, met haar uitleg als commentaar. Er wordt niets ingevuld
+  en niets overschreven: bestaat de map al, dan stopt het commando.`,
+  async run(args) {
+    const { values, positionals } = parseOptions(
+      args,
+      { template: { type: "string" }, root: { type: "string" } },
+      "new",
+    );
+    const [id] = positionals;
+    if (!id || positionals.length > 1 || !values.template) {
+      throw new LivingLabError({
+        code: "usage",
+        message: "Geef precies één id en een sjabloon met --template.",
+        hint: "Bijvoorbeeld: livinglab new om-doorlooptijden --template basis",
+      });
+    }
+    const file = await createExperiment(openWorkspace(values.root), id, values.template);
+    console.log(`Aangemaakt: ${relative(process.cwd(), file)}`);
+    console.log(
+      `Vul de antwoorden in en controleer met 'livinglab validate ${id}'; de stand ziet u met 'livinglab status ${id}'.`,
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,162 @@
+import { existsSync } from "node:fs";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  approveFinalSummary,
+  isLivingLabError,
+  openExperiment,
+  openWorkspace,
+  type Review,
+  readReviews,
+  requireRunAllowed,
+  runExperiment,
+} from "../../src/index.js";
+import { makeLab, REPO } from "../helpers/cli.js";
+
+const JUSTIFICATION = "Testrun in een tijdelijke map: nagaan dat de poorten weigeren en toestaan waar het hoort.";
+const byOther: Review = { reviewer: "C. Bakker", at: "2026-11-20T10:00:00Z" };
+const bySelf: Review = { reviewer: "b.  JANSEN", at: "2026-11-20T10:00:00Z" };
+
+/** The planned-real-data example: Mag principles decided, author B. Jansen. */
+async function realData() {
+  const opened = await openExperiment(openWorkspace(REPO), "om-doorlooptijden");
+  return { experiment: opened.experiment, principles: opened.principles, author: opened.experiment.auteur };
+}
+
+function codesOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (isLivingLabError(error)) return error.problems.map((p) => p.code);
+    throw error;
+  }
+  return [];
+}
+
+describe("gate 1: every run needs a justification", () => {
+  it("refuses an empty or placeholder justification, also on synthetic data", async () => {
+    const opened = await openExperiment(openWorkspace(REPO), "om-termijnrisico");
+    const input = { experiment: opened.experiment, principles: opened.principles, author: "A. de Vries", reviews: [] };
+    expect(codesOf(() => requireRunAllowed({ ...input, justification: "" }))).toEqual(["justification_refused"]);
+    expect(codesOf(() => requireRunAllowed({ ...input, justification: "todo" }))).toEqual(["justification_refused"]);
+    expect(requireRunAllowed({ ...input, justification: JUSTIFICATION })).toBe(JUSTIFICATION);
+  });
+});
+
+describe("gate 2: a run on declared real personal data", () => {
+  it("is refused without a review by someone other than the author", async () => {
+    const input = await realData();
+    expect(codesOf(() => requireRunAllowed({ ...input, reviews: [], justification: JUSTIFICATION }))).toEqual([
+      "gate_review_missing",
+    ]);
+    // The author reviewing their own work does not count, whatever the spelling of the name.
+    expect(codesOf(() => requireRunAllowed({ ...input, reviews: [bySelf], justification: JUSTIFICATION }))).toEqual([
+      "gate_review_missing",
+    ]);
+  });
+
+  it("is allowed with every Mag principle decided and an independent review", async () => {
+    const input = await realData();
+    expect(requireRunAllowed({ ...input, reviews: [byOther], justification: JUSTIFICATION })).toBe(JUSTIFICATION);
+  });
+
+  it("is refused while a Mag principle is open or not met, naming each", async () => {
+    const input = await realData();
+    const principes = {
+      ...input.experiment.principes,
+      grondslag: { status: "open" as const },
+      proportionaliteit: { ...input.experiment.principes.proportionaliteit, status: "niet_voldaan" as const },
+    };
+    const experiment = { ...input.experiment, principes };
+    const codes = codesOf(() =>
+      requireRunAllowed({ ...input, experiment, reviews: [byOther], justification: JUSTIFICATION }),
+    );
+    expect(codes).toEqual(["gate_mag_open", "gate_mag_not_met"]);
+  });
+
+  it("does not count a review of another version of the experiment file", async () => {
+    const input = await realData();
+    const old = { ...byOther, experiment_sha256: "a".repeat(64) };
+    const refused = () =>
+      requireRunAllowed({ ...input, reviews: [old], experimentSha256: "b".repeat(64), justification: JUSTIFICATION });
+    expect(codesOf(refused)).toEqual(["gate_review_missing"]);
+  });
+
+  it("lets synthetic data through while principles are still open", async () => {
+    const opened = await openExperiment(openWorkspace(REPO), "om-termijnrisico");
+    const input = {
+      experiment: opened.experiment,
+      principles: opened.principles,
+      author: opened.experiment.auteur,
+      reviews: [],
+    };
+    expect(opened.experiment.principes.datakwaliteit?.status).toBe("open");
+    expect(requireRunAllowed({ ...input, justification: JUSTIFICATION })).toBe(JUSTIFICATION);
+  });
+});
+
+describe("gate 3: a summary marked final", () => {
+  it("is refused without an independent review and carries the reviewer when allowed", () => {
+    expect(codesOf(() => approveFinalSummary({ author: "B. Jansen", reviews: [bySelf] }))).toEqual([
+      "gate_final_unreviewed",
+    ]);
+    const approval = approveFinalSummary({ author: "B. Jansen", reviews: [bySelf, byOther] });
+    expect(approval.reviewer).toBe("C. Bakker");
+  });
+});
+
+describe("the gates inside the main job (runExperiment)", () => {
+  async function labDeclaringRealData(): Promise<string> {
+    const lab = await makeLab();
+    const file = join(lab, "experiments/om-datakwaliteit/experiment.yaml");
+    const text = (await readFile(file, "utf8")).replace(
+      "    - naam: zaken\n      bron: Synthetische generator van livinglab (geen echte OM-data)\n      persoonsgegevens: false\n      synthetisch: true\n",
+      "    - naam: zaken\n      bron: Zaakregistratie OM\n      persoonsgegevens: true\n      bijzondere_gegevens: true\n      grondslag: Wjsg\n      synthetisch: false\n      vernietigen_op: 2027-01-01\n",
+    );
+    await writeFile(file, text);
+    return lab;
+  }
+
+  it("refuses a run on declared real personal data without an independent review and writes nothing", async () => {
+    const lab = await labDeclaringRealData();
+    const dir = join(lab, "experiments/om-datakwaliteit");
+    const error = await runExperiment({
+      workspace: openWorkspace(lab),
+      experiment: "om-datakwaliteit",
+      justification: JUSTIFICATION,
+    }).catch((e: unknown) => e);
+    expect(isLivingLabError(error)).toBe(true);
+    const codes = isLivingLabError(error) ? error.problems.map((p) => p.code) : [];
+    expect(codes).toEqual(["gate_review_missing"]);
+    expect(isLivingLabError(error) && error.problems[0]?.message).toContain("zaken met echte persoonsgegevens");
+    for (const written of ["data", "rapport", "runlog.jsonl"]) expect(existsSync(join(dir, written))).toBe(false);
+  });
+
+  it("refuses a final summary without review before anything is written", async () => {
+    const lab = await makeLab();
+    const dir = join(lab, "experiments/om-datakwaliteit");
+    const run = runExperiment({
+      workspace: openWorkspace(lab),
+      experiment: "om-datakwaliteit",
+      justification: JUSTIFICATION,
+      final: true,
+    });
+    await expect(run).rejects.toThrow(/niet definitief/);
+    for (const written of ["data", "rapport", "runlog.jsonl"]) expect(existsSync(join(dir, written))).toBe(false);
+  });
+
+  it("reads reviews from run-log records of type review (the seam for issue 6)", async () => {
+    const lab = await makeLab();
+    const log = join(lab, "experiments/om-datakwaliteit/runlog.jsonl");
+    await appendFile(log, `${JSON.stringify({ type: "run", at: "2026-11-19T09:00:00Z" })}\n`);
+    await appendFile(
+      log,
+      `${JSON.stringify({ type: "review", at: "2026-11-20T10:00:00Z", who: { name: "C. Bakker" }, experiment: { file_sha256: "f".repeat(64) } })}\n`,
+    );
+    expect(await readReviews(log)).toEqual([
+      { reviewer: "C. Bakker", at: "2026-11-20T10:00:00Z", experiment_sha256: "f".repeat(64) },
+    ]);
+    expect(await readReviews(join(lab, "nergens.jsonl"))).toEqual([]);
+  });
+});
