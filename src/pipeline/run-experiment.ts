@@ -1,12 +1,15 @@
 import { join, relative, resolve } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
-import { checkSuiteFile } from "../checks/check-suite-file.js";
+import { loadSuite } from "../checks/load-suite.js";
+import { runSuite } from "../checks/run-suite.js";
+import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { openEngine } from "../engines/open-engine.js";
 import { openExperiment } from "../experiments/open-experiment.js";
 import { writeSummary } from "../report/write-summary.js";
 import { requireJustification } from "../runlog/justification.js";
 import { whoAmI } from "../runlog/provenance.js";
 import { recordRun } from "../runlog/record-run.js";
-import { newRunId, runLogPath } from "../runlog/run-log.js";
+import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { generateOm } from "../synth/generate-om.js";
 import type { Workspace } from "../workspace.js";
@@ -58,7 +61,18 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   }
 
   const suiteFile = join(opened.dir, SUITE_FILE);
-  const { suite, result, engineVersion } = await checkSuiteFile(suiteFile);
+  const suite = await loadSuite(suiteFile);
+  const logName = suiteLogName(opened.dir, suiteFile);
+  const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
+  const engine = await openEngine("duckdb");
+  let result: SuiteResult;
+  let engineVersion: string;
+  try {
+    result = (await runSuite(engine, suite, { history })).result;
+    engineVersion = await engine.version();
+  } finally {
+    await engine.close();
+  }
   const passed = result.checks.filter((c) => c.outcome === "passed").length;
   step(`${result.checks.length} controles uitgevoerd op DuckDB: ${passed} in orde.`);
 
@@ -67,9 +81,9 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const record = await recordRun(options.workspace, opened, {
     id: run.id,
     at: run.at,
-    analysis: { name: "check", params: { suite: relative(opened.dir, suiteFile) } },
+    analysis: { name: "check", params: { suite: logName, engine: "duckdb", reference_date: result.reference_date } },
     justification,
-    datasets: suite.datasets,
+    datasets: Object.fromEntries(suite.datasets.flatMap((d) => (d.file ? [[d.name, d.file]] : []))),
     artifacts: [resultsJson, summary],
     outcome: result.outcome,
     metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),

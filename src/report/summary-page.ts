@@ -97,7 +97,12 @@ ${checks.map(checkRow).join("\n")}
 }
 
 function checkRow(check: CheckResult): string {
-  return `<tr class="outcome-${check.outcome}"><td>${escapeHtml(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatShare(check.metric))}</td></tr>`;
+  return `<tr class="outcome-${check.outcome}"><td>${escapeHtml(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatShare(failingShare(check)))}</td></tr>`;
+}
+
+/** The share of looked-at rows (or groups) that failed; null when nothing was looked at. */
+export function failingShare(check: CheckResult): number | null {
+  return check.row_count === 0 ? null : check.failing_count / check.row_count;
 }
 
 /** The chart of the summary: share of failing rows per check, coloured and labelled by outcome. */
@@ -109,7 +114,7 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
     y: { label: null },
     marks: [
       Plot.barX(checks, {
-        x: (c: CheckResult) => c.metric ?? 0,
+        x: (c: CheckResult) => failingShare(c) ?? 0,
         y: "id",
         fill: (c: CheckResult) => outcomeLabel[c.outcome],
       }),
@@ -120,7 +125,9 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
 }
 
 function chartText(checks: readonly CheckResult[]): string {
-  return checks.map((c) => `${c.id}: ${formatShare(c.metric)} (${outcomeLabel[c.outcome].toLowerCase()})`).join("; ");
+  return checks
+    .map((c) => `${c.id}: ${formatShare(failingShare(c))} (${outcomeLabel[c.outcome].toLowerCase()})`)
+    .join("; ");
 }
 
 function formatWhen(iso: string): string {
