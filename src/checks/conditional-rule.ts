@@ -4,6 +4,7 @@ import { columnsOfCondition, conditionSchema, exprFromCondition } from "./condit
 
 export const conditionalRule = defineCheck({
   dimension: "consistentie",
+  // biome-ignore lint/suspicious/noThenProperty: users write "when A then B"; params are never awaited.
   params: { when: conditionSchema, then: conditionSchema },
   columns: ({ when, then }) => [...columnsOfCondition(when), ...columnsOfCondition(then)].map((column) => ({ column })),
   measure: ({ when, then }) => ({ type: "rows", failing: and(exprFromCondition(when), not(exprFromCondition(then))) }),

@@ -6,16 +6,16 @@ export const dateOrder = defineCheck({
   dimension: "consistentie",
   params: {
     /** The date that comes first, e.g. instroomdatum. */
-    first: z.string().min(1),
+    earlier: z.string().min(1),
     /** The date that may not lie before it, e.g. afdoeningsdatum. */
-    then: z.string().min(1),
+    later: z.string().min(1),
     allow_equal: z.boolean().default(true),
   },
-  columns: ({ first, then }) => [{ column: first }, { column: then }],
+  columns: ({ earlier, later }) => [{ column: earlier }, { column: later }],
   // A missing date is not out of order; not_null checks find those.
-  measure: ({ first, then, allow_equal }) => ({
+  measure: ({ earlier, later, allow_equal }) => ({
     type: "rows",
-    failing: definitely(bin(allow_equal ? "<" : "<=", col(then), col(first))),
+    failing: definitely(bin(allow_equal ? "<" : "<=", col(later), col(earlier))),
   }),
-  describe: ({ first, then }) => `Het veld ${then} ligt nooit vóór ${first}.`,
+  describe: ({ earlier, later }) => `Het veld ${later} ligt nooit vóór ${earlier}.`,
 });

@@ -12,7 +12,7 @@ export function suiteHistory(records: readonly RunRecord[], suiteName: string): 
   for (const record of records) {
     if (record.analysis.name !== "check" || record.analysis.params.suite !== suiteName) continue;
     for (const [id, metric] of Object.entries(record.metrics)) {
-      if (metric !== null) (history[id] ??= []).push(metric);
+      if (metric !== null) history[id] = [...(history[id] ?? []), metric];
     }
   }
   return history;

@@ -26,6 +26,11 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   replace: (args) => `replace(${args.join(", ")})`,
   coalesce: (args) => `coalesce(${args.join(", ")})`,
   concat_ws: (args) => `concat_ws(${args.join(", ")})`,
+  // The shape of a text: digits become 9, capitals A, small letters a.
+  /** Text sorted by its bytes, the same on every engine. */
+  byte_order: ([a]) => `${a}`,
+  shape: ([a]) =>
+    `regexp_replace(regexp_replace(regexp_replace(${a}, '[0-9]', '9', 'g'), '[A-Z]', 'A', 'g'), '[a-z]', 'a', 'g')`,
 };
 
 const precedence: Record<BinaryOperator, number> = {
@@ -74,6 +79,8 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
       return expr.filter ? `count(*) FILTER (WHERE ${r(expr.filter)})` : "count(*)";
     case "sum":
       return `sum(${r(expr.expr)})`;
+    case "aggregate":
+      return expr.fn === "count_distinct" ? `count(DISTINCT ${r(expr.expr)})` : `${expr.fn}(${r(expr.expr)})`;
     case "smallest":
       return dialect.smallest(r(expr.expr), expr.n, expr.filter && r(expr.filter));
   }
@@ -96,7 +103,9 @@ export function renderSelect(select: Select, dialect: Dialect): string {
   if (select.where) parts.push(`WHERE ${r(select.where)}`);
   if (select.groupBy?.length) parts.push(`GROUP BY ${select.groupBy.map(r).join(", ")}`);
   if (select.having) parts.push(`HAVING ${r(select.having)}`);
-  if (select.orderBy?.length) parts.push(`ORDER BY ${select.orderBy.map(r).join(", ")}`);
+  if (select.orderBy?.length) {
+    parts.push(`ORDER BY ${select.orderBy.map((o) => `${r(o.expr)}${o.descending ? " DESC" : ""}`).join(", ")}`);
+  }
   if (select.limit !== undefined) parts.push(`LIMIT ${Math.trunc(select.limit)}`);
   return parts.join("\n");
 }

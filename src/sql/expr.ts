@@ -19,7 +19,9 @@ export type FunctionName =
   | "substr"
   | "replace"
   | "coalesce"
-  | "concat_ws";
+  | "concat_ws"
+  | "shape"
+  | "byte_order";
 
 export type BinaryOperator = "=" | "<>" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "%";
 
@@ -39,6 +41,7 @@ export type Expr =
   | { type: "exists"; select: Select; negated: boolean }
   | { type: "count"; filter?: Expr }
   | { type: "sum"; expr: Expr }
+  | { type: "aggregate"; fn: "min" | "max" | "count" | "count_distinct"; expr: Expr }
   | { type: "smallest"; expr: Expr; n: number; filter?: Expr };
 
 export interface SelectItem {
@@ -58,7 +61,7 @@ export interface Select {
   where?: Expr;
   groupBy?: Expr[];
   having?: Expr;
-  orderBy?: Expr[];
+  orderBy?: Array<{ expr: Expr; descending?: boolean }>;
   limit?: number;
   distinct?: boolean;
 }

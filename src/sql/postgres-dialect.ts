@@ -9,6 +9,7 @@ export const postgresDialect: Dialect = {
     to_decimal: ([a]) => `CAST(${a} AS NUMERIC)`,
     regex_full_match: ([a, p]) => `(${a}) ~ ('^(?:' || ${p} || ')$')`,
     regex_extract: ([a, p]) => `substring(${a} FROM ${p})`,
+    byte_order: ([a]) => `${a} COLLATE "C"`,
     regex_contains: ([a, p]) => `(${a}) ~ ${p}`,
   },
   // COLLATE "C" sorts by bytes, as DuckDB does, so both engines show the same sample.
