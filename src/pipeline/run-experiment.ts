@@ -13,7 +13,7 @@ import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { generateOm } from "../synth/generate-om.js";
 import type { Workspace } from "../workspace.js";
-import { readSynthConfig } from "./synth-config.js";
+import { defectSpecFrom, readSynthConfig } from "./synth-config.js";
 
 export const SUITE_FILE = "suite.yaml";
 
@@ -54,7 +54,9 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
       zaken: synth.zaken,
       seed: synth.seed,
       asOf: synth.as_of,
-      defects: synth.defects,
+      defects: await defectSpecFrom(synth.defects, opened.dir),
+      defectsLabel: synth.defects,
+      csv: synth.csv,
     });
     const { zaken, feiten, verdachten } = made.rowCounts;
     step(`Synthetische data gemaakt in ${where(out)}: ${zaken} zaken, ${feiten} feiten, ${verdachten} verdachten.`);
