@@ -12,9 +12,9 @@ function bsn(text: Expr): Expr {
   return and(isNotNull(candidate), bin("<>", candidate, lit("000000000")), bin("=", bin("%", sum, lit(11)), lit(0)));
 }
 
-/** A Dutch mobile number: 06, +316 or 00316 followed by eight digits. */
+/** A Dutch mobile number: 06, +31 6 or 0031 6 and eight digits, with a space or hyphen allowed between groups. */
 const phone = (text: Expr) =>
-  call("regex_contains", text, lit("(^|[^0-9])(\\+31|0031|0)[ -]?6[ -]?[0-9]{8}([^0-9]|$)"));
+  call("regex_contains", text, lit("(^|[^0-9])(\\+31[ -]?|0031[ -]?|0)6[ -]?[0-9]{4}[ -]?[0-9]{4}([^0-9]|$)"));
 
 const email = (text: Expr) =>
   call("regex_contains", text, lit("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"));
