@@ -14,7 +14,10 @@ import {
 import { writeMiniData } from "../helpers/mini-data.js";
 
 /** What each check of mini-suite.yaml must find: outcome, failing count, sample, every flagged key. */
-const expected: Record<string, { outcome: string; failing: number; sample?: string[]; flagged?: string[]; metric?: number }> = {
+const expected: Record<
+  string,
+  { outcome: string; failing: number; sample?: string[]; flagged?: string[]; metric?: number }
+> = {
   "not-null": { outcome: "failed", failing: 2, sample: ["Z4", "Z6"] },
   "not-null-fraction": { outcome: "passed", failing: 2, sample: ["Z4", "Z6"], metric: 2 / 7 },
   "not-null-warn": { outcome: "warned", failing: 2, sample: ["Z4", "Z6"] },
