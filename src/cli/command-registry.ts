@@ -1,9 +1,14 @@
 import type { Command } from "./command.js";
+import { checkCommand } from "./commands/check.js";
+import { evaluateCommand } from "./commands/evaluate.js";
+import { loadCommand } from "./commands/load.js";
 import { newCommand } from "./commands/new.js";
+import { profileCommand } from "./commands/profile.js";
 import { runCommand } from "./commands/run.js";
 import { serveCommand } from "./commands/serve.js";
 import { siteCommand } from "./commands/site.js";
 import { statusCommand } from "./commands/status.js";
+import { synthCommand } from "./commands/synth.js";
 import { templatesCommand } from "./commands/templates.js";
 import { upgradeCommand } from "./commands/upgrade.js";
 import { validateCommand } from "./commands/validate.js";
@@ -18,4 +23,9 @@ export const commands: readonly Command[] = [
   upgradeCommand,
   siteCommand,
   serveCommand,
+  synthCommand,
+  checkCommand,
+  profileCommand,
+  evaluateCommand,
+  loadCommand,
 ];

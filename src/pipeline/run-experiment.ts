@@ -1,6 +1,9 @@
 import { join, relative, resolve } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
-import { checkSuiteFile } from "../checks/check-suite-file.js";
+import { loadSuite } from "../checks/load-suite.js";
+import { runSuite } from "../checks/run-suite.js";
+import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { openEngine } from "../engines/open-engine.js";
 import { openExperiment } from "../experiments/open-experiment.js";
 import { approveFinalSummary, type FinalApproval } from "../gates/final-summary-gate.js";
 import { readReviews } from "../gates/read-reviews.js";
@@ -9,11 +12,11 @@ import { writeSummary } from "../report/write-summary.js";
 import { requireJustification } from "../runlog/justification.js";
 import { whoAmI } from "../runlog/provenance.js";
 import { recordRun } from "../runlog/record-run.js";
-import { newRunId, runLogPath } from "../runlog/run-log.js";
+import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { generateOm } from "../synth/generate-om.js";
 import type { Workspace } from "../workspace.js";
-import { readSynthConfig } from "./synth-config.js";
+import { defectSpecFrom, readSynthConfig } from "./synth-config.js";
 
 export const SUITE_FILE = "suite.yaml";
 
@@ -66,14 +69,27 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
       zaken: synth.zaken,
       seed: synth.seed,
       asOf: synth.as_of,
-      defects: synth.defects,
+      defects: await defectSpecFrom(synth.defects, opened.dir),
+      defectsLabel: synth.defects,
+      csv: synth.csv,
     });
     const { zaken, feiten, verdachten } = made.rowCounts;
     step(`Synthetische data gemaakt in ${where(out)}: ${zaken} zaken, ${feiten} feiten, ${verdachten} verdachten.`);
   }
 
   const suiteFile = join(opened.dir, SUITE_FILE);
-  const { suite, result, engineVersion } = await checkSuiteFile(suiteFile);
+  const suite = await loadSuite(suiteFile);
+  const logName = suiteLogName(opened.dir, suiteFile);
+  const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
+  const engine = await openEngine("duckdb");
+  let result: SuiteResult;
+  let engineVersion: string;
+  try {
+    result = (await runSuite(engine, suite, { history })).result;
+    engineVersion = await engine.version();
+  } finally {
+    await engine.close();
+  }
   const passed = result.checks.filter((c) => c.outcome === "passed").length;
   step(`${result.checks.length} controles uitgevoerd op DuckDB: ${passed} in orde.`);
 
@@ -82,9 +98,9 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const record = await recordRun(options.workspace, opened, {
     id: run.id,
     at: run.at,
-    analysis: { name: "check", params: { suite: relative(opened.dir, suiteFile) } },
+    analysis: { name: "check", params: { suite: logName, engine: "duckdb", reference_date: result.reference_date } },
     justification,
-    datasets: suite.datasets,
+    datasets: Object.fromEntries(suite.datasets.flatMap((d) => (d.file ? [[d.name, d.file]] : []))),
     artifacts: [resultsJson, summary],
     outcome: result.outcome,
     metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),

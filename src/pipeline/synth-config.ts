@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
+import type { DefectSpec } from "../synth/defect-rates.js";
+import { readDefectsFile } from "../synth/defect-rates.js";
 import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
 
 export const SYNTH_FILE = "synth.yaml";
@@ -11,7 +13,10 @@ export const synthConfigSchema = z.strictObject({
   zaken: z.number().int().min(1),
   seed: z.number().int().min(0),
   as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD."),
-  defects: z.enum(["none", "all"]),
+  /** `none`, `all`, or a defects file (YAML or JSON) relative to the experiment folder. */
+  defects: z.string().min(1),
+  /** Also write the tables as CSV. */
+  csv: z.boolean().default(false),
   /** Folder for the generated tables, relative to the experiment folder. */
   out: z.string().min(1).default("data"),
 });
@@ -22,4 +27,13 @@ export async function readSynthConfig(experimentDir: string): Promise<SynthConfi
   const file = join(experimentDir, SYNTH_FILE);
   if (!existsSync(file)) return undefined;
   return (await readYamlWithSchema(file, synthConfigSchema)).value;
+}
+
+/**
+ * Turns `none`, `all` or the path of a defects file (relative to `baseDir`) into a defect spec.
+ * @example const spec = await defectSpecFrom("defecten.yaml", "experiments/om-datakwaliteit");
+ */
+export async function defectSpecFrom(defects: string, baseDir: string): Promise<DefectSpec> {
+  if (defects === "none" || defects === "all") return defects;
+  return readDefectsFile(resolve(baseDir, defects));
 }

@@ -103,7 +103,12 @@ ${checks.map(checkRow).join("\n")}
 }
 
 function checkRow(check: CheckResult): string {
-  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatFailingShare(check.failing_count, check.metric))}</td></tr>`;
+  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatFailingShare(check.failing_count, failingShare(check)))}</td></tr>`;
+}
+
+/** The share of looked-at rows (or groups) that failed; null when nothing was looked at. */
+export function failingShare(check: CheckResult): number | null {
+  return check.row_count === 0 ? null : check.failing_count / check.row_count;
 }
 
 /** The chart of the summary: share of failing rows per check, coloured and labelled by outcome. */
@@ -115,7 +120,7 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
     y: { label: null },
     marks: [
       Plot.barX(checks, {
-        x: (c: CheckResult) => (isSuppressed(c.failing_count) ? 0 : (c.metric ?? 0)),
+        x: (c: CheckResult) => (isSuppressed(c.failing_count) ? 0 : (failingShare(c) ?? 0)),
         y: "id",
         fill: (c: CheckResult) => outcomeLabel[c.outcome],
       }),
@@ -127,7 +132,10 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
 
 function chartText(checks: readonly CheckResult[]): string {
   return checks
-    .map((c) => `${c.id}: ${formatFailingShare(c.failing_count, c.metric)} (${outcomeLabel[c.outcome].toLowerCase()})`)
+    .map(
+      (c) =>
+        `${c.id}: ${formatFailingShare(c.failing_count, failingShare(c))} (${outcomeLabel[c.outcome].toLowerCase()})`,
+    )
     .join("; ");
 }
 

@@ -2,8 +2,8 @@ import * as Plot from "@observablehq/plot";
 import { escapeHtml, formatShare, isSuppressed } from "../report/html.js";
 import { renderChart } from "../report/render-chart.js";
 import type { CheckView } from "./lab-view.js";
-import { dimensionText, outcomeSignal, type Signal } from "./labels.js";
-import type { TrendPoint } from "./quality.js";
+import { dimensionText, normSignal, outcomeSignal, type Signal } from "./labels.js";
+import { countsRows, type DimensionScore, failingShareOf, type TrendPoint } from "./quality.js";
 
 const toneColour: Record<Signal["tone"], string> = {
   good: "#1f6e1f",
@@ -40,16 +40,64 @@ function suppressed(check: CheckView): boolean {
   return isSuppressed(check.failing_count);
 }
 
+/** Bars: the share of rows not in order per dimension, from zero, each labelled with its value and verdict in words. */
+export function dimensionsFigure(scores: readonly DimensionScore[], id = "dimensies"): ChartFigure {
+  const rows = scores
+    .filter((s) => s.score !== null)
+    .map((s) => {
+      const signal = normSignal[s.outcome];
+      const share = 1 - (s.score ?? 1);
+      const value = `${s.atLeast ? "hoogstens " : ""}${formatShare(share)}`;
+      return {
+        name: dimensionText[s.dimension].name,
+        share: share * 100,
+        colour: toneColour[signal.tone],
+        value,
+        signal,
+      };
+    });
+  const most = Math.max(1, ...rows.map((r) => r.share));
+  const svg = renderChart({
+    width: 760,
+    height: 60 + rows.length * 40,
+    marginLeft: 140,
+    marginRight: 250,
+    style: { fontSize: "14px" },
+    x: { label: "Rijen die afwijken (%) →", grid: true, domain: [0, most], nice: true },
+    y: { label: null, domain: rows.map((r) => r.name) },
+    marks: [
+      Plot.barX(rows, { x: "share", y: "name", fill: "colour" }),
+      Plot.ruleX([0]),
+      Plot.text(rows, {
+        x: "share",
+        y: "name",
+        text: (r: (typeof rows)[number]) => `${r.value}  ${r.signal.symbol} ${r.signal.label.toLowerCase()}`,
+        textAnchor: "start",
+        dx: 6,
+        fill: "colour",
+        fontWeight: "bold",
+      }),
+    ],
+  });
+  const text = `Per soort controle het aandeel rijen dat afwijkt: ${rows.map((r) => `${r.name} ${r.value} (${r.signal.label.toLowerCase()})`).join("; ")}.`;
+  return { id, title: "Hoeveel rijen wijken af, per soort controle", svg, text };
+}
+
 /** Bars: the share of failing rows per check, each labelled with its value and outcome in words. */
-export function checksFigure(checks: readonly CheckView[], id = "controles"): ChartFigure {
+export function checksFigure(all: readonly CheckView[], id = "controles"): ChartFigure | undefined {
+  const checks = all
+    .filter((c) => countsRows(c) && c.outcome !== "passed")
+    .sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0));
+  if (checks.length === 0) return undefined;
+  const passed = all.length - checks.length;
   const rows = checks.map((c) => {
     const signal = outcomeSignal[c.outcome];
     const hidden = suppressed(c);
     return {
       name: c.id,
-      share: hidden ? 0 : (c.metric ?? 0),
+      share: hidden ? 0 : (failingShareOf(c) ?? 0),
       colour: toneColour[signal.tone],
-      label: `${hidden ? "< 5 rijen" : formatShare(c.metric)}  ${signal.symbol} ${signal.label.toLowerCase()}`,
+      label: `${hidden ? "< 5 rijen" : formatShare(failingShareOf(c))}  ${signal.symbol} ${signal.label.toLowerCase()}`,
     };
   });
   const most = Math.max(0.01, ...rows.map((r) => r.share));
@@ -75,13 +123,13 @@ export function checksFigure(checks: readonly CheckView[], id = "controles"): Ch
       }),
     ],
   });
-  const text = `Per controle het aandeel afwijkende rijen: ${checks
+  const text = `${passed > 0 ? `${passed} controles zijn in orde en staan niet in de grafiek. ` : ""}Per controle het aandeel afwijkende rijen: ${checks
     .map(
       (c) =>
-        `${c.id}: ${suppressed(c) ? "minder dan 5 rijen" : formatShare(c.metric)} (${outcomeSignal[c.outcome].label.toLowerCase()})`,
+        `${c.id}: ${suppressed(c) ? "minder dan 5 rijen" : formatShare(failingShareOf(c))} (${outcomeSignal[c.outcome].label.toLowerCase()})`,
     )
     .join("; ")}.`;
-  return { id, title: "Hoeveel rijen wijken af, per controle", svg, text };
+  return { id, title: "De controles die niet in orde zijn: hoeveel rijen wijken af", svg, text };
 }
 
 /** Lines: the score per dimension over the runs, each line with its own symbol and a name at its end. */

@@ -1,4 +1,3 @@
-import type { CheckResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { escapeHtml, formatCount, formatFailingShare, formatShare, userText } from "../report/html.js";
 import { weighings } from "../templates/principle-schema.js";
@@ -12,7 +11,7 @@ import {
   type Signal,
   weighingText,
 } from "./labels.js";
-import type { DimensionScore } from "./quality.js";
+import { countsRows, type DimensionScore, failingShareOf } from "./quality.js";
 
 /** A status as symbol, word and colour together; the symbol is hidden from screen readers, the word is not. */
 export function renderSignal(signal: Signal): string {
@@ -51,30 +50,45 @@ ${renderSignal(normSignal[s.outcome])}<br><span class="lab-muted">${s.passed} va
 }
 
 /** Failing rows as a business owner may see them: "< 5" below the minimum cell size. */
-export function failingRowsText(check: Pick<CheckResult, "failing_count" | "row_count">): string {
+export function failingRowsText(check: CheckView): string {
+  if (!countsRows(check)) return "–";
   return `${formatCount(check.failing_count)} van ${formatCount(check.row_count)}`;
 }
 
 /** The share of failing rows, unless the count is suppressed: then the share would give it away. */
-export function failingShareText(check: Pick<CheckResult, "failing_count" | "metric">): string {
-  return formatFailingShare(check.failing_count, check.metric);
+export function failingShareText(check: CheckView): string {
+  if (!countsRows(check)) return check.metric === null ? "niet gemeten" : `gemeten: ${formatMeasure(check.metric)}`;
+  return formatFailingShare(check.failing_count, failingShareOf(check));
 }
 
-/** The allowed error margin of a check in words. */
-export function thresholdText(threshold: CheckResult["threshold"]): string {
-  const parts: string[] = [];
-  if (threshold.max_failing_fraction !== undefined)
-    parts.push(`hoogstens ${formatShare(threshold.max_failing_fraction)}`);
-  if (threshold.max_failing !== undefined)
-    parts.push(`hoogstens ${threshold.max_failing.toLocaleString("nl-NL")} rijen`);
-  return parts.length === 0 ? "geen enkele afwijking" : parts.join(" en ");
+function formatMeasure(value: number): string {
+  return value.toLocaleString("nl-NL", { maximumFractionDigits: 2 });
+}
+
+const thresholdWords: Record<string, (value: number) => string> = {
+  max_failing: (v) => (v === 0 ? "geen enkele afwijkende rij" : `hoogstens ${formatMeasure(v)} afwijkende rijen`),
+  max_failing_fraction: (v) => `hoogstens ${formatShare(v)} afwijkend`,
+  min: (v) => `minstens ${formatMeasure(v)} rijen`,
+  max: (v) => `hoogstens ${formatMeasure(v)} rijen`,
+  max_ratio: (v) => `groepen wijken hoogstens een factor ${formatMeasure(v)} af`,
+  min_group_size: (v) => `alleen groepen van minstens ${formatMeasure(v)}`,
+  max_change: (v) => `hoogstens ${formatShare(v)} verandering`,
+  window: (v) => `vergeleken met de laatste ${formatMeasure(v)} runs`,
+};
+
+/** The allowed error margin of a check in words; a margin the site does not know is shown as name and value. */
+export function thresholdText(threshold: CheckView["threshold"]): string {
+  const parts = Object.entries(threshold).map(
+    ([key, value]) => thresholdWords[key]?.(value) ?? `${key}: ${formatMeasure(value)}`,
+  );
+  return parts.length === 0 ? "geen grens vastgelegd" : parts.join(", ");
 }
 
 /** Every check of a run: what it checks, its dimension, the outcome, the margin and what was measured. */
 export function renderChecksTable(checks: readonly CheckView[], caption: string): string {
   const rows = checks.map(
     (c) => `<tr>
-<td>${userText(c.description)}<br><span class="lab-muted lab-keys">${escapeHtml(c.id)}</span></td>
+<td>${userText(c.description)}<br><span class="lab-muted lab-keys">${escapeHtml(c.id)}</span>${c.reason ? `<br><span class="lab-muted">${userText(c.reason)}</span>` : ""}</td>
 <td>${escapeHtml(dimensionText[c.dimension].name)}</td>
 <td>${renderSignal(outcomeSignal[c.outcome])}</td>
 <td>${escapeHtml(thresholdText(c.threshold))}</td>

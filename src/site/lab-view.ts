@@ -33,10 +33,8 @@ export interface RunView {
   outcome: Outcome | undefined;
 }
 
-/** One check's result as the pages show it; failing rows only ever by key. */
-export interface CheckView extends CheckResult {
-  failingKeys?: ReadonlyArray<Readonly<Record<string, string | number>>>;
-}
+/** One check's result as the pages show it; its sample holds failing rows by key only. */
+export type CheckView = CheckResult;
 
 /** A review by someone other than the author: what makes a summary final. */
 export interface ReviewView {

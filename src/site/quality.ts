@@ -30,14 +30,32 @@ export function scoreDimensions(checks: readonly CheckView[]): DimensionScore[] 
     const measured = own.map(publishableMetric).filter((m): m is number => m !== null);
     const score = measured.length === 0 ? null : 1 - measured.reduce((a, b) => a + b, 0) / measured.length;
     const passed = own.filter((c) => c.outcome === "passed").length;
-    const atLeast = own.some((c) => isSuppressed(c.failing_count));
+    const atLeast = own.some((c) => countsRows(c) && isSuppressed(c.failing_count));
     return [{ dimension, score, atLeast, outcome: overallOutcome(own), checks: own.length, passed }];
   });
 }
 
+/** Margins that judge a table or its groups as a whole (row count, group disparity, drift), not row by row. */
+const wholeTableMargins = ["min", "max", "max_ratio", "min_group_size", "max_change", "window"];
+
+/**
+ * Whether a check counts failing rows (most kinds) rather than judging the table or its
+ * groups as a whole; only row counts are shares of rows and subject to small-cell suppression.
+ */
+export function countsRows(check: Pick<CheckView, "threshold">): boolean {
+  return !wholeTableMargins.some((key) => key in check.threshold);
+}
+
+/** The share of rows that failed; null for whole-table checks and when no row was looked at. */
+export function failingShareOf(check: CheckView): number | null {
+  if (!countsRows(check) || check.row_count === 0) return null;
+  return check.failing_count / check.row_count;
+}
+
 /** The failing share, or for a suppressed count its upper bound (minimum cell size over the rows). */
 function publishableMetric(check: CheckView): number | null {
-  if (!isSuppressed(check.failing_count) || check.row_count === 0) return check.metric;
+  const share = failingShareOf(check);
+  if (share === null || !isSuppressed(check.failing_count)) return share;
   return Math.min(1, MIN_CELL_SIZE / check.row_count);
 }
 
@@ -50,40 +68,16 @@ export interface TrendPoint {
 }
 
 /**
- * The score per dimension for every run. A run whose results file is gone still counts:
- * its metrics in the run log are placed in dimensions by the checks of the other runs.
+ * The score per dimension for every run whose results are still there. The run log keeps
+ * only each check's own measure, which for some kinds is not a share of rows.
  */
 export function trendOverRuns(runs: readonly RunView[]): TrendPoint[] {
-  const dimensionOf = new Map<string, Dimension>();
-  for (const run of runs) for (const check of run.checks ?? []) dimensionOf.set(check.id, check.dimension);
   return runs.flatMap((run) => {
-    const checks = run.checks ?? checksFromMetrics(run.record.metrics, dimensionOf);
+    const checks = run.checks ?? [];
     return scoreDimensions(checks).flatMap((s) =>
       s.score === null
         ? []
         : [{ run: run.record.seq, at: run.record.at, dimension: s.dimension, score: s.score, atLeast: s.atLeast }],
     );
-  });
-}
-
-function checksFromMetrics(metrics: Record<string, number | null>, dimensionOf: Map<string, Dimension>): CheckView[] {
-  return Object.entries(metrics).flatMap(([id, metric]) => {
-    const dimension = dimensionOf.get(id);
-    if (!dimension) return [];
-    const outcome: Outcome = "not_evaluated";
-    return [
-      {
-        id,
-        kind: "",
-        dimension,
-        table: "",
-        description: "",
-        outcome,
-        metric,
-        failing_count: 0,
-        row_count: 0,
-        threshold: {},
-      },
-    ];
   });
 }

@@ -6,6 +6,11 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
+  /** A source for item `index` of a stream, independent of how many numbers other items drew. */
+  static forItem(seed: number, stream: number, index: number): SeededRandom {
+    return new SeededRandom(mix32(mix32(seed ^ Math.imul(stream, 0x9e3779b9)) ^ index ^ Math.floor(index / 2 ** 32)));
+  }
+
   /** A float in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
@@ -18,6 +23,18 @@ export class SeededRandom {
   /** An integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** One item, each equally likely. */
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error("pick() needs at least one item");
+    return item;
   }
 
   /** One of the items, chosen with the given weights. */
@@ -33,11 +50,47 @@ export class SeededRandom {
     return last[0];
   }
 
-  /** A skewed positive number of days with the given median (log-normal). */
-  lognormalDays(median: number, spread: number): number {
+  /** A standard normal number (Box–Muller). */
+  normal(): number {
     const u = Math.max(this.next(), 1e-12);
-    const v = this.next();
-    const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    return Math.round(median * Math.exp(spread * normal));
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
+  }
+
+  /** A skewed positive whole number of days with the given median (log-normal), at most `max`. */
+  lognormalDays(median: number, spread: number, max = Number.POSITIVE_INFINITY): number {
+    return Math.min(max, Math.round(median * Math.exp(spread * this.normal())));
+  }
+}
+
+/** A 32-bit integer hash (murmur3's finaliser). */
+function mix32(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A weighted choice with its cumulative weights computed once, for hot loops. */
+export class WeightedChoice<T> {
+  private readonly items: readonly T[];
+  private readonly cumulative: Float64Array;
+
+  constructor(entries: readonly (readonly [T, number])[]) {
+    this.items = entries.map(([item]) => item);
+    this.cumulative = new Float64Array(entries.length);
+    let total = 0;
+    entries.forEach(([, weight], i) => {
+      total += weight;
+      this.cumulative[i] = total;
+    });
+  }
+
+  draw(random: SeededRandom): T {
+    const r = random.next() * (this.cumulative[this.cumulative.length - 1] ?? 0);
+    let i = 0;
+    while (i < this.items.length - 1 && r >= (this.cumulative[i] ?? 0)) i++;
+    const item = this.items[i];
+    if (item === undefined) throw new Error("WeightedChoice needs at least one item");
+    return item;
   }
 }

@@ -1,7 +1,7 @@
 import { escapeHtml, formatShare, userText } from "../../report/html.js";
 import { sectionIds } from "../../templates/template-schema.js";
 import { listAnswer, opdrachtgeverOf, renderAnswer, userStorySentence } from "../answers.js";
-import { checksFigure, renderFigure, trendFigure } from "../charts.js";
+import { dimensionsFigure, renderFigure, trendFigure } from "../charts.js";
 import {
   decidedText,
   failingShareText,
@@ -15,7 +15,7 @@ import { experimentStatus, summaryState } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
-import { scoreDimensions, trendOverRuns } from "../quality.js";
+import { failingShareOf, scoreDimensions, trendOverRuns } from "../quality.js";
 import { relativeHref, sitePaths } from "../site-paths.js";
 
 /** The business owner's page: question, answer, reliability, safeguards, what is open, who reviewed. */
@@ -100,7 +100,7 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
   }
   const passed = checks.filter((c) => c.outcome === "passed").length;
   const failed = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned");
-  const worst = [...failed].sort((a, b) => (b.metric ?? 0) - (a.metric ?? 0))[0];
+  const worst = [...failed].sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0))[0];
   const sentence =
     failed.length === 0
       ? `Alle ${checks.length} controles zijn in orde. De data is goed genoeg voor dit gebruik, voor zover de controles dat meten.`
@@ -121,7 +121,7 @@ function renderReliability(view: ExperimentView): string {
   return `<h3 class="nl-heading nl-heading--level-3">Datakwaliteit per soort controle</h3>
 <p class="nl-paragraph">Per soort controle het aandeel rijen dat in orde is, bij de laatste run.</p>
 ${renderDimensionScores(scoreDimensions(checks))}
-${checks.length > 0 ? renderFigure(checksFigure(checks)) : ""}
+${checks.length > 0 ? renderFigure(dimensionsFigure(scoreDimensions(checks))) : ""}
 <h3 class="nl-heading nl-heading--level-3">Toelaatbare foutmarges</h3>
 ${typeof view.opened.experiment.evaluatie.foutmarges === "string" ? `<p class="nl-paragraph">Vooraf vastgelegd: ${userText(view.opened.experiment.evaluatie.foutmarges)}</p>` : ""}
 <p class="nl-paragraph">${
@@ -177,12 +177,21 @@ function renderOpen(view: ExperimentView): string {
         `<strong>${escapeHtml(p.title)}</strong> (niet voldaan): ${userText(experiment.principes[p.id]?.toelichting ?? "")}`,
       );
   }
-  for (const check of view.runs.at(-1)?.checks ?? []) {
-    if (check.outcome === "failed" || check.outcome === "warned") {
-      items.push(
-        `<strong>Controle niet in orde:</strong> ${userText(check.description)} (${escapeHtml(failingShareText(check))} wijkt af)`,
-      );
-    }
+  const lastRun = view.runs.at(-1);
+  const checks = lastRun?.checks ?? [];
+  const failing = checks
+    .filter((c) => c.outcome === "failed" || c.outcome === "warned")
+    .sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0));
+  if (lastRun && failing.length > 0) {
+    const most = failing
+      .slice(0, 3)
+      .map((c) => `${userText(c.description.replace(/\.$/, ""))} (${escapeHtml(failingShareText(c))})`);
+    const runLink = escapeHtml(
+      relativeHref(sitePaths.experiment(experiment.id), sitePaths.run(experiment.id, lastRun.record.seq)),
+    );
+    items.push(
+      `<strong>Controles niet in orde:</strong> ${failing.length} van de ${checks.length}. Het meest bij: ${most.join("; ")}. Alle controles staan bij <a href="${runLink}">run ${lastRun.record.seq}</a>.`,
+    );
   }
   if (!summaryState(view).final)
     items.push("<strong>Review:</strong> iemand anders dan de maker moet de uitkomsten nog beoordelen.");

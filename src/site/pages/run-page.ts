@@ -1,12 +1,10 @@
-import { escapeHtml, userText } from "../../report/html.js";
-import { checksFigure, renderFigure } from "../charts.js";
+import { escapeHtml, isSuppressed, MIN_CELL_SIZE, userText } from "../../report/html.js";
+import { type ChartFigure, checksFigure, renderFigure } from "../charts.js";
 import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
 import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
 import { sitePaths } from "../site-paths.js";
-
-const MAX_KEYS_SHOWN = 20;
 
 /** One run: why it ran, who and when, where its inputs came from, and each check's outcome. */
 export function renderRunPage(view: ExperimentView, run: RunView): string {
@@ -31,7 +29,7 @@ ${renderFacts([
 ${
   run.checks
     ? `${renderChecksTable(run.checks, "Per controle: wat er is gecontroleerd, de uitkomst, wat is toegestaan en wat is gemeten.")}
-${renderFigure(checksFigure(run.checks, `controles-run-${record.seq}`))}
+${renderOptionalFigure(checksFigure(run.checks, `controles-run-${record.seq}`))}
 ${renderFailingKeys(run.checks)}`
     : `<p class="nl-paragraph">De resultaten van deze run zijn niet meer beschikbaar; het logboek bewaart alleen de uitkomst: ${userText(record.outcome)}.</p>`
 }
@@ -76,15 +74,26 @@ ${renderFacts([
   });
 }
 
-/** Failing rows by key only, never their other fields; the list is cut short for large counts. */
+/**
+ * Failing rows by key only, never their other fields. A check with a suppressed count
+ * shows no keys: the number of keys would give the count away.
+ */
 function renderFailingKeys(checks: readonly CheckView[]): string {
-  const withKeys = checks.filter((c) => c.failingKeys && c.failingKeys.length > 0);
+  const withKeys = checks.filter((c) => c.sample.length > 0);
   if (withKeys.length === 0) return "";
-  return `<h3 class="nl-heading nl-heading--level-3">Voorbeelden van afwijkende rijen (alleen de sleutel)</h3>
-${withKeys
-  .map((c) => {
-    const keys = (c.failingKeys ?? []).slice(0, MAX_KEYS_SHOWN).map((k) => Object.values(k).map(String).join(" / "));
-    return `<p class="nl-paragraph"><strong>${escapeHtml(c.id)}:</strong> <span class="lab-keys">${keys.map(userText).join(", ")}</span></p>`;
-  })
-  .join("\n")}`;
+  const lines = withKeys.map((c) => {
+    const keys = isSuppressed(c.failing_count)
+      ? `<span class="lab-muted">niet getoond: minder dan ${MIN_CELL_SIZE} rijen</span>`
+      : `<span class="lab-keys">${c.sample.map(userText).join(", ")}</span>`;
+    return `<li><strong>${escapeHtml(c.id)}:</strong> ${keys}</li>`;
+  });
+  return `<h3 class="nl-heading nl-heading--level-3">Voorbeelden van afwijkende rijen</h3>
+<p class="nl-paragraph">Alleen de sleutel van een paar rijen, zodat een medewerker ze kan opzoeken. Andere gegevens uit die rijen staan hier nooit.</p>
+<ul class="lab-list">
+${lines.join("\n")}
+</ul>`;
+}
+
+function renderOptionalFigure(figure: ChartFigure | undefined): string {
+  return figure ? renderFigure(figure) : "";
 }

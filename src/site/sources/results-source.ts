@@ -6,8 +6,6 @@ import { outcomes } from "../../checks/check-result.js";
 import { REPORT_DIR, RUN_RESULTS_DIR } from "../../report/write-summary.js";
 import type { CheckView } from "../lab-view.js";
 
-const keyValue = z.union([z.string(), z.number()]);
-
 /** The parts of a results file (`rapport/resultaten.json`) the site reads; other fields are ignored. */
 const resultsFileSchema = z.object({
   run: z.string(),
@@ -18,14 +16,15 @@ const resultsFileSchema = z.object({
       kind: z.string(),
       dimension: z.enum(dimensions),
       table: z.string(),
+      severity: z.enum(["warn", "fail"]).default("fail"),
       description: z.string(),
       outcome: z.enum(outcomes),
       metric: z.number().nullable(),
       failing_count: z.number(),
       row_count: z.number(),
-      threshold: z.object({ max_failing: z.number().optional(), max_failing_fraction: z.number().optional() }),
+      threshold: z.record(z.string(), z.number()),
+      sample: z.array(z.string()).default([]),
       reason: z.string().optional(),
-      failing_keys: z.array(z.record(z.string(), keyValue)).optional(),
     }),
   ),
 });
@@ -47,10 +46,7 @@ export async function readRunResults(experimentDir: string, runId: string): Prom
   for (const file of candidates) {
     const parsed = resultsFileSchema.safeParse(await readJson(file));
     if (parsed.success && parsed.data.run === runId) {
-      const checks = parsed.data.checks.map(({ failing_keys, ...check }) => ({
-        ...check,
-        ...(failing_keys ? { failingKeys: failing_keys } : {}),
-      }));
+      const checks = parsed.data.checks.map(({ reason, ...check }) => ({ ...check, ...(reason ? { reason } : {}) }));
       return { outcome: parsed.data.outcome, checks };
     }
   }

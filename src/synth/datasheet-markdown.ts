@@ -1,0 +1,87 @@
+import type { Datasheet } from "./datasheet.js";
+
+const TABLE_TITLES: Record<string, string> = {
+  verdachten: "verdachten: één rij per verdachte",
+  zaken: "zaken: één rij per zaak",
+  feiten: "feiten: één rij per strafbaar feit van een zaak",
+  ground_truth: "ground_truth: één rij per rij met een ingebracht defect",
+};
+
+/** The datasheet as a Dutch Markdown page for people. */
+export function renderDatasheetMarkdown(sheet: Datasheet): string {
+  const args = sheet.arguments;
+  const lines = [
+    "# Datasheet: synthetische OM-data",
+    "",
+    "Deze data is verzonnen. Ze lijkt op de zaakregistratie van het Openbaar Ministerie, maar bevat geen",
+    "echte personen of zaken. Vormen zijn aannemelijk, niet officieel. Persoonsgegevens in opmerkingen",
+    "(BSN uit de testreeks 9999, 06-1234-nummers, adressen op voorbeeld.example, IBAN's van bank TEST) zijn",
+    "ingebrachte defecten om controles te toetsen.",
+    "",
+    "## Gemaakt met",
+    "",
+    `- generator: ${sheet.generator.name} ${sheet.generator.version} (DuckDB ${sheet.generator.duckdb})`,
+    `- opdracht: \`livinglab synth --zaken ${args.zaken} --seed ${args.seed} --as-of ${args.as_of} --defects ${args.defects}${args.csv ? " --csv" : ""}\``,
+    "- dezelfde opdracht geeft byte voor byte dezelfde bestanden, op elke machine en elke dag",
+    "",
+    "## Aantallen rijen",
+    "",
+    "| tabel | rijen |",
+    "|---|---:|",
+    ...Object.entries(sheet.row_counts).map(([table, count]) => `| ${table} | ${count} |`),
+    "",
+    "## Bestanden",
+    "",
+    "| bestand | bytes | sha256 |",
+    "|---|---:|---|",
+    ...sheet.files.map((file) => `| ${file.name} | ${file.bytes} | \`${file.sha256}\` |`),
+    "",
+    "## Tabellen en kolommen",
+    "",
+    "Verplicht: *ja* = altijd gevuld, *nee* = mag leeg zijn, *als afgedaan* = gevuld als en alleen als de",
+    "status afgedaan is.",
+    ...Object.entries(sheet.tables).flatMap(([table, spec]) => [
+      "",
+      `### ${TABLE_TITLES[table] ?? table}`,
+      "",
+      `Sleutel: \`${spec.key}\`.`,
+      "",
+      "| kolom | type | verplicht | codelijst | betekenis |",
+      "|---|---|---|---|---|",
+      ...spec.columns.map(
+        (c) => `| \`${c.name}\` | ${c.type} | ${c.required} | ${c.codelijst ?? ""} | ${c.betekenis} |`,
+      ),
+    ]),
+    "",
+    "## Codelijsten",
+    "",
+    "| codelijst | codes | ingetrokken (komen alleen voor als defect) |",
+    "|---|---|---|",
+    ...Object.entries(sheet.code_lists).map(
+      ([name, codes]) => `| ${name} | ${codes.join(", ")} | ${(sheet.retired_codes[name] ?? []).join(", ")} |`,
+    ),
+    "",
+    "## Parketcodes",
+    "",
+    "Het parketnummer begint met de parketcode van het arrondissement. Het aantal zaken per arrondissement",
+    "volgt het aantal inwoners.",
+    "",
+    "| arrondissement | parketcode | inwoners (× 100.000, bij benadering) |",
+    "|---|---|---:|",
+    ...sheet.parket_codes.map((p) => `| ${p.arrondissement} | ${p.parketcode} | ${p.inwoners_x100000} |`),
+    "",
+    "## Ingebrachte defecten",
+    "",
+    "Elke getroffen rij draagt precies één soort defect, dus de aantallen tellen op. De tabel",
+    "`ground_truth` noemt elke getroffen rij (`kind`, `table_name`, `row_key`). De kans is het deel van de",
+    "rijen van elke genoemde tabel.",
+    "",
+    "| soort | tabellen | kans | aantal | wat er mis is | row_key |",
+    "|---|---|---:|---:|---|---|",
+    ...sheet.defects.map(
+      (d) => `| \`${d.kind}\` | ${d.tables.join(", ")} | ${d.rate} | ${d.count} | ${d.beschrijving} | ${d.row_key} |`,
+    ),
+    "",
+  ];
+  return lines.join("\n");
+}
