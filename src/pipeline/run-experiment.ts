@@ -1,24 +1,22 @@
 import { join, relative, resolve } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
 import { checkSuiteFile } from "../checks/check-suite-file.js";
-import { openExperiment } from "../experiments/open-experiment.js";
+import { type OpenedExperiment, openExperiment } from "../experiments/open-experiment.js";
 import { writeSummary } from "../report/write-summary.js";
-import { requireJustification } from "../runlog/justification.js";
-import { whoAmI } from "../runlog/provenance.js";
-import { recordRun } from "../runlog/record-run.js";
-import { newRunId, runLogPath } from "../runlog/run-log.js";
+import type { JustificationChoice } from "../runlog/justification.js";
+import { runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
+import { type RunHandle, startRun } from "../runlog/start-run.js";
 import { generateOm } from "../synth/generate-om.js";
 import type { Workspace } from "../workspace.js";
 import { readSynthConfig } from "./synth-config.js";
 
 export const SUITE_FILE = "suite.yaml";
 
-export interface RunExperimentOptions {
+export interface RunExperimentOptions extends JustificationChoice {
   workspace: Workspace;
   /** Experiment id (a folder under experiments/) or path. */
   experiment: string;
-  justification: string;
   /** Told each step as it happens, in Dutch. */
   onStep?: (message: string) => void;
 }
@@ -38,11 +36,33 @@ export interface ExperimentRun {
  */
 export async function runExperiment(options: RunExperimentOptions): Promise<ExperimentRun> {
   const step = options.onStep ?? (() => {});
-  const where = (path: string) => relative(options.workspace.root, path);
-  const justification = requireJustification(options.justification);
   const opened = await openExperiment(options.workspace, options.experiment);
   step(`Experiment '${opened.experiment.id}' is geldig volgens sjabloon ${opened.experiment.template}.`);
+  const suiteFile = join(opened.dir, SUITE_FILE);
+  // The start is logged before any work, so a run that crashes shows as unfinished.
+  const run = await startRun(options.workspace, opened, {
+    ...(options.justification !== undefined && { justification: options.justification }),
+    ...(options.reuseJustification !== undefined && { reuseJustification: options.reuseJustification }),
+    analysis: { name: "check", params: { suite: relative(opened.dir, suiteFile) } },
+  });
+  const runLog = runLogPath(opened.dir);
+  step(`Run ${run.id} gestart en vastgelegd in ${relative(options.workspace.root, runLog)}.`);
+  try {
+    return await checkAndSummarize(options, opened, run, suiteFile);
+  } catch (error) {
+    await run.end({ outcome: "error", error });
+    throw error;
+  }
+}
 
+async function checkAndSummarize(
+  options: RunExperimentOptions,
+  opened: OpenedExperiment,
+  run: RunHandle,
+  suiteFile: string,
+): Promise<ExperimentRun> {
+  const step = options.onStep ?? (() => {});
+  const where = (path: string) => relative(options.workspace.root, path);
   const synth = await readSynthConfig(opened.dir);
   if (synth) {
     const out = resolve(opened.dir, synth.out);
@@ -57,18 +77,13 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
     step(`Synthetische data gemaakt in ${where(out)}: ${zaken} zaken, ${feiten} feiten, ${verdachten} verdachten.`);
   }
 
-  const suiteFile = join(opened.dir, SUITE_FILE);
   const { suite, result, engineVersion } = await checkSuiteFile(suiteFile);
   const passed = result.checks.filter((c) => c.outcome === "passed").length;
   step(`${result.checks.length} controles uitgevoerd op DuckDB: ${passed} in orde.`);
 
-  const run = { id: newRunId(), at: new Date().toISOString(), who: whoAmI(options.workspace.root), justification };
-  const { summary, resultsJson } = await writeSummary(opened, result, run);
-  const record = await recordRun(options.workspace, opened, {
-    id: run.id,
-    at: run.at,
-    analysis: { name: "check", params: { suite: relative(opened.dir, suiteFile) } },
-    justification,
+  const { who, justification } = run.started;
+  const { summary, resultsJson } = await writeSummary(opened, result, { id: run.id, at: run.at, who, justification });
+  const record = await run.end({
     datasets: suite.datasets,
     artifacts: [resultsJson, summary],
     outcome: result.outcome,
@@ -76,7 +91,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
     engineVersion,
   });
   const runLog = runLogPath(opened.dir);
-  step(`Run ${record.id} vastgelegd in ${where(runLog)} (record ${record.seq}).`);
+  step(`Run ${record.id} afgerond in ${where(runLog)} (record ${record.seq}).`);
   step(`Samenvatting voor de opdrachtgever: ${where(summary)}`);
   return { record, result, runLog, summary, resultsJson };
 }

@@ -1,19 +1,18 @@
-import { relative } from "node:path";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { Workspace } from "../workspace.js";
-import { requireJustification } from "./justification.js";
-import { codeVersion, hashFile, libraryVersion, whoAmI } from "./provenance.js";
-import { appendRunRecord, newRunId, runLogPath } from "./run-log.js";
-import type { RunRecord } from "./run-record-schema.js";
+import type { JustificationChoice } from "./justification.js";
+import type { RunRecord, TableFingerprint } from "./run-record-schema.js";
+import { startRun } from "./start-run.js";
 
-export interface RunToRecord {
+export interface RunToRecord extends JustificationChoice {
   /** Pre-assigned id and start time, when outputs already name the run. */
   id?: string;
   at?: string;
   analysis: { name: string; params: Record<string, unknown> };
-  justification: string;
   /** Dataset name to file path; each file is fingerprinted. */
   datasets: Record<string, string>;
+  /** Database tables read, fingerprinted by `tableChecksum`. */
+  tables?: readonly TableFingerprint[];
   /** Output files written by the run; each is fingerprinted. */
   artifacts?: readonly string[];
   outcome: string;
@@ -22,31 +21,25 @@ export interface RunToRecord {
 }
 
 /**
- * Appends a run to the experiment's run log with its justification and full provenance:
- * who, when, the experiment file's hash, dataset and artifact fingerprints, code and versions.
+ * Records a run that has already happened: its start and its end record, with the
+ * justification and full provenance. For a run still to do, use `startRun` or `loggedRun`.
  * @example await recordRun(lab, om, { analysis: { name: "check", params: {} }, justification, ... });
  */
 export async function recordRun(workspace: Workspace, opened: OpenedExperiment, run: RunToRecord): Promise<RunRecord> {
-  const fingerprint = async (name: string, path: string) => ({
-    name,
-    path: relative(opened.dir, path),
-    sha256: await hashFile(path),
-  });
-  return appendRunRecord(runLogPath(opened.dir), {
-    id: run.id ?? newRunId(),
-    type: "run",
-    at: run.at ?? new Date().toISOString(),
-    who: whoAmI(workspace.root),
-    experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
+  const handle = await startRun(workspace, opened, {
+    ...(run.id !== undefined && { id: run.id }),
+    ...(run.at !== undefined && { at: run.at }),
     analysis: run.analysis,
-    justification: requireJustification(run.justification),
-    datasets: await Promise.all(Object.entries(run.datasets).map(([name, path]) => fingerprint(name, path))),
-    code: codeVersion(workspace.root),
-    versions: { node: process.version, livinglab: await libraryVersion(), engine: run.engineVersion },
+    ...(run.justification !== undefined && { justification: run.justification }),
+    ...(run.reuseJustification !== undefined && { reuseJustification: run.reuseJustification }),
+    engineVersion: run.engineVersion,
+  });
+  return handle.end({
     outcome: run.outcome,
     metrics: run.metrics,
-    artifacts: await Promise.all(
-      (run.artifacts ?? []).map((path) => fingerprint(path.split("/").at(-1) ?? path, path)),
-    ),
+    datasets: run.datasets,
+    ...(run.tables && { tables: run.tables }),
+    ...(run.artifacts && { artifacts: run.artifacts }),
+    engineVersion: run.engineVersion,
   });
 }
