@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { open, readFile, stat, unlink } from "node:fs/promises";
+import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LivingLabError } from "../errors/problem.js";
@@ -38,17 +38,7 @@ async function acquire(lock: string, timeoutMs: number, staleMs: number): Promis
   const info: LockInfo = { pid: process.pid, host: hostname(), token: randomUUID() };
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lock, "wx");
-      try {
-        await handle.writeFile(JSON.stringify(info));
-      } finally {
-        await handle.close();
-      }
-      return info.token;
-    } catch (error) {
-      if (!isCode(error, "EEXIST")) throw error;
-    }
+    if (await createWithContent(lock, JSON.stringify(info))) return info.token;
     if (await isStale(lock, staleMs)) {
       await breakStale(lock, staleMs);
       continue;
@@ -65,6 +55,25 @@ async function acquire(lock: string, timeoutMs: number, staleMs: number): Promis
   }
 }
 
+/**
+ * Creates the lock with its content in one step: written to a private file first, then
+ * hard-linked to the lock's name (link fails if the name exists). A lock is never seen empty,
+ * so a holder killed at any moment leaves a lock whose dead pid marks it stale.
+ */
+async function createWithContent(lock: string, content: string): Promise<boolean> {
+  const own = `${lock}.${process.pid}.${randomUUID().slice(0, 8)}`;
+  await writeFile(own, content);
+  try {
+    await link(own, lock);
+    return true;
+  } catch (error) {
+    if (!isCode(error, "EEXIST")) throw error;
+    return false;
+  } finally {
+    await unlink(own).catch(() => {});
+  }
+}
+
 async function isStale(lock: string, staleMs: number): Promise<boolean> {
   const [info, stats] = await Promise.all([readLock(lock), stat(lock).catch(() => undefined)]);
   if (!stats) return false;
@@ -75,16 +84,11 @@ async function isStale(lock: string, staleMs: number): Promise<boolean> {
 async function breakStale(lock: string, staleMs: number): Promise<void> {
   const breaker = `${lock}.break`;
   const seen = await readFile(lock, "utf8").catch(() => undefined);
-  try {
-    await (await open(breaker, "wx")).close();
-  } catch (error) {
-    if (!isCode(error, "EEXIST")) throw error;
-    // Someone else is breaking it; a breaker that died long ago leaves its own stale file.
-    const age = await stat(breaker).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => 0,
-    );
-    if (age > staleMs) await unlink(breaker).catch(() => {});
+  const info: LockInfo = { pid: process.pid, host: hostname(), token: randomUUID() };
+  if (!(await createWithContent(breaker, JSON.stringify(info)))) {
+    // Someone else is breaking it. A breaker that died leaves its own stale file: remove that
+    // one (the tiny window of two breakers then is harmless, both re-check before unlinking).
+    if (await isStale(breaker, staleMs)) await unlink(breaker).catch(() => {});
     await sleep(1);
     return;
   }
@@ -94,7 +98,7 @@ async function breakStale(lock: string, staleMs: number): Promise<void> {
       await unlink(lock).catch(() => {});
     }
   } finally {
-    await unlink(breaker).catch(() => {});
+    if ((await readLock(breaker))?.token === info.token) await unlink(breaker).catch(() => {});
   }
 }
 

@@ -97,7 +97,9 @@ describe("verifying a run log", () => {
     const result = await verifyRunLog(file);
     expect(result.intact).toBe(true);
     expect(result.notes.join(" ")).toContain("afgebroken regel apart gezet");
-    expect(await readFile(`${file}.torn`, "utf8")).toContain(Buffer.from('{"schema":2,"seq":6,"id":"half').toString("base64"));
+    expect(await readFile(`${file}.torn`, "utf8")).toContain(
+      Buffer.from('{"schema":2,"seq":6,"id":"half').toString("base64"),
+    );
     expect(await readLogRecords(file)).toHaveLength(6);
   });
 
