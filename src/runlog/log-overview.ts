@@ -81,6 +81,10 @@ export const outcomeWords: Record<string, string> = {
   completed: "voltooid",
   error: "fout",
   unfinished: "onvoltooid",
+  voldaan: "voldaan",
+  niet_voldaan: "niet voldaan",
+  niet_van_toepassing: "niet van toepassing",
+  open: "open",
 };
 
 /** Shortens text to `max` characters on a word boundary, with an ellipsis. */

@@ -25,7 +25,7 @@ export type LogRecordType = LogRecord["type"];
 export const logRecordLabels = {
   run_started: "run gestart",
   run: "run",
-  principle_decided: "besluit uitgangspunt",
+  principle_decided: "besluit",
   review_given: "review",
   summary_published: "samenvatting gepubliceerd",
   data_destroyed: "data vernietigd",

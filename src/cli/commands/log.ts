@@ -57,7 +57,7 @@ async function list(workspace: Workspace, experiment: string): Promise<number> {
     String(r.seq),
     formatWhen(r.at),
     shorten(r.who, 28),
-    shorten(r.what, 28),
+    shorten(r.what, 32),
     outcomeWords[r.outcome] ?? r.outcome,
     `${shorten(r.text, 50)}${r.corrections > 0 ? ` [${r.corrections}× gecorrigeerd]` : ""}`,
     r.id.slice(0, 8),
