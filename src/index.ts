@@ -18,7 +18,7 @@ export { runExperiment } from "./pipeline/run-experiment.js";
 export { readSynthConfig } from "./pipeline/synth-config.js";
 export { metricsChartOptions } from "./report/metrics-chart.js";
 export { renderChart } from "./report/render-chart.js";
-export { formatWhen, renderRunLogTable } from "./report/run-log-table.js";
+export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
 export { renderResultsTable, renderSummaryPage, resultsChartOptions } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
 export type { Review } from "./runlog/governance.js";

@@ -1,4 +1,5 @@
-import { type LogOverviewRow, outcomeWords, shorten } from "../runlog/log-overview.js";
+import { type LogOverviewRow, logOverview, outcomeWords, shorten } from "../runlog/log-overview.js";
+import { readLogRecords, runLogPath } from "../runlog/run-log.js";
 import { escapeHtml } from "./html.js";
 
 /**
@@ -18,6 +19,14 @@ export function renderRunLogTable(rows: readonly LogOverviewRow[], options: { ma
 ${body}
 </tbody>
 </table>`;
+}
+
+/**
+ * An experiment's log as an HTML table, read from its folder: for a notebook in one line.
+ * @example tslab.display.html(await renderRunLog(om.dir));
+ */
+export async function renderRunLog(experimentDir: string): Promise<string> {
+  return renderRunLogTable(logOverview(await readLogRecords(runLogPath(experimentDir))));
 }
 
 /** A moment as Dutch readers write it, in the Amsterdam time zone: 25-11-2026 14:03. */

@@ -40,7 +40,8 @@ export function logOverview(records: readonly LogRecord[]): LogOverviewRow[] {
       id: r.id,
       type: r.type,
       at: r.at,
-      who: r.who.name,
+      // The e-mail address stays in the record; a table needs only the name.
+      who: r.who.name.replace(/\s*<[^>]*>/, ""),
       corrections: corrections.get(r.id) ?? 0,
     };
     rows.push({ ...base, ...describe(r, ended.get(r.id)?.outcome) });
