@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { appendFile, type FileHandle, open, readFile, rename, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { appendFile, type FileHandle, open, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
@@ -152,11 +153,21 @@ async function writeAll(handle: FileHandle, buffer: Buffer): Promise<void> {
   }
 }
 
-/** The head is a hint, not the record: written by rename, so it is whole or old, never half. */
+const HEAD_SIZE = 160;
+
+/**
+ * The head is a hint, not the record: overwritten in place with a fixed-size line, so there is
+ * no rename or truncate (on ext4 those force a flush and cost as much as the append itself).
+ * It is not synced: after a crash it may lag behind, which verify accepts; it never runs ahead.
+ */
 async function writeHead(file: string, record: LogRecord): Promise<void> {
-  const temporary = `${headPath(file)}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify({ schema: RUN_LOG_SCHEMA_VERSION, seq: record.seq, hash: record.hash }));
-  await rename(temporary, headPath(file));
+  const text = JSON.stringify({ schema: RUN_LOG_SCHEMA_VERSION, seq: record.seq, hash: record.hash });
+  const handle = await open(headPath(file), constants.O_RDWR | constants.O_CREAT, 0o644);
+  try {
+    await handle.write(Buffer.from(`${text.padEnd(HEAD_SIZE - 1, " ")}\n`), 0, HEAD_SIZE, 0);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {
