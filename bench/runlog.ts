@@ -29,7 +29,13 @@ function runRecord(i: number): NewLogRecord {
     code: CODE,
     versions: VERSIONS,
     outcome: "failed",
-    metrics: { "zaken-uniek": i / 1e6, "zaken-ingevuld": 0.01, "zaken-geldig": 0.008, "feiten-uniek": 0, "verdachten-geldig": 0 },
+    metrics: {
+      "zaken-uniek": i / 1e6,
+      "zaken-ingevuld": 0.01,
+      "zaken-geldig": 0.008,
+      "feiten-uniek": 0,
+      "verdachten-geldig": 0,
+    },
     artifacts: [file("resultaten"), file("samenvatting")],
     ended_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000 + 900).toISOString(),
   };
