@@ -32,7 +32,7 @@ export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export { realPersonalDatasets } from "./gates/personal-data.js";
 export { readReviews } from "./gates/read-reviews.js";
-export type { Review } from "./gates/review.js";
+export type { Review as GateReview } from "./gates/review.js";
 export { independentReviews, reviewSchema } from "./gates/review.js";
 export type { RunGateInput } from "./gates/run-gate.js";
 export { requireRunAllowed, runGateProblems } from "./gates/run-gate.js";
@@ -50,13 +50,65 @@ export { profileDataset } from "./profile/profile-dataset.js";
 export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
 export { renderCheckResults } from "./report/check-results-html.js";
 export { maskPersonalData } from "./report/mask-personal-data.js";
+export { metricsChartOptions } from "./report/metrics-chart.js";
 export { renderChart } from "./report/render-chart.js";
+export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
 export { renderResultsTable, renderSummaryPage, resultsChartOptions } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
-export { requireJustification } from "./runlog/justification.js";
+export type { Review } from "./runlog/governance.js";
+export {
+  correctRecord,
+  decidePrinciple,
+  destroyData,
+  findRecord,
+  giveReview,
+  listReviews,
+  publishSummary,
+  samePerson,
+} from "./runlog/governance.js";
+export type {
+  Correction,
+  DataDestroyed,
+  PrincipleDecided,
+  ReviewGiven,
+  SummaryPublished,
+  Verdict,
+} from "./runlog/governance-schema.js";
+export { verdicts } from "./runlog/governance-schema.js";
+export type { JustificationChoice } from "./runlog/justification.js";
+export { requireJustification, resolveJustification } from "./runlog/justification.js";
+export type { LogLockOptions } from "./runlog/log-lock.js";
+export { withLogLock } from "./runlog/log-lock.js";
+export type { LogOverviewRow } from "./runlog/log-overview.js";
+export { logOverview, outcomeWords } from "./runlog/log-overview.js";
+export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
+export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
+export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
+export { loggedRun } from "./runlog/logged-run.js";
+export { codeVersion, hashFile, whoAmI } from "./runlog/provenance.js";
+export { canonicalJson, hashRecord } from "./runlog/record-hash.js";
+export type { RunToRecord } from "./runlog/record-run.js";
 export { recordRun } from "./runlog/record-run.js";
-export { readRunLog, runLogPath } from "./runlog/run-log.js";
-export type { RunRecord } from "./runlog/run-record-schema.js";
+export {
+  appendRecord,
+  newRunId,
+  readLogRecords,
+  readRunLog,
+  runLogPath,
+} from "./runlog/run-log.js";
+export type {
+  FileFingerprint,
+  RunRecord,
+  RunStartedRecord,
+  TableFingerprint,
+  Who,
+} from "./runlog/run-record-schema.js";
+export { RUN_LOG_SCHEMA_VERSION, runRecordSchema } from "./runlog/run-record-schema.js";
+export type { RunEnd, RunHandle, RunStart } from "./runlog/start-run.js";
+export { startRun } from "./runlog/start-run.js";
+export { TABLE_CHECKSUM_METHOD, tableChecksum, tableChecksumSql } from "./runlog/table-checksum.js";
+export type { ChainFinding, FindingKind, LogVerification } from "./runlog/verify-run-log.js";
+export { verifyRunLog } from "./runlog/verify-run-log.js";
 export type { LabView } from "./site/lab-view.js";
 export type { Chromium } from "./site/launch-chromium.js";
 export { launchChromium } from "./site/launch-chromium.js";

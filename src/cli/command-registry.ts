@@ -1,9 +1,15 @@
 import type { Command } from "./command.js";
 import { checkCommand } from "./commands/check.js";
+import { correctCommand } from "./commands/correct.js";
+import { decideCommand } from "./commands/decide.js";
+import { destroyDataCommand } from "./commands/destroy-data.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { loadCommand } from "./commands/load.js";
+import { logCommand } from "./commands/log.js";
 import { newCommand } from "./commands/new.js";
 import { profileCommand } from "./commands/profile.js";
+import { publishCommand } from "./commands/publish.js";
+import { reviewCommand } from "./commands/review.js";
 import { runCommand } from "./commands/run.js";
 import { serveCommand } from "./commands/serve.js";
 import { siteCommand } from "./commands/site.js";
@@ -28,4 +34,10 @@ export const commands: readonly Command[] = [
   profileCommand,
   evaluateCommand,
   loadCommand,
+  logCommand,
+  reviewCommand,
+  decideCommand,
+  publishCommand,
+  destroyDataCommand,
+  correctCommand,
 ];

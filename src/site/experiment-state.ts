@@ -10,14 +10,16 @@ export type SummaryState =
 export function summaryState(experiment: ExperimentView): SummaryState {
   const lastRun = experiment.runs.at(-1);
   const { opened } = experiment;
-  const reviews = experiment.reviews.map((r) => ({
-    reviewer: r.who,
-    at: r.at,
-    ...(r.experimentSha256 ? { experiment_sha256: r.experimentSha256 } : {}),
-  }));
+  const reviews = experiment.reviews
+    .filter((r) => r.verdict === "goedgekeurd")
+    .map((r) => ({
+      reviewer: r.who,
+      at: r.at,
+      ...(r.experimentSha256 ? { experiment_sha256: r.experimentSha256 } : {}),
+    }));
   const independent = independentReviews(reviews, opened.experiment.auteur, opened.sha256).at(-1);
   if (independent) {
-    const review = { who: independent.reviewer, at: independent.at };
+    const review = { who: independent.reviewer, at: independent.at, verdict: "goedgekeurd" };
     return { final: true, review, lastRun };
   }
   return {

@@ -22,11 +22,14 @@ export interface ExperimentView {
   /** Oldest first. */
   runs: RunView[];
   reviews: ReviewView[];
+  publications: PublicationView[];
   /** Problems reading this experiment's run log or results, shown on its page. */
   problems: Problem[];
 }
 
 export interface RunView {
+  /** The run's number within its experiment: 1 for the first finished run. */
+  number: number;
   record: RunRecord;
   /** The check results of this run, when its results file is still there. */
   checks: CheckView[] | undefined;
@@ -40,11 +43,21 @@ export type CheckView = CheckResult;
 export interface ReviewView {
   who: string;
   at: string;
-  role?: string;
-  verdict?: string;
+  /** "goedgekeurd" or "afgekeurd"; only an approval makes a summary final. */
+  verdict: string;
   note?: string;
+  /** The run reviewed, when the review names one. */
+  runId?: string;
   /** The experiment file the review saw; a review of another version does not make the summary final. */
   experimentSha256?: string;
+}
+
+/** A summary handed to its readers, as the run log records it. */
+export interface PublicationView {
+  who: string;
+  at: string;
+  to: string;
+  file: string;
 }
 
 export interface TemplateEntry {

@@ -77,7 +77,7 @@ export function trendOverRuns(runs: readonly RunView[]): TrendPoint[] {
     return scoreDimensions(checks).flatMap((s) =>
       s.score === null
         ? []
-        : [{ run: run.record.seq, at: run.record.at, dimension: s.dimension, score: s.score, atLeast: s.atLeast }],
+        : [{ run: run.number, at: run.record.at, dimension: s.dimension, score: s.score, atLeast: s.atLeast }],
     );
   });
 }

@@ -23,11 +23,22 @@ export async function readLab(workspace: Workspace): Promise<LabView> {
     const runs: RunView[] = [];
     for (const record of log.runs) {
       const results = await readRunResults(entry.opened.dir, record.id);
-      runs.push({ record, checks: results?.checks, outcome: results?.outcome ?? outcomeOf(record.outcome) });
+      runs.push({
+        number: runs.length + 1,
+        record,
+        checks: results?.checks,
+        outcome: results?.outcome ?? outcomeOf(record.outcome),
+      });
     }
     experiments.push({
       ok: true,
-      experiment: { opened: entry.opened, runs, reviews: log.reviews, problems: log.problems },
+      experiment: {
+        opened: entry.opened,
+        runs,
+        reviews: log.reviews,
+        publications: log.publications,
+        problems: log.problems,
+      },
     });
   }
   return { principles: catalog.principles, experiments, templates: catalog.templates, problems: catalog.problems };

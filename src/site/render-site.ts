@@ -27,7 +27,7 @@ export async function renderSite(workspace: Workspace, options: RenderSiteOption
     const view = entry.experiment;
     const id = view.opened.experiment.id;
     files.set(sitePaths.experiment(id), renderExperimentPage(view, { pdf: options.pdf ?? false }));
-    for (const run of view.runs) files.set(sitePaths.run(id, run.record.seq), renderRunPage(view, run));
+    for (const run of view.runs) files.set(sitePaths.run(id, run.number), renderRunPage(view, run));
   }
   for (const [name, content] of await readSiteAssets()) files.set(sitePaths.asset(name), content);
   return files;

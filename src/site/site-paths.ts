@@ -5,7 +5,7 @@ export const sitePaths = {
   overview: "index.html",
   templates: "sjablonen.html",
   experiment: (id: string) => `experimenten/${id}/index.html`,
-  run: (id: string, seq: number) => `experimenten/${id}/run-${seq}.html`,
+  run: (id: string, number: number) => `experimenten/${id}/run-${number}.html`,
   pdf: (id: string) => `experimenten/${id}/${id}.pdf`,
   asset: (name: string) => `assets/${name}`,
 } as const;

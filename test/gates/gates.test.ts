@@ -7,7 +7,7 @@ import {
   isLivingLabError,
   openExperiment,
   openWorkspace,
-  type Review,
+  type GateReview as Review,
   readReviews,
   requireRunAllowed,
   runExperiment,

@@ -53,8 +53,35 @@ export async function makeSiteLab(): Promise<string> {
       `${HOSTILE.justification} BSN ${HOSTILE.bsnInJustification}.`,
     ]),
   );
+  // A colleague approves the example, so its summary is final; the hostile copy stays a draft.
+  expectRun(
+    runCli(
+      [
+        "review",
+        "om-datakwaliteit",
+        "--root",
+        lab,
+        "--verdict",
+        "goedgekeurd",
+        "--note",
+        "Steekproef van de afwijkingen nagekeken.",
+      ],
+      { env: REVIEWER_ENV },
+    ),
+  );
   return lab;
 }
+
+export const REVIEWER = "C. Bakker";
+
+/** Git settings that make the next command run as the reviewer, whatever the machine's git identity is. */
+const REVIEWER_ENV = {
+  GIT_CONFIG_COUNT: "2",
+  GIT_CONFIG_KEY_0: "user.name",
+  GIT_CONFIG_VALUE_0: REVIEWER,
+  GIT_CONFIG_KEY_1: "user.email",
+  GIT_CONFIG_VALUE_1: "",
+};
 
 function expectRun(run: { code: number; stderr: string }): void {
   if (run.code !== 0 && run.code !== 1) throw new Error(`livinglab run failed (${run.code}): ${run.stderr}`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Chromium, launchChromium } from "../../src/index.js";
 import { linksOf, seriousViolations, visibleText } from "../helpers/chromium.js";
 import { REPO, runCli } from "../helpers/cli.js";
-import { HOSTILE, HOSTILE_ID, makeSiteLab } from "../helpers/site-lab.js";
+import { HOSTILE, HOSTILE_ID, makeSiteLab, REVIEWER } from "../helpers/site-lab.js";
 
 const ARTIFACTS = join(REPO, "test-artifacts");
 
@@ -125,8 +125,10 @@ describe("livinglab site", () => {
     const text = await visibleText(page.locator("main"));
     expect(text).toContain("Als informatieadviseur van het Openbaar Ministerie, wil ik weten");
     expect(text).toMatch(/Van de \d+ controles zijn er \d+ in orde en \d+ niet\./);
-    expect(text).toContain("Concept – nog niet definitief");
-    expect(text).toContain("Nog niemand.");
+    expect(text).toContain("Definitief");
+    expect(text).not.toContain("Concept – nog niet definitief");
+    expect(text).toMatch(new RegExp(`Beoordeeld door ${REVIEWER} op \\d+ \\w+ \\d{4}`));
+    expect(text).toContain("Goedgekeurd");
     expect(text).toContain("Besluiten over individuele verdachten of zaken.");
     expect(text).toContain("Betrouwbare data (zorgplicht) (nog open)");
     // Two runs give a trend chart; each chart has a title and a text alternative.
@@ -186,6 +188,9 @@ describe("livinglab site", () => {
     const text = await visibleText(page.locator("main"));
     expect(text).toContain(HOSTILE.script);
     expect(text).toContain("Proef met <em>vijandige</em> tekst");
+    // No review: the hostile copy's summary stays a draft.
+    expect(text).toContain("Concept – nog niet definitief");
+    expect(text).toContain("Nog niemand.");
     await page.close();
     const run = await open(`experimenten/${HOSTILE_ID}/run-1.html`);
     expect(await visibleText(run.page.locator("blockquote"))).toContain(

@@ -36,7 +36,7 @@ ${renderFacts([
   [
     "Laatste run",
     lastRun
-      ? `<a href="${link(sitePaths.run(experiment.id, lastRun.record.seq))}">Run ${lastRun.record.seq}</a> op ${escapeHtml(formatWhen(lastRun.record.at))}${lastRun.outcome ? ` · ${renderSignal(outcomeSignal[lastRun.outcome])}` : ""}`
+      ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a> op ${escapeHtml(formatWhen(lastRun.record.at))}${lastRun.outcome ? ` · ${renderSignal(outcomeSignal[lastRun.outcome])}` : ""}`
       : "Nog geen run",
   ],
   ["Sjabloon", `<a href="${link(sitePaths.templates)}">${escapeHtml(experiment.template)}</a>`],
@@ -62,6 +62,7 @@ ${renderOpen(view)}
 <h2 class="nl-heading nl-heading--level-2">Wie heeft het beoordeeld?</h2>
 ${renderReviews(view)}
 
+${renderPublications(view)}
 <h2 class="nl-heading nl-heading--level-2">Alle runs</h2>
 ${renderRunsTable(view, link)}
 
@@ -129,7 +130,7 @@ ${typeof view.opened.experiment.evaluatie.foutmarges === "string" ? `<p class="n
       ? "Nog niet gemeten."
       : outside === 0
         ? `Alle ${checks.length} controles blijven binnen de foutmarge die vooraf is vastgelegd.`
-        : `${outside} van de ${checks.length} controles ${outside === 1 ? "valt" : "vallen"} buiten de foutmarge die vooraf is vastgelegd. De tabel bij de <a href="${escapeHtml(relativeHref(sitePaths.experiment(view.opened.experiment.id), sitePaths.run(view.opened.experiment.id, lastRun?.record.seq ?? 0)))}">laatste run</a> laat per controle de marge en de meting zien.`
+        : `${outside} van de ${checks.length} controles ${outside === 1 ? "valt" : "vallen"} buiten de foutmarge die vooraf is vastgelegd. De tabel bij de <a href="${escapeHtml(relativeHref(sitePaths.experiment(view.opened.experiment.id), sitePaths.run(view.opened.experiment.id, lastRun?.number ?? 0)))}">laatste run</a> laat per controle de marge en de meting zien.`
   }</p>
 <h3 class="nl-heading nl-heading--level-3">Ontwikkeling over de runs</h3>
 ${runsWithScores >= 2 ? renderFigure(trendFigure(trend)) : `<p class="nl-paragraph">Een ontwikkeling is te zien vanaf twee runs. Er ${view.runs.length === 1 ? "is nu één run" : `zijn nu ${view.runs.length} runs`}.</p>`}
@@ -187,10 +188,10 @@ function renderOpen(view: ExperimentView): string {
       .slice(0, 3)
       .map((c) => `${userText(c.description.replace(/\.$/, ""))} (${escapeHtml(failingShareText(c))})`);
     const runLink = escapeHtml(
-      relativeHref(sitePaths.experiment(experiment.id), sitePaths.run(experiment.id, lastRun.record.seq)),
+      relativeHref(sitePaths.experiment(experiment.id), sitePaths.run(experiment.id, lastRun.number)),
     );
     items.push(
-      `<strong>Controles niet in orde:</strong> ${failing.length} van de ${checks.length}. Het meest bij: ${most.join("; ")}. Alle controles staan bij <a href="${runLink}">run ${lastRun.record.seq}</a>.`,
+      `<strong>Controles niet in orde:</strong> ${failing.length} van de ${checks.length}. Het meest bij: ${most.join("; ")}. Alle controles staan bij <a href="${runLink}">run ${lastRun.number}</a>.`,
     );
   }
   if (!summaryState(view).final)
@@ -205,7 +206,7 @@ function renderReviews(view: ExperimentView): string {
   return `<ul class="lab-list">\n${view.reviews
     .map(
       (r) =>
-        `<li>${userText(displayName(r.who))}${r.role ? ` (${userText(r.role)})` : ""} op ${escapeHtml(formatWhen(r.at))}${r.verdict ? `: ${userText(r.verdict)}` : ""}${r.note ? `. ${userText(r.note)}` : ""}</li>`,
+        `<li>${renderSignal(r.verdict === "goedgekeurd" ? { label: "Goedgekeurd", symbol: "✓", tone: "good" } : { label: userText(r.verdict), symbol: "✗", tone: "bad" })} door ${userText(displayName(r.who))} op ${escapeHtml(formatWhen(r.at))}${r.note ? `: ${userText(r.note)}` : ""}</li>`,
     )
     .join("\n")}\n</ul>`;
 }
@@ -216,7 +217,7 @@ function renderRunsTable(view: ExperimentView, link: (to: string) => string): st
     const scores = scoreDimensions(run.checks ?? []);
     const mean = scores.length === 0 ? null : scores.reduce((a, s) => a + (s.score ?? 0), 0) / scores.length;
     const atLeast = scores.some((s) => s.atLeast) ? "minstens " : "";
-    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.record.seq))}">Run ${run.record.seq}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
+    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
   });
   return `<div class="lab-table-wrap"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
@@ -243,4 +244,17 @@ ${items.join("\n")}
 </dl>`;
     })
     .join("\n");
+}
+
+function renderPublications(view: ExperimentView): string {
+  if (view.publications.length === 0) return "";
+  return `<h3 class="nl-heading nl-heading--level-3">Gepubliceerd</h3>
+<ul class="lab-list">
+${view.publications
+  .map(
+    (p) =>
+      `<li>${userText(p.file)} aan ${userText(p.to)}, door ${userText(displayName(p.who))} op ${escapeHtml(formatWhen(p.at))}</li>`,
+  )
+  .join("\n")}
+</ul>`;
 }

@@ -40,7 +40,7 @@ function renderExperimentCard(view: ExperimentView): string {
   const lastRun = view.runs.at(-1);
   const state = summaryState(view);
   const lastRunText = lastRun
-    ? `<a href="${link(sitePaths.run(experiment.id, lastRun.record.seq))}">Run ${lastRun.record.seq}</a>, ${escapeHtml(formatWhen(lastRun.record.at))}`
+    ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a>, ${escapeHtml(formatWhen(lastRun.record.at))}`
     : "Nog geen run";
   return `<li class="lab-card">
 <h2 class="nl-heading nl-heading--level-2 lab-card__title"><a href="${link(sitePaths.experiment(experiment.id))}">${userText(experiment.titel)}</a></h2>

@@ -12,7 +12,7 @@ export function renderRunPage(view: ExperimentView, run: RunView): string {
   const { record } = run;
   const main = `
 <p class="lab-muted">Run uit het logboek van het experiment</p>
-<h1 class="nl-heading nl-heading--level-1">Run ${record.seq}: ${userText(experiment.titel)}</h1>
+<h1 class="nl-heading nl-heading--level-1">Run ${run.number}: ${userText(experiment.titel)}</h1>
 ${renderFacts([
   ["Wanneer", escapeHtml(formatWhen(record.at))],
   ["Door", userText(displayName(record.who.name))],
@@ -29,7 +29,7 @@ ${renderFacts([
 ${
   run.checks
     ? `${renderChecksTable(run.checks, "Per controle: wat er is gecontroleerd, de uitkomst, wat is toegestaan en wat is gemeten.")}
-${renderOptionalFigure(checksFigure(run.checks, `controles-run-${record.seq}`))}
+${renderOptionalFigure(checksFigure(run.checks, `controles-run-${run.number}`))}
 ${renderFailingKeys(run.checks)}`
     : `<p class="nl-paragraph">De resultaten van deze run zijn niet meer beschikbaar; het logboek bewaart alleen de uitkomst: ${userText(record.outcome)}.</p>`
 }
@@ -63,12 +63,12 @@ ${renderFacts([
 ])}
 `;
   return renderLayout({
-    path: sitePaths.run(experiment.id, record.seq),
-    title: `Run ${record.seq} – ${experiment.titel}`,
+    path: sitePaths.run(experiment.id, run.number),
+    title: `Run ${run.number} – ${experiment.titel}`,
     crumbs: [
       { label: "Experimenten", to: sitePaths.overview },
       { label: experiment.titel, to: sitePaths.experiment(experiment.id) },
-      { label: `Run ${record.seq}` },
+      { label: `Run ${run.number}` },
     ],
     main,
   });
