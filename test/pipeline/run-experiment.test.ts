@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readRunLog } from "../../src/index.js";
+import { readLogRecords, readRunLog } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
 
 const JUSTIFICATION = "Testrun in een tijdelijke map: nagaan dat de hoofdtaak het logboek en de samenvatting schrijft.";
@@ -36,9 +36,11 @@ describe("the main job (livinglab run)", () => {
   it("chains a second run to the first", async () => {
     const lab = await makeLab();
     for (let i = 0; i < 2; i++) runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION]);
-    const [first, second] = await readRunLog(join(lab, "experiments/om-datakwaliteit/runlog.jsonl"));
-    expect(second?.prev_hash).toBe(first?.hash);
-    expect(second?.seq).toBe(2);
+    const records = await readLogRecords(join(lab, "experiments/om-datakwaliteit/runlog.jsonl"));
+    // Each run logs its start and its end; every record chains to the one before it.
+    expect(records.map((r) => r.type)).toEqual(["run_started", "run", "run_started", "run"]);
+    for (let i = 1; i < records.length; i++) expect(records[i]?.prev_hash).toBe(records[i - 1]?.hash);
+    expect(records.at(-1)?.seq).toBe(4);
   });
 
   it("refuses a run without a real justification and writes nothing", async () => {

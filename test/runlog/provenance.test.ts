@@ -43,10 +43,10 @@ describe("the provenance of a real run", () => {
     expect(Date.parse(ended.ended_at ?? "")).toBeGreaterThanOrEqual(Date.parse(ended.at));
     expect(ended.experiment).toEqual({
       id: "om-datakwaliteit",
-      template: "datakwaliteit@1.0.0",
+      template: "datakwaliteit@1.1.0",
       file_sha256: await sha256(join(dir, "experiment.yaml")),
     });
-    expect(ended.analysis).toEqual({ name: "check", params: { suite: "suite.yaml" } });
+    expect(ended.analysis).toEqual({ name: "check", params: { suite: "suite.yaml", engine: "duckdb" } });
     expect(ended.justification).toBe(JUSTIFICATION);
     for (const dataset of ended.datasets) expect(dataset.sha256).toBe(await sha256(join(dir, dataset.path)));
     expect(ended.datasets.map((d) => d.path).sort()).toEqual([
