@@ -21,6 +21,7 @@ body.lab-page { margin: 0; font-family: var(--rhc-text-font-family-default, Aria
 .lab-nav__link:hover, .lab-nav__link:focus { text-decoration: underline; }
 .lab-nav__link[aria-current="page"] { border-bottom: 3px solid #fff; }
 .lab-crumbs { margin: 1rem 0 0; font-size: 0.95rem; }
+.lab-crumbs a { color: var(--lab-blue); }
 .lab-crumbs .utrecht-breadcrumb-nav__list { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; padding: 0; margin: 0; }
 .lab-crumbs .utrecht-breadcrumb-nav__item + .utrecht-breadcrumb-nav__item::before { content: "›"; margin-right: 0.5rem; color: #545454; }
 .lab-main { padding: 0.5rem 0 2.5rem; }
@@ -30,6 +31,7 @@ body.lab-page { margin: 0; font-family: var(--rhc-text-font-family-default, Aria
 h1.nl-heading { color: var(--lab-blue); font-size: 2rem; line-height: 1.2; margin: 1rem 0 0.5rem; }
 h2.nl-heading { color: var(--lab-blue); font-size: 1.45rem; margin: 2rem 0 0.75rem; }
 h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
+.lab-main .nl-paragraph, .lab-main .lab-list { font-size: inherit; line-height: inherit; }
 .lab-lead { font-size: 1.2rem; margin: 0.5rem 0 1rem; }
 .lab-muted { color: #545454; }
 .lab-answer { font-size: 1.2rem; background: #eef7fb; border-left: 6px solid var(--lab-blue); padding: 0.75rem 1rem; margin: 0.75rem 0; }
@@ -94,7 +96,7 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-score .lab-signal { white-space: normal; }
 
 .lab-chart { margin: 1rem 0 1.5rem; }
-.lab-chart__title { font-weight: 700; margin-bottom: 0.4rem; }
+.lab-chart__title { font-weight: 700; font-size: 1.05rem; margin-bottom: 0.4rem; }
 .lab-chart svg { max-width: 100%; height: auto; }
 .lab-chart__alt { font-size: 0.95rem; color: #333; margin: 0.4rem 0 0; }
 
@@ -126,6 +128,10 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
   h3.nl-heading { break-after: avoid; page-break-after: avoid; }
   .lab-chart, .lab-state, .lab-principles__group, .lab-score, tr, .lab-answer { break-inside: avoid; page-break-inside: avoid; }
   .lab-table-wrap { overflow: visible; }
+  .lab-principles { grid-template-columns: repeat(3, 1fr); gap: 0.5rem; }
+  .lab-scores { grid-template-columns: repeat(3, 1fr); }
+  .lab-answer, h1.nl-heading { font-size: 1.4em; }
+  .lab-answer { font-size: 1.1em; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -18,9 +18,9 @@ export const outcomeSignal = {
 
 /** The outcome of a dimension or a check against its allowed margin (the norm). */
 export const normSignal = {
-  passed: { label: "Voldoet aan de norm", symbol: "✓", tone: "good" },
-  warned: { label: "Let op: dicht bij de grens", symbol: "!", tone: "warn" },
-  failed: { label: "Voldoet niet aan de norm", symbol: "✗", tone: "bad" },
+  passed: { label: "Binnen de norm", symbol: "✓", tone: "good" },
+  warned: { label: "Let op", symbol: "!", tone: "warn" },
+  failed: { label: "Onder de norm", symbol: "✗", tone: "bad" },
   not_evaluated: { label: "Niet beoordeeld", symbol: "–", tone: "neutral" },
 } as const satisfies Record<Outcome, Signal>;
 

@@ -46,7 +46,7 @@ function renderExperimentCard(view: ExperimentView): string {
 <h2 class="nl-heading nl-heading--level-2 lab-card__title"><a href="${link(sitePaths.experiment(experiment.id))}">${userText(experiment.titel)}</a></h2>
 <dl class="lab-card__facts">
 <div><dt>Opdrachtgever</dt><dd>${userText(opdrachtgeverOf(experiment))}</dd></div>
-<div><dt>Stand van zaken</dt><dd>${escapeHtml(experimentStatus(view))}${state.final ? "" : " · concept"}</dd></div>
+<div><dt>Stand van zaken</dt><dd>${escapeHtml(experimentStatus(view))}${state.final || view.runs.length === 0 ? "" : " · concept"}</dd></div>
 <div><dt>Laatste run</dt><dd>${lastRunText}</dd></div>
 <div><dt>Uitkomst laatste run</dt><dd>${lastRun?.outcome ? renderSignal(outcomeSignal[lastRun.outcome]) : "–"}</dd></div>
 </dl>
