@@ -23,6 +23,8 @@ export type { Problem } from "./errors/problem.js";
 export { isLivingLabError, LivingLabError } from "./errors/problem.js";
 export { experimentOfFile } from "./experiments/experiment-of-file.js";
 export type { ExperimentInspection } from "./experiments/inspect-experiment.js";
+export type { InstrumentAnswer } from "./experiments/instrument-answers.js";
+export { answersForInstrument } from "./experiments/instrument-answers.js";
 export type { OpenedExperiment } from "./experiments/open-experiment.js";
 export { openExperiment, validateExperiment } from "./experiments/open-experiment.js";
 export { createExperiment, scaffoldExperiment } from "./experiments/scaffold-experiment.js";

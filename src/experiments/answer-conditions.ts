@@ -1,5 +1,5 @@
 import type { Problem } from "../errors/problem.js";
-import { conditionHolds, describeCondition } from "../templates/condition.js";
+import { type Condition, conditionHolds, describeCondition } from "../templates/condition.js";
 import { isRequired, type Question, sectionIds, type Template } from "../templates/template-schema.js";
 import type { YamlSource } from "../yaml/yaml-source.js";
 
@@ -15,13 +15,16 @@ export function conditionProblems(template: Template, root: Answers, source: Yam
     const answers = asRecord(root[sectionId]);
     for (const question of template.sections[sectionId].questions) {
       const path = [sectionId, question.id];
-      if (isMissing(question, answers, root)) problems.push(missing(question, path, source));
+      if (question.when && isMissing(question, answers, root))
+        problems.push(missing(question, question.when, path, source));
       const rows = answers[question.id];
       if (question.type !== "table" || !Array.isArray(rows)) continue;
       rows.forEach((row, index) => {
         const cells = asRecord(row);
         for (const column of question.columns ?? []) {
-          if (isMissing(column, cells, root)) problems.push(missing(column, [...path, index, column.id], source));
+          if (column.when && isMissing(column, cells, root)) {
+            problems.push(missing(column, column.when, [...path, index, column.id], source));
+          }
         }
       });
     }
@@ -38,10 +41,10 @@ function isMissing(question: Question, siblings: Answers, root: Answers): boolea
   );
 }
 
-function missing(question: Question, path: Array<string | number>, source: YamlSource): Problem {
+function missing(question: Question, when: Condition, path: Array<string | number>, source: YamlSource): Problem {
   return {
     code: "conditional_answer_missing",
-    message: `De vraag '${question.label}' moet worden beantwoord, omdat ${describeCondition(question.when ?? { question: "" })}.`,
+    message: `De vraag '${question.label}' moet worden beantwoord, omdat ${describeCondition(when)}.`,
     hint: question.help,
     path,
     ...source.locate(path),

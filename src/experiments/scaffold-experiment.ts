@@ -4,7 +4,7 @@ import { LivingLabError } from "../errors/problem.js";
 import { loadPrinciples } from "../templates/load-principles.js";
 import { loadTemplate } from "../templates/load-template.js";
 import type { PrinciplesFile } from "../templates/principle-schema.js";
-import { listTemplateVersions } from "../templates/template-catalog.js";
+import { listTemplateVersions, parseTemplateRef } from "../templates/template-catalog.js";
 import { type Question, sectionIds, type Template } from "../templates/template-schema.js";
 import type { Workspace } from "../workspace.js";
 import { EXPERIMENT_FILE } from "./open-experiment.js";
@@ -61,8 +61,8 @@ function principleLines(principles: PrinciplesFile, scores: readonly string[]): 
 }
 
 /**
- * Creates `experiments/<id>/experiment.yaml` from the newest version of a template; refuses
- * to overwrite anything.
+ * Creates `experiments/<id>/experiment.yaml` from the newest version of a template (or the one
+ * named as `naam@versie`); refuses to overwrite anything.
  * @example await createExperiment(openWorkspace(), "mijn-experiment", "basis");
  */
 export async function createExperiment(workspace: Workspace, id: string, templateName: string): Promise<string> {
@@ -73,11 +73,10 @@ export async function createExperiment(workspace: Workspace, id: string, templat
       hint: "Gebruik kleine letters, cijfers en -, zoals 'om-doorlooptijden'.",
     });
   }
+  const pinned = parseTemplateRef(templateName);
   const versions = (await listTemplateVersions(workspace.templatesDir)).get(templateName) ?? [];
-  const template = await loadTemplate(workspace.templatesDir, {
-    name: templateName,
-    version: versions.at(-1) ?? "0.0.0",
-  });
+  const ref = pinned ?? { name: templateName, version: versions.at(-1) ?? "0.0.0" };
+  const template = await loadTemplate(workspace.templatesDir, ref);
   const principles = await loadPrinciples(workspace.templatesDir, template.principles.checklist);
   const dir = join(workspace.experimentsDir, id);
   await mkdir(workspace.experimentsDir, { recursive: true });

@@ -42,6 +42,16 @@ export async function upgradeExperiment(
       hint: `Nieuwere versies van '${from.name}': ${versions.filter((v) => compareVersions(v, from.version) > 0).join(", ") || "geen"}.`,
     });
   }
+  if (to === from.version) {
+    // Already there: nothing is written, the list is what the current version still asks.
+    return {
+      file: before.file,
+      from: `${from.name}@${from.version}`,
+      to: `${from.name}@${to}`,
+      added: [],
+      problems: before.problems,
+    };
+  }
   const template = await loadTemplate(workspace.templatesDir, { name: from.name, version: to });
   const principles = await loadPrinciples(workspace.templatesDir, template.principles.checklist);
 

@@ -58,7 +58,9 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   if (refused.length > 0) throw new LivingLabError(refused);
   const approval: FinalApproval | undefined = options.final ? approveFinalSummary(gate) : undefined;
   step(`Experiment '${opened.experiment.id}' is geldig volgens sjabloon ${opened.experiment.template}.`);
-  const suiteFile = join(opened.dir, SUITE_FILE);
+  // Templates from datakwaliteit@1.1.0 on ask for the suite file; older ones use suite.yaml.
+  const suiteAnswer = opened.experiment.data.suite;
+  const suiteFile = join(opened.dir, typeof suiteAnswer === "string" ? suiteAnswer : SUITE_FILE);
   const logName = suiteLogName(opened.dir, suiteFile);
   const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
   // The start is logged before any work, so a run that crashes shows as unfinished.

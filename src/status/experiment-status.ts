@@ -99,7 +99,15 @@ export async function experimentStatus(
     template: text("template"),
     auteur: text("auteur"),
     problems: inspection.problems,
-    sections: sectionIds.map((id) => sectionState(template, id, answers, inspection.problems)),
+    sections: sectionIds.map((id) => {
+      const state = sectionState(template, id, answers, inspection.problems);
+      if (id !== "principes") return state;
+      // An open principle is an open item of its section, not a mistake in the file.
+      const open = principleStates
+        .filter((p) => p.status === "open")
+        .map((p) => `${p.title}: nog open (${p.weighing})`);
+      return { ...state, missing: [...state.missing, ...open], complete: state.complete && open.length === 0 };
+    }),
     principles: Object.fromEntries(
       weighings.map((w) => [w, principleStates.filter((p) => p.weighing === w)]),
     ) as Record<Weighing, PrincipleState[]>,

@@ -138,8 +138,9 @@ async function principleProblems(
     ids = (await loadPrinciples(templatesDir, template.principles.checklist)).principles.map((p) => p.id);
   } catch (error) {
     if (!isLivingLabError(error)) throw error;
+    // An unknown checklist version is this file's mistake; a broken principles file reports itself.
     const path = own.sections.principes?.checklist ? ["sections", "principes", "checklist"] : ["extends"];
-    return error.problems.map((p) => ({ ...p, ...at(path) }));
+    return error.problems.map((p) => (p.code === "unknown_checklist_version" ? { ...p, ...at(path) } : p));
   }
   return (own.sections.principes?.scores ?? []).flatMap((id, i) => {
     if (ids.includes(id)) return [];

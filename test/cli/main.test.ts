@@ -7,7 +7,9 @@ describe("livinglab --help", () => {
     const run = runCli(["--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^\s+run\s/m);
-    expect(run.stdout).toMatch(/^\s+validate\s/m);
+    for (const command of ["validate", "templates", "new", "status", "upgrade"]) {
+      expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\s`, "m"));
+    }
     for (const code of ["0", "1", "2", "3"]) expect(run.stdout).toMatch(new RegExp(`^\\s+${code}\\s+\\S`, "m"));
   });
 

@@ -32,6 +32,15 @@ describe("livinglab new", () => {
     expect(text).toContain("# Dit sjabloon vraagt hier ook een score van 0 tot 5.");
   });
 
+  it("can start from an older version, named as naam@versie", async () => {
+    const lab = await makeLab([]);
+    const run = runCli(["new", "oud", "--template", "datakwaliteit@1.0.0", "--root", lab], { cwd: lab });
+    expect(run.code).toBe(0);
+    const text = await readFile(join(lab, "experiments/oud/experiment.yaml"), "utf8");
+    expect(text).toMatch(/^template: datakwaliteit@1\.0\.0$/m);
+    expect(text).not.toMatch(/^ {2}suite:$/m);
+  });
+
   it("refuses to overwrite an existing experiment", async () => {
     const lab = await makeLab();
     const file = join(lab, "experiments/om-datakwaliteit/experiment.yaml");

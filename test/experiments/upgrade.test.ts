@@ -58,6 +58,15 @@ describe("upgrading an experiment to a newer template version", () => {
     expect(after.problems).toEqual([]);
   });
 
+  it("changes nothing when the experiment is already on that version", async () => {
+    const lab = await labOnOldVersion();
+    const file = join(lab, "experiments/om-datakwaliteit/experiment.yaml");
+    const before = await readFile(file, "utf8");
+    const same = await upgradeExperiment(openWorkspace(lab), "om-datakwaliteit", "1.0.0");
+    expect(same).toMatchObject({ from: "datakwaliteit@1.0.0", to: "datakwaliteit@1.0.0", added: [], problems: [] });
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
   it("refuses to go back to an older version and changes nothing", async () => {
     const lab = await labOnOldVersion();
     const file = join(lab, "experiments/om-datakwaliteit/experiment.yaml");

@@ -9,10 +9,12 @@ import {
   openWorkspace,
   type GateReview as Review,
   readReviews,
+  renderSummaryPage,
   requireRunAllowed,
   runExperiment,
+  type SuiteResult,
 } from "../../src/index.js";
-import { makeLab, REPO } from "../helpers/cli.js";
+import { makeLab, REPO, runCli } from "../helpers/cli.js";
 
 const JUSTIFICATION = "Testrun in een tijdelijke map: nagaan dat de poorten weigeren en toestaan waar het hoort.";
 const byOther: Review = { reviewer: "C. Bakker", at: "2026-11-20T10:00:00Z" };
@@ -158,5 +160,33 @@ describe("the gates inside the main job (runExperiment)", () => {
       { reviewer: "C. Bakker", at: "2026-11-20T10:00:00Z", experiment_sha256: "f".repeat(64) },
     ]);
     expect(await readReviews(join(lab, "nergens.jsonl"))).toEqual([]);
+  });
+});
+
+describe("the final mark on the summary page", () => {
+  it("shows the reviewer only with an approval from the gate", async () => {
+    const opened = await openExperiment(openWorkspace(REPO), "om-datakwaliteit");
+    const result: SuiteResult = { suite: "om-datakwaliteit", outcome: "passed", checks: [] };
+    const run = {
+      id: "run-1",
+      at: "2026-11-21T09:00:00Z",
+      who: { name: "A. de Vries", source: "env" as const },
+      justification: JUSTIFICATION,
+    };
+    const draft = renderSummaryPage(opened, result, run);
+    expect(draft).toContain("Dit is een concept.");
+    const approval = approveFinalSummary({ author: opened.experiment.auteur, reviews: [byOther] });
+    const final = renderSummaryPage(opened, result, run, approval);
+    expect(final).toContain("Definitief: gereviewd door C. Bakker");
+    expect(final).not.toContain("Dit is een concept.");
+  });
+
+  it("is refused on the command line with exit 3 and nothing written", async () => {
+    const lab = await makeLab();
+    const run = runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION, "--definitief"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("De samenvatting kan niet definitief worden");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(lab, "experiments/om-datakwaliteit/rapport"))).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ export const newCommand: Command = {
   usage: `livinglab new <id> --template <naam> [--root <map>]
 
   <id>               de naam van de nieuwe map onder experiments/ (kleine letters, cijfers en -)
-  --template <naam>  het sjabloon, in zijn nieuwste versie (zie 'livinglab templates')
+  --template <naam>  het sjabloon, in zijn nieuwste versie (zie 'livinglab templates'),
+                     of een bepaalde versie als naam@versie, zoals datakwaliteit@1.0.0
 
   Elke vraag staat erin, leeg, met haar uitleg als commentaar. Er wordt niets ingevuld
   en niets overschreven: bestaat de map al, dan stopt het commando.`,

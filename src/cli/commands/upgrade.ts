@@ -27,10 +27,17 @@ Exitcodes:
       throw new LivingLabError({ code: "usage", message: "Geef precies één experiment op.", hint: this.usage });
     }
     const upgrade = await upgradeExperiment(openWorkspace(values.root), id, values.to);
-    console.log(`${relative(process.cwd(), upgrade.file)}: ${upgrade.from} → ${upgrade.to}.`);
+    const where = relative(process.cwd(), upgrade.file);
+    console.log(
+      upgrade.from === upgrade.to
+        ? `${where} staat al op ${upgrade.to}; er is niets veranderd.`
+        : `${where}: ${upgrade.from} → ${upgrade.to}.`,
+    );
     if (upgrade.added.length > 0) console.log(`Nieuwe vragen toegevoegd (leeg): ${upgrade.added.join(", ")}.`);
     if (upgrade.problems.length === 0) {
-      console.log("Het experiment is geldig onder de nieuwe versie.");
+      console.log(
+        upgrade.from === upgrade.to ? "Het experiment is geldig." : "Het experiment is geldig onder de nieuwe versie.",
+      );
       return EXIT.ok;
     }
     console.log(`Nu nog te beantwoorden of te herstellen (${upgrade.problems.length}):`);
