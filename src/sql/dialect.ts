@@ -13,7 +13,7 @@ export interface Dialect {
 export const standardFunctions: Record<FunctionName, (args: string[]) => string> = {
   to_text: ([a]) => `CAST(${a} AS VARCHAR)`,
   to_integer: ([a]) => `CAST(${a} AS INTEGER)`,
-  to_decimal: ([a]) => `CAST(${a} AS DECIMAL(38, 0))`,
+  to_bigint: ([a]) => `CAST(${a} AS BIGINT)`,
   regex_full_match: ([a, p]) => `regexp_full_match(${a}, ${p})`,
   regex_extract: ([a, p]) => `regexp_extract(${a}, ${p}, 1)`,
   regex_contains: ([a, p]) => `regexp_matches(${a}, ${p})`,
@@ -69,6 +69,8 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
       return expr.exprs.map((e) => `(${r(e)})`).join(expr.type === "and" ? " AND " : " OR ");
     case "not":
       return `NOT (${r(expr.expr)})`;
+    case "case":
+      return `CASE WHEN ${r(expr.when)} THEN ${r(expr.then)} ELSE ${r(expr.otherwise)} END`;
     case "is_null":
       return `(${r(expr.expr)}) IS ${expr.negated ? "NOT " : ""}NULL`;
     case "in":
