@@ -12,7 +12,7 @@ import { DuckDbEngine, loadSuite, runSuite } from "../src/index.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 const cases = Number((process.argv[2] ?? "1000000").replaceAll("_", ""));
 if (!Number.isInteger(cases) || cases < 1) {

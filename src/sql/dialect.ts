@@ -7,7 +7,12 @@ export interface Dialect {
   functions: Record<FunctionName, (args: string[]) => string>;
   /** The `n` smallest values of `expr` (as text, byte order), as a list. */
   smallest(expr: string, n: number, filter: string | undefined): string;
+  /** The number of rows where `filter` is true. */
+  countWhere(filter: string): string;
 }
+
+/** The standard way to count rows that meet a condition. */
+export const standardCountWhere = (filter: string): string => `count(*) FILTER (WHERE ${filter})`;
 
 /** The spelling both engines share; a dialect spreads this and overrides what differs. */
 export const standardFunctions: Record<FunctionName, (args: string[]) => string> = {
@@ -78,7 +83,7 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
     case "exists":
       return `${expr.negated ? "NOT " : ""}EXISTS (${renderSelect(expr.select, dialect)})`;
     case "count":
-      return expr.filter ? `count(*) FILTER (WHERE ${r(expr.filter)})` : "count(*)";
+      return expr.filter ? dialect.countWhere(r(expr.filter)) : "count(*)";
     case "sum":
       return `sum(${r(expr.expr)})`;
     case "aggregate":

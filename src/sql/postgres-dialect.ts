@@ -1,4 +1,4 @@
-import { type Dialect, standardFunctions } from "./dialect.js";
+import { type Dialect, standardCountWhere, standardFunctions } from "./dialect.js";
 
 /** PostgreSQL's spelling: POSIX regex operators, TEXT, and byte order for samples. */
 export const postgresDialect: Dialect = {
@@ -12,6 +12,7 @@ export const postgresDialect: Dialect = {
     regex_contains: ([a, p]) => `(${a}) ~ ${p}`,
   },
   // COLLATE "C" sorts by bytes, as DuckDB does, so both engines show the same sample.
+  countWhere: standardCountWhere,
   smallest: (expr, n, filter) =>
     `(array_agg(${expr} ORDER BY ${expr} COLLATE "C")${filter ? ` FILTER (WHERE ${filter})` : ""})[1:${n}]`,
 };
