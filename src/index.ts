@@ -32,7 +32,7 @@ export type { ProfileOptions, ProfileRun } from "./pipeline/profile-file.js";
 export { profileFile } from "./pipeline/profile-file.js";
 export type { ExperimentRun, RunExperimentOptions } from "./pipeline/run-experiment.js";
 export { runExperiment } from "./pipeline/run-experiment.js";
-export { readSynthConfig } from "./pipeline/synth-config.js";
+export { defectSpecFrom, readSynthConfig } from "./pipeline/synth-config.js";
 export type { ColumnProfile, DatasetProfile } from "./profile/profile-dataset.js";
 export { profileDataset } from "./profile/profile-dataset.js";
 export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
