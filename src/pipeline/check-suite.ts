@@ -1,4 +1,4 @@
-import type { CheckResult, SuiteResult } from "../checks/check-result.js";
+import type { SuiteResult } from "../checks/check-result.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
@@ -40,11 +40,7 @@ export interface CheckRun {
 
 /** The results as JSON: per check at least id, kind, dimension, outcome, metric, threshold, failing_count. */
 export function checkResultsJson(result: SuiteResult, runId: string): Record<string, unknown> {
-  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...result, checks: result.checks.map(jsonOfCheck) };
-}
-
-function jsonOfCheck(check: CheckResult): CheckResult {
-  return check;
+  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...result };
 }
 
 /**
