@@ -49,8 +49,8 @@ export function checkResultsJson(result: SuiteResult, runId: string): Record<str
  */
 export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> {
   const justification = requireJustification(options.justification);
-  const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const loaded = await loadSuite(options.suite, options.dataDir);
+  const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const engineName = options.engine ?? "duckdb";
   const logName = suiteLogName(opened.dir, loaded.file);
   const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);

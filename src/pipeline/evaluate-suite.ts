@@ -73,8 +73,8 @@ export async function readGroundTruth(file: string): Promise<TruthRow[]> {
  */
 export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Evaluation> {
   const justification = requireJustification(options.justification);
-  const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const loaded = await loadSuite(options.suite, options.dataDir);
+  const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const truth = await readGroundTruth(options.truth);
   const engineName = options.engine ?? "duckdb";
   const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
