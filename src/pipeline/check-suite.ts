@@ -2,6 +2,7 @@ import type { SuiteResult } from "../checks/check-result.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { engineVersionOf } from "../engines/engine.js";
 import { type EngineName, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { renderCheckResults } from "../report/check-results-html.js";
@@ -79,7 +80,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       artifacts: json ? [json] : [],
       outcome: result.outcome,
       metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
-      engineVersion: await engine.version(),
+      engineVersion: await engineVersionOf(engine),
     });
     return { suite: loaded, result, record, html: renderCheckResults(result) };
   } finally {

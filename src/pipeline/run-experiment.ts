@@ -3,6 +3,7 @@ import type { SuiteResult } from "../checks/check-result.js";
 import { loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { engineVersionOf } from "../engines/engine.js";
 import { openEngine } from "../engines/open-engine.js";
 import { openExperiment } from "../experiments/open-experiment.js";
 import { writeSummary } from "../report/write-summary.js";
@@ -71,7 +72,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   let engineVersion: string;
   try {
     result = (await runSuite(engine, suite, { history })).result;
-    engineVersion = await engine.version();
+    engineVersion = await engineVersionOf(engine);
   } finally {
     await engine.close();
   }
