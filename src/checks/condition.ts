@@ -44,6 +44,8 @@ const leafSchema = z.strictObject({
     .array(z.union([z.string(), z.number()]))
     .min(1)
     .optional(),
+  /** Text that the value begins with; cheaper than a pattern. */
+  starts_with: z.string().min(1).optional(),
   /** A regular expression the whole value matches (the common subset of both engines). */
   matches: z.string().min(1).optional(),
   is_null: z.literal(true).optional(),
@@ -90,6 +92,11 @@ export function exprFromCondition(condition: Condition): Expr {
   }
   if (condition.in) tests.push(definitely(inList(column, condition.in.map(valueExpr))));
   if (condition.not_in) tests.push(definitely(inList(column, condition.not_in.map(valueExpr), true)));
+  if (condition.starts_with !== undefined) {
+    const prefix = condition.starts_with;
+    const head = call("substr", call("to_text", column), lit(1), lit([...prefix].length));
+    tests.push(definitely(bin("=", head, lit(prefix))));
+  }
   if (condition.matches !== undefined) {
     tests.push(definitely(call("regex_full_match", call("to_text", column), lit(condition.matches))));
   }

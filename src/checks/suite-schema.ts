@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closestWord } from "../yaml/closest-word.js";
 import { checkKinds, checkRegistry } from "./check-registry.js";
 import { conditionSchema } from "./condition.js";
 
@@ -28,6 +29,15 @@ const checkSchemas = checkKinds.map((kind) =>
 export const checkSchema = z.discriminatedUnion(
   "kind",
   checkSchemas as [(typeof checkSchemas)[number], ...(typeof checkSchemas)[number][]],
+  {
+    error: (issue) => {
+      const input: unknown = issue.input;
+      const value = input !== null && typeof input === "object" && "kind" in input ? input.kind : input;
+      const kind = typeof value === "string" ? value : undefined;
+      const near = kind === undefined ? undefined : closestWord(kind, checkKinds);
+      return `Onbekende soort check${kind ? ` '${kind}'` : ""}.${near ? ` Bedoelt u '${near}'?` : ""} Soorten: ${checkKinds.join(", ")}.`;
+    },
+  },
 );
 export type Check = z.infer<typeof checkSchema>;
 

@@ -70,7 +70,7 @@ export class DuckDbEngine implements Engine {
   /** DuckDB's own version string, for provenance. */
   async version(): Promise<string> {
     const [row] = await this.query("SELECT version() AS v");
-    return `duckdb ${String(row?.v ?? "unknown")}`;
+    return String(row?.v ?? "unknown");
   }
 
   async close(): Promise<void> {

@@ -28,8 +28,14 @@ export interface Engine {
   attach(source: DatasetSource): Promise<void>;
   columns(name: string): Promise<ColumnInfo[]>;
   query(sql: string): Promise<Row[]>;
+  /** The engine's own version string; provenance records it after the engine's name. */
   version(): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Name and version of an engine, as the run log records it: `duckdb v1.5.6`. */
+export async function engineVersionOf(engine: Engine): Promise<string> {
+  return `${engine.name} ${await engine.version()}`;
 }
 
 /** Sorts an engine type name into the few categories profiles and checks care about. */

@@ -49,7 +49,7 @@ export async function loadIntoPostgres(
   const work = await mkdtemp(join(tmpdir(), "livinglab-load-"));
   let pg: PostgresEngine | undefined;
   try {
-    await duck.registerFile("source", file, options.sourceTable);
+    await duck.registerFile("source", file, options.sourceTable ?? options.table);
     const columns = await duck.columns("source");
     const csv = join(work, "data.csv");
     // DuckDB streams the file to CSV on disk, so memory stays flat whatever the size.

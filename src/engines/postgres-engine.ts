@@ -76,7 +76,7 @@ export class PostgresEngine implements Engine {
 
   async version(): Promise<string> {
     const [row] = await this.query("SHOW server_version");
-    return `postgres ${String(row?.server_version ?? "unknown")}`;
+    return String(row?.server_version ?? "unknown");
   }
 
   async close(): Promise<void> {

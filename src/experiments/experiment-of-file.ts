@@ -20,7 +20,7 @@ export async function experimentOfFile(
       throw new LivingLabError({
         code: "no_experiment",
         message: `${file} hoort niet bij een experiment, dus de run kan niet in een logboek.`,
-        hint: `Leg het bestand in de map van een experiment (met ${EXPERIMENT_FILE}), of geef --experiment <map>.`,
+        hint: `Leg het bestand in de map van een experiment (een map met ${EXPERIMENT_FILE}), of in een map daaronder.`,
         file,
       });
     }

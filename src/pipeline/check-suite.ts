@@ -1,7 +1,8 @@
-import type { CheckResult, SuiteResult } from "../checks/check-result.js";
+import type { SuiteResult } from "../checks/check-result.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { engineVersionOf } from "../engines/engine.js";
 import { type EngineName, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { renderCheckResults } from "../report/check-results-html.js";
@@ -40,11 +41,7 @@ export interface CheckRun {
 
 /** The results as JSON: per check at least id, kind, dimension, outcome, metric, threshold, failing_count. */
 export function checkResultsJson(result: SuiteResult, runId: string): Record<string, unknown> {
-  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...result, checks: result.checks.map(jsonOfCheck) };
-}
-
-function jsonOfCheck(check: CheckResult): CheckResult {
-  return check;
+  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...result };
 }
 
 /**
@@ -53,8 +50,8 @@ function jsonOfCheck(check: CheckResult): CheckResult {
  */
 export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> {
   const justification = requireJustification(options.justification);
-  const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const loaded = await loadSuite(options.suite, options.dataDir);
+  const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const engineName = options.engine ?? "duckdb";
   const logName = suiteLogName(opened.dir, loaded.file);
   const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
@@ -83,7 +80,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       artifacts: json ? [json] : [],
       outcome: result.outcome,
       metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
-      engineVersion: await engine.version(),
+      engineVersion: await engineVersionOf(engine),
     });
     return { suite: loaded, result, record, html: renderCheckResults(result) };
   } finally {

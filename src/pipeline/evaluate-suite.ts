@@ -5,6 +5,7 @@ import { runSuite } from "../checks/run-suite.js";
 import { examPassed, type FlaggedRow, type KindScore, scoreExam, type TruthRow } from "../checks/score-exam.js";
 import { suiteLogName } from "../checks/suite-history.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
+import { engineVersionOf } from "../engines/engine.js";
 import { type EngineName, openEngine } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
@@ -73,8 +74,8 @@ export async function readGroundTruth(file: string): Promise<TruthRow[]> {
  */
 export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Evaluation> {
   const justification = requireJustification(options.justification);
-  const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const loaded = await loadSuite(options.suite, options.dataDir);
+  const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const truth = await readGroundTruth(options.truth);
   const engineName = options.engine ?? "duckdb";
   const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
@@ -116,7 +117,7 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
           [`${s.kind}.precision`, s.precision],
         ]),
       ),
-      engineVersion: await engine.version(),
+      engineVersion: await engineVersionOf(engine),
     });
     return { scores, passed: examPassed(scores), record };
   } finally {

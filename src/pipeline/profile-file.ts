@@ -3,6 +3,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, relative, resolve } from "node:path";
 import { loadSuite } from "../checks/load-suite.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
+import { engineVersionOf } from "../engines/engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { type DatasetProfile, profileDataset } from "../profile/profile-dataset.js";
@@ -12,6 +13,8 @@ import { recordRun } from "../runlog/record-run.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { writeJson } from "./write-json.js";
+
+export const PROFILE_FORMAT = "livinglab-profile/1";
 
 export interface ProfileOptions {
   /** A Parquet, CSV or DuckDB file, or the name of a dataset in `suite`. */
@@ -64,7 +67,7 @@ export async function profileFile(options: ProfileOptions): Promise<ProfileRun> 
     const profile = await profileDataset(engine, target.name);
     const starterFile = options.starter ? resolve(options.starter) : undefined;
     const starter = starterSuite(profile, starterFile ? relative(dirname(starterFile), target.file) : target.file);
-    const json = options.json ? await writeJson(options.json, profile) : undefined;
+    const json = options.json ? await writeJson(options.json, { format: PROFILE_FORMAT, ...profile }) : undefined;
     if (starterFile) {
       await mkdir(dirname(starterFile), { recursive: true });
       await writeFile(`${starterFile}.tmp`, starter);
@@ -77,7 +80,7 @@ export async function profileFile(options: ProfileOptions): Promise<ProfileRun> 
       artifacts: [json, starterFile].filter((f): f is string => f !== undefined),
       outcome: "passed",
       metrics: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, c.empty_share])),
-      engineVersion: await engine.version(),
+      engineVersion: await engineVersionOf(engine),
     });
     return { profile, starter, record };
   } finally {

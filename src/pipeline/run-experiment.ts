@@ -3,6 +3,7 @@ import type { SuiteResult } from "../checks/check-result.js";
 import { loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { engineVersionOf } from "../engines/engine.js";
 import { openEngine } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { type OpenedExperiment, openExperiment } from "../experiments/open-experiment.js";
@@ -115,7 +116,7 @@ async function checkAndSummarize(
   let engineVersion: string;
   try {
     result = (await runSuite(engine, suite, { history: plan.history })).result;
-    engineVersion = await engine.version();
+    engineVersion = await engineVersionOf(engine);
   } finally {
     await engine.close();
   }

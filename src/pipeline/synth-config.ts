@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { z } from "zod";
 import type { DefectSpec } from "../synth/defect-rates.js";
 import { readDefectsFile } from "../synth/defect-rates.js";
@@ -35,5 +35,5 @@ export async function readSynthConfig(experimentDir: string): Promise<SynthConfi
  */
 export async function defectSpecFrom(defects: string, baseDir: string): Promise<DefectSpec> {
   if (defects === "none" || defects === "all") return defects;
-  return readDefectsFile(resolve(baseDir, defects));
+  return readDefectsFile(isAbsolute(defects) ? defects : join(baseDir, defects));
 }

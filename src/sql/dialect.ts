@@ -7,13 +7,18 @@ export interface Dialect {
   functions: Record<FunctionName, (args: string[]) => string>;
   /** The `n` smallest values of `expr` (as text, byte order), as a list. */
   smallest(expr: string, n: number, filter: string | undefined): string;
+  /** The number of rows where `filter` is true. */
+  countWhere(filter: string): string;
 }
+
+/** The standard way to count rows that meet a condition. */
+export const standardCountWhere = (filter: string): string => `count(*) FILTER (WHERE ${filter})`;
 
 /** The spelling both engines share; a dialect spreads this and overrides what differs. */
 export const standardFunctions: Record<FunctionName, (args: string[]) => string> = {
   to_text: ([a]) => `CAST(${a} AS VARCHAR)`,
   to_integer: ([a]) => `CAST(${a} AS INTEGER)`,
-  to_decimal: ([a]) => `CAST(${a} AS DECIMAL(38, 0))`,
+  to_bigint: ([a]) => `CAST(${a} AS BIGINT)`,
   regex_full_match: ([a, p]) => `regexp_full_match(${a}, ${p})`,
   regex_extract: ([a, p]) => `regexp_extract(${a}, ${p}, 1)`,
   regex_contains: ([a, p]) => `regexp_matches(${a}, ${p})`,
@@ -69,6 +74,8 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
       return expr.exprs.map((e) => `(${r(e)})`).join(expr.type === "and" ? " AND " : " OR ");
     case "not":
       return `NOT (${r(expr.expr)})`;
+    case "case":
+      return `CASE WHEN ${r(expr.when)} THEN ${r(expr.then)} ELSE ${r(expr.otherwise)} END`;
     case "is_null":
       return `(${r(expr.expr)}) IS ${expr.negated ? "NOT " : ""}NULL`;
     case "in":
@@ -76,7 +83,7 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
     case "exists":
       return `${expr.negated ? "NOT " : ""}EXISTS (${renderSelect(expr.select, dialect)})`;
     case "count":
-      return expr.filter ? `count(*) FILTER (WHERE ${r(expr.filter)})` : "count(*)";
+      return expr.filter ? dialect.countWhere(r(expr.filter)) : "count(*)";
     case "sum":
       return `sum(${r(expr.expr)})`;
     case "aggregate":

@@ -1,4 +1,5 @@
-import { type Dialect, standardFunctions } from "./dialect.js";
+import type { Dialect } from "./dialect.js";
+import { standardFunctions } from "./dialect.js";
 
 /** DuckDB's spelling: the standard one, with its own top-n aggregate and regex extract. */
 export const duckdbDialect: Dialect = {
@@ -8,6 +9,8 @@ export const duckdbDialect: Dialect = {
     // DuckDB returns '' when nothing matches; the other engines return NULL.
     regex_extract: ([a, p]) => `nullif(regexp_extract(${a}, ${p}, 1), '')`,
   },
-  // `min(x, n)` keeps only n values in memory, whatever the number of rows.
-  smallest: (expr, n, filter) => `min(${expr}, ${n})${filter ? ` FILTER (WHERE ${filter})` : ""}`,
+  // `min(x, n)` keeps only n values in memory, whatever the number of rows. A CASE instead of
+  // FILTER, and count_if, let DuckDB compute dozens of these in one pass without a selection each.
+  smallest: (expr, n, filter) => `min(${filter ? `CASE WHEN ${filter} THEN ${expr} END` : expr}, ${n})`,
+  countWhere: (filter) => `coalesce(count_if(${filter}), 0)`,
 };

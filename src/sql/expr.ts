@@ -7,7 +7,7 @@
 export type FunctionName =
   | "to_text"
   | "to_integer"
-  | "to_decimal"
+  | "to_bigint"
   | "regex_full_match"
   | "regex_extract"
   | "regex_contains"
@@ -36,6 +36,7 @@ export type Expr =
   | { type: "binary"; op: BinaryOperator; left: Expr; right: Expr }
   | { type: "and" | "or"; exprs: Expr[] }
   | { type: "not"; expr: Expr }
+  | { type: "case"; when: Expr; then: Expr; otherwise: Expr }
   | { type: "is_null"; expr: Expr; negated: boolean }
   | { type: "in"; expr: Expr; values: Expr[]; negated: boolean }
   | { type: "exists"; select: Select; negated: boolean }
@@ -93,6 +94,9 @@ export function or(...exprs: Expr[]): Expr {
   if (exprs.length === 1) return exprs[0] as Expr;
   return { type: "or", exprs };
 }
+
+/** Evaluates `then` only where `when` holds; elsewhere `otherwise`. */
+export const caseWhen = (when: Expr, then: Expr, otherwise: Expr): Expr => ({ type: "case", when, then, otherwise });
 
 /** A condition that is NULL counts as false: `coalesce(cond, FALSE)`. */
 export const definitely = (expr: Expr): Expr => call("coalesce", expr, lit(false));

@@ -13,8 +13,8 @@ export const DEFECTS_FORMAT = "livinglab-defects/1";
 
 const rateSchema = z
   .number()
-  .min(0, "Een kans kan niet negatief zijn.")
-  .max(1, "Een kans is hoogstens 1 (dat is: elke rij).");
+  .min(0, "Een kans kan niet negatief zijn; geef een getal van 0 tot en met 1, zoals 0.01 (1% van de rijen).")
+  .max(1, "Een kans is hoogstens 1 (elke rij); geef een getal van 0 tot en met 1, zoals 0.01 (1% van de rijen).");
 
 const ratesSchema = z
   .strictObject(Object.fromEntries(defectKinds.map((kind) => [kind, rateSchema.optional()])))
@@ -22,7 +22,9 @@ const ratesSchema = z
     for (const table of omTables) {
       const total = defectKindsOf(table)
         .filter((kind) => kind !== "group_completeness_gap")
-        .reduce((sum, kind) => sum + (rates[kind] ?? 0), 0);
+        .map((kind) => rates[kind] ?? 0)
+        .filter((rate) => rate >= 0 && rate <= 1)
+        .reduce((sum, rate) => sum + rate, 0);
       if (total > 0.5) {
         ctx.addIssue({
           code: "custom",

@@ -7,7 +7,7 @@ import { dayFromIso, isoFromDay } from "./calendar.js";
 import { buildDatasheet, type Datasheet } from "./datasheet.js";
 import { renderDatasheetMarkdown } from "./datasheet-markdown.js";
 import { type DefectKind, defectKinds } from "./defect-kinds.js";
-import { type DefectSpec, resolveDefectRates } from "./defect-rates.js";
+import { type DefectSpec, readDefectsFile, resolveDefectRates } from "./defect-rates.js";
 import { OmGenerator } from "./om-generator.js";
 import type { OmSink } from "./om-rows.js";
 import { type OutputTable, StagingWriter } from "./staging-writer.js";
@@ -24,9 +24,9 @@ export interface SynthOptions {
   seed: number;
   /** Reference date (YYYY-MM-DD): no clean date lies after it. */
   asOf: string;
-  /** `none`, `all` (every kind at its default rate), or a rate per kind. */
-  defects: DefectSpec;
-  /** How the defects were asked for, as the datasheet shows it (default: `none`, `all` or `bestand`). */
+  /** `none`, `all` (every kind at its default rate), a rate per kind, or the path of a defects file. */
+  defects: DefectSpec | string;
+  /** How the defects were asked for, as the datasheet shows it (default: `none`, `all`, the file, or `eigen kansen`). */
   defectsLabel?: string;
   /** Also write every table as CSV. */
   csv?: boolean;
@@ -48,8 +48,16 @@ export interface SynthResult {
  */
 export async function generateOm(options: SynthOptions): Promise<SynthResult> {
   checkOptions(options);
-  const rates = resolveDefectRates(options.defects);
-  await mkdir(options.out, { recursive: true });
+  const rates = isFile(options.defects) ? await readDefectsFile(options.defects) : resolveDefectRates(options.defects);
+  try {
+    await mkdir(options.out, { recursive: true });
+  } catch {
+    throw new LivingLabError({
+      code: "out_not_writable",
+      message: `De map ${options.out} kan niet worden gemaakt.`,
+      hint: "Kies met --out een map die u mag maken, of die al bestaat en geen bestand is.",
+    });
+  }
   const writer = await StagingWriter.open(options.out);
   try {
     const defectCounts = Object.fromEntries(defectKinds.map((kind) => [kind, 0])) as Record<DefectKind, number>;
@@ -68,13 +76,13 @@ export async function generateOm(options: SynthOptions): Promise<SynthResult> {
     );
     while (!generator.done) {
       generator.next(CHUNK);
-      writer.flush();
+      await writer.flush();
       options.onProgress?.(Math.min(options.zaken, generator.made), options.zaken);
     }
-    const files = await writer.write(options.out, options.csv ?? false);
+    const { files, duckdb } = await writer.write(options.out, options.csv ?? false);
     const datasheet = buildDatasheet({
       version: GENERATOR_VERSION,
-      duckdb: await writer.duckdbVersion(),
+      duckdb,
       arguments: {
         zaken: options.zaken,
         seed: options.seed,
@@ -130,8 +138,12 @@ function checkOptions(options: SynthOptions): void {
   if (problems.length > 0) throw new LivingLabError(problems);
 }
 
-function labelOf(spec: DefectSpec): string {
-  return typeof spec === "string" ? spec : "bestand";
+function isFile(spec: DefectSpec | string): spec is string {
+  return typeof spec === "string" && spec !== "none" && spec !== "all";
+}
+
+function labelOf(spec: DefectSpec | string): string {
+  return typeof spec === "string" ? spec : "eigen kansen";
 }
 
 async function describeFiles(files: Record<string, string>): Promise<Datasheet["files"]> {

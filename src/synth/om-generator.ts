@@ -1,19 +1,17 @@
 import { Calendar } from "./calendar.js";
 import { DefectDraw } from "./defect-draw.js";
 import type { DefectRates } from "./defect-rates.js";
-import { nearMissCode } from "./defect-values.js";
+import { FeitMaker } from "./feit-maker.js";
 import {
   type Afdoening,
   afdoeningWeights,
   arrondissementen,
   bronWeights,
-  type Feit,
   feiten,
   opmerkingen,
-  retiredFeitcodes,
   type Zaaktype,
 } from "./om-code-lists.js";
-import type { FeitRow, OmSink, ZaakRow } from "./om-rows.js";
+import type { OmSink, ZaakRow } from "./om-rows.js";
 import { SeededRandom, WeightedChoice } from "./random.js";
 import { SuspectPool } from "./suspect-pool.js";
 import { type DefectContext, workingSecond, type ZaakDefectKind, type ZaakDraft, zaakDefects } from "./zaak-defects.js";
@@ -49,21 +47,6 @@ const LEAD_MEDIAN: Record<Afdoening, number> = {
 
 const byInwoners = new WeightedChoice(arrondissementen.map((a) => [a, a.inwoners] as const));
 const anyFeit = new WeightedChoice(feiten.map((f) => [f, f.gewicht] as const));
-const feitOfType: Record<Zaaktype, WeightedChoice<Feit>> = {
-  misdrijf: new WeightedChoice(feiten.filter((f) => f.zaaktype === "misdrijf").map((f) => [f, f.gewicht] as const)),
-  overtreding: new WeightedChoice(
-    feiten.filter((f) => f.zaaktype === "overtreding").map((f) => [f, f.gewicht] as const),
-  ),
-};
-const feitCount = new WeightedChoice([
-  [1, 58],
-  [2, 22],
-  [3, 10],
-  [4, 5],
-  [5, 3],
-  [6, 1],
-  [8, 1],
-] as const);
 const afdoeningOfType: Record<Zaaktype, WeightedChoice<Afdoening>> = {
   misdrijf: new WeightedChoice(afdoeningWeights.misdrijf),
   overtreding: new WeightedChoice(afdoeningWeights.overtreding),
@@ -79,15 +62,11 @@ export class OmGenerator {
   private readonly calendar: Calendar;
   private readonly suspects: SuspectPool;
   private readonly zaakDraw: DefectDraw<ZaakDefectKind>;
-  private readonly feitDraw: DefectDraw<
-    "missing_value" | "invalid_code" | "duplicate_key" | "future_date" | "orphan_reference"
-  >;
+  private readonly offences: FeitMaker;
   private readonly context: DefectContext;
   private readonly gap: { naam: string; rate: number } | undefined;
   private readonly sequences = new Map<string, number>();
   private count = 0;
-  private feitNumber = 0;
-  private orphanZaken = 0;
   private gapRows = 0;
 
   constructor(
@@ -98,10 +77,11 @@ export class OmGenerator {
     this.calendar = new Calendar(options.asOf);
     this.suspects = new SuspectPool(options.seed, this.calendar.asOfYear, this.random, options.rates, sink);
     this.zaakDraw = new DefectDraw("zaken", options.rates, ["group_completeness_gap"]);
-    this.feitDraw = new DefectDraw("feiten", options.rates);
+    this.offences = new FeitMaker(this.random, this.calendar.asOf, options.rates, sink);
     this.context = {
       random: this.random,
       asOf: this.calendar.asOf,
+      lastDay: this.calendar.lastDay,
       yearOf: (day) => this.calendar.yearOf(day),
       suspects: this.suspects,
     };
@@ -139,14 +119,15 @@ export class OmGenerator {
     const first = anyFeit.draw(random);
     const zaaktype = first.zaaktype;
     const afdoening = afdoeningOfType[zaaktype].draw(random);
-    const asOf = this.calendar.asOf;
+    const lastDay = this.calendar.lastDay;
 
-    const instroom = kind === "stale_open_case" ? asOf - random.int(STALE_DAYS, WINDOW_DAYS) : this.registrationDay();
+    const instroom =
+      kind === "stale_open_case" ? lastDay - random.int(STALE_DAYS, WINDOW_DAYS) : this.registrationDay();
     const pleeg = instroom - random.lognormalDays(12, 1.4, 700);
     const lead = random.lognormalDays(LEAD_MEDIAN[afdoening], 1.0, 1800);
     const forced = kind === "decision_before_registration" || kind === "status_without_decision";
-    const afgedaan = kind !== "stale_open_case" && (forced || instroom + lead <= asOf);
-    const afdoeningsdatum = afgedaan ? Math.min(instroom + lead, asOf) : null;
+    const afgedaan = kind !== "stale_open_case" && (forced || instroom + lead <= lastDay);
+    const afdoeningsdatum = afgedaan ? Math.min(instroom + lead, lastDay) : null;
     const year = this.calendar.yearOf(instroom);
     const sequence = this.nextSequence(arrondissement.parketcode, year);
     const row: ZaakRow = {
@@ -176,29 +157,29 @@ export class OmGenerator {
         this.sink.truth({ kind, table_name: "zaken", row_key: row.zaak_id });
       }
     }
-    this.feiten(row.zaak_id, first, pleeg, instroom);
+    this.offences.make(row.zaak_id, first, pleeg, instroom);
   }
 
   /** A registration day in the window, with fewer cases in summer and at weekends. */
   private registrationDay(): number {
     for (;;) {
-      const day = this.calendar.asOf - this.random.int(0, WINDOW_DAYS);
+      const day = this.calendar.lastDay - this.random.int(0, WINDOW_DAYS);
       if (this.random.next() < this.calendar.registrationWeight(day)) return day;
     }
   }
 
   private openStatus(instroom: number): string {
-    return this.calendar.asOf - instroom < 45 && this.random.chance(0.7) ? "ingeschreven" : "in_behandeling";
+    return this.calendar.lastDay - instroom < 45 && this.random.chance(0.7) ? "ingeschreven" : "in_behandeling";
   }
 
   /** Seconds since 1970: soon after the decision, or for an open case within the last months (stale: long ago). */
   private lastChanged(instroom: number, afdoeningsdatum: number | null, stale: boolean): number {
-    const asOf = this.calendar.asOf;
+    const lastDay = this.calendar.lastDay;
     const random = this.random;
     let day: number;
-    if (stale) day = random.int(instroom, asOf - STALE_DAYS);
-    else if (afdoeningsdatum !== null) day = Math.min(afdoeningsdatum + random.int(0, 2), asOf);
-    else day = random.int(Math.max(instroom, asOf - RECENT_DAYS), asOf);
+    if (stale) day = random.int(instroom, lastDay - STALE_DAYS);
+    else if (afdoeningsdatum !== null) day = Math.min(afdoeningsdatum + random.int(0, 2), lastDay);
+    else day = random.int(Math.max(instroom, lastDay - RECENT_DAYS), lastDay);
     return day * SECONDS_PER_DAY + workingSecond(random);
   }
 
@@ -210,53 +191,6 @@ export class OmGenerator {
     } else if (this.random.chance(BASE_MISSING_PLEEGDATUM)) {
       row.pleegdatum = null;
     }
-  }
-
-  private feiten(zaakIdValue: string, first: Feit, pleeg: number, instroom: number): void {
-    const random = this.random;
-    const count = feitCount.draw(random);
-    for (let j = 0; j < count; j++) {
-      const feit = j === 0 ? first : feitOfType[first.zaaktype].draw(random);
-      const row: FeitRow = {
-        feit_id: this.nextFeitId(),
-        zaak_id: zaakIdValue,
-        feitcode: feit.feitcode,
-        wetsartikel: feit.wetsartikel,
-        categorie: feit.categorie,
-        pleegdatum: j === 0 ? pleeg : pleeg + random.int(0, Math.min(30, instroom - pleeg)),
-      };
-      this.feit(row, feit);
-    }
-  }
-
-  private feit(row: FeitRow, feit: Feit): void {
-    const random = this.random;
-    const kind = this.feitDraw.draw(random);
-    if (kind === "missing_value") {
-      row[random.pick(["feitcode", "wetsartikel", "categorie", "pleegdatum"] as const)] = null;
-    } else if (kind === "invalid_code") {
-      if (random.chance(0.6)) row.feitcode = nearMissCode(random, feit.feitcode, retiredFeitcodes);
-      else row.categorie = nearMissCode(random, feit.categorie, []);
-    } else if (kind === "future_date") {
-      row.pleegdatum = this.calendar.asOf + random.int(1, 365);
-    }
-    this.sink.feit(row);
-    if (kind === "duplicate_key") this.sink.feit(row);
-    if (kind === "orphan_reference") {
-      // The orphan is an extra offence beside the clean one, so no case loses its offences.
-      const orphan = { ...row, feit_id: this.nextFeitId(), zaak_id: zaakId(900_000_000 + ++this.orphanZaken) };
-      this.sink.feit(orphan);
-      this.sink.truth({ kind, table_name: "feiten", row_key: orphan.feit_id });
-      return;
-    }
-    if (kind === null) return;
-    for (let i = kind === "duplicate_key" ? 2 : 1; i > 0; i--) {
-      this.sink.truth({ kind, table_name: "feiten", row_key: row.feit_id });
-    }
-  }
-
-  private nextFeitId(): string {
-    return `F${String(++this.feitNumber).padStart(10, "0")}`;
   }
 
   /** The next six-digit sequence number of a parket in a year (it wraps after 999999). */

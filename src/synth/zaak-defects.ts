@@ -20,8 +20,10 @@ export interface ZaakDraft {
 
 export interface DefectContext {
   random: SeededRandom;
-  /** The reference date as a day number. */
+  /** The reference date as a day number; injected future dates lie after it. */
   asOf: number;
+  /** The last day of clean data (the day before the reference date). */
+  lastDay: number;
   yearOf(day: number): number;
   suspects: SuspectPool;
 }
@@ -50,10 +52,11 @@ export const zaakDefects = {
     else row.afdoening = nearMissCode(random, row.afdoening ?? "dagvaarding", retiredAfdoeningen);
   },
   duplicate_key() {},
-  decision_before_registration(draft, { random, asOf }) {
-    const instroom = draft.row.instroomdatum ?? asOf;
+  decision_before_registration(draft, { random, lastDay }) {
+    const instroom = draft.row.instroomdatum ?? lastDay;
     draft.row.afdoeningsdatum = instroom - random.int(1, 60);
-    draft.row.laatst_gewijzigd = Math.min(instroom + random.int(0, 5), asOf) * SECONDS_PER_DAY + workingSecond(random);
+    draft.row.laatst_gewijzigd =
+      Math.min(instroom + random.int(0, 5), lastDay) * SECONDS_PER_DAY + workingSecond(random);
   },
   future_date(draft, { random, asOf }) {
     const row = draft.row;

@@ -5,7 +5,7 @@ describe("the PostgreSQL engine", () => {
   it("connects to a real server by URL and reports its version", async () => {
     const engine = await PostgresEngine.connect(inject("pgUrl"));
     try {
-      expect(await engine.version()).toMatch(/^postgres \d+/);
+      expect(await engine.version()).toMatch(/^\d+/);
       expect(await engine.query("SELECT count(*) AS n FROM generate_series(1, 3)")).toEqual([{ n: 3 }]);
     } finally {
       await engine.close();

@@ -2,7 +2,7 @@ import { exitCodeOf } from "../../checks/check-result.js";
 import { LivingLabError } from "../../errors/problem.js";
 import { checkSuite } from "../../pipeline/check-suite.js";
 import { openWorkspace } from "../../workspace.js";
-import type { Command, EXIT } from "../command.js";
+import type { Command } from "../command.js";
 import { engineOption, engineOptions } from "../engine-option.js";
 import { parseOptions } from "../parse-options.js";
 import { formatResultTable } from "../result-table.js";

@@ -41,7 +41,7 @@ Een tabel met dezelfde naam wordt in één transactie vervangen: mislukt het lad
         )
       : [{ file: target, table: values.table ?? basename(target, extname(target)) }];
     for (const job of jobs) {
-      const loaded = await loadIntoPostgres(job.file, { table: job.table, ...pgUrl });
+      const loaded = await loadIntoPostgres(job.file, { ...job, ...pgUrl });
       console.log(`• ${loaded.rows} rijen geladen in tabel ${loaded.table}.`);
     }
     return EXIT.ok;

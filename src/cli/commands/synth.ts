@@ -1,5 +1,4 @@
 import { LivingLabError, type Problem } from "../../errors/problem.js";
-import { defectSpecFrom } from "../../pipeline/synth-config.js";
 import { generateOm, MAX_ZAKEN } from "../../synth/generate-om.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
@@ -51,8 +50,7 @@ export const synthCommand: Command = {
       zaken,
       seed,
       asOf: values["as-of"] ?? "",
-      defects: await defectSpecFrom(values.defects, process.cwd()),
-      defectsLabel: values.defects,
+      defects: values.defects,
       csv: values.csv,
       onProgress: (made, total) => {
         if (total >= 1_000_000) process.stderr.write(`\r${Math.round((made / total) * 100)}% van de zaken gemaakt`);

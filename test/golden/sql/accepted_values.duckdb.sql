@@ -1,4 +1,4 @@
-SELECT count(*) AS "n", count(*) FILTER (WHERE "__livinglab_f0") AS "f0", min("__livinglab_key", 5) FILTER (WHERE "__livinglab_f0") AS "k0"
+SELECT count(*) AS "n", coalesce(count_if("__livinglab_f0"), 0) AS "f0", min(CASE WHEN "__livinglab_f0" THEN "__livinglab_key" END, 5) AS "k0"
 FROM (
 SELECT *, CAST("zaak_id" AS VARCHAR) AS "__livinglab_key", (("arrondissement") IS NOT NULL) AND ((CAST("arrondissement" AS VARCHAR)) NOT IN ('Amsterdam', 'Den Haag')) AS "__livinglab_f0"
 FROM "zaken"
