@@ -113,7 +113,7 @@ interface Tail {
 /** Reads only the end of the log, so an append costs the same on a log of any length. */
 async function readTail(handle: FileHandle, file: string): Promise<Tail> {
   const { size } = await handle.stat();
-  for (let window = 64 * 1024; ; window *= 4) {
+  for (let window = 16 * 1024; ; window *= 4) {
     const start = Math.max(0, size - window);
     const buffer = Buffer.alloc(size - start);
     await handle.read(buffer, 0, buffer.length, start);
