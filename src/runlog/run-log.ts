@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { appendFile, type FileHandle, open, readFile } from "node:fs/promises";
+import { type FileHandle, open, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
@@ -139,7 +139,14 @@ async function readTail(handle: FileHandle, file: string): Promise<Tail> {
 /** Moves a torn last line to `<log>.torn` and cuts it off, so the next record starts on its own line. */
 async function setAsideTorn(file: string, handle: FileHandle, tail: Tail) {
   const sha256 = createHash("sha256").update(tail.torn).digest("hex");
-  await appendFile(tornPath(file), `${new Date().toISOString()} ${tail.torn.length} ${tail.torn.toString("base64")}\n`);
+  // The evidence is on disk before the torn bytes leave the log.
+  const evidence = await open(tornPath(file), "a");
+  try {
+    await evidence.write(`${new Date().toISOString()} ${tail.torn.length} ${tail.torn.toString("base64")}\n`);
+    await evidence.sync();
+  } finally {
+    await evidence.close();
+  }
   await handle.truncate(tail.size - tail.torn.length);
   await handle.sync();
   return { bytes: tail.torn.length, sha256 };
