@@ -57,17 +57,8 @@ export { renderChart } from "./report/render-chart.js";
 export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
 export { renderResultsTable, renderSummaryPage, resultsChartOptions } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
-export type { Review } from "./runlog/governance.js";
-export {
-  correctRecord,
-  decidePrinciple,
-  destroyData,
-  findRecord,
-  giveReview,
-  listReviews,
-  publishSummary,
-  samePerson,
-} from "./runlog/governance.js";
+export { findRecord } from "./runlog/find-record.js";
+export { correctRecord, decidePrinciple, destroyData, giveReview, publishSummary } from "./runlog/governance.js";
 export type {
   Correction,
   DataDestroyed,
@@ -91,13 +82,9 @@ export { codeVersion, hashFile, whoAmI } from "./runlog/provenance.js";
 export { canonicalJson, hashRecord } from "./runlog/record-hash.js";
 export type { RunToRecord } from "./runlog/record-run.js";
 export { recordRun } from "./runlog/record-run.js";
-export {
-  appendRecord,
-  newRunId,
-  readLogRecords,
-  readRunLog,
-  runLogPath,
-} from "./runlog/run-log.js";
+export type { Review } from "./runlog/reviews.js";
+export { listReviews, samePerson } from "./runlog/reviews.js";
+export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath } from "./runlog/run-log.js";
 export type {
   FileFingerprint,
   RunRecord,

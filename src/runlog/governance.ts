@@ -4,6 +4,7 @@ import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
 import type { Workspace } from "../workspace.js";
+import { findRecord, findRun, isRun } from "./find-record.js";
 import type {
   Correction,
   DataDestroyed,
@@ -12,10 +13,10 @@ import type {
   SummaryPublished,
   Verdict,
 } from "./governance-schema.js";
-import type { LogRecord } from "./log-record-schema.js";
 import { hashFile, whoAmI } from "./provenance.js";
+import { samePerson } from "./reviews.js";
 import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
-import type { FileFingerprint, RunRecord, Who } from "./run-record-schema.js";
+import type { FileFingerprint } from "./run-record-schema.js";
 
 /** The fields every governance event shares: a fresh id, now, who, and the experiment as it is. */
 function eventBase(workspace: Workspace, opened: OpenedExperiment) {
@@ -169,86 +170,6 @@ export async function correctRecord(
     refers_to: { seq: target.seq, id: target.id, type: target.type, hash: target.hash },
     correctie: requireText(correction.correctie, "correctie"),
   })) as Correction;
-}
-
-export interface Review {
-  id: string;
-  seq: number;
-  at: string;
-  reviewer: Who;
-  verdict: Verdict;
-  toelichting: string;
-  /** The run reviewed, and who made it. */
-  run: string | null;
-  author: string | null;
-}
-
-/**
- * The reviews in an experiment's log, oldest first: who reviewed, when, and the verdict.
- * @example const reviews = await listReviews(om.dir);
- */
-export async function listReviews(experimentDir: string): Promise<Review[]> {
-  return (await readLogRecords(runLogPath(experimentDir)))
-    .filter((r): r is ReviewGiven => r.type === "review_given")
-    .map((r) => ({
-      id: r.id,
-      seq: r.seq,
-      at: r.at,
-      reviewer: r.who,
-      verdict: r.verdict,
-      toelichting: r.toelichting,
-      run: r.run,
-      author: r.author,
-    }));
-}
-
-/** Finds a record by its number in the log, its id, or a unique start of its id (8 characters or more). */
-export function findRecord(records: readonly LogRecord[], ref: string): LogRecord {
-  const bySeq = /^\d+$/.test(ref) ? records.find((r) => r.seq === Number(ref)) : undefined;
-  const byId = records.filter((r) => r.id === ref || (ref.length >= 8 && r.id.startsWith(ref)));
-  // A run has two records with one id; its end record stands for it.
-  const ids = new Set(byId.map((r) => r.id));
-  const found = bySeq ?? (ids.size === 1 ? (byId.find((r) => r.type === "run") ?? byId.at(-1)) : undefined);
-  if (!found) {
-    throw new LivingLabError({
-      code: "record_not_found",
-      message: ids.size > 1 ? `'${ref}' past bij meer dan één record.` : `Er is geen record '${ref}' in dit logboek.`,
-      hint: "Zoek het nummer of id op met 'livinglab log <experiment>'.",
-    });
-  }
-  return found;
-}
-
-function findRun(records: readonly LogRecord[], ref: string): RunRecord {
-  const found = findRecord(records, ref);
-  if (!isRun(found)) {
-    throw new LivingLabError({
-      code: "run_not_finished",
-      message: `Record '${ref}' is geen afgeronde run.`,
-      hint: "Kies een run die klaar is; 'livinglab log <experiment>' toont welke.",
-    });
-  }
-  return found;
-}
-
-function isRun(record: LogRecord): record is RunRecord {
-  return record.type === "run";
-}
-
-/** Two identities are one person when their names or their e-mail addresses match. */
-export function samePerson(a: string, b: string): boolean {
-  const parts = (who: string) => {
-    const email = /<([^>]+)>/.exec(who)?.[1]?.trim().toLowerCase();
-    return {
-      name: who
-        .replace(/<[^>]*>/, "")
-        .trim()
-        .toLowerCase(),
-      email,
-    };
-  };
-  const [x, y] = [parts(a), parts(b)];
-  return (x.name !== "" && x.name === y.name) || (x.email !== undefined && x.email === y.email);
 }
 
 function requireText(text: string, field: string): string {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LivingLabError } from "../errors/problem.js";
 
@@ -74,6 +75,17 @@ async function createWithContent(lock: string, content: string): Promise<boolean
   }
 }
 
+/** Removes the private files of `createWithContent` that processes killed mid-way left behind. */
+async function removeLeftovers(lock: string): Promise<void> {
+  const prefix = `${basename(lock)}.`;
+  for (const name of await readdir(dirname(lock)).catch(() => [] as string[])) {
+    const pid = /^(\d+)\.[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1];
+    if (name.startsWith(prefix) && pid !== undefined && !isAlive(Number(pid))) {
+      await unlink(join(dirname(lock), name)).catch(() => {});
+    }
+  }
+}
+
 async function isStale(lock: string, staleMs: number): Promise<boolean> {
   const [info, stats] = await Promise.all([readLock(lock), stat(lock).catch(() => undefined)]);
   if (!stats) return false;
@@ -96,6 +108,7 @@ async function breakStale(lock: string, staleMs: number): Promise<void> {
     // Under the break lock nobody else removes the lock, so an unchanged content is still the stale one.
     if ((await readFile(lock, "utf8").catch(() => undefined)) === seen && (await isStale(lock, staleMs))) {
       await unlink(lock).catch(() => {});
+      await removeLeftovers(lock);
     }
   } finally {
     if ((await readLock(breaker))?.token === info.token) await unlink(breaker).catch(() => {});

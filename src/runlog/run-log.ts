@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { appendFile, type FileHandle, open, readFile } from "node:fs/promises";
+import { type FileHandle, open, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
@@ -113,7 +113,7 @@ interface Tail {
 /** Reads only the end of the log, so an append costs the same on a log of any length. */
 async function readTail(handle: FileHandle, file: string): Promise<Tail> {
   const { size } = await handle.stat();
-  for (let window = 64 * 1024; ; window *= 4) {
+  for (let window = 16 * 1024; ; window *= 4) {
     const start = Math.max(0, size - window);
     const buffer = Buffer.alloc(size - start);
     await handle.read(buffer, 0, buffer.length, start);
@@ -139,7 +139,14 @@ async function readTail(handle: FileHandle, file: string): Promise<Tail> {
 /** Moves a torn last line to `<log>.torn` and cuts it off, so the next record starts on its own line. */
 async function setAsideTorn(file: string, handle: FileHandle, tail: Tail) {
   const sha256 = createHash("sha256").update(tail.torn).digest("hex");
-  await appendFile(tornPath(file), `${new Date().toISOString()} ${tail.torn.length} ${tail.torn.toString("base64")}\n`);
+  // The evidence is on disk before the torn bytes leave the log.
+  const evidence = await open(tornPath(file), "a");
+  try {
+    await evidence.write(`${new Date().toISOString()} ${tail.torn.length} ${tail.torn.toString("base64")}\n`);
+    await evidence.sync();
+  } finally {
+    await evidence.close();
+  }
   await handle.truncate(tail.size - tail.torn.length);
   await handle.sync();
   return { bytes: tail.torn.length, sha256 };

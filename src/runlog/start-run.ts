@@ -80,7 +80,7 @@ async function endRun(file: string, dir: string, started: RunStartedRecord, resu
   return (await appendRecord(file, {
     ...same,
     type: "run",
-    datasets: await fingerprintFiles(dir, result.datasets ?? {}),
+    datasets: result.datasets ? await fingerprintFiles(dir, result.datasets) : (started.datasets ?? []),
     ...(result.tables && result.tables.length > 0 && { tables: [...result.tables] }),
     versions: { ...started.versions, engine: result.engineVersion ?? started.versions.engine ?? "geen" },
     outcome: result.outcome,

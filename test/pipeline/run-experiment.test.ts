@@ -33,14 +33,16 @@ describe("the main job (livinglab run)", () => {
     expect(summary).toContain(record?.id);
   });
 
-  it("chains a second run to the first", async () => {
+  it("chains a second run to the first, each with a start and an end record", async () => {
     const lab = await makeLab();
     for (let i = 0; i < 2; i++) runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION]);
     const records = await readLogRecords(join(lab, "experiments/om-datakwaliteit/runlog.jsonl"));
-    // Each run logs its start and its end; every record chains to the one before it.
-    expect(records.map((r) => r.type)).toEqual(["run_started", "run", "run_started", "run"]);
-    for (let i = 1; i < records.length; i++) expect(records[i]?.prev_hash).toBe(records[i - 1]?.hash);
-    expect(records.at(-1)?.seq).toBe(4);
+    expect(records.map((r) => `${r.seq} ${r.type}`)).toEqual(["1 run_started", "2 run", "3 run_started", "4 run"]);
+    records.slice(1).forEach((record, i) => {
+      expect(record.prev_hash).toBe(records[i]?.hash);
+    });
+    const [first, second] = await readRunLog(join(lab, "experiments/om-datakwaliteit/runlog.jsonl"));
+    expect(second?.id).not.toBe(first?.id);
   });
 
   it("refuses a run without a real justification and writes nothing", async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { appendRecord, readLogRecords, verifyRunLog } from "../../src/index.js";
 import { SeededRandom } from "../../src/synth/random.js";
@@ -51,5 +51,8 @@ describe("appends killed at random moments", () => {
     expect(last.seq).toBe(onDisk.size + 1);
     expect(await verifyRunLog(file)).toMatchObject({ intact: true, records: onDisk.size + 1 });
     expect(existsSync(`${file}.lock`)).toBe(false);
+    // Killed children may leave their private lock files; breaking a stale lock clears those of dead processes.
+    const leftovers = (await readdir(dirname(file))).filter((name) => /\.lock\.\d+\./.test(name));
+    expect(leftovers.length).toBeLessThan(KILLS / 10);
   }, 300_000);
 });

@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { LivingLabError } from "../../errors/problem.js";
 import { EXPERIMENT_FILE, resolveExperimentDir } from "../../experiments/open-experiment.js";
 import { formatWhen } from "../../report/run-log-table.js";
-import { findRecord } from "../../runlog/governance.js";
+import { findRecord } from "../../runlog/find-record.js";
 import { logOverview, outcomeWords, shorten } from "../../runlog/log-overview.js";
 import type { LogRecord } from "../../runlog/log-record-schema.js";
 import { readLogRecords, runLogPath } from "../../runlog/run-log.js";
