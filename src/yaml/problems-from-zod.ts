@@ -64,8 +64,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Omit<Problem, "
     case "too_small":
       return {
         code: "too_small",
-        message:
-          issue.origin === "array"
+        message: ownMessage(issue)
+          ? issue.message
+          : issue.origin === "array"
             ? `Geef minstens ${issue.minimum} ${issue.minimum === 1 ? "punt" : "punten"}.`
             : issue.origin === "string"
               ? "Vul hier tekst in."
@@ -75,7 +76,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Omit<Problem, "
     case "too_big":
       return {
         code: "too_big",
-        message: `De waarde is te groot: hoogstens ${issue.maximum}.`,
+        message: ownMessage(issue) ? issue.message : `De waarde is te groot: hoogstens ${issue.maximum}.`,
         hint: "Pas de waarde aan.",
       };
     case "invalid_format":
@@ -89,6 +90,11 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Omit<Problem, "
     default:
       return { code: issue.code, message: issue.message, hint: "Pas de waarde aan." };
   }
+}
+
+/** True when a schema gave its own (Dutch) message, rather than zod's English default. */
+function ownMessage(issue: z.core.$ZodIssue): boolean {
+  return !/^(Too small|Too big|Invalid|Expected)\b/.test(issue.message);
 }
 
 function valueAt(root: unknown, path: readonly PathPart[]): unknown {

@@ -34,6 +34,11 @@ async function open(path: string, width = 1200): Promise<{ page: Page; problems:
   return { page, problems };
 }
 
+/** The row of one check in a run page's table, by its exact id. */
+function checkRow(page: Page, id: string) {
+  return page.locator("tbody tr").filter({ has: page.locator(".lab-keys", { hasText: new RegExp(`^${id}$`) }) });
+}
+
 beforeAll(async () => {
   lab = await makeSiteLab();
   site = join(lab, "site");
@@ -167,7 +172,7 @@ describe("livinglab site", () => {
       await readFile(join(lab, "experiments/om-datakwaliteit/rapport/resultaten.json"), "utf8"),
     ) as { checks: unknown[] };
     expect(await page.locator("tbody tr").count()).toBe(results.checks.length);
-    const row = page.locator("tbody tr", { hasText: "feiten-feit-id-uniek" });
+    const row = checkRow(page, "feiten-feit-id-uniek");
     expect(await visibleText(row)).toMatch(/Niet in orde\s+geen enkele afwijkende rij\s+\d+ van \d\.\d{3}\s+\d,\d%/);
     expect(text).toMatch(/Dataset zaken\s+data\/zaken\.parquet\s+[0-9a-f]{64}/);
     await page.close();
@@ -225,7 +230,7 @@ describe("livinglab site", () => {
     }
     const { page } = await open(`experimenten/${HOSTILE_ID}/run-1.html`);
     for (const check of small) {
-      const row = await visibleText(page.locator("tbody tr", { hasText: check.id }));
+      const row = await visibleText(checkRow(page, check.id));
       expect(row).toContain(`< 5 van ${check.row_count.toLocaleString("nl-NL")}`);
       expect(row).toContain("klein aandeel");
     }
