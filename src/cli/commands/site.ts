@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { LivingLabError } from "../../errors/problem.js";
 import { writeSite } from "../../site/write-site.js";
 import { openWorkspace } from "../../workspace.js";
@@ -31,9 +31,15 @@ export const siteCommand: Command = {
     }
     const workspace = openWorkspace(values.root);
     const site = await writeSite(workspace, { out: values.out, pdf: values.pdf ?? false });
-    console.log(`Site gemaakt in ${relative(process.cwd(), site.dir) || "."}: ${site.pages} pagina's.`);
-    for (const pdf of site.pdfs) console.log(`PDF: ${relative(process.cwd(), pdf)}`);
-    console.log(`Open ${relative(process.cwd(), site.dir) || "."}/index.html in een browser.`);
+    console.log(`Site gemaakt in ${shown(site.dir)}: ${site.pages} pagina's.`);
+    for (const pdf of site.pdfs) console.log(`PDF: ${shown(pdf)}`);
+    console.log(`Open ${join(shown(site.dir), "index.html")} in een browser.`);
     return EXIT.ok;
   },
 };
+
+/** A path as the user reads it best: relative below the current folder, absolute elsewhere. */
+function shown(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere === "" ? "." : fromHere.startsWith("..") || isAbsolute(fromHere) ? path : fromHere;
+}
