@@ -17,10 +17,7 @@ ${renderFacts([
   ["Wanneer", escapeHtml(formatWhen(record.at))],
   ["Door", userText(displayName(record.who.name))],
   ["Uitkomst", run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome)],
-  [
-    "Analyse",
-    `${userText(record.analysis.name)}${Object.keys(record.analysis.params).length > 0 ? ` (${userText(JSON.stringify(record.analysis.params))})` : ""}`,
-  ],
+  ["Analyse", analysisText(record.analysis)],
 ])}
 <h2 class="nl-heading nl-heading--level-2">Waarom deze run</h2>
 <blockquote class="utrecht-blockquote lab-quote">${userText(record.justification)}</blockquote>
@@ -96,4 +93,12 @@ ${lines.join("\n")}
 
 function renderOptionalFigure(figure: ChartFigure | undefined): string {
   return figure ? renderFigure(figure) : "";
+}
+
+/** The analysis and its parameters as "check – suite: suite.yaml, engine: duckdb". */
+function analysisText(analysis: { name: string; params: Record<string, unknown> }): string {
+  const params = Object.entries(analysis.params).map(
+    ([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`,
+  );
+  return userText([analysis.name, params.join(", ")].filter(Boolean).join(" – "));
 }
