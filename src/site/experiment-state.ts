@@ -43,3 +43,8 @@ export function experimentStatus(experiment: ExperimentView): string {
   if (experiment.runs.length === 0) return "In voorbereiding";
   return summaryState(experiment).final ? "Beoordeeld" : "Loopt";
 }
+
+/** The latest run with check results: what the answer and the data-quality scores are based on. */
+export function latestCheckedRun(experiment: ExperimentView): RunView | undefined {
+  return experiment.runs.filter((r) => r.checks !== undefined).at(-1);
+}

@@ -22,6 +22,8 @@ body.lab-page { margin: 0; font-family: var(--rhc-text-font-family-default, Aria
 .lab-nav__link[aria-current="page"] { border-bottom: 3px solid #fff; }
 .lab-crumbs { margin: 1rem 0 0; font-size: 0.95rem; }
 .lab-crumbs a { color: var(--lab-blue); }
+.lab-crumbs .utrecht-breadcrumb-nav__item { display: inline; }
+.lab-crumbs .utrecht-breadcrumb-nav__link { display: inline; padding: 0; }
 .lab-crumbs .utrecht-breadcrumb-nav__list { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; padding: 0; margin: 0; }
 .lab-crumbs .utrecht-breadcrumb-nav__item + .utrecht-breadcrumb-nav__item::before { content: "›"; margin-right: 0.5rem; color: #545454; }
 .lab-main { padding: 0.5rem 0 2.5rem; }

@@ -11,7 +11,7 @@ import {
   renderSignal,
   renderUserList,
 } from "../components.js";
-import { experimentStatus, summaryState } from "../experiment-state.js";
+import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
@@ -36,7 +36,7 @@ ${renderFacts([
   [
     "Laatste run",
     lastRun
-      ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a> op ${escapeHtml(formatWhen(lastRun.record.at))}${lastRun.outcome ? ` · ${renderSignal(outcomeSignal[lastRun.outcome])}` : ""}`
+      ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a> (${userText(lastRun.record.analysis.name)}) op ${escapeHtml(formatWhen(lastRun.record.at))}${lastRun.outcome ? ` · ${renderSignal(outcomeSignal[lastRun.outcome])}` : ""}`
       : "Nog geen run",
   ],
   ["Sjabloon", `<a href="${link(sitePaths.templates)}">${escapeHtml(experiment.template)}</a>`],
@@ -48,7 +48,7 @@ ${renderProblems(view)}
 ${typeof experiment.doel.doel === "string" ? `<p class="nl-paragraph"><strong>Doel:</strong> ${userText(experiment.doel.doel)}</p>` : ""}
 
 <h2 class="nl-heading nl-heading--level-2">Het antwoord tot nu toe</h2>
-${renderAnswerSoFar(lastRun)}
+${renderAnswerSoFar(latestCheckedRun(view))}
 
 <h2 class="nl-heading nl-heading--level-2">Hoe betrouwbaar is het antwoord?</h2>
 ${renderReliability(view)}
@@ -94,7 +94,8 @@ ${renderUserList(view.problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` :
 }
 
 function renderAnswerSoFar(lastRun: RunView | undefined): string {
-  if (!lastRun) return `<p class="lab-answer">Er is nog geen antwoord: het experiment heeft nog geen run gedaan.</p>`;
+  if (!lastRun)
+    return `<p class="lab-answer">Er is nog geen antwoord: het experiment heeft nog geen controles uitgevoerd.</p>`;
   const checks = lastRun.checks;
   if (!checks) {
     return `<p class="lab-answer">De laatste run eindigde met: ${renderSignal(outcomeSignal[lastRun.outcome ?? "not_evaluated"])}. De details van deze run zijn niet meer beschikbaar.</p>`;
@@ -113,14 +114,14 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
 }
 
 function renderReliability(view: ExperimentView): string {
-  const lastRun = view.runs.at(-1);
+  const lastRun = latestCheckedRun(view);
   const checks = lastRun?.checks ?? [];
   const trend = trendOverRuns(view.runs);
   const runsWithScores = new Set(trend.map((p) => p.run)).size;
   const outside = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned").length;
   const criteria = listAnswer(view.opened.experiment.evaluatie, "succescriteria");
   return `<h3 class="nl-heading nl-heading--level-3">Datakwaliteit per soort controle</h3>
-<p class="nl-paragraph">Per soort controle het aandeel rijen dat in orde is, bij de laatste run.</p>
+<p class="nl-paragraph">Per soort controle het aandeel rijen dat in orde is, bij de laatste run met controles${lastRun ? ` (run ${lastRun.number})` : ""}.</p>
 ${renderDimensionScores(scoreDimensions(checks))}
 ${checks.length > 0 ? renderFigure(dimensionsFigure(scoreDimensions(checks))) : ""}
 <h3 class="nl-heading nl-heading--level-3">Toelaatbare foutmarges</h3>
@@ -178,7 +179,7 @@ function renderOpen(view: ExperimentView): string {
         `<strong>${escapeHtml(p.title)}</strong> (niet voldaan): ${userText(experiment.principes[p.id]?.toelichting ?? "")}`,
       );
   }
-  const lastRun = view.runs.at(-1);
+  const lastRun = latestCheckedRun(view);
   const checks = lastRun?.checks ?? [];
   const failing = checks
     .filter((c) => c.outcome === "failed" || c.outcome === "warned")
@@ -217,11 +218,11 @@ function renderRunsTable(view: ExperimentView, link: (to: string) => string): st
     const scores = scoreDimensions(run.checks ?? []);
     const mean = scores.length === 0 ? null : scores.reduce((a, s) => a + (s.score ?? 0), 0) / scores.length;
     const atLeast = scores.some((s) => s.atLeast) ? "minstens " : "";
-    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
+    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
   });
   return `<div class="lab-table-wrap"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
-<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Gemiddeld in orde</th></tr></thead>
+<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Gemiddeld in orde</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;

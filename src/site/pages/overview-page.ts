@@ -2,7 +2,7 @@ import { formatProblem } from "../../errors/format-problem.js";
 import { escapeHtml, userText } from "../../report/html.js";
 import { opdrachtgeverOf } from "../answers.js";
 import { renderDimensionScores, renderPrincipleLights, renderSignal } from "../components.js";
-import { experimentStatus, summaryState } from "../experiment-state.js";
+import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-state.js";
 import type { ExperimentEntry, ExperimentView, LabView } from "../lab-view.js";
 import { formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
@@ -38,9 +38,10 @@ function renderCard(entry: ExperimentEntry): string {
 function renderExperimentCard(view: ExperimentView): string {
   const { experiment } = view.opened;
   const lastRun = view.runs.at(-1);
+  const checked = latestCheckedRun(view);
   const state = summaryState(view);
   const lastRunText = lastRun
-    ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a>, ${escapeHtml(formatWhen(lastRun.record.at))}`
+    ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a> (${userText(lastRun.record.analysis.name)}), ${escapeHtml(formatWhen(lastRun.record.at))}`
     : "Nog geen run";
   return `<li class="lab-card">
 <h2 class="nl-heading nl-heading--level-2 lab-card__title"><a href="${link(sitePaths.experiment(experiment.id))}">${userText(experiment.titel)}</a></h2>
@@ -48,11 +49,11 @@ function renderExperimentCard(view: ExperimentView): string {
 <div><dt>Opdrachtgever</dt><dd>${userText(opdrachtgeverOf(experiment))}</dd></div>
 <div><dt>Stand van zaken</dt><dd>${escapeHtml(experimentStatus(view))}${state.final || view.runs.length === 0 ? "" : " · concept"}</dd></div>
 <div><dt>Laatste run</dt><dd>${lastRunText}</dd></div>
-<div><dt>Uitkomst laatste run</dt><dd>${lastRun?.outcome ? renderSignal(outcomeSignal[lastRun.outcome]) : "–"}</dd></div>
+<div><dt>Uitkomst laatste controle</dt><dd>${checked?.outcome ? renderSignal(outcomeSignal[checked.outcome]) : "–"}</dd></div>
 </dl>
 <h3 class="nl-heading nl-heading--level-3">Uitgangspunten</h3>
 ${renderPrincipleLights(view.opened, 4)}
-<h3 class="nl-heading nl-heading--level-3">Datakwaliteit bij de laatste run</h3>
-${renderDimensionScores(scoreDimensions(lastRun?.checks ?? []))}
+<h3 class="nl-heading nl-heading--level-3">Datakwaliteit bij de laatste controle</h3>
+${renderDimensionScores(scoreDimensions(checked?.checks ?? []))}
 </li>`;
 }
