@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { DuckDbEngine, loadSuite, runSuite } from "../src/index.js";
+import { DuckDbEngine, duckdbSettings, loadSuite, runSuite } from "../src/index.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
@@ -51,7 +51,7 @@ function ensureData(): string {
 
 async function timeSuite(dir: string): Promise<number> {
   const suite = await loadSuite(SUITE, dir);
-  const engine = await DuckDbEngine.open();
+  const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
   try {
     const start = performance.now();
     await runSuite(engine, suite);
@@ -62,7 +62,8 @@ async function timeSuite(dir: string): Promise<number> {
 }
 
 async function timeFloor(dir: string, script: string[]): Promise<number> {
-  const engine = await DuckDbEngine.open();
+  // The floor gets the same memory ceiling as the suite, so both spill alike.
+  const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
   try {
     for (const table of ["verdachten", "zaken", "feiten"])
       await engine.registerFile(table, join(dir, `${table}.parquet`));

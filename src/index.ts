@@ -16,7 +16,7 @@ export { DuckDbEngine } from "./engines/duckdb-engine.js";
 export type { ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
 export { loadIntoPostgres } from "./engines/load-into-postgres.js";
 export type { EngineName } from "./engines/open-engine.js";
-export { engineNames, openEngine } from "./engines/open-engine.js";
+export { duckdbSettings, engineNames, openEngine } from "./engines/open-engine.js";
 export { PostgresEngine } from "./engines/postgres-engine.js";
 export { formatProblem, formatProblems } from "./errors/format-problem.js";
 export type { Problem } from "./errors/problem.js";

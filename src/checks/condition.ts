@@ -44,8 +44,8 @@ const leafSchema = z.strictObject({
     .array(z.union([z.string(), z.number()]))
     .min(1)
     .optional(),
-  /** Text that the value begins with; cheaper than a pattern. */
-  starts_with: z.string().min(1).optional(),
+  /** Text, or another column, that the value begins with; cheaper than a pattern. */
+  starts_with: z.union([z.string().min(1), z.strictObject({ column: z.string().min(1) })]).optional(),
   /** A regular expression the whole value matches (the common subset of both engines). */
   matches: z.string().min(1).optional(),
   is_null: z.literal(true).optional(),
@@ -93,9 +93,9 @@ export function exprFromCondition(condition: Condition): Expr {
   if (condition.in) tests.push(definitely(inList(column, condition.in.map(valueExpr))));
   if (condition.not_in) tests.push(definitely(inList(column, condition.not_in.map(valueExpr), true)));
   if (condition.starts_with !== undefined) {
-    const prefix = condition.starts_with;
-    const head = call("substr", call("to_text", column), lit(1), lit([...prefix].length));
-    tests.push(definitely(bin("=", head, lit(prefix))));
+    const prefix =
+      typeof condition.starts_with === "string" ? lit(condition.starts_with) : operandExpr(condition.starts_with);
+    tests.push(definitely(call("starts_with", call("to_text", column), call("to_text", prefix))));
   }
   if (condition.matches !== undefined) {
     tests.push(definitely(call("regex_full_match", call("to_text", column), lit(condition.matches))));

@@ -4,6 +4,7 @@ import { basename, dirname, extname, relative, resolve } from "node:path";
 import { loadSuite } from "../checks/load-suite.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
 import { engineVersionOf } from "../engines/engine.js";
+import { duckdbSettings } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { type DatasetProfile, profileDataset } from "../profile/profile-dataset.js";
@@ -61,7 +62,7 @@ export async function profileFile(options: ProfileOptions): Promise<ProfileRun> 
   const justification = requireJustification(options.justification);
   const target = await resolveTarget(options);
   const { opened, workspace } = await experimentOfFile(options.suite ?? target.file, options.workspace);
-  const engine = await DuckDbEngine.open();
+  const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
   try {
     await engine.registerFile(target.name, target.file, target.table);
     const profile = await profileDataset(engine, target.name);

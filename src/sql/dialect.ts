@@ -32,6 +32,7 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   coalesce: (args) => `coalesce(${args.join(", ")})`,
   concat_ws: (args) => `concat_ws(${args.join(", ")})`,
   // The shape of a text: digits become 9, capitals A, small letters a.
+  starts_with: ([a, b]) => `starts_with(${a}, ${b})`,
   /** Text sorted by its bytes, the same on every engine. */
   byte_order: ([a]) => `${a}`,
   shape: ([a]) =>

@@ -21,7 +21,8 @@ export type FunctionName =
   | "coalesce"
   | "concat_ws"
   | "shape"
-  | "byte_order";
+  | "byte_order"
+  | "starts_with";
 
 export type BinaryOperator = "=" | "<>" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "%";
 
