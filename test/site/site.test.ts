@@ -238,6 +238,19 @@ describe("livinglab site", () => {
     await page.close();
   });
 
+  it("without Chromium, --pdf fails with a Dutch hint and leaves the previous site whole", async () => {
+    const before = await readFile(join(site, "index.html"), "utf8");
+    const run = runCli(["site", "--root", lab, "--out", site, "--pdf"], {
+      env: { LIVINGLAB_CHROMIUM: join(lab, "geen-chromium") },
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("Chromium is niet gevonden");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(join(site, "index.html"), "utf8")).toBe(before);
+    expect(existsSync(join(site, "experimenten/om-datakwaliteit/om-datakwaliteit.pdf"))).toBe(true);
+    expect((await readdir(lab)).filter((name) => name.includes(".nieuw-"))).toEqual([]);
+  });
+
   it("refuses to write into a folder that is not a site, and leaves it alone", () => {
     const run = runCli(["site", "--root", lab, "--out", join(lab, "experiments")]);
     expect(run.code).toBe(3);
