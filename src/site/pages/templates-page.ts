@@ -22,8 +22,20 @@ export function renderTemplatesPage(lab: LabView): string {
   const main = `
 <h1 class="nl-heading nl-heading--level-1">Sjablonen</h1>
 <p class="lab-lead">Elk experiment begint met een sjabloon: de vragen die vooraf beantwoord moeten zijn. Een experiment legt vast welke versie het gebruikt.</p>
+<nav aria-label="Sjablonen op deze pagina">
+<ul class="lab-list">
+${lab.templates
+  .flatMap((t) => t.versions)
+  .map(
+    (t) =>
+      `<li><a href="#${anchorOf(t)}">${escapeHtml(t.title)}</a> <span class="lab-muted">(${escapeHtml(t.id)}@${escapeHtml(t.version)})</span></li>`,
+  )
+  .join("\n")}
+<li><a href="#uitgangspunten">De tien uitgangspunten</a></li>
+</ul>
+</nav>
 ${lab.templates.flatMap((t) => t.versions.map(renderTemplate)).join("\n")}
-<h2 class="nl-heading nl-heading--level-2">De tien uitgangspunten</h2>
+<h2 class="nl-heading nl-heading--level-2" id="uitgangspunten">De tien uitgangspunten</h2>
 ${
   lab.principles
     ? `<p class="nl-paragraph">Versie ${escapeHtml(lab.principles.version)}. Elk experiment geeft per uitgangspunt een status, een toelichting en wie het besloot.</p>
@@ -56,14 +68,18 @@ ${s.questions
     (
       q,
     ) => `<div class="lab-question-card"><p><strong>${escapeHtml(q.label)}</strong> <span class="lab-tag">${escapeHtml(questionTypeText[q.type])}</span> <span class="lab-tag">${q.required ? "verplicht" : "aanbevolen"}</span></p>
-<p class="lab-muted">${escapeHtml(q.help)}</p>${q.options ? `<p>Keuzes: ${q.options.map((o) => escapeHtml(o.replaceAll("_", " "))).join(", ")}</p>` : ""}</div>`,
+<p class="lab-muted">${escapeHtml(q.help)}</p>${q.options ? `<p>Keuzes: ${q.options.map((o) => escapeHtml(o.replaceAll("_", " "))).join(", ")}</p>` : ""}${q.columns ? `<p>Per rij: ${q.columns.map((c) => escapeHtml(c.label)).join(", ")}</p>` : ""}</div>`,
   )
   .join("\n")}`,
     );
-  return `<section aria-labelledby="sjabloon-${escapeHtml(template.id)}-${escapeHtml(template.version)}">
-<h2 class="nl-heading nl-heading--level-2" id="sjabloon-${escapeHtml(template.id)}-${escapeHtml(template.version)}">${escapeHtml(template.title)} <span class="lab-muted">(${escapeHtml(template.id)}@${escapeHtml(template.version)})</span></h2>
+  return `<section aria-labelledby="${anchorOf(template)}">
+<h2 class="nl-heading nl-heading--level-2" id="${anchorOf(template)}">${escapeHtml(template.title)} <span class="lab-muted">(${escapeHtml(template.id)}@${escapeHtml(template.version)})</span></h2>
 <p class="nl-paragraph">${escapeHtml(template.purpose)}</p>
 ${template.extends ? `<p class="nl-paragraph lab-muted">Bouwt voort op ${escapeHtml(template.extends)}: de vragen van dat sjabloon staan hieronder ook.</p>` : ""}
 ${sections.join("\n")}
 </section>`;
+}
+
+function anchorOf(template: Template): string {
+  return escapeHtml(`sjabloon-${template.id}-${template.version}`);
 }
