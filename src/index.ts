@@ -2,15 +2,26 @@ export type { CheckDefinition, Dimension } from "./checks/check-definition.js";
 export { dimensions } from "./checks/check-definition.js";
 export { checkKinds, checkRegistry } from "./checks/check-registry.js";
 export type { CheckResult, Outcome, SuiteResult } from "./checks/check-result.js";
-export type { SuiteRun } from "./checks/check-suite-file.js";
-export { checkSuiteFile } from "./checks/check-suite-file.js";
-export type { LoadedSuite } from "./checks/run-suite.js";
-export { loadSuite, runSuite } from "./checks/run-suite.js";
-export { suiteSchema } from "./checks/suite-schema.js";
+export { exitCodeOf, overallOutcome } from "./checks/check-result.js";
+export type { LoadedSuite } from "./checks/load-suite.js";
+export { loadSuite } from "./checks/load-suite.js";
+export { compileCheck, planSuite } from "./checks/plan-suite.js";
+export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
+export { runSuite } from "./checks/run-suite.js";
+export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
+export { examPassed, scoreExam } from "./checks/score-exam.js";
+export type { Check, Suite } from "./checks/suite-schema.js";
+export { SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
+export type { ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
+export { loadIntoPostgres } from "./engines/load-into-postgres.js";
+export type { EngineName } from "./engines/open-engine.js";
+export { duckdbSettings, engineNames, openEngine } from "./engines/open-engine.js";
+export { PostgresEngine } from "./engines/postgres-engine.js";
 export { formatProblem, formatProblems } from "./errors/format-problem.js";
 export type { Problem } from "./errors/problem.js";
 export { isLivingLabError, LivingLabError } from "./errors/problem.js";
+export { experimentOfFile } from "./experiments/experiment-of-file.js";
 export type { ExperimentInspection } from "./experiments/inspect-experiment.js";
 export type { InstrumentAnswer } from "./experiments/instrument-answers.js";
 export { answersForInstrument } from "./experiments/instrument-answers.js";
@@ -23,20 +34,81 @@ export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export { realPersonalDatasets } from "./gates/personal-data.js";
 export { readReviews } from "./gates/read-reviews.js";
-export type { Review } from "./gates/review.js";
+export type { Review as GateReview } from "./gates/review.js";
 export { independentReviews, reviewSchema } from "./gates/review.js";
 export type { RunGateInput } from "./gates/run-gate.js";
 export { requireRunAllowed, runGateProblems } from "./gates/run-gate.js";
+export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
+export { checkResultsJson, checkSuite } from "./pipeline/check-suite.js";
+export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
+export { evaluateSuite, readGroundTruth } from "./pipeline/evaluate-suite.js";
+export type { ProfileOptions, ProfileRun } from "./pipeline/profile-file.js";
+export { profileFile } from "./pipeline/profile-file.js";
 export type { ExperimentRun, RunExperimentOptions } from "./pipeline/run-experiment.js";
 export { runExperiment } from "./pipeline/run-experiment.js";
 export { defectSpecFrom, readSynthConfig } from "./pipeline/synth-config.js";
+export type { ColumnProfile, DatasetProfile } from "./profile/profile-dataset.js";
+export { profileDataset } from "./profile/profile-dataset.js";
+export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
+export { renderCheckResults } from "./report/check-results-html.js";
+export { maskPersonalData } from "./report/mask-personal-data.js";
+export { metricsChartOptions } from "./report/metrics-chart.js";
 export { renderChart } from "./report/render-chart.js";
+export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
 export { renderResultsTable, renderSummaryPage, resultsChartOptions } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
-export { requireJustification } from "./runlog/justification.js";
+export { findRecord } from "./runlog/find-record.js";
+export { correctRecord, decidePrinciple, destroyData, giveReview, publishSummary } from "./runlog/governance.js";
+export type {
+  Correction,
+  DataDestroyed,
+  PrincipleDecided,
+  ReviewGiven,
+  SummaryPublished,
+  Verdict,
+} from "./runlog/governance-schema.js";
+export { verdicts } from "./runlog/governance-schema.js";
+export type { JustificationChoice } from "./runlog/justification.js";
+export { requireJustification, resolveJustification } from "./runlog/justification.js";
+export type { LogLockOptions } from "./runlog/log-lock.js";
+export { withLogLock } from "./runlog/log-lock.js";
+export type { LogOverviewRow } from "./runlog/log-overview.js";
+export { logOverview, outcomeWords } from "./runlog/log-overview.js";
+export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
+export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
+export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
+export { loggedRun } from "./runlog/logged-run.js";
+export { codeVersion, hashFile, whoAmI } from "./runlog/provenance.js";
+export { canonicalJson, hashRecord } from "./runlog/record-hash.js";
+export type { RunToRecord } from "./runlog/record-run.js";
 export { recordRun } from "./runlog/record-run.js";
-export { readRunLog, runLogPath } from "./runlog/run-log.js";
-export type { RunRecord } from "./runlog/run-record-schema.js";
+export type { Review } from "./runlog/reviews.js";
+export { listReviews, samePerson } from "./runlog/reviews.js";
+export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath } from "./runlog/run-log.js";
+export type {
+  FileFingerprint,
+  RunRecord,
+  RunStartedRecord,
+  TableFingerprint,
+  Who,
+} from "./runlog/run-record-schema.js";
+export { RUN_LOG_SCHEMA_VERSION, runRecordSchema } from "./runlog/run-record-schema.js";
+export type { RunEnd, RunHandle, RunStart } from "./runlog/start-run.js";
+export { startRun } from "./runlog/start-run.js";
+export { TABLE_CHECKSUM_METHOD, tableChecksum, tableChecksumSql } from "./runlog/table-checksum.js";
+export type { ChainFinding, FindingKind, LogVerification } from "./runlog/verify-run-log.js";
+export { verifyRunLog } from "./runlog/verify-run-log.js";
+export type { LabView } from "./site/lab-view.js";
+export type { Chromium } from "./site/launch-chromium.js";
+export { launchChromium } from "./site/launch-chromium.js";
+export { readLab } from "./site/read-lab.js";
+export { renderSite } from "./site/render-site.js";
+export { serveSite } from "./site/serve-site.js";
+export { sitePaths } from "./site/site-paths.js";
+export type { WrittenSite } from "./site/write-site.js";
+export { writeSite } from "./site/write-site.js";
+export { duckdbDialect } from "./sql/duckdb-dialect.js";
+export { postgresDialect } from "./sql/postgres-dialect.js";
 export type { ExperimentStatus, GateLine, PrincipleState, SectionState } from "./status/experiment-status.js";
 export { experimentStatus } from "./status/experiment-status.js";
 export { formatStatus } from "./status/format-status.js";

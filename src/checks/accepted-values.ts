@@ -1,11 +1,26 @@
 import { z } from "zod";
-import { quoteIdentifier, quoteString } from "../sql/quote.js";
+import { and, call, col, type Expr, inList, isNotNull, lit } from "../sql/expr.js";
 import { defineCheck } from "./check-definition.js";
 
 export const acceptedValues = defineCheck({
   dimension: "validiteit",
-  params: { column: z.string().min(1), values: z.array(z.string()).min(1) },
-  failingCountSql: ({ column, values }) =>
-    `count(*) FILTER (WHERE ${quoteIdentifier(column)} IS NOT NULL AND ${quoteIdentifier(column)} NOT IN (${values.map(quoteString).join(", ")}))`,
+  params: {
+    column: z.string().min(1),
+    values: z.array(z.union([z.string(), z.number()])).min(1),
+    /** With false, `Dagvaarding` counts as `dagvaarding`. */
+    case_sensitive: z.boolean().default(true),
+    /** With false, spaces around a value are ignored. */
+    space_sensitive: z.boolean().default(true),
+  },
+  columns: ({ column }) => [{ column }],
+  measure: ({ column, values, case_sensitive, space_sensitive }) => {
+    const normalize = (e: Expr): Expr => {
+      const trimmed = space_sensitive ? e : call("trim", e);
+      return case_sensitive ? trimmed : call("lower", trimmed);
+    };
+    const value = normalize(call("to_text", col(column)));
+    const allowed = values.map((v) => normalize(lit(String(v))));
+    return { type: "rows", failing: and(isNotNull(col(column)), inList(value, allowed, true)) };
+  },
   describe: ({ column, values }) => `Het veld ${column} bevat alleen toegestane codes (${values.length} codes).`,
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Expr, Select } from "../sql/expr.js";
 
 /** The NORA quality dimensions every check rolls up into. */
 export const dimensions = [
@@ -14,14 +15,68 @@ export const dimensions = [
 ] as const;
 export type Dimension = (typeof dimensions)[number];
 
+/** What a check may know of where it runs, given by the planner. */
+export interface CheckContext {
+  /** The check's table (a dataset name). */
+  table: string;
+  /** The key of the check's table as one text value (composite keys joined with `|`). */
+  key: Expr;
+  /** The same for another dataset, optionally qualified with a table alias. */
+  keyOf(dataset: string, qualifier?: string): Expr;
+  /** The check's filter; rows outside it are not looked at. */
+  scope?: Expr;
+  /** The date "now" means for this run (YYYY-MM-DD), so results never depend on the clock. */
+  referenceDate: string;
+}
+
+/** The verdict of a check whose metric is not a count of failing rows. */
+export interface Judgement {
+  metric: number | null;
+  failing: boolean;
+  /** Why the check could not be evaluated; set only then. */
+  notEvaluated?: string;
+}
+
+/**
+ * How a check measures. This is the planner's vocabulary, not a list of kinds: every
+ * kind says which measure it needs, and the planner batches measures per table.
+ * - rows: a condition that marks a failing row; batched into one scan of the table.
+ * - keys: a query listing failing keys as `k`, each standing for `n` rows.
+ * - groups: the rate of an event per group against the whole.
+ * - table_value: one aggregate over the table, judged by the kind.
+ * - drift: another check's metric against earlier runs of the suite in the run log.
+ */
+export type Measure =
+  | { type: "rows"; failing: Expr }
+  | { type: "keys"; select: Select }
+  | { type: "groups"; group: Expr; event: Expr; minSize: number; maxRatio: number }
+  | { type: "table_value"; value: Expr; threshold: Record<string, number>; judge(value: number | null): Judgement }
+  | {
+      type: "drift";
+      metricOf: string;
+      threshold: Record<string, number>;
+      judge(current: number | null, earlier: number[]): Judgement;
+    };
+
+/** A column a check reads, on its own table unless `table` says otherwise. */
+export interface ColumnUse {
+  table?: string;
+  column: string;
+}
+
 type Params<S extends z.ZodRawShape> = z.infer<z.ZodObject<S>>;
 
 interface TypedCheckDefinition<S extends z.ZodRawShape> {
   dimension: Dimension;
-  /** The kind's own parameters, beside the common ones (id, table, severity, threshold). */
+  /** The kind's own parameters, beside the common ones (id, table, severity, threshold, filter). */
   params: S;
-  /** A SQL aggregate over the check's table that counts the failing rows. */
-  failingCountSql(params: Params<S>): string;
+  /** True for the custom SQL check: its SQL is the user's, not compiled by livinglab. */
+  custom?: boolean;
+  /** The columns it reads, so a missing one gives "not evaluated" instead of a tool error. */
+  columns(params: Params<S>): ColumnUse[];
+  /** Ids of other checks in the suite whose results it reads. */
+  checksRead?(params: Params<S>): string[];
+  measure(params: Params<S>, context: CheckContext): Measure;
   /** One Dutch sentence a business owner understands. */
   describe(params: Params<S>): string;
 }

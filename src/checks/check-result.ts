@@ -9,26 +9,41 @@ export interface CheckResult {
   kind: string;
   dimension: Dimension;
   table: string;
+  severity: "warn" | "fail";
   description: string;
   outcome: Outcome;
-  /** Share of failing rows (0 to 1); null when the table is empty. */
+  /** Share of failing rows (0 to 1) for row checks; otherwise the kind's own measure. Null when not measured. */
   metric: number | null;
   failing_count: number;
+  /** Rows (or groups) the check looked at. */
   row_count: number;
-  threshold: { max_failing?: number; max_failing_fraction?: number };
+  threshold: Record<string, number>;
+  /** A few failing rows by key, never by a text field. */
+  sample: string[];
   reason?: string;
+  /** The defect kind the check is meant to find, when the suite says so. */
+  finds?: string;
+  /** True for a check written as custom SQL. */
+  custom?: boolean;
 }
 
 export interface SuiteResult {
   suite: string;
+  engine: string;
+  reference_date: string;
   outcome: Outcome;
   checks: CheckResult[];
 }
 
-/** The worst outcome wins: failed over warned over passed. */
+/** The worst outcome wins: failed over warned over not evaluated over passed. */
 export function overallOutcome(results: readonly CheckResult[]): Outcome {
   for (const outcome of ["failed", "warned", "not_evaluated"] as const) {
     if (results.some((r) => r.outcome === outcome)) return outcome;
   }
   return "passed";
+}
+
+/** The CLI exit code of an outcome: 0 passed, 1 a check failed, 2 warnings only. */
+export function exitCodeOf(outcome: Outcome): 0 | 1 | 2 {
+  return outcome === "failed" ? 1 : outcome === "passed" ? 0 : 2;
 }

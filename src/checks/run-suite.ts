@@ -1,92 +1,189 @@
-import { basename, dirname, resolve } from "node:path";
-import type { DuckDbEngine } from "../engines/duckdb-engine.js";
-import { LivingLabError } from "../errors/problem.js";
-import { quoteIdentifier } from "../sql/quote.js";
-import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
+import type { Engine, Row } from "../engines/engine.js";
+import { renderSelect } from "../sql/dialect.js";
+import type { ColumnUse } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { type CheckResult, overallOutcome, type SuiteResult } from "./check-result.js";
-import { type Check, type Suite, suiteSchema } from "./suite-schema.js";
+import { columnsOfCondition } from "./condition.js";
+import { judgeCheck, type Measured } from "./judge-check.js";
+import type { LoadedSuite } from "./load-suite.js";
+import { flaggedKeysQuery, groupsQuery, keysQuery, type PlannedCheck, planSuite } from "./plan-suite.js";
+import type { Check } from "./suite-schema.js";
 
-export interface LoadedSuite {
-  file: string;
-  suite: Suite;
-  /** Table name to absolute file path. */
-  datasets: Record<string, string>;
+export interface RunSuiteOptions {
+  /** "Today" for relative ranges and freshness (YYYY-MM-DD); default the suite's, else today's date. */
+  referenceDate?: string;
+  /** Earlier metrics per check id, oldest first, for drift checks. */
+  history?: Record<string, number[]>;
+  /** Also list every flagged key per check (for the exam); costs one query per check. */
+  collectFlagged?: boolean;
+}
+
+export interface SuiteOutcome {
+  result: SuiteResult;
+  /** Check id to every key it flagged; only with `collectFlagged`. */
+  flagged: Map<string, string[]>;
 }
 
 /**
- * Reads a check suite; dataset paths resolve against `dataDir` or the suite's own folder.
- * @example const suite = await loadSuite("experiments/om-datakwaliteit/suite.yaml");
+ * Runs every check of a suite on an engine; all row-level checks of one table share one scan.
+ * @example const { result } = await runSuite(await openEngine("duckdb"), await loadSuite("suite.yaml"));
  */
-export async function loadSuite(file: string, dataDir?: string): Promise<LoadedSuite> {
-  const { source, value: suite } = await readYamlWithSchema(file, suiteSchema);
-  const problems = suite.checks.flatMap((check, index) =>
-    check.table in suite.datasets
-      ? []
-      : [
-          {
-            code: "unknown_table",
-            message: `Check '${check.id}' gebruikt tabel '${check.table}', maar die staat niet onder datasets.`,
-            hint: `Bekende tabellen: ${Object.keys(suite.datasets).join(", ")}.`,
-            path: ["checks", index, "table"],
-            ...source.locate(["checks", index, "table"]),
-          },
-        ],
-  );
-  if (problems.length > 0) throw new LivingLabError(problems);
-  // `dataDir` points the suite at another copy of its data: the same file names, elsewhere.
-  const datasets = Object.fromEntries(
-    Object.entries(suite.datasets).map(([table, path]) => [
-      table,
-      dataDir ? resolve(dataDir, basename(path)) : resolve(dirname(file), path),
-    ]),
-  );
-  return { file, suite, datasets };
-}
-
-/** Runs every check of a suite; all checks of one table share a single scan. */
-export async function runSuite(engine: DuckDbEngine, loaded: LoadedSuite): Promise<SuiteResult> {
-  for (const [table, file] of Object.entries(loaded.datasets)) await engine.registerFile(table, file);
-  const byTable = new Map<string, Check[]>();
-  for (const check of loaded.suite.checks) byTable.set(check.table, [...(byTable.get(check.table) ?? []), check]);
-  const results: CheckResult[] = [];
-  for (const [table, checks] of byTable) {
-    const aggregates = checks.map((check, i) => `${failingCountSql(check)} AS ${quoteIdentifier(`c${i}`)}`);
-    const sql = `SELECT count(*) AS row_count, ${aggregates.join(", ")} FROM ${quoteIdentifier(table)}`;
-    const [row = {}] = await engine.query(sql);
-    const rowCount = Number(row.row_count ?? 0);
-    checks.forEach((check, i) => {
-      results.push(resultOf(check, rowCount, Number(row[`c${i}`] ?? 0)));
-    });
+export async function runSuite(
+  engine: Engine,
+  loaded: LoadedSuite,
+  options: RunSuiteOptions = {},
+): Promise<SuiteOutcome> {
+  const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
+  for (const dataset of loaded.datasets) await engine.attach(dataset);
+  const columns = new Map<string, Set<string>>();
+  for (const dataset of loaded.datasets) {
+    columns.set(dataset.name, new Set((await engine.columns(dataset.name)).map((c) => c.name)));
   }
-  const ordered = loaded.suite.checks.map((check) => results.find((r) => r.id === check.id) as CheckResult);
-  return { suite: loaded.suite.name, outcome: overallOutcome(ordered), checks: ordered };
-}
-
-function failingCountSql(check: Check): string {
-  return checkRegistry[check.kind].failingCountSql(check);
-}
-
-function resultOf(check: Check, rowCount: number, failing: number): CheckResult {
-  const definition = checkRegistry[check.kind];
-  const metric = rowCount === 0 ? null : failing / rowCount;
-  const threshold = {
-    ...(check.max_failing !== undefined && { max_failing: check.max_failing }),
-    ...(check.max_failing_fraction !== undefined && { max_failing_fraction: check.max_failing_fraction }),
+  const results = new Map<string, CheckResult>();
+  const runnable: Check[] = [];
+  for (const check of loaded.suite.checks) {
+    const missing = missingColumns(check, columns);
+    if (missing.length > 0) {
+      results.set(check.id, notEvaluated(check, `De kolom(men) ${missing.join(", ")} ontbreken in de data.`));
+    } else {
+      runnable.push(check);
+    }
+  }
+  const plan = planSuite(loaded, runnable, referenceDate);
+  const measured = new Map<string, Measured>();
+  for (const scan of plan.scans) {
+    const [row = {}] = await engine.query(renderSelect(scan.select, engine.dialect));
+    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, row));
+  }
+  for (const planned of plan.checks) {
+    const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
+    if (fromQuery) measured.set(planned.check.id, fromQuery);
+  }
+  for (const planned of plan.checks) {
+    if (planned.measure.type !== "drift")
+      results.set(planned.check.id, resultOf(planned.check, measured.get(planned.check.id)));
+  }
+  // Drift reads the other checks' metrics of this run, so it comes last.
+  for (const planned of plan.checks) {
+    const { measure, check } = planned;
+    if (measure.type !== "drift") continue;
+    const current = results.get(measure.metricOf)?.metric ?? null;
+    const judgement = measure.judge(current, options.history?.[measure.metricOf] ?? []);
+    results.set(
+      check.id,
+      resultOf(check, { failing: 0, inScope: 0, sample: [], judgement, threshold: measure.threshold }),
+    );
+  }
+  const flagged = new Map<string, string[]>();
+  if (options.collectFlagged) {
+    for (const planned of plan.checks)
+      flagged.set(planned.check.id, await flaggedKeys(engine, planned, results.get(planned.check.id)));
+  }
+  const checks = loaded.suite.checks.map((check) => results.get(check.id) as CheckResult);
+  return {
+    result: {
+      suite: loaded.suite.name,
+      engine: engine.name,
+      reference_date: referenceDate,
+      outcome: overallOutcome(checks),
+      checks,
+    },
+    flagged,
   };
-  const withinCount = failing <= (check.max_failing ?? (check.max_failing_fraction === undefined ? 0 : failing));
-  const withinFraction = check.max_failing_fraction === undefined || (metric ?? 0) <= check.max_failing_fraction;
-  const passed = withinCount && withinFraction;
+}
+
+function missingColumns(check: Check, columns: Map<string, Set<string>>): string[] {
+  const uses: ColumnUse[] = [
+    ...checkRegistry[check.kind].columns(check),
+    ...(check.filter ? columnsOfCondition(check.filter).map((column) => ({ column })) : []),
+  ];
+  return [
+    ...new Set(
+      uses
+        .filter((use) => !columns.get(use.table ?? check.table)?.has(use.column))
+        .map((use) => (use.table ? `${use.table}.${use.column}` : use.column)),
+    ),
+  ];
+}
+
+function fromScan(planned: PlannedCheck, row: Row): Measured {
+  const inScope = Number(planned.scopeAlias ? row[planned.scopeAlias] : row.n) || 0;
+  const { measure } = planned;
+  if (measure.type === "table_value" && planned.valueAlias) {
+    const value = row[planned.valueAlias];
+    return {
+      failing: 0,
+      inScope,
+      sample: [],
+      threshold: measure.threshold,
+      judgement: measure.judge(value === null || value === undefined ? null : Number(value)),
+    };
+  }
+  const failing = planned.failingAlias ? Number(row[planned.failingAlias]) || 0 : 0;
+  return { failing, inScope, sample: sampleOf(planned.sampleAlias ? row[planned.sampleAlias] : undefined) };
+}
+
+async function measureByQuery(
+  engine: Engine,
+  planned: PlannedCheck,
+  fromScan: Measured | undefined,
+): Promise<Measured | undefined> {
+  const { measure, check, context } = planned;
+  const inScope = fromScan?.inScope ?? 0;
+  if (measure.type === "keys") {
+    const [row = {}] = await engine.query(renderSelect(keysQuery(measure.select), engine.dialect));
+    return { failing: Number(row.failing) || 0, inScope, sample: sampleOf(row.sample) };
+  }
+  if (measure.type !== "groups") return undefined;
+  const rows = await engine.query(
+    renderSelect(groupsQuery(check.table, measure.group, measure.event, context.scope), engine.dialect),
+  );
+  const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
+  const overall = total === 0 ? 0 : rows.reduce((sum, r) => sum + Number(r.e), 0) / total;
+  const judged = rows.filter((r) => Number(r.n) >= measure.minSize);
+  const ratios = judged.map((r) => ({
+    group: String(r.g),
+    ratio: overall === 0 ? 0 : Number(r.e) / Number(r.n) / overall,
+  }));
+  const flagged = ratios
+    .filter((r) => r.ratio > measure.maxRatio)
+    .map((r) => r.group)
+    .sort();
+  return {
+    failing: flagged.length,
+    inScope: judged.length,
+    sample: flagged,
+    metric: ratios.length === 0 ? null : Math.max(...ratios.map((r) => r.ratio)),
+    threshold: { max_ratio: measure.maxRatio, min_group_size: measure.minSize },
+  };
+}
+
+async function flaggedKeys(engine: Engine, planned: PlannedCheck, result: CheckResult | undefined): Promise<string[]> {
+  if (planned.measure.type === "groups") return result?.sample ?? [];
+  const select = flaggedKeysQuery(planned);
+  if (!select) return [];
+  return (await engine.query(renderSelect(select, engine.dialect))).map((row) => String(row.k));
+}
+
+function sampleOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function resultOf(check: Check, measured: Measured | undefined): CheckResult {
+  const definition = checkRegistry[check.kind];
   return {
     id: check.id,
     kind: check.kind,
     dimension: definition.dimension,
     table: check.table,
+    severity: check.severity,
     description: definition.describe(check),
-    outcome: passed ? "passed" : check.severity === "warn" ? "warned" : "failed",
-    metric,
-    failing_count: failing,
-    row_count: rowCount,
-    threshold,
+    ...judgeCheck(check, measured ?? { failing: 0, inScope: 0, sample: [] }),
+    ...(check.finds !== undefined && { finds: check.finds }),
+    ...(definition.custom && { custom: true }),
   };
+}
+
+function notEvaluated(check: Check, reason: string): CheckResult {
+  return { ...resultOf(check, undefined), outcome: "not_evaluated", metric: null, reason };
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
+import { closestWord } from "../yaml/closest-word.js";
 import { checkKinds, checkRegistry } from "./check-registry.js";
+import { conditionSchema } from "./condition.js";
 
-export const SUITE_FORMAT = "livinglab-suite/1";
+export const SUITE_FORMAT = "livinglab-suite/2";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD.");
 
 const commonCheckShape = {
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "Een check-id bestaat uit kleine letters, cijfers, _ en -."),
@@ -11,6 +15,10 @@ const commonCheckShape = {
   max_failing: z.number().int().min(0).optional(),
   /** Largest share of failing rows (0 to 1) that still passes. */
   max_failing_fraction: z.number().min(0).max(1).optional(),
+  /** Only rows that meet this condition are checked. */
+  filter: conditionSchema.optional(),
+  /** The defect kind of the ground truth this check should find (for `livinglab evaluate`). */
+  finds: z.string().min(1).optional(),
 };
 
 /** One schema per kind, built from the registry so a new kind needs no edit here. */
@@ -21,14 +29,40 @@ const checkSchemas = checkKinds.map((kind) =>
 export const checkSchema = z.discriminatedUnion(
   "kind",
   checkSchemas as [(typeof checkSchemas)[number], ...(typeof checkSchemas)[number][]],
+  {
+    error: (issue) => {
+      const input: unknown = issue.input;
+      const value = input !== null && typeof input === "object" && "kind" in input ? input.kind : input;
+      const kind = typeof value === "string" ? value : undefined;
+      const near = kind === undefined ? undefined : closestWord(kind, checkKinds);
+      return `Onbekende soort check${kind ? ` '${kind}'` : ""}.${near ? ` Bedoelt u '${near}'?` : ""} Soorten: ${checkKinds.join(", ")}.`;
+    },
+  },
 );
 export type Check = z.infer<typeof checkSchema>;
+
+/** Where a dataset lives and what identifies a row; samples of failing rows show only the key. */
+export const datasetSchema = z.strictObject({
+  /** A Parquet, CSV or DuckDB file, relative to the suite file. */
+  file: z.string().min(1).optional(),
+  /** The table inside a DuckDB file or on the PostgreSQL server (default: the dataset name). */
+  table: z.string().min(1).optional(),
+  key: z.union([
+    z
+      .string()
+      .min(1)
+      .transform((k) => [k]),
+    z.array(z.string().min(1)).min(1),
+  ]),
+});
+export type DatasetSpec = z.infer<typeof datasetSchema>;
 
 export const suiteSchema = z.strictObject({
   format: z.literal(SUITE_FORMAT),
   name: z.string().min(1),
-  /** Table name to a Parquet or CSV file, relative to the suite file. */
-  datasets: z.record(z.string(), z.string().min(1)),
+  /** The date "today" means for relative ranges and freshness; the run can override it. */
+  reference_date: isoDate.optional(),
+  datasets: z.record(z.string().min(1), datasetSchema),
   checks: z.array(checkSchema).min(1),
 });
 export type Suite = z.infer<typeof suiteSchema>;

@@ -1,11 +1,25 @@
 import { z } from "zod";
-import { quoteIdentifier } from "../sql/quote.js";
+import { and, bin, col, countRows, isNotNull, lit } from "../sql/expr.js";
 import { defineCheck } from "./check-definition.js";
+import { textKey } from "./text-key.js";
 
 export const uniqueKey = defineCheck({
   dimension: "consistentie",
   params: { columns: z.array(z.string().min(1)).min(1) },
-  // Counts the surplus copies: a key seen three times adds two.
-  failingCountSql: ({ columns }) => `count(*) - count(DISTINCT (${columns.map(quoteIdentifier).join(", ")}))`,
+  columns: ({ columns }) => columns.map((column) => ({ column })),
+  // Every copy of a repeated key fails, so both rows of a duplicate are found.
+  measure: ({ columns }, { table, scope }) => ({
+    type: "keys",
+    select: {
+      items: [
+        { expr: textKey(columns), alias: "k" },
+        { expr: countRows(), alias: "n" },
+      ],
+      from: { type: "table", name: table },
+      where: and(scope, ...columns.map((c) => isNotNull(col(c)))),
+      groupBy: columns.map((c) => col(c)),
+      having: bin(">", countRows(), lit(1)),
+    },
+  }),
   describe: ({ columns }) => `Elke combinatie van ${columns.join(", ")} komt maar één keer voor.`,
 });

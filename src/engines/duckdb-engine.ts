@@ -1,11 +1,18 @@
+import { extname } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { LivingLabError } from "../errors/problem.js";
+import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
+import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
 
-/** A row of a query result with plain JavaScript values (bigints become numbers when safe). */
-export type Row = Record<string, unknown>;
+const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
 
-/** The embedded default engine: an in-process DuckDB database. */
-export class DuckDbEngine {
+/** The embedded default engine: an in-process DuckDB over Parquet, CSV or a DuckDB file. */
+export class DuckDbEngine implements Engine {
+  readonly name = "duckdb";
+  readonly dialect = duckdbDialect;
+  private attached = 0;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
@@ -20,12 +27,38 @@ export class DuckDbEngine {
     return new DuckDbEngine(instance, await instance.connect());
   }
 
-  /** Makes a Parquet or CSV file queryable under `name`. */
-  async registerFile(name: string, file: string): Promise<void> {
-    const reader = file.endsWith(".csv") ? "read_csv_auto" : "read_parquet";
-    await this.connection.run(
-      `CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${reader}(${quoteString(file)})`,
-    );
+  async attach(source: DatasetSource): Promise<void> {
+    if (!source.file) {
+      throw new LivingLabError({
+        code: "dataset_without_file",
+        message: `Dataset '${source.name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
+        hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
+      });
+    }
+    await this.registerFile(source.name, source.file, source.table);
+  }
+
+  /** Makes a Parquet, CSV or DuckDB file queryable under `name`. */
+  async registerFile(name: string, file: string, table?: string): Promise<void> {
+    const ext = extname(file).toLowerCase();
+    let from: string;
+    if (DATABASE_EXTENSIONS.has(ext)) {
+      const alias = `livinglab_db_${++this.attached}`;
+      await this.connection.run(`ATTACH ${quoteString(file)} AS ${quoteIdentifier(alias)} (READ_ONLY)`);
+      from = `${quoteIdentifier(alias)}.${quoteIdentifier(table ?? name)}`;
+    } else {
+      const reader = ext === ".csv" ? "read_csv" : "read_parquet";
+      from = `${reader}(${quoteString(file)})`;
+    }
+    await this.connection.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${from}`);
+  }
+
+  async columns(name: string): Promise<ColumnInfo[]> {
+    const rows = await this.query(`DESCRIBE SELECT * FROM ${quoteIdentifier(name)}`);
+    return rows.map((row) => {
+      const type = String(row.column_type).toUpperCase();
+      return { name: String(row.column_name), type, category: categoryOfType(type) };
+    });
   }
 
   /** Runs a query and returns its rows as plain objects. */
@@ -40,16 +73,8 @@ export class DuckDbEngine {
     return String(row?.v ?? "unknown");
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
   }
-}
-
-function normalizeRow(row: Row): Row {
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) {
-    out[key] = typeof value === "bigint" && Number.isSafeInteger(Number(value)) ? Number(value) : value;
-  }
-  return out;
 }

@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Review } from "./review.js";
 
 const reviewRecordSchema = z.object({
-  type: z.literal("review"),
+  type: z.enum(["review", "review_given"]),
+  /** Issue 6's review records carry a verdict; only an approval counts for the gates. */
+  verdict: z.string().optional(),
   at: z.string().min(1),
   who: z.object({ name: z.string().min(1) }).optional(),
   reviewer: z.string().min(1).optional(),
@@ -26,7 +28,8 @@ export async function readReviews(runLogFile: string): Promise<Review[]> {
   return text.split("\n").flatMap((line): Review[] => {
     const parsed = reviewRecordSchema.safeParse(safeJson(line));
     if (!parsed.success) return [];
-    const { reviewer, who, at, experiment } = parsed.data;
+    const { reviewer, who, at, experiment, verdict } = parsed.data;
+    if (verdict !== undefined && verdict !== "goedgekeurd") return [];
     const name = reviewer ?? who?.name;
     if (!name) return [];
     const sha = experiment?.file_sha256;

@@ -3,7 +3,7 @@ import type { CheckResult, Outcome, SuiteResult } from "../checks/check-result.j
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
-import { escapeHtml, formatCount, formatShare } from "./html.js";
+import { escapeHtml, formatCount, formatFailingShare, isSuppressed, userText } from "./html.js";
 import { renderChart } from "./render-chart.js";
 
 const outcomeLabel: Record<Outcome, string> = {
@@ -37,22 +37,22 @@ export function renderSummaryPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(experiment.titel)} – samenvatting</title>
+<title>${userText(experiment.titel)} – samenvatting</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <p class="kicker">Big Data Living Lab · samenvatting voor de opdrachtgever</p>
-<h1>${escapeHtml(experiment.titel)}</h1>
-<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template)} · run van ${escapeHtml(formatWhen(run.at))} door ${escapeHtml(run.who.name)}</p>
+<h1>${userText(experiment.titel)}</h1>
+<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template)} · run van ${escapeHtml(formatWhen(run.at))} door ${userText(run.who.name.replace(/\s*<[^>]*>/g, ""))}</p>
 ${
   approval
-    ? `<p class="final">Definitief: gereviewd door ${escapeHtml(approval.reviewer)} op ${escapeHtml(formatWhen(approval.at))}.</p>`
+    ? `<p class="final">Definitief: gereviewd door ${userText(approval.reviewer)} op ${escapeHtml(formatWhen(approval.at))}.</p>`
     : `<p class="draft">Dit is een concept. De samenvatting is pas definitief na een review door iemand anders dan de maker.</p>`
 }
 
 <h2>De vraag</h2>
-<p>${vraag.map(escapeHtml).join(" ")}</p>
+<p>${vraag.map(userText).join(" ")}</p>
 
 <h2>Het antwoord tot nu toe</h2>
 <p class="answer">${escapeHtml(answerSentence(result))}</p>
@@ -63,7 +63,7 @@ ${renderChart(resultsChartOptions(result.checks))}
 ${renderResultsTable(result.checks)}
 
 <h2>Waarom deze run</h2>
-<blockquote>${escapeHtml(run.justification)}</blockquote>
+<blockquote>${userText(run.justification)}</blockquote>
 
 <h2>Uitgangspunten</h2>
 <ul class="principles">
@@ -76,7 +76,7 @@ ${opened.principles.principles
 </ul>
 
 <h2>Wat nog open staat</h2>
-<p>${failing.length === 0 ? "Alle controles zijn in orde." : `${failing.length} controle(s) vragen aandacht: ${failing.map((c) => escapeHtml(c.description)).join(" ")}`}</p>
+<p>${failing.length === 0 ? "Alle controles zijn in orde." : `${failing.length} controle(s) vragen aandacht: ${failing.map((c) => userText(c.description)).join(" ")}`}</p>
 <footer><p>Run ${escapeHtml(run.id)} · vastgelegd in het logboek van dit experiment.</p></footer>
 </main>
 </body>
@@ -103,7 +103,12 @@ ${checks.map(checkRow).join("\n")}
 }
 
 function checkRow(check: CheckResult): string {
-  return `<tr class="outcome-${check.outcome}"><td>${escapeHtml(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatShare(check.metric))}</td></tr>`;
+  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatFailingShare(check.failing_count, failingShare(check)))}</td></tr>`;
+}
+
+/** The share of looked-at rows (or groups) that failed; null when nothing was looked at. */
+export function failingShare(check: CheckResult): number | null {
+  return check.row_count === 0 ? null : check.failing_count / check.row_count;
 }
 
 /** The chart of the summary: share of failing rows per check, coloured and labelled by outcome. */
@@ -115,7 +120,7 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
     y: { label: null },
     marks: [
       Plot.barX(checks, {
-        x: (c: CheckResult) => c.metric ?? 0,
+        x: (c: CheckResult) => (isSuppressed(c.failing_count) ? 0 : (failingShare(c) ?? 0)),
         y: "id",
         fill: (c: CheckResult) => outcomeLabel[c.outcome],
       }),
@@ -126,7 +131,12 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
 }
 
 function chartText(checks: readonly CheckResult[]): string {
-  return checks.map((c) => `${c.id}: ${formatShare(c.metric)} (${outcomeLabel[c.outcome].toLowerCase()})`).join("; ");
+  return checks
+    .map(
+      (c) =>
+        `${c.id}: ${formatFailingShare(c.failing_count, failingShare(c))} (${outcomeLabel[c.outcome].toLowerCase()})`,
+    )
+    .join("; ");
 }
 
 function formatWhen(iso: string): string {

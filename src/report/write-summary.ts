@@ -7,6 +7,8 @@ import type { RunRecord } from "../runlog/run-record-schema.js";
 import { renderSummaryPage } from "./summary-page.js";
 
 export const REPORT_DIR = "rapport";
+/** Each run keeps its own copy of the results here, so the site can show every run, not only the last. */
+export const RUN_RESULTS_DIR = "runs";
 
 /**
  * Writes the business owner's summary page and the results as JSON into the experiment's
@@ -19,10 +21,13 @@ export async function writeSummary(
   approval?: FinalApproval,
 ): Promise<{ summary: string; resultsJson: string }> {
   const dir = join(opened.dir, REPORT_DIR);
-  await mkdir(dir, { recursive: true });
+  await mkdir(join(dir, RUN_RESULTS_DIR), { recursive: true });
   const summary = join(dir, "samenvatting.html");
   const resultsJson = join(dir, "resultaten.json");
-  await writeFile(resultsJson, `${JSON.stringify({ run: run.id, ...result }, null, 2)}\n`);
+  const results = `${JSON.stringify({ run: run.id, ...result }, null, 2)}\n`;
+  // The copy per run has the same bytes, so its hash matches the artifact in the run log.
+  await writeFile(join(dir, RUN_RESULTS_DIR, `${run.id}.json`), results);
+  await writeFile(resultsJson, results);
   await writeFile(summary, renderSummaryPage(opened, result, run, approval));
   return { summary, resultsJson };
 }

@@ -64,7 +64,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Omit<Problem, "
     case "too_small":
       return {
         code: "too_small",
-        message: hasOwnMessage(issue)
+        message: ownMessage(issue)
           ? issue.message
           : issue.origin === "array"
             ? `Geef minstens ${issue.minimum} ${issue.minimum === 1 ? "punt" : "punten"}.`
@@ -76,7 +76,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Omit<Problem, "
     case "too_big":
       return {
         code: "too_big",
-        message: hasOwnMessage(issue) ? issue.message : `De waarde is te groot: hoogstens ${issue.maximum}.`,
+        message: ownMessage(issue) ? issue.message : `De waarde is te groot: hoogstens ${issue.maximum}.`,
         hint: "Pas de waarde aan.",
       };
     case "invalid_format":
@@ -92,9 +92,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): Omit<Problem, "
   }
 }
 
-/** A schema's own message (written in Dutch by us) wins over zod's English default. */
-function hasOwnMessage(issue: z.core.$ZodIssue): boolean {
-  return !/^Too (small|big)\b/.test(issue.message);
+/** True when a schema gave its own (Dutch) message, rather than zod's English default. */
+function ownMessage(issue: z.core.$ZodIssue): boolean {
+  return !/^(Too small|Too big|Invalid|Expected)\b/.test(issue.message);
 }
 
 function valueAt(root: unknown, path: readonly PathPart[]): unknown {

@@ -7,7 +7,7 @@ import {
   isLivingLabError,
   openExperiment,
   openWorkspace,
-  type Review,
+  type GateReview as Review,
   readReviews,
   renderSummaryPage,
   requireRunAllowed,
@@ -166,7 +166,13 @@ describe("the gates inside the main job (runExperiment)", () => {
 describe("the final mark on the summary page", () => {
   it("shows the reviewer only with an approval from the gate", async () => {
     const opened = await openExperiment(openWorkspace(REPO), "om-datakwaliteit");
-    const result: SuiteResult = { suite: "om-datakwaliteit", outcome: "passed", checks: [] };
+    const result: SuiteResult = {
+      suite: "om-datakwaliteit",
+      engine: "duckdb",
+      reference_date: "2026-06-30",
+      outcome: "passed",
+      checks: [],
+    };
     const run = {
       id: "run-1",
       at: "2026-11-21T09:00:00Z",

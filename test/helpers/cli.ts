@@ -30,7 +30,7 @@ export async function makeLab(experiments: string[] = ["om-datakwaliteit"]): Pro
   for (const id of experiments) {
     await cp(join(REPO, "experiments", id), join(root, "experiments", id), {
       recursive: true,
-      filter: (src) => !/\/(data|rapport)$|runlog\.jsonl$/.test(src),
+      filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
     });
   }
   return root;

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readRunLog } from "../../src/index.js";
+import { readLogRecords, readRunLog } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
 
 const JUSTIFICATION = "Testrun in een tijdelijke map: nagaan dat de hoofdtaak het logboek en de samenvatting schrijft.";
@@ -33,12 +33,16 @@ describe("the main job (livinglab run)", () => {
     expect(summary).toContain(record?.id);
   });
 
-  it("chains a second run to the first", async () => {
+  it("chains a second run to the first, each with a start and an end record", async () => {
     const lab = await makeLab();
     for (let i = 0; i < 2; i++) runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION]);
+    const records = await readLogRecords(join(lab, "experiments/om-datakwaliteit/runlog.jsonl"));
+    expect(records.map((r) => `${r.seq} ${r.type}`)).toEqual(["1 run_started", "2 run", "3 run_started", "4 run"]);
+    records.slice(1).forEach((record, i) => {
+      expect(record.prev_hash).toBe(records[i]?.hash);
+    });
     const [first, second] = await readRunLog(join(lab, "experiments/om-datakwaliteit/runlog.jsonl"));
-    expect(second?.prev_hash).toBe(first?.hash);
-    expect(second?.seq).toBe(2);
+    expect(second?.id).not.toBe(first?.id);
   });
 
   it("refuses a run without a real justification and writes nothing", async () => {

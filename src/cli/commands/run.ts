@@ -8,15 +8,23 @@ export const runCommand: Command = {
   name: "run",
   summary: "Voer een experiment van begin tot eind uit (data, controles, logboek, samenvatting)",
   usage: `livinglab run <experiment> --justification "<tekst>" [--definitief] [--root <map>]
+livinglab run <experiment> --reuse-justification <run> [--definitief] [--root <map>]
 
   <experiment>           id van een map onder experiments/, of een pad
-  --justification <t>    waarom deze run, op deze data, nu (verplicht)
+  --justification <t>    waarom deze run, op deze data, nu (verplicht, of:)
+  --reuse-justification <run>
+                         dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
   --definitief           maak de samenvatting definitief; alleen na een review door iemand anders dan de auteur
   --root <map>           de map van het lab (standaard: de huidige map)`,
   async run(args) {
     const { values, positionals } = parseOptions(
       args,
-      { justification: { type: "string" }, definitief: { type: "boolean" }, root: { type: "string" } },
+      {
+        justification: { type: "string" },
+        "reuse-justification": { type: "string" },
+        definitief: { type: "boolean" },
+        root: { type: "string" },
+      },
       "run",
     );
     const [experiment] = positionals;
@@ -26,7 +34,8 @@ export const runCommand: Command = {
     const run = await runExperiment({
       workspace: openWorkspace(values.root),
       experiment,
-      justification: values.justification ?? "",
+      ...(values.justification !== undefined && { justification: values.justification }),
+      ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       final: values.definitief === true,
       onStep: (message) => console.log(`• ${message}`),
     });

@@ -1,0 +1,97 @@
+/**
+ * The check engine against its floor: the default OM suite on N synthetic cases (Parquet),
+ * timed beside one hand-written DuckDB SQL script computing the same metrics, in the same run.
+ *   npm run bench:checks -- 1000000
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { DuckDbEngine, duckdbSettings, loadSuite, runSuite } from "../src/index.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
+const ROUNDS = 3;
+
+const cases = Number((process.argv[2] ?? "1000000").replaceAll("_", ""));
+if (!Number.isInteger(cases) || cases < 1) {
+  console.error("Gebruik: npm run bench:checks -- <aantal zaken>");
+  process.exit(3);
+}
+
+/** The data is made once per size, in a child process, so its memory does not count here. */
+function ensureData(): string {
+  const dir = join(tmpdir(), `livinglab-bench-checks-${cases}`);
+  if (existsSync(join(dir, "ground_truth.parquet"))) return dir;
+  console.log(`Synthetische data maken: ${cases} zaken in ${dir} ...`);
+  const made = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(ROOT, "src/cli/main.ts"),
+      "synth",
+      "--out",
+      dir,
+      "--zaken",
+      String(cases),
+      "--seed",
+      "1",
+      "--as-of",
+      "2026-06-30",
+      "--defects",
+      "all",
+    ],
+    { stdio: "inherit" },
+  );
+  if (made.status !== 0) process.exit(3);
+  return dir;
+}
+
+async function timeSuite(dir: string): Promise<number> {
+  const suite = await loadSuite(SUITE, dir);
+  const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
+  try {
+    const start = performance.now();
+    await runSuite(engine, suite);
+    return performance.now() - start;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function timeFloor(dir: string, script: string[]): Promise<number> {
+  // The floor gets the same memory ceiling as the suite, so both spill alike.
+  const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
+  try {
+    for (const table of ["verdachten", "zaken", "feiten"])
+      await engine.registerFile(table, join(dir, `${table}.parquet`));
+    const start = performance.now();
+    for (const statement of script) await engine.query(statement);
+    return performance.now() - start;
+  } finally {
+    await engine.close();
+  }
+}
+
+const dir = ensureData();
+const script = (await readFile(join(import.meta.dirname, "om-floor.sql"), "utf8"))
+  .replace(/--.*$/gm, "")
+  .split(";")
+  .map((s) => s.trim())
+  .filter(Boolean);
+await timeFloor(dir, script); // warm the file cache for both
+const suiteTimes: number[] = [];
+const floorTimes: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  suiteTimes.push(await timeSuite(dir));
+  floorTimes.push(await timeFloor(dir, script));
+}
+const best = (times: number[]) => Math.min(...times);
+const peakMb = process.resourceUsage().maxRSS / 1024;
+console.log(`zaken: ${cases}`);
+console.log(`suite (livinglab, ${ROUNDS} rondes, beste): ${(best(suiteTimes) / 1000).toFixed(2)} s`);
+console.log(`vloer (handgeschreven DuckDB-SQL, beste):  ${(best(floorTimes) / 1000).toFixed(2)} s`);
+console.log(`piekgeheugen van dit proces: ${peakMb.toFixed(0)} MB`);
+console.log(`suite/floor ratio: ${(best(suiteTimes) / best(floorTimes)).toFixed(2)}`);

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { defineCheck } from "./check-definition.js";
+
+export const drift = defineCheck({
+  dimension: "consistentie",
+  params: {
+    /** The id of another check in this suite whose metric is followed. */
+    metric_of: z.string().min(1),
+    /** How many earlier runs make the baseline (their mean). */
+    window: z.number().int().min(1).default(5),
+    /** Largest absolute change from the baseline. */
+    max_change: z.number().min(0),
+  },
+  columns: () => [],
+  checksRead: ({ metric_of }) => [metric_of],
+  measure: ({ metric_of, window, max_change }) => ({
+    type: "drift",
+    metricOf: metric_of,
+    threshold: { max_change, window },
+    judge: (current, earlier) => {
+      const recent = earlier.slice(-window);
+      if (recent.length === 0) {
+        return {
+          metric: null,
+          failing: false,
+          notEvaluated: "Er zijn nog geen eerdere runs van deze suite om mee te vergelijken.",
+        };
+      }
+      if (current === null) {
+        return {
+          metric: null,
+          failing: false,
+          notEvaluated: `De check '${metric_of}' heeft in deze run geen uitkomst.`,
+        };
+      }
+      const baseline = recent.reduce((a, b) => a + b, 0) / recent.length;
+      const change = Math.abs(current - baseline);
+      return { metric: change, failing: change > max_change };
+    },
+  }),
+  describe: ({ metric_of, window, max_change }) =>
+    `De uitkomst van '${metric_of}' verschuift hoogstens ${max_change} ten opzichte van de laatste ${window} runs.`,
+});

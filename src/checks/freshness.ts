@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { bin, col, dateLit, definitely } from "../sql/expr.js";
+import { addDays } from "./bound.js";
+import { defineCheck } from "./check-definition.js";
+
+export const freshness = defineCheck({
+  dimension: "actualiteit",
+  params: {
+    /** The date or timestamp of the last change. */
+    column: z.string().min(1),
+    /** Largest age in days, counted back from the run's reference date. */
+    max_age_days: z.number().int().min(0),
+  },
+  columns: ({ column }) => [{ column }],
+  measure: ({ column, max_age_days }, { referenceDate }) => ({
+    type: "rows",
+    failing: definitely(bin("<", col(column), dateLit(addDays(referenceDate, -max_age_days)))),
+  }),
+  describe: ({ column, max_age_days }) => `Het veld ${column} is hoogstens ${max_age_days} dagen oud op de peildatum.`,
+});

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { call, col } from "../sql/expr.js";
+import { defineCheck } from "./check-definition.js";
+import { columnsOfCondition, conditionSchema, exprFromCondition } from "./condition.js";
+
+export const groupDisparity = defineCheck({
+  dimension: "compleetheid",
+  params: {
+    group_by: z.string().min(1),
+    /** The event whose rate is compared, e.g. `{ column: pleegdatum, is_null: true }`. */
+    rate_of: conditionSchema,
+    /** Smaller groups are not judged: their rate says too little. */
+    min_group_size: z.number().int().min(1).default(30),
+    /** A group fails when its rate is more than this many times the rate of the whole. */
+    max_ratio: z.number().min(1),
+  },
+  columns: ({ group_by, rate_of }) => [group_by, ...columnsOfCondition(rate_of)].map((column) => ({ column })),
+  measure: ({ group_by, rate_of, min_group_size, max_ratio }) => ({
+    type: "groups",
+    group: call("to_text", col(group_by)),
+    event: exprFromCondition(rate_of),
+    minSize: min_group_size,
+    maxRatio: max_ratio,
+  }),
+  describe: ({ group_by, max_ratio }) => `Geen ${group_by} wijkt meer dan ${max_ratio} keer af van het geheel.`,
+});

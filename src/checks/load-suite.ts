@@ -1,0 +1,84 @@
+import { basename, dirname, resolve } from "node:path";
+import type { DatasetSource } from "../engines/engine.js";
+import { LivingLabError, type Problem } from "../errors/problem.js";
+import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
+import type { YamlSource } from "../yaml/yaml-source.js";
+import { checkRegistry } from "./check-registry.js";
+import { type Suite, suiteSchema } from "./suite-schema.js";
+
+export interface LoadedDataset extends DatasetSource {
+  key: string[];
+}
+
+export interface LoadedSuite {
+  file: string;
+  suite: Suite;
+  datasets: LoadedDataset[];
+}
+
+/**
+ * Reads a check suite; dataset files resolve against `dataDir` or the suite's own folder.
+ * @example const suite = await loadSuite("experiments/om-datakwaliteit/suite.yaml");
+ */
+export async function loadSuite(file: string, dataDir?: string): Promise<LoadedSuite> {
+  const { source, value: suite } = await readYamlWithSchema(file, suiteSchema);
+  const problems = problemsOfSuite(suite, source);
+  if (problems.length > 0) throw new LivingLabError(problems);
+  // `dataDir` points the suite at another copy of its data: the same file names, elsewhere.
+  const datasets = Object.entries(suite.datasets).map(([name, spec]) => ({
+    name,
+    key: spec.key,
+    ...(spec.table !== undefined && { table: spec.table }),
+    ...(spec.file !== undefined && {
+      file: dataDir ? resolve(dataDir, basename(spec.file)) : resolve(dirname(file), spec.file),
+    }),
+  }));
+  return { file, suite, datasets };
+}
+
+/** Everything wrong with the links inside a suite, reported at once. */
+function problemsOfSuite(suite: Suite, source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  const known = Object.keys(suite.datasets);
+  const ids = new Set<string>();
+  suite.checks.forEach((check, index) => {
+    const at = (field: string, code: string, message: string, hint: string) =>
+      problems.push({
+        code,
+        message,
+        hint,
+        path: ["checks", index, field],
+        ...source.locate(["checks", index, field]),
+      });
+    if (ids.has(check.id))
+      at("id", "duplicate_check_id", `De check-id '${check.id}' komt twee keer voor.`, "Geef elke check een eigen id.");
+    ids.add(check.id);
+    const tables = [
+      check.table,
+      ...checkRegistry[check.kind].columns(check).flatMap((use) => (use.table ? [use.table] : [])),
+    ];
+    for (const table of new Set(tables)) {
+      if (!known.includes(table)) {
+        at(
+          "table",
+          "unknown_table",
+          `Check '${check.id}' gebruikt tabel '${table}', maar die staat niet onder datasets.`,
+          `Bekende tabellen: ${known.join(", ")}.`,
+        );
+      }
+    }
+  });
+  suite.checks.forEach((check, index) => {
+    for (const read of checkRegistry[check.kind].checksRead?.(check) ?? []) {
+      if (ids.has(read)) continue;
+      problems.push({
+        code: "unknown_check",
+        message: `Check '${check.id}' leest check '${read}', maar die staat niet in deze suite.`,
+        hint: `Bekende checks: ${[...ids].join(", ")}.`,
+        path: ["checks", index],
+        ...source.locate(["checks", index]),
+      });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { countRows } from "../sql/expr.js";
+import { defineCheck } from "./check-definition.js";
+
+export const rowCount = defineCheck({
+  dimension: "compleetheid",
+  params: { min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() },
+  columns: () => [],
+  measure: ({ min, max }, { scope }) => ({
+    type: "table_value",
+    value: countRows(scope),
+    threshold: { ...(min !== undefined && { min }), ...(max !== undefined && { max }) },
+    judge: (value) => ({
+      metric: value,
+      failing: value === null || (min !== undefined && value < min) || (max !== undefined && value > max),
+    }),
+  }),
+  describe: ({ min, max }) =>
+    `De tabel heeft ${[min !== undefined && `minstens ${min}`, max !== undefined && `hoogstens ${max}`].filter(Boolean).join(" en ") || "een aantal"} rijen.`,
+});

@@ -1,0 +1,59 @@
+import { exitCodeOf } from "../../checks/check-result.js";
+import { LivingLabError } from "../../errors/problem.js";
+import { checkSuite } from "../../pipeline/check-suite.js";
+import { openWorkspace } from "../../workspace.js";
+import type { Command } from "../command.js";
+import { engineOption, engineOptions } from "../engine-option.js";
+import { parseOptions } from "../parse-options.js";
+import { formatResultTable } from "../result-table.js";
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "Voer een suite met datakwaliteitscontroles uit (DuckDB of PostgreSQL)",
+  usage: `livinglab check <suite> --justification "<tekst>" [--engine duckdb|postgres] [--data <map>] [--json <bestand>]
+
+  <suite>                het suite-bestand (YAML) in de map van een experiment
+  --justification <t>    waarom deze run, op deze data, nu (verplicht; komt in het logboek)
+  --engine <e>           duckdb (standaard: Parquet, CSV of DuckDB-bestand) of postgres
+  --data <map>           een andere kopie van de datasets: dezelfde bestandsnamen, in deze map
+  --json <bestand>       schrijf de uitkomsten ook als JSON
+  --pg-url <url>         PostgreSQL-verbinding; zonder deze optie gelden PGHOST, PGPORT, PGUSER, ...
+  --reference-date <d>   de peildatum (JJJJ-MM-DD) voor relatieve datums en actualiteit
+  --root <map>           de map van het lab (standaard: afgeleid uit de suite)
+
+Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of niet beoordeeld,
+3 fout in gebruik of invoer, of een fout in het programma.`,
+  async run(args) {
+    const { values, positionals } = parseOptions(
+      args,
+      {
+        justification: { type: "string" },
+        data: { type: "string" },
+        json: { type: "string" },
+        "reference-date": { type: "string" },
+        root: { type: "string" },
+        ...engineOptions,
+      },
+      "check",
+    );
+    const [suite] = positionals;
+    if (!suite || positionals.length > 1) {
+      throw new LivingLabError({ code: "usage", message: "Geef precies één suite-bestand op.", hint: this.usage });
+    }
+    const run = await checkSuite({
+      suite,
+      justification: values.justification ?? "",
+      engine: engineOption(values.engine, "check"),
+      ...(values.data !== undefined && { dataDir: values.data }),
+      ...(values.json !== undefined && { json: values.json }),
+      ...(values["pg-url"] !== undefined && { pgUrl: values["pg-url"] }),
+      ...(values["reference-date"] !== undefined && { referenceDate: values["reference-date"] }),
+      ...(values.root !== undefined && { workspace: openWorkspace(values.root) }),
+    });
+    console.log(formatResultTable(run.result.checks));
+    console.log(
+      `\nUitkomst: ${run.result.outcome}. Run ${run.record.id} staat in het logboek (record ${run.record.seq}).`,
+    );
+    return exitCodeOf(run.result.outcome);
+  },
+};

@@ -1,0 +1,52 @@
+import { LivingLabError } from "../../errors/problem.js";
+import { openExperiment } from "../../experiments/open-experiment.js";
+import { decidePrinciple } from "../../runlog/governance.js";
+import { type PrincipleStatus, principleStatuses } from "../../templates/principle-schema.js";
+import { openWorkspace } from "../../workspace.js";
+import { type Command, EXIT } from "../command.js";
+import { parseOptions } from "../parse-options.js";
+import { expectPositionals, requireOption } from "../positionals.js";
+
+const USAGE = `livinglab decide <experiment> <uitgangspunt> --status <status> --note "<toelichting>" [--decided-by <rol>] [--root <map>]
+
+  <uitgangspunt>       id van het uitgangspunt, bijvoorbeeld grondslag
+  --status <status>    ${principleStatuses.join(", ")}
+  --note <tekst>       waarom u zo besluit
+  --decided-by <rol>   wie besloot, bijvoorbeeld jurist of opdrachtgever
+  --root <map>         de map van het lab (standaard: de huidige map)`;
+
+export const decideCommand: Command = {
+  name: "decide",
+  summary: "Leg een besluit over een uitgangspunt vast in het logboek",
+  usage: USAGE,
+  async run(args) {
+    const { values, positionals } = parseOptions(
+      args,
+      {
+        status: { type: "string" },
+        note: { type: "string" },
+        "decided-by": { type: "string" },
+        root: { type: "string" },
+      },
+      "decide",
+    );
+    const [experiment = "", principle = ""] = expectPositionals(positionals, 2, 2, USAGE);
+    const status = requireOption(values.status, "status", USAGE);
+    if (!principleStatuses.includes(status as PrincipleStatus)) {
+      throw new LivingLabError({
+        code: "usage",
+        message: `Onbekende status '${status}'.`,
+        hint: `Kies uit: ${principleStatuses.join(", ")}.`,
+      });
+    }
+    const workspace = openWorkspace(values.root);
+    const decision = await decidePrinciple(workspace, await openExperiment(workspace, experiment), {
+      principle,
+      status: status as PrincipleStatus,
+      toelichting: requireOption(values.note, "note", USAGE),
+      ...(values["decided-by"] !== undefined && { beslotenDoor: values["decided-by"] }),
+    });
+    console.log(`Besluit over '${decision.principle}' (${decision.status}) vastgelegd als record ${decision.seq}.`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,17 @@
+import { LivingLabError } from "../errors/problem.js";
+
+/** Checks the number of positional arguments; a wrong count is a usage error showing the usage. */
+export function expectPositionals(positionals: readonly string[], min: number, max: number, usage: string): string[] {
+  if (positionals.length < min || positionals.length > max) {
+    throw new LivingLabError({ code: "usage", message: "Verkeerd aantal argumenten.", hint: usage });
+  }
+  return [...positionals];
+}
+
+/** A required option; its absence is a usage error naming it. */
+export function requireOption(value: string | undefined, name: string, usage: string): string {
+  if (value === undefined) {
+    throw new LivingLabError({ code: "usage", message: `De optie --${name} is verplicht.`, hint: usage });
+  }
+  return value;
+}

@@ -1,0 +1,62 @@
+import type { Dialect } from "../sql/dialect.js";
+
+/** A row of a query result with plain JavaScript values (safe bigints become numbers). */
+export type Row = Record<string, unknown>;
+
+/** Where a dataset's rows live: a file (Parquet, CSV, DuckDB database) or a table on a server. */
+export interface DatasetSource {
+  /** The name checks use for it. */
+  name: string;
+  /** Absolute path of a Parquet, CSV or DuckDB file (DuckDB engine). */
+  file?: string;
+  /** Table inside a DuckDB file, or on the PostgreSQL server; default the dataset name. */
+  table?: string;
+}
+
+export interface ColumnInfo {
+  name: string;
+  /** The engine's own type name, upper case. */
+  type: string;
+  category: "number" | "date" | "text" | "boolean" | "other";
+}
+
+/** What the runner needs of an engine; one implementation per file in this folder. */
+export interface Engine {
+  readonly name: "duckdb" | "postgres";
+  readonly dialect: Dialect;
+  /** Makes a dataset queryable under its name. */
+  attach(source: DatasetSource): Promise<void>;
+  columns(name: string): Promise<ColumnInfo[]>;
+  query(sql: string): Promise<Row[]>;
+  /** The engine's own version string; provenance records it after the engine's name. */
+  version(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Name and version of an engine, as the run log records it: `duckdb v1.5.6`. */
+export async function engineVersionOf(engine: Engine): Promise<string> {
+  return `${engine.name} ${await engine.version()}`;
+}
+
+/** Sorts an engine type name into the few categories profiles and checks care about. */
+export function categoryOfType(type: string): ColumnInfo["category"] {
+  const t = type.toUpperCase();
+  if (/INT|DECIMAL|NUMERIC|DOUBLE|FLOAT|REAL/.test(t)) return "number";
+  if (/DATE|TIMESTAMP/.test(t)) return "date";
+  if (/CHAR|TEXT|STRING/.test(t)) return "text";
+  if (/BOOL/.test(t)) return "boolean";
+  return "other";
+}
+
+/** Plain values: bigints that fit become numbers, lists are normalised item by item. */
+export function normalizeValue(value: unknown): unknown {
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (Array.isArray(value)) return value.map(normalizeValue);
+  return value;
+}
+
+export function normalizeRow(row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = normalizeValue(value);
+  return out;
+}

@@ -1,0 +1,85 @@
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import { quoteIdentifier, quoteString } from "../sql/quote.js";
+import { DuckDbEngine } from "./duckdb-engine.js";
+import { PostgresEngine } from "./postgres-engine.js";
+
+/** DuckDB types and their PostgreSQL counterparts; anything else travels as text. */
+const typeMap: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
+  [/^(VARCHAR|TEXT|STRING)$/, () => "text"],
+  [/^(TINYINT|SMALLINT|UTINYINT)$/, () => "smallint"],
+  [/^(INTEGER|USMALLINT)$/, () => "integer"],
+  [/^(BIGINT|UINTEGER)$/, () => "bigint"],
+  [/^(HUGEINT|UBIGINT|UHUGEINT)$/, () => "numeric"],
+  [/^DECIMAL\((\d+),\s*(\d+)\)$/, (m) => `numeric(${Number(m[1])}, ${Number(m[2])})`],
+  [/^(DOUBLE|FLOAT8)$/, () => "double precision"],
+  [/^(FLOAT|REAL|FLOAT4)$/, () => "real"],
+  [/^BOOLEAN$/, () => "boolean"],
+  [/^DATE$/, () => "date"],
+  [/^TIMESTAMP( WITH TIME ZONE)?$/, (m) => (m[1] ? "timestamptz" : "timestamp")],
+];
+
+export function postgresTypeOf(duckdbType: string): string {
+  for (const [pattern, make] of typeMap) {
+    const match = duckdbType.match(pattern);
+    if (match) return make(match);
+  }
+  return "text";
+}
+
+export interface LoadResult {
+  table: string;
+  rows: number;
+}
+
+/**
+ * Copies a Parquet, CSV or DuckDB file into a PostgreSQL table in bulk (COPY), replacing it
+ * whole in one transaction: a failed load leaves the old table as it was.
+ * @example await loadIntoPostgres("data/zaken.parquet", { table: "zaken" });
+ */
+export async function loadIntoPostgres(
+  file: string,
+  options: { table: string; sourceTable?: string; pgUrl?: string },
+): Promise<LoadResult> {
+  const duck = await DuckDbEngine.open();
+  const work = await mkdtemp(join(tmpdir(), "livinglab-load-"));
+  let pg: PostgresEngine | undefined;
+  try {
+    await duck.registerFile("source", file, options.sourceTable ?? options.table);
+    const columns = await duck.columns("source");
+    const csv = join(work, "data.csv");
+    // DuckDB streams the file to CSV on disk, so memory stays flat whatever the size.
+    await duck.connection.run(
+      `COPY (SELECT * FROM source) TO ${quoteString(csv)} (FORMAT csv, HEADER false, FORCE_QUOTE *)`,
+    );
+    pg = await PostgresEngine.connect(options.pgUrl);
+    const client = pg.client;
+    const table = quoteIdentifier(options.table);
+    const columnList = columns.map((c) => quoteIdentifier(c.name)).join(", ");
+    await client.query("BEGIN");
+    try {
+      await client.query(`DROP TABLE IF EXISTS ${table}`);
+      await client.query(
+        `CREATE TABLE ${table} (${columns.map((c) => `${quoteIdentifier(c.name)} ${postgresTypeOf(c.type)}`).join(", ")})`,
+      );
+      await pipeline(
+        createReadStream(csv),
+        client.query(copyFrom(`COPY ${table} (${columnList}) FROM STDIN (FORMAT csv)`)),
+      );
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+    const [row] = await pg.query(`SELECT count(*) AS n FROM ${table}`);
+    return { table: options.table, rows: Number(row?.n ?? 0) };
+  } finally {
+    await pg?.close();
+    await duck.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}

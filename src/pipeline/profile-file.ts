@@ -1,0 +1,90 @@
+import { existsSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, relative, resolve } from "node:path";
+import { loadSuite } from "../checks/load-suite.js";
+import { DuckDbEngine } from "../engines/duckdb-engine.js";
+import { engineVersionOf } from "../engines/engine.js";
+import { duckdbSettings } from "../engines/open-engine.js";
+import { LivingLabError } from "../errors/problem.js";
+import { experimentOfFile } from "../experiments/experiment-of-file.js";
+import { type DatasetProfile, profileDataset } from "../profile/profile-dataset.js";
+import { starterSuite } from "../profile/starter-suite.js";
+import { requireJustification } from "../runlog/justification.js";
+import { recordRun } from "../runlog/record-run.js";
+import type { RunRecord } from "../runlog/run-record-schema.js";
+import type { Workspace } from "../workspace.js";
+import { writeJson } from "./write-json.js";
+
+export const PROFILE_FORMAT = "livinglab-profile/1";
+
+export interface ProfileOptions {
+  /** A Parquet, CSV or DuckDB file, or the name of a dataset in `suite`. */
+  target: string;
+  justification: string;
+  /** A suite whose datasets `target` may name; also tells the experiment. */
+  suite?: string;
+  /** Write the profile as JSON here. */
+  json?: string;
+  /** Write the proposed starter suite here (YAML). */
+  starter?: string;
+  workspace?: Workspace;
+}
+
+export interface ProfileRun {
+  profile: DatasetProfile;
+  starter: string;
+  record: RunRecord;
+}
+
+async function resolveTarget(options: ProfileOptions): Promise<{ name: string; file: string; table?: string }> {
+  if (existsSync(options.target)) {
+    const file = resolve(options.target);
+    return { name: basename(file, extname(file)), file };
+  }
+  if (options.suite) {
+    const loaded = await loadSuite(options.suite);
+    const dataset = loaded.datasets.find((d) => d.name === options.target);
+    if (dataset?.file)
+      return { name: dataset.name, file: dataset.file, ...(dataset.table && { table: dataset.table }) };
+  }
+  throw new LivingLabError({
+    code: "dataset_not_found",
+    message: `'${options.target}' is geen bestand en geen dataset${options.suite ? ` van ${options.suite}` : ""}.`,
+    hint: "Geef een pad naar een Parquet-, CSV- of DuckDB-bestand, of een datasetnaam met --suite <suite.yaml>.",
+  });
+}
+
+/**
+ * Profiles a dataset, proposes a starter suite, and logs the run in the experiment the data belongs to.
+ * @example const { profile, starter } = await profileFile({ target: "data/zaken.parquet", justification: "..." });
+ */
+export async function profileFile(options: ProfileOptions): Promise<ProfileRun> {
+  const justification = requireJustification(options.justification);
+  const target = await resolveTarget(options);
+  const { opened, workspace } = await experimentOfFile(options.suite ?? target.file, options.workspace);
+  const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
+  try {
+    await engine.registerFile(target.name, target.file, target.table);
+    const profile = await profileDataset(engine, target.name);
+    const starterFile = options.starter ? resolve(options.starter) : undefined;
+    const starter = starterSuite(profile, starterFile ? relative(dirname(starterFile), target.file) : target.file);
+    const json = options.json ? await writeJson(options.json, { format: PROFILE_FORMAT, ...profile }) : undefined;
+    if (starterFile) {
+      await mkdir(dirname(starterFile), { recursive: true });
+      await writeFile(`${starterFile}.tmp`, starter);
+      await rename(`${starterFile}.tmp`, starterFile);
+    }
+    const record = await recordRun(workspace, opened, {
+      analysis: { name: "profile", params: { dataset: target.name } },
+      justification,
+      datasets: { [target.name]: target.file },
+      artifacts: [json, starterFile].filter((f): f is string => f !== undefined),
+      outcome: "passed",
+      metrics: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, c.empty_share])),
+      engineVersion: await engineVersionOf(engine),
+    });
+    return { profile, starter, record };
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { principleStatuses } from "../templates/principle-schema.js";
+import { fileFingerprintSchema, recordBaseSchema, sha256Schema } from "./run-record-schema.js";
+
+/** A principle of the experiment decided, with its status and rationale. */
+export const principleDecidedSchema = recordBaseSchema.extend({
+  type: z.literal("principle_decided"),
+  principle: z.string(),
+  status: z.enum(principleStatuses),
+  toelichting: z.string().min(1),
+  /** The role that decided, e.g. jurist or opdrachtgever. */
+  besloten_door: z.string().optional(),
+});
+
+export const verdicts = ["goedgekeurd", "afgekeurd"] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/** A review, by someone other than the author of what is reviewed. */
+export const reviewGivenSchema = recordBaseSchema.extend({
+  type: z.literal("review_given"),
+  verdict: z.enum(verdicts),
+  toelichting: z.string().min(1),
+  /** The run reviewed (by default the latest finished run) and its author. */
+  run: z.string().nullable(),
+  author: z.string().nullable(),
+});
+
+/** A summary handed to its readers, with the hash of exactly what they got. */
+export const summaryPublishedSchema = recordBaseSchema.extend({
+  type: z.literal("summary_published"),
+  file: fileFingerprintSchema,
+  aan: z.string().min(1),
+  run: z.string().nullable(),
+});
+
+/** Data destroyed: the fingerprints of what existed, and why it went. */
+export const dataDestroyedSchema = recordBaseSchema.extend({
+  type: z.literal("data_destroyed"),
+  files: z.array(fileFingerprintSchema).min(1),
+  reden: z.string().min(1),
+});
+
+/** A correction never rewrites: it refers to the earlier record by its place and hash. */
+export const correctionSchema = recordBaseSchema.extend({
+  type: z.literal("correction"),
+  refers_to: z.object({ seq: z.number().int().min(1), id: z.string(), type: z.string(), hash: sha256Schema }),
+  correctie: z.string().min(1),
+});
+
+export type PrincipleDecided = z.infer<typeof principleDecidedSchema>;
+export type ReviewGiven = z.infer<typeof reviewGivenSchema>;
+export type SummaryPublished = z.infer<typeof summaryPublishedSchema>;
+export type DataDestroyed = z.infer<typeof dataDestroyedSchema>;
+export type Correction = z.infer<typeof correctionSchema>;

@@ -1,0 +1,200 @@
+import { readdir, rm, stat } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { LivingLabError } from "../errors/problem.js";
+import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { PrincipleStatus } from "../templates/principle-schema.js";
+import type { Workspace } from "../workspace.js";
+import { findRecord, findRun, isRun } from "./find-record.js";
+import type {
+  Correction,
+  DataDestroyed,
+  PrincipleDecided,
+  ReviewGiven,
+  SummaryPublished,
+  Verdict,
+} from "./governance-schema.js";
+import { hashFile, whoAmI } from "./provenance.js";
+import { samePerson } from "./reviews.js";
+import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
+import type { FileFingerprint } from "./run-record-schema.js";
+
+/** The fields every governance event shares: a fresh id, now, who, and the experiment as it is. */
+function eventBase(workspace: Workspace, opened: OpenedExperiment) {
+  return {
+    id: newRunId(),
+    at: new Date().toISOString(),
+    who: whoAmI(workspace.root),
+    experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
+  };
+}
+
+/**
+ * Records that a principle of the experiment was decided.
+ * @example await decidePrinciple(lab, om, { principle: "grondslag", status: "voldaan", toelichting: "..." });
+ */
+export async function decidePrinciple(
+  workspace: Workspace,
+  opened: OpenedExperiment,
+  decision: { principle: string; status: PrincipleStatus; toelichting: string; beslotenDoor?: string },
+): Promise<PrincipleDecided> {
+  const known = opened.principles.principles.map((p) => p.id);
+  if (!known.includes(decision.principle)) {
+    throw new LivingLabError({
+      code: "unknown_principle",
+      message: `Er is geen uitgangspunt '${decision.principle}'.`,
+      hint: `Kies uit: ${known.join(", ")}.`,
+    });
+  }
+  return (await appendRecord(runLogPath(opened.dir), {
+    ...eventBase(workspace, opened),
+    type: "principle_decided",
+    principle: decision.principle,
+    status: decision.status,
+    toelichting: requireText(decision.toelichting, "toelichting"),
+    ...(decision.beslotenDoor && { besloten_door: decision.beslotenDoor }),
+  })) as PrincipleDecided;
+}
+
+/**
+ * Records a review of a run (by default the latest finished run). Refused when the reviewer
+ * is its author: the same name or the same e-mail address.
+ * @example await giveReview(lab, om, { verdict: "goedgekeurd", toelichting: "Controles en samenvatting nagelopen." });
+ */
+export async function giveReview(
+  workspace: Workspace,
+  opened: OpenedExperiment,
+  review: { verdict: Verdict; toelichting: string; run?: string; author?: string },
+): Promise<ReviewGiven> {
+  const file = runLogPath(opened.dir);
+  const run = review.run === undefined ? undefined : findRun(await readLogRecords(file), review.run);
+  const latest = review.run === undefined ? (await readLogRecords(file)).filter(isRun).at(-1) : run;
+  const author = review.author ?? latest?.who.name;
+  if (author === undefined) {
+    throw new LivingLabError({
+      code: "review_without_subject",
+      message: "Er is nog geen run om te reviewen, en er is geen auteur opgegeven.",
+      hint: "Doe eerst een run, of noem de maker met --auteur.",
+    });
+  }
+  const base = eventBase(workspace, opened);
+  if (samePerson(base.who.name, author)) {
+    throw new LivingLabError({
+      code: "review_by_author",
+      message: `U (${base.who.name}) bent de maker van wat u reviewt; een review moet van iemand anders komen.`,
+      hint: "Vraag een collega om de review te doen met 'livinglab review'.",
+    });
+  }
+  return (await appendRecord(file, {
+    ...base,
+    type: "review_given",
+    verdict: review.verdict,
+    toelichting: requireText(review.toelichting, "toelichting"),
+    run: latest?.id ?? null,
+    author,
+  })) as ReviewGiven;
+}
+
+/**
+ * Records that a summary was handed to its readers, with the hash of the file they got.
+ * @example await publishSummary(lab, om, { aan: "Hoofd informatievoorziening OM" });
+ */
+export async function publishSummary(
+  workspace: Workspace,
+  opened: OpenedExperiment,
+  publication: { aan: string; file?: string; run?: string },
+): Promise<SummaryPublished> {
+  const path = resolve(opened.dir, publication.file ?? "rapport/samenvatting.html");
+  const sha256 = await hashFile(path).catch(() => {
+    throw new LivingLabError({
+      code: "file_not_found",
+      message: `De samenvatting ${path} bestaat niet.`,
+      hint: "Maak haar eerst met 'livinglab run', of geef het juiste bestand op.",
+      file: path,
+    });
+  });
+  const records = await readLogRecords(runLogPath(opened.dir));
+  const run = publication.run === undefined ? records.filter(isRun).at(-1) : findRun(records, publication.run);
+  return (await appendRecord(runLogPath(opened.dir), {
+    ...eventBase(workspace, opened),
+    type: "summary_published",
+    file: { name: path.split("/").at(-1) ?? path, path: relative(opened.dir, path), sha256 },
+    aan: requireText(publication.aan, "aan"),
+    run: run?.id ?? null,
+  })) as SummaryPublished;
+}
+
+/**
+ * Destroys data files (or folders) and records what existed: each file's hash, and why.
+ * The record is appended before the files are removed, so no deletion goes unrecorded.
+ * @example await destroyData(lab, om, { paths: ["data"], reden: "Bewaartermijn verlopen." });
+ */
+export async function destroyData(
+  workspace: Workspace,
+  opened: OpenedExperiment,
+  destruction: { paths: readonly string[]; reden: string },
+): Promise<DataDestroyed> {
+  const reden = requireText(destruction.reden, "reden");
+  const roots = destruction.paths.map((p) => resolve(opened.dir, p));
+  const files = (await Promise.all(roots.map(listFiles))).flat();
+  const fingerprints: FileFingerprint[] = await Promise.all(
+    files.map(async (f) => ({
+      name: f.split("/").at(-1) ?? f,
+      path: relative(opened.dir, f),
+      sha256: await hashFile(f),
+    })),
+  );
+  const record = (await appendRecord(runLogPath(opened.dir), {
+    ...eventBase(workspace, opened),
+    type: "data_destroyed",
+    files: fingerprints,
+    reden,
+  })) as DataDestroyed;
+  for (const root of roots) await rm(root, { recursive: true, force: true });
+  return record;
+}
+
+/**
+ * Records a correction to an earlier record (by id or by number); the earlier record stays as it was.
+ * @example await correctRecord(lab, om, { refersTo: "3", correctie: "De run gebruikte de levering van september, niet oktober." });
+ */
+export async function correctRecord(
+  workspace: Workspace,
+  opened: OpenedExperiment,
+  correction: { refersTo: string; correctie: string },
+): Promise<Correction> {
+  const records = await readLogRecords(runLogPath(opened.dir));
+  const target = findRecord(records, correction.refersTo);
+  return (await appendRecord(runLogPath(opened.dir), {
+    ...eventBase(workspace, opened),
+    type: "correction",
+    refers_to: { seq: target.seq, id: target.id, type: target.type, hash: target.hash },
+    correctie: requireText(correction.correctie, "correctie"),
+  })) as Correction;
+}
+
+function requireText(text: string, field: string): string {
+  const cleaned = text.replace(/\s+/g, " ").trim();
+  if (cleaned.length < 3) {
+    throw new LivingLabError({
+      code: "text_missing",
+      message: `Het veld '${field}' is leeg of te kort.`,
+      hint: "Schrijf in een zin wat er is besloten of gebeurd, en waarom.",
+    });
+  }
+  return cleaned;
+}
+
+async function listFiles(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) {
+    throw new LivingLabError({
+      code: "file_not_found",
+      message: `${path} bestaat niet; er is niets te vernietigen.`,
+      hint: "Geef een bestand of map in het experiment op.",
+      file: path,
+    });
+  }
+  if (!info.isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  return (await Promise.all(entries.map((e) => listFiles(join(path, e.name))))).flat();
+}

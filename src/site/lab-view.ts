@@ -1,0 +1,66 @@
+import type { CheckResult, Outcome } from "../checks/check-result.js";
+import type { Problem } from "../errors/problem.js";
+import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { RunRecord } from "../runlog/run-record-schema.js";
+import type { PrinciplesFile } from "../templates/principle-schema.js";
+import type { Template } from "../templates/template-schema.js";
+
+/** Everything the site shows, read once from the lab's files by the adapters in `sources/`. */
+export interface LabView {
+  principles: PrinciplesFile | undefined;
+  experiments: ExperimentEntry[];
+  templates: TemplateEntry[];
+  /** Problems that keep part of the lab from being shown (an unreadable folder or file). */
+  problems: Problem[];
+}
+
+/** An experiment folder: readable, or the problems that keep it from being read. */
+export type ExperimentEntry = { ok: true; experiment: ExperimentView } | { ok: false; id: string; problems: Problem[] };
+
+export interface ExperimentView {
+  opened: OpenedExperiment;
+  /** Oldest first. */
+  runs: RunView[];
+  reviews: ReviewView[];
+  publications: PublicationView[];
+  /** Problems reading this experiment's run log or results, shown on its page. */
+  problems: Problem[];
+}
+
+export interface RunView {
+  /** The run's number within its experiment: 1 for the first finished run. */
+  number: number;
+  record: RunRecord;
+  /** The check results of this run, when its results file is still there. */
+  checks: CheckView[] | undefined;
+  outcome: Outcome | undefined;
+}
+
+/** One check's result as the pages show it; its sample holds failing rows by key only. */
+export type CheckView = CheckResult;
+
+/** A review by someone other than the author: what makes a summary final. */
+export interface ReviewView {
+  who: string;
+  at: string;
+  /** "goedgekeurd" or "afgekeurd"; only an approval makes a summary final. */
+  verdict: string;
+  note?: string;
+  /** The run reviewed, when the review names one. */
+  runId?: string;
+  /** The experiment file the review saw; a review of another version does not make the summary final. */
+  experimentSha256?: string;
+}
+
+/** A summary handed to its readers, as the run log records it. */
+export interface PublicationView {
+  who: string;
+  at: string;
+  to: string;
+  file: string;
+}
+
+export interface TemplateEntry {
+  name: string;
+  versions: Template[];
+}

@@ -1,0 +1,70 @@
+import type { Dimension } from "../checks/check-definition.js";
+import type { Outcome } from "../checks/check-result.js";
+import type { PrincipleStatus } from "../templates/principle-schema.js";
+
+/** How a signal looks: a word, a symbol and a colour class, so colour is never the only cue. */
+export interface Signal {
+  label: string;
+  symbol: string;
+  tone: "good" | "warn" | "bad" | "neutral";
+}
+
+export const outcomeSignal = {
+  passed: { label: "In orde", symbol: "✓", tone: "good" },
+  warned: { label: "Let op", symbol: "!", tone: "warn" },
+  failed: { label: "Niet in orde", symbol: "✗", tone: "bad" },
+  not_evaluated: { label: "Niet beoordeeld", symbol: "–", tone: "neutral" },
+} as const satisfies Record<Outcome, Signal>;
+
+/** The outcome of a dimension or a check against its allowed margin (the norm). */
+export const normSignal = {
+  passed: { label: "Binnen de norm", symbol: "✓", tone: "good" },
+  warned: { label: "Let op", symbol: "!", tone: "warn" },
+  failed: { label: "Onder de norm", symbol: "✗", tone: "bad" },
+  not_evaluated: { label: "Niet beoordeeld", symbol: "–", tone: "neutral" },
+} as const satisfies Record<Outcome, Signal>;
+
+export const principleSignal = {
+  voldaan: { label: "Voldaan", symbol: "✓", tone: "good" },
+  niet_voldaan: { label: "Niet voldaan", symbol: "✗", tone: "bad" },
+  niet_van_toepassing: { label: "Niet van toepassing", symbol: "–", tone: "neutral" },
+  open: { label: "Nog open", symbol: "?", tone: "warn" },
+} as const satisfies Record<PrincipleStatus, Signal>;
+
+/** The NORA dimensions in words a business owner reads without a glossary. */
+export const dimensionText = {
+  juistheid: { name: "Juistheid", means: "klopt wat er staat met de werkelijkheid?" },
+  compleetheid: { name: "Compleetheid", means: "is alles ingevuld wat ingevuld moet zijn?" },
+  validiteit: { name: "Geldigheid", means: "staan er alleen toegestane waarden in?" },
+  consistentie: { name: "Samenhang", means: "passen de gegevens bij elkaar, zonder dubbele of tegenstrijdige rijen?" },
+  actualiteit: { name: "Actualiteit", means: "zijn de gegevens recent genoeg?" },
+  precisie: { name: "Precisie", means: "zijn de gegevens nauwkeurig genoeg?" },
+  plausibiliteit: { name: "Aannemelijkheid", means: "zijn de waarden geloofwaardig?" },
+  traceerbaarheid: { name: "Herleidbaarheid", means: "is na te gaan waar de gegevens vandaan komen?" },
+  begrijpelijkheid: { name: "Begrijpelijkheid", means: "is duidelijk wat de gegevens betekenen?" },
+} as const satisfies Record<Dimension, { name: string; means: string }>;
+
+export const weighingText = {
+  Mag: "Mag het? (wet en regels)",
+  Kan: "Kan het? (data en methode)",
+  Wenselijk: "Is het wenselijk? (ethiek en draagvlak)",
+} as const;
+
+/** A moment in Dutch, in the Netherlands' time zone: "25 november 2026 om 18:16". */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam", dateStyle: "long", timeStyle: "short" });
+}
+
+/** A date (JJJJ-MM-DD or ISO) in Dutch: "2 november 2026". */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", dateStyle: "long" });
+}
+
+/** A person's name as pages show it: without the e-mail address that git adds. */
+export function displayName(who: string): string {
+  return who.replace(/\s*<[^>]*>\s*/g, " ").trim() || "onbekend";
+}

@@ -1,0 +1,261 @@
+import { escapeHtml, formatShare, userText } from "../../report/html.js";
+import { sectionIds } from "../../templates/template-schema.js";
+import { listAnswer, opdrachtgeverOf, renderAnswer, userStorySentence } from "../answers.js";
+import { dimensionsFigure, renderFigure, trendFigure } from "../charts.js";
+import {
+  decidedText,
+  failingShareText,
+  renderDimensionScores,
+  renderFacts,
+  renderPrincipleLights,
+  renderSignal,
+  renderUserList,
+} from "../components.js";
+import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-state.js";
+import type { ExperimentView, RunView } from "../lab-view.js";
+import { displayName, formatWhen, outcomeSignal } from "../labels.js";
+import { renderLayout } from "../layout.js";
+import { failingShareOf, scoreDimensions, trendOverRuns } from "../quality.js";
+import { relativeHref, sitePaths } from "../site-paths.js";
+
+/** The business owner's page: question, answer, reliability, safeguards, what is open, who reviewed. */
+export function renderExperimentPage(view: ExperimentView, options: { pdf: boolean } = { pdf: false }): string {
+  const { experiment } = view.opened;
+  const path = sitePaths.experiment(experiment.id);
+  const link = (to: string) => escapeHtml(relativeHref(path, to));
+  const state = summaryState(view);
+  const lastRun = state.lastRun;
+  const main = `
+<p class="lab-muted">Samenvatting voor de opdrachtgever</p>
+<h1 class="nl-heading nl-heading--level-1">${userText(experiment.titel)}</h1>
+${renderState(view)}
+${renderFacts([
+  ["Opdrachtgever", userText(opdrachtgeverOf(experiment))],
+  ["Stand van zaken", escapeHtml(experimentStatus(view))],
+  ["Auteur", userText(experiment.auteur)],
+  [
+    "Laatste run",
+    lastRun
+      ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a> (${userText(lastRun.record.analysis.name)}) op ${escapeHtml(formatWhen(lastRun.record.at))}${lastRun.outcome ? ` · ${renderSignal(outcomeSignal[lastRun.outcome])}` : ""}`
+      : "Nog geen run",
+  ],
+  ["Sjabloon", `<a href="${link(sitePaths.templates)}">${escapeHtml(experiment.template)}</a>`],
+])}
+${options.pdf ? `<p class="nl-paragraph lab-no-print"><a href="${link(sitePaths.pdf(experiment.id))}">Deze samenvatting als PDF (A4)</a></p>` : ""}
+${renderProblems(view)}
+<h2 class="nl-heading nl-heading--level-2">De vraag</h2>
+<p class="lab-question">${userText(userStorySentence(experiment))}</p>
+${typeof experiment.doel.doel === "string" ? `<p class="nl-paragraph"><strong>Doel:</strong> ${userText(experiment.doel.doel)}</p>` : ""}
+
+<h2 class="nl-heading nl-heading--level-2">Het antwoord tot nu toe</h2>
+${renderAnswerSoFar(latestCheckedRun(view))}
+
+<h2 class="nl-heading nl-heading--level-2">Hoe betrouwbaar is het antwoord?</h2>
+${renderReliability(view)}
+
+<h2 class="nl-heading nl-heading--level-2">Waarborgen</h2>
+${renderSafeguards(view)}
+
+<h2 class="nl-heading nl-heading--level-2">Wat nog open staat</h2>
+${renderOpen(view)}
+
+<h2 class="nl-heading nl-heading--level-2">Wie heeft het beoordeeld?</h2>
+${renderReviews(view)}
+
+${renderPublications(view)}
+<h2 class="nl-heading nl-heading--level-2">Alle runs</h2>
+${renderRunsTable(view, link)}
+
+<h2 class="nl-heading nl-heading--level-2">Het experiment in detail</h2>
+${renderAllAnswers(view)}
+`;
+  return renderLayout({
+    path,
+    title: experiment.titel,
+    crumbs: [{ label: "Experimenten", to: sitePaths.overview }, { label: experiment.titel }],
+    main,
+  });
+}
+
+function renderState(view: ExperimentView): string {
+  const state = summaryState(view);
+  if (state.final) {
+    return `<div class="lab-state lab-state--final" role="note"><p class="lab-state__title">${renderSignal({ label: "Definitief", symbol: "✓", tone: "good" })}</p>
+<p>Beoordeeld door ${userText(displayName(state.review.who))} op ${escapeHtml(formatWhen(state.review.at))}. U kunt op deze samenvatting handelen.</p></div>`;
+  }
+  return `<div class="lab-state lab-state--draft" role="note"><p class="lab-state__title">${renderSignal({ label: "Concept – nog niet definitief", symbol: "!", tone: "warn" })}</p>
+<p>${escapeHtml(state.reason)} Handel nog niet op deze uitkomsten: de samenvatting wordt pas definitief na een beoordeling door iemand anders dan de maker.</p></div>`;
+}
+
+function renderProblems(view: ExperimentView): string {
+  if (view.problems.length === 0) return "";
+  return `<div class="utrecht-alert utrecht-alert--error lab-state" role="alert"><p class="lab-state__title">Een deel van dit experiment kon niet worden gelezen</p>
+${renderUserList(view.problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`))}</div>`;
+}
+
+function renderAnswerSoFar(lastRun: RunView | undefined): string {
+  if (!lastRun)
+    return `<p class="lab-answer">Er is nog geen antwoord: het experiment heeft nog geen controles uitgevoerd.</p>`;
+  const checks = lastRun.checks;
+  if (!checks) {
+    return `<p class="lab-answer">De laatste run eindigde met: ${renderSignal(outcomeSignal[lastRun.outcome ?? "not_evaluated"])}. De details van deze run zijn niet meer beschikbaar.</p>`;
+  }
+  const passed = checks.filter((c) => c.outcome === "passed").length;
+  const failed = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned");
+  const worst = [...failed].sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0))[0];
+  const sentence =
+    failed.length === 0
+      ? `Alle ${checks.length} controles zijn in orde. De data is goed genoeg voor dit gebruik, voor zover de controles dat meten.`
+      : `Van de ${checks.length} controles ${passed === 1 ? "is" : "zijn"} er ${passed} in orde en ${failed.length} niet. De data is dus nog niet goed genoeg voor dit gebruik.`;
+  const biggest = worst
+    ? ` De grootste afwijking zit bij de controle „${userText(worst.description.replace(/\.$/, ""))}”: ${escapeHtml(failingShareText(worst))} van de rijen voldoet daar niet aan.`
+    : "";
+  return `<p class="lab-answer">${escapeHtml(sentence)}${biggest}</p>`;
+}
+
+function renderReliability(view: ExperimentView): string {
+  const lastRun = latestCheckedRun(view);
+  const checks = lastRun?.checks ?? [];
+  const trend = trendOverRuns(view.runs);
+  const runsWithScores = new Set(trend.map((p) => p.run)).size;
+  const outside = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned").length;
+  const criteria = listAnswer(view.opened.experiment.evaluatie, "succescriteria");
+  return `<h3 class="nl-heading nl-heading--level-3">Datakwaliteit per soort controle</h3>
+<p class="nl-paragraph">Per soort controle het aandeel rijen dat in orde is, bij de laatste run met controles${lastRun ? ` (run ${lastRun.number})` : ""}.</p>
+${renderDimensionScores(scoreDimensions(checks))}
+${checks.length > 0 ? renderFigure(dimensionsFigure(scoreDimensions(checks))) : ""}
+<h3 class="nl-heading nl-heading--level-3">Toelaatbare foutmarges</h3>
+${typeof view.opened.experiment.evaluatie.foutmarges === "string" ? `<p class="nl-paragraph">Vooraf vastgelegd: ${userText(view.opened.experiment.evaluatie.foutmarges)}</p>` : ""}
+<p class="nl-paragraph">${
+    checks.length === 0
+      ? "Nog niet gemeten."
+      : outside === 0
+        ? `Alle ${checks.length} controles blijven binnen de foutmarge die vooraf is vastgelegd.`
+        : `${outside} van de ${checks.length} controles ${outside === 1 ? "valt" : "vallen"} buiten de foutmarge die vooraf is vastgelegd. De tabel bij de <a href="${escapeHtml(relativeHref(sitePaths.experiment(view.opened.experiment.id), sitePaths.run(view.opened.experiment.id, lastRun?.number ?? 0)))}">laatste run</a> laat per controle de marge en de meting zien.`
+  }</p>
+<h3 class="nl-heading nl-heading--level-3">Ontwikkeling over de runs</h3>
+${runsWithScores >= 2 ? renderFigure(trendFigure(trend)) : `<p class="nl-paragraph">Een ontwikkeling is te zien vanaf twee runs. Er ${view.runs.length === 1 ? "is nu één run" : `zijn nu ${view.runs.length} runs`}.</p>`}
+<h3 class="nl-heading nl-heading--level-3">Succescriteria</h3>
+${
+  criteria.length === 0
+    ? `<p class="nl-paragraph">Er zijn geen succescriteria vastgelegd.</p>`
+    : `<p class="nl-paragraph">Vooraf vastgelegd. Of ze gehaald zijn, stelt de beoordelaar vast bij de review${summaryState(view).final ? "" : "; die review is er nog niet"}.</p>
+${renderUserList(criteria)}`
+}`;
+}
+
+function renderSafeguards(view: ExperimentView): string {
+  const { experiment, principles } = view.opened;
+  const decided = principles.principles.filter((p) => {
+    const status = experiment.principes[p.id]?.status;
+    return status === "voldaan" || status === "niet_van_toepassing";
+  });
+  const notFor = listAnswer(experiment.doel, "niet_voor");
+  const review = experiment.evaluatie.menselijke_beoordeling;
+  return `<p class="nl-paragraph">De tien uitgangspunten voor experimenteren met big data, gegroepeerd naar de afweging: mag het, kan het en is het wenselijk?</p>
+${renderPrincipleLights(view.opened, 3)}
+${
+  decided.length > 0
+    ? `<h3 class="nl-heading nl-heading--level-3">Wat is geregeld</h3><ul class="lab-list">${decided
+        .map((p) => {
+          const answer = experiment.principes[p.id];
+          return `<li><strong>${escapeHtml(p.title)}:</strong> ${userText(answer?.toelichting ?? "")} <span class="lab-muted">${answer ? decidedText(answer) : ""}</span></li>`;
+        })
+        .join("\n")}</ul>`
+    : ""
+}
+${notFor.length > 0 ? `<h3 class="nl-heading nl-heading--level-3">Waarvoor de uitkomsten níet worden gebruikt</h3>${renderUserList(notFor)}` : ""}
+${typeof review === "string" ? `<h3 class="nl-heading nl-heading--level-3">Menselijke beoordeling</h3><p class="nl-paragraph">${userText(review)}</p>` : ""}`;
+}
+
+function renderOpen(view: ExperimentView): string {
+  const { experiment, principles } = view.opened;
+  const items: string[] = [];
+  for (const p of principles.principles) {
+    const status = experiment.principes[p.id]?.status ?? "open";
+    if (status === "open") items.push(`<strong>${escapeHtml(p.title)}</strong> (nog open): ${escapeHtml(p.question)}`);
+    if (status === "niet_voldaan")
+      items.push(
+        `<strong>${escapeHtml(p.title)}</strong> (niet voldaan): ${userText(experiment.principes[p.id]?.toelichting ?? "")}`,
+      );
+  }
+  const lastRun = latestCheckedRun(view);
+  const checks = lastRun?.checks ?? [];
+  const failing = checks
+    .filter((c) => c.outcome === "failed" || c.outcome === "warned")
+    .sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0));
+  if (lastRun && failing.length > 0) {
+    const most = failing
+      .slice(0, 3)
+      .map((c) => `${userText(c.description.replace(/\.$/, ""))} (${escapeHtml(failingShareText(c))})`);
+    const runLink = escapeHtml(
+      relativeHref(sitePaths.experiment(experiment.id), sitePaths.run(experiment.id, lastRun.number)),
+    );
+    items.push(
+      `<strong>Controles niet in orde:</strong> ${failing.length} van de ${checks.length}. Het meest bij: ${most.join("; ")}. Alle controles staan bij <a href="${runLink}">run ${lastRun.number}</a>.`,
+    );
+  }
+  if (!summaryState(view).final)
+    items.push("<strong>Review:</strong> iemand anders dan de maker moet de uitkomsten nog beoordelen.");
+  if (items.length === 0) return `<p class="nl-paragraph">Er staat niets meer open.</p>`;
+  return `<ul class="lab-list">\n${items.map((i) => `<li>${i}</li>`).join("\n")}\n</ul>`;
+}
+
+function renderReviews(view: ExperimentView): string {
+  if (view.reviews.length === 0)
+    return `<p class="nl-paragraph">Nog niemand. Zolang er geen review is, is deze samenvatting een concept.</p>`;
+  return `<ul class="lab-list">\n${view.reviews
+    .map(
+      (r) =>
+        `<li>${renderSignal(r.verdict === "goedgekeurd" ? { label: "Goedgekeurd", symbol: "✓", tone: "good" } : { label: userText(r.verdict), symbol: "✗", tone: "bad" })} door ${userText(displayName(r.who))} op ${escapeHtml(formatWhen(r.at))}${r.note ? `: ${userText(r.note)}` : ""}</li>`,
+    )
+    .join("\n")}\n</ul>`;
+}
+
+function renderRunsTable(view: ExperimentView, link: (to: string) => string): string {
+  if (view.runs.length === 0) return `<p class="nl-paragraph">Er zijn nog geen runs.</p>`;
+  const rows = [...view.runs].reverse().map((run) => {
+    const scores = scoreDimensions(run.checks ?? []);
+    const mean = scores.length === 0 ? null : scores.reduce((a, s) => a + (s.score ?? 0), 0) / scores.length;
+    const atLeast = scores.some((s) => s.atLeast) ? "minstens " : "";
+    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
+  });
+  return `<div class="lab-table-wrap"><table class="utrecht-table utrecht-table--html-table lab-table">
+<caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
+<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Gemiddeld in orde</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table></div>`;
+}
+
+function renderAllAnswers(view: ExperimentView): string {
+  const { experiment, template } = view.opened;
+  return sectionIds
+    .filter((id) => id !== "principes")
+    .map((id) => {
+      const section = template.sections[id];
+      const answers = experiment[id];
+      const items = section.questions.map(
+        (q) =>
+          `<dt class="utrecht-data-list__item-key">${escapeHtml(q.label)}</dt><dd class="utrecht-data-list__item-value">${renderAnswer(q, answers[q.id])}</dd>`,
+      );
+      return `<h3 class="nl-heading nl-heading--level-3">${escapeHtml(section.title)}</h3>
+<dl class="utrecht-data-list lab-facts">
+${items.join("\n")}
+</dl>`;
+    })
+    .join("\n");
+}
+
+function renderPublications(view: ExperimentView): string {
+  if (view.publications.length === 0) return "";
+  return `<h3 class="nl-heading nl-heading--level-3">Gepubliceerd</h3>
+<ul class="lab-list">
+${view.publications
+  .map(
+    (p) =>
+      `<li>${userText(p.file)} aan ${userText(p.to)}, door ${userText(displayName(p.who))} op ${escapeHtml(formatWhen(p.at))}</li>`,
+  )
+  .join("\n")}
+</ul>`;
+}

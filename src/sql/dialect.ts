@@ -1,0 +1,133 @@
+import type { BinaryOperator, Expr, From, FunctionName, Select } from "./expr.js";
+import { quoteIdentifier, quoteLiteral, quoteString } from "./quote.js";
+
+/** How one engine writes the parts of SQL that differ; everything else is shared. */
+export interface Dialect {
+  name: string;
+  functions: Record<FunctionName, (args: string[]) => string>;
+  /** The `n` smallest values of `expr` (as text, byte order), as a list. */
+  smallest(expr: string, n: number, filter: string | undefined): string;
+  /** The number of rows where `filter` is true. */
+  countWhere(filter: string): string;
+}
+
+/** The standard way to count rows that meet a condition. */
+export const standardCountWhere = (filter: string): string => `count(*) FILTER (WHERE ${filter})`;
+
+/** The spelling both engines share; a dialect spreads this and overrides what differs. */
+export const standardFunctions: Record<FunctionName, (args: string[]) => string> = {
+  to_text: ([a]) => `CAST(${a} AS VARCHAR)`,
+  to_integer: ([a]) => `CAST(${a} AS INTEGER)`,
+  to_bigint: ([a]) => `CAST(${a} AS BIGINT)`,
+  regex_full_match: ([a, p]) => `regexp_full_match(${a}, ${p})`,
+  regex_extract: ([a, p]) => `regexp_extract(${a}, ${p}, 1)`,
+  regex_contains: ([a, p]) => `regexp_matches(${a}, ${p})`,
+  ascii: ([a]) => `ascii(${a})`,
+  year: ([a]) => `CAST(EXTRACT(YEAR FROM ${a}) AS INTEGER)`,
+  trim: ([a]) => `trim(${a})`,
+  lower: ([a]) => `lower(${a})`,
+  upper: ([a]) => `upper(${a})`,
+  substr: (args) => `substr(${args.join(", ")})`,
+  replace: (args) => `replace(${args.join(", ")})`,
+  coalesce: (args) => `coalesce(${args.join(", ")})`,
+  concat_ws: (args) => `concat_ws(${args.join(", ")})`,
+  // The shape of a text: digits become 9, capitals A, small letters a.
+  starts_with: ([a, b]) => `starts_with(${a}, ${b})`,
+  /** Text sorted by its bytes, the same on every engine. */
+  byte_order: ([a]) => `${a}`,
+  shape: ([a]) =>
+    `regexp_replace(regexp_replace(regexp_replace(${a}, '[0-9]', '9', 'g'), '[A-Z]', 'A', 'g'), '[a-z]', 'a', 'g')`,
+};
+
+const precedence: Record<BinaryOperator, number> = {
+  "=": 1,
+  "<>": 1,
+  "<": 1,
+  "<=": 1,
+  ">": 1,
+  ">=": 1,
+  "+": 2,
+  "-": 2,
+  "*": 3,
+  "%": 3,
+};
+
+/** Renders an expression as SQL text in a dialect. */
+export function renderExpr(expr: Expr, dialect: Dialect): string {
+  const r = (e: Expr) => renderExpr(e, dialect);
+  switch (expr.type) {
+    case "column":
+      return expr.qualifier === undefined
+        ? quoteIdentifier(expr.name)
+        : `${quoteIdentifier(expr.qualifier)}.${quoteIdentifier(expr.name)}`;
+    case "literal":
+      return quoteLiteral(expr.value);
+    case "date":
+      return `DATE ${quoteString(expr.value)}`;
+    case "star":
+      return "*";
+    case "call":
+      return dialect.functions[expr.fn](expr.args.map(r));
+    case "binary":
+      return `${operand(expr.left, expr.op, dialect)} ${expr.op} ${operand(expr.right, expr.op, dialect)}`;
+    case "and":
+    case "or":
+      return expr.exprs.map((e) => `(${r(e)})`).join(expr.type === "and" ? " AND " : " OR ");
+    case "not":
+      return `NOT (${r(expr.expr)})`;
+    case "case":
+      return `CASE WHEN ${r(expr.when)} THEN ${r(expr.then)} ELSE ${r(expr.otherwise)} END`;
+    case "is_null":
+      return `(${r(expr.expr)}) IS ${expr.negated ? "NOT " : ""}NULL`;
+    case "in":
+      return `(${r(expr.expr)}) ${expr.negated ? "NOT IN" : "IN"} (${expr.values.map(r).join(", ")})`;
+    case "exists":
+      return `${expr.negated ? "NOT " : ""}EXISTS (${renderSelect(expr.select, dialect)})`;
+    case "count":
+      return expr.filter ? dialect.countWhere(r(expr.filter)) : "count(*)";
+    case "sum":
+      return `sum(${r(expr.expr)})`;
+    case "aggregate":
+      return expr.fn === "count_distinct" ? `count(DISTINCT ${r(expr.expr)})` : `${expr.fn}(${r(expr.expr)})`;
+    case "smallest":
+      return dialect.smallest(r(expr.expr), expr.n, expr.filter && r(expr.filter));
+  }
+}
+
+function operand(expr: Expr, parent: BinaryOperator, dialect: Dialect): string {
+  const text = renderExpr(expr, dialect);
+  const simple = expr.type === "column" || expr.type === "literal" || expr.type === "call" || expr.type === "date";
+  if (simple || (expr.type === "binary" && precedence[expr.op] > precedence[parent])) return text;
+  return `(${text})`;
+}
+
+/** Renders a SELECT statement in a dialect. */
+export function renderSelect(select: Select, dialect: Dialect): string {
+  const r = (e: Expr) => renderExpr(e, dialect);
+  const parts = [
+    `SELECT ${select.distinct ? "DISTINCT " : ""}${select.items.map((i) => (i.alias === undefined ? r(i.expr) : `${r(i.expr)} AS ${quoteIdentifier(i.alias)}`)).join(", ")}`,
+    `FROM ${renderFrom(select.from, dialect)}`,
+  ];
+  if (select.where) parts.push(`WHERE ${r(select.where)}`);
+  if (select.groupBy?.length) parts.push(`GROUP BY ${select.groupBy.map(r).join(", ")}`);
+  if (select.having) parts.push(`HAVING ${r(select.having)}`);
+  if (select.orderBy?.length) {
+    parts.push(`ORDER BY ${select.orderBy.map((o) => `${r(o.expr)}${o.descending ? " DESC" : ""}`).join(", ")}`);
+  }
+  if (select.limit !== undefined) parts.push(`LIMIT ${Math.trunc(select.limit)}`);
+  return parts.join("\n");
+}
+
+function renderFrom(from: From, dialect: Dialect): string {
+  switch (from.type) {
+    case "table":
+      return from.alias === undefined
+        ? quoteIdentifier(from.name)
+        : `${quoteIdentifier(from.name)} AS ${quoteIdentifier(from.alias)}`;
+    case "select":
+      return `(\n${renderSelect(from.select, dialect)}\n) AS ${quoteIdentifier(from.alias)}`;
+    case "custom_sql":
+      // The one place user SQL enters: a custom check, marked as such in its result.
+      return `(\n${from.sql.trim().replace(/;\s*$/, "")}\n) AS ${quoteIdentifier(from.alias)}`;
+  }
+}

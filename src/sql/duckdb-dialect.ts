@@ -1,0 +1,16 @@
+import type { Dialect } from "./dialect.js";
+import { standardFunctions } from "./dialect.js";
+
+/** DuckDB's spelling: the standard one, with its own top-n aggregate and regex extract. */
+export const duckdbDialect: Dialect = {
+  name: "duckdb",
+  functions: {
+    ...standardFunctions,
+    // DuckDB returns '' when nothing matches; the other engines return NULL.
+    regex_extract: ([a, p]) => `nullif(regexp_extract(${a}, ${p}, 1), '')`,
+  },
+  // `min(x, n)` keeps only n values in memory, whatever the number of rows. A CASE instead of
+  // FILTER, and count_if, let DuckDB compute dozens of these in one pass without a selection each.
+  smallest: (expr, n, filter) => `min(${filter ? `CASE WHEN ${filter} THEN ${expr} END` : expr}, ${n})`,
+  countWhere: (filter) => `coalesce(count_if(${filter}), 0)`,
+};

@@ -1,0 +1,103 @@
+/**
+ * A small SQL expression tree. Checks build these nodes; a dialect renders them. Names and
+ * values stay data until the dialect passes them through the quoting module.
+ */
+
+/** Functions whose spelling differs per engine; the dialect decides how each is written. */
+export type FunctionName =
+  | "to_text"
+  | "to_integer"
+  | "to_bigint"
+  | "regex_full_match"
+  | "regex_extract"
+  | "regex_contains"
+  | "ascii"
+  | "year"
+  | "trim"
+  | "lower"
+  | "upper"
+  | "substr"
+  | "replace"
+  | "coalesce"
+  | "concat_ws"
+  | "shape"
+  | "byte_order"
+  | "starts_with";
+
+export type BinaryOperator = "=" | "<>" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "%";
+
+export type Literal = string | number | boolean | null;
+
+export type Expr =
+  | { type: "column"; name: string; qualifier?: string }
+  | { type: "literal"; value: Literal }
+  | { type: "date"; value: string }
+  | { type: "star" }
+  | { type: "call"; fn: FunctionName; args: Expr[] }
+  | { type: "binary"; op: BinaryOperator; left: Expr; right: Expr }
+  | { type: "and" | "or"; exprs: Expr[] }
+  | { type: "not"; expr: Expr }
+  | { type: "case"; when: Expr; then: Expr; otherwise: Expr }
+  | { type: "is_null"; expr: Expr; negated: boolean }
+  | { type: "in"; expr: Expr; values: Expr[]; negated: boolean }
+  | { type: "exists"; select: Select; negated: boolean }
+  | { type: "count"; filter?: Expr }
+  | { type: "sum"; expr: Expr }
+  | { type: "aggregate"; fn: "min" | "max" | "count" | "count_distinct"; expr: Expr }
+  | { type: "smallest"; expr: Expr; n: number; filter?: Expr };
+
+export interface SelectItem {
+  expr: Expr;
+  alias?: string;
+}
+
+/** A source of rows: a table or view by name, a sub-select, or custom SQL a user wrote. */
+export type From =
+  | { type: "table"; name: string; alias?: string }
+  | { type: "select"; select: Select; alias: string }
+  | { type: "custom_sql"; sql: string; alias: string };
+
+export interface Select {
+  items: SelectItem[];
+  from: From;
+  where?: Expr;
+  groupBy?: Expr[];
+  having?: Expr;
+  orderBy?: Array<{ expr: Expr; descending?: boolean }>;
+  limit?: number;
+  distinct?: boolean;
+}
+
+export const col = (name: string, qualifier?: string): Expr =>
+  qualifier === undefined ? { type: "column", name } : { type: "column", name, qualifier };
+export const lit = (value: Literal): Expr => ({ type: "literal", value });
+export const dateLit = (value: string): Expr => ({ type: "date", value });
+export const call = (fn: FunctionName, ...args: Expr[]): Expr => ({ type: "call", fn, args });
+export const bin = (op: BinaryOperator, left: Expr, right: Expr): Expr => ({ type: "binary", op, left, right });
+export const not = (expr: Expr): Expr => ({ type: "not", expr });
+export const isNull = (expr: Expr): Expr => ({ type: "is_null", expr, negated: false });
+export const isNotNull = (expr: Expr): Expr => ({ type: "is_null", expr, negated: true });
+export const inList = (expr: Expr, values: Expr[], negated = false): Expr => ({ type: "in", expr, values, negated });
+export const exists = (select: Select, negated = false): Expr => ({ type: "exists", select, negated });
+export const countRows = (filter?: Expr): Expr => (filter ? { type: "count", filter } : { type: "count" });
+
+/** AND of the given conditions; undefined ones are left out, none at all is TRUE. */
+export function and(...exprs: Array<Expr | undefined>): Expr {
+  const present = exprs.filter((e): e is Expr => e !== undefined);
+  if (present.length === 0) return lit(true);
+  if (present.length === 1) return present[0] as Expr;
+  return { type: "and", exprs: present };
+}
+
+/** OR of the given conditions; none at all is FALSE. */
+export function or(...exprs: Expr[]): Expr {
+  if (exprs.length === 0) return lit(false);
+  if (exprs.length === 1) return exprs[0] as Expr;
+  return { type: "or", exprs };
+}
+
+/** Evaluates `then` only where `when` holds; elsewhere `otherwise`. */
+export const caseWhen = (when: Expr, then: Expr, otherwise: Expr): Expr => ({ type: "case", when, then, otherwise });
+
+/** A condition that is NULL counts as false: `coalesce(cond, FALSE)`. */
+export const definitely = (expr: Expr): Expr => call("coalesce", expr, lit(false));

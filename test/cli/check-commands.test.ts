@@ -1,0 +1,204 @@
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { generateOm, loadSuite, readRunLog } from "../../src/index.js";
+import { makeLab, runCli } from "../helpers/cli.js";
+
+const WHY = "Test van de opdrachtregel: exitcodes, JSON en logboek van de datakwaliteitscontroles.";
+let lab: string;
+let experiment: string;
+let suite: string;
+let defects: string;
+let clean: string;
+
+beforeAll(async () => {
+  lab = await makeLab();
+  experiment = join(lab, "experiments/om-datakwaliteit");
+  suite = join(experiment, "suite.yaml");
+  defects = join(lab, "all");
+  clean = join(lab, "none");
+  await generateOm({ out: defects, zaken: 2000, seed: 4, asOf: "2026-06-30", defects: "all" });
+  await generateOm({ out: clean, zaken: 2000, seed: 4, asOf: "2026-06-30", defects: "none" });
+});
+
+const log = () => readRunLog(join(experiment, "runlog.jsonl"));
+
+describe("livinglab check", () => {
+  it("exits 1 when a check fails, prints the table, writes the JSON and logs the run", async () => {
+    const before = (await log()).length;
+    const json = join(lab, "out/check.json");
+    const run = runCli(["check", suite, "--data", defects, "--json", json, "--justification", WHY]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("NIET IN ORDE");
+    const written = JSON.parse(await readFile(json, "utf8"));
+    expect(written.format).toBe("livinglab-check-results/1");
+    for (const check of written.checks) {
+      expect(Object.keys(check)).toEqual(
+        expect.arrayContaining(["id", "kind", "dimension", "outcome", "metric", "threshold", "failing_count"]),
+      );
+    }
+    const records = await log();
+    expect(records).toHaveLength(before + 1);
+    expect(records.at(-1)?.justification).toBe(WHY);
+    expect(records.at(-1)?.id).toBe(written.run_id);
+  });
+
+  it("exits 2 when only a warning check fails, and 0 when all pass", async () => {
+    const warn = join(experiment, "waarschuwing.yaml");
+    await writeFile(
+      warn,
+      [
+        "format: livinglab-suite/2",
+        "name: waarschuwing",
+        "datasets:",
+        "  zaken: { file: data/zaken.parquet, key: zaak_id }",
+        "checks:",
+        "  - { id: opmerking-ingevuld, kind: not_null, table: zaken, column: opmerking, severity: warn }",
+        "  - { id: zaak-id-uniek, kind: unique_key, table: zaken, columns: [zaak_id] }",
+      ].join("\n"),
+    );
+    const warned = runCli(["check", warn, "--data", clean, "--justification", WHY]);
+    expect(warned.stdout).toContain("let op");
+    expect(warned.code).toBe(2);
+    runCli(["check", suite, "--data", clean, "--justification", WHY]);
+    const passed = runCli(["check", suite, "--data", clean, "--justification", WHY]);
+    expect(passed.stdout).toContain("Uitkomst: passed");
+    expect(passed.code).toBe(0);
+  });
+
+  it("exits 3 without a justification and writes nothing", async () => {
+    const before = (await log()).length;
+    const json = join(lab, "out/refused.json");
+    const run = runCli(["check", suite, "--data", clean, "--json", json]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("verantwoording");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(json)).toBe(false);
+    expect(await log()).toHaveLength(before);
+  });
+
+  it("exits 3 for an unknown engine or a missing suite, with a Dutch hint", () => {
+    const engine = runCli(["check", suite, "--engine", "oracle", "--justification", WHY]);
+    expect(engine.code).toBe(3);
+    expect(engine.stderr).toContain("duckdb, postgres");
+    const missing = runCli(["check", join(experiment, "bestaat-niet.yaml"), "--justification", WHY]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("bestaat-niet.yaml");
+  });
+
+  it("documents the exit codes in its help", () => {
+    const help = runCli(["check", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen/);
+  });
+});
+
+describe("livinglab load and check --engine postgres", () => {
+  it("loads the datasets with COPY and gives the same results as DuckDB", async () => {
+    const env = inject("pgEnv");
+    const load = runCli(["load", suite, "--data", defects, "--engine", "postgres"], { env });
+    expect(load.stderr).toBe("");
+    expect(load.code).toBe(0);
+    expect(load.stdout).toMatch(/rijen geladen in tabel zaken/);
+    const outputs: Record<string, unknown>[] = [];
+    for (const engine of ["duckdb", "postgres"]) {
+      const json = join(lab, `out/${engine}.json`);
+      const run = runCli(
+        ["check", suite, "--data", defects, "--engine", engine, "--json", json, "--justification", WHY],
+        { env },
+      );
+      expect(run.code).toBe(1);
+      const { run_id: _, engine: __, checks, ...rest } = JSON.parse(await readFile(json, "utf8"));
+      // Drift compares with the runs before it, which differ between the two; the rest must match.
+      outputs.push({ ...rest, checks: checks.filter((c: { kind: string }) => c.kind !== "drift") });
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
+  it("takes its connection from a URL option as well", () => {
+    const run = runCli([
+      "load",
+      join(clean, "verdachten.parquet"),
+      "--engine",
+      "postgres",
+      "--pg-url",
+      inject("pgUrl"),
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/rijen geladen in tabel verdachten/);
+  });
+});
+
+describe("livinglab evaluate", () => {
+  it("prints recall and precision per defect kind and writes them as a JSON list", async () => {
+    const json = join(lab, "out/exam.json");
+    const run = runCli([
+      "evaluate",
+      suite,
+      "--data",
+      defects,
+      "--truth",
+      join(defects, "ground_truth.parquet"),
+      "--json",
+      json,
+      "--justification",
+      WHY,
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Geslaagd");
+    const scores = JSON.parse(await readFile(json, "utf8"));
+    expect(scores.length).toBe(13);
+    for (const score of scores) expect(score).toMatchObject({ recall: 1, precision: 1 });
+  });
+
+  it("exits 3 when the ground truth is missing", () => {
+    const run = runCli([
+      "evaluate",
+      suite,
+      "--data",
+      defects,
+      "--truth",
+      join(defects, "nee.parquet"),
+      "--justification",
+      WHY,
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("nee.parquet");
+  });
+});
+
+describe("livinglab profile", () => {
+  it("profiles a dataset and proposes a starter suite that passes on that data", async () => {
+    const data = join(experiment, "data");
+    await generateOm({ out: data, zaken: 500, seed: 9, asOf: "2026-06-30", defects: "none" });
+    const starter = join(experiment, "start.yaml");
+    const json = join(lab, "out/profile.json");
+    const run = runCli([
+      "profile",
+      join(data, "zaken.parquet"),
+      "--starter",
+      starter,
+      "--json",
+      json,
+      "--justification",
+      WHY,
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("vormen: 99/999999-99");
+    const profile = JSON.parse(await readFile(json, "utf8"));
+    // A key has too many values to be a code list, so none of them is shown.
+    const key = profile.columns.find((c: { name: string }) => c.name === "zaak_id");
+    expect(key.top_values).toEqual([]);
+    const loaded = await loadSuite(starter);
+    expect(loaded.suite.checks.map((c) => c.kind)).toEqual(
+      expect.arrayContaining(["not_null", "unique_key", "accepted_values", "value_range"]),
+    );
+    const check = runCli(["check", starter, "--justification", WHY]);
+    expect(check.stdout).toContain("Uitkomst: passed");
+    expect(check.code).toBe(0);
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDbEngine } from "../../src/index.js";
+
+/**
+ * Small literal tables with hostile names and values, written as Parquet so both engines
+ * read the same typed data. Keys tell which rows a check should flag.
+ */
+export const MINI_TABLES: Record<string, string> = {
+  zaken: `SELECT * FROM (VALUES
+    ('Z1', '13/000001-24', 'Amsterdam', 'afgedaan', 'dagvaarding', DATE '2024-01-10', DATE '2024-03-01', TIMESTAMP '2024-03-01 10:00:00', 'V1', DATE '2024-01-01', NULL),
+    ('Z2', '13/000002-24', 'Amsterdam', 'afgedaan', NULL, DATE '2024-01-10', DATE '2024-01-05', TIMESTAMP '2024-01-05 10:00:00', 'V2', DATE '2024-01-02', 'Bel 06-12345678 na tienen'),
+    ('Z3', '9/3-24', 'Den Haag', 'ingeschreven', NULL, DATE '2024-02-01', NULL, TIMESTAMP '2022-01-01 09:00:00', 'V9', DATE '2025-07-01', 'BSN 999900018 gecontroleerd'),
+    ('Z4', NULL, 'Den Haag', 'in_behandeling', NULL, DATE '2024-02-02', NULL, TIMESTAMP '2024-09-01 09:00:00', 'V1', NULL, 'Mail j.jansen@voorbeeld.example'),
+    ('Z5', '09/000005-24', 'den haag', 'afgedaan', 'Sepot', DATE '2024-02-03', DATE '2024-03-03', TIMESTAMP '2024-03-03 12:00:00', 'V3', DATE '2024-01-03', 'IBAN NL91 ABNA 0417 1643 00 graag'),
+    ('Z5', '13/000006-24', 'Amsterdam', 'afgedaan', 'dagvaarding', DATE '2024-02-03', DATE '2024-03-03', TIMESTAMP '2024-03-03 12:00:00', 'V2', DATE '2024-01-03', 'nummer 123456789 is geen BSN; NL91ABNA0417164301 geen IBAN'),
+    ('Z6', '  ', 'Amsterdam', 'afgedaan', 'dagvaarding', DATE '2024-02-04', DATE '2024-02-04', TIMESTAMP '2024-02-04 12:00:00', 'V3', DATE '2024-01-04', 'Zaak met ''quotes''; DROP TABLE zaken; --')
+  ) AS t(zaak_id, parketnummer, arrondissement, status, afdoening, instroomdatum, afdoeningsdatum, laatst_gewijzigd, verdachte_id, pleegdatum, opmerking)`,
+  verdachten: `SELECT * FROM (VALUES ('V1', 1990), ('V2', 2020), ('V3', 1910)) AS t(verdachte_id, geboortejaar)`,
+  vreemd: `SELECT * FROM (VALUES
+    ('K1', 'a''b', 1), ('K2', 'x;y', 2), ('K3', 'ñandú', 3), ('K4', 'a''b', 4), ('K5', NULL, 5)
+  ) AS t("sleutel ""id""", "straße; DROP", "getal€")`,
+};
+
+/** Writes the mini tables as Parquet into a fresh folder and returns it. */
+export async function writeMiniData(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "livinglab-mini-"));
+  const engine = await DuckDbEngine.open();
+  try {
+    for (const [name, select] of Object.entries(MINI_TABLES)) {
+      const file = join(dir, `${name}.parquet`).replaceAll("'", "''");
+      await engine.connection.run(`COPY (${select}) TO '${file}' (FORMAT parquet)`);
+    }
+  } finally {
+    await engine.close();
+  }
+  return dir;
+}

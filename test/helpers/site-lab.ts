@@ -1,0 +1,88 @@
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseDocument } from "yaml";
+import { makeLab, REPO, runCli } from "./cli.js";
+
+/** Text a hostile or careless user might write: it must stay inert and masked on every page. */
+export const HOSTILE = {
+  script: `<script>window.__gehackt = "userstory"</script>`,
+  image: `<img src="x" onerror="window.__gehackt = 'img'">`,
+  justification: `Proefrun met vijandige tekst <script>window.__gehackt = "verantwoording"</script><b>vet</b> van 06-12345678.`,
+  bsn: "111222333",
+  bsnInJustification: "123456782",
+  email: "jan.jansen@voorbeeld.nl",
+  phone: "06-12345678",
+} as const;
+
+export const HOSTILE_ID = "proef-vijandig";
+
+/**
+ * A lab with the example experiment run twice (for a trend) and a hostile copy with few
+ * rows (so that counts fall below the minimum cell size) and scripts and personal data
+ * in its answers and justification.
+ */
+export async function makeSiteLab(): Promise<string> {
+  const lab = await makeLab(["om-datakwaliteit"]);
+  const hostile = join(lab, "experiments", HOSTILE_ID);
+  await cp(join(REPO, "experiments/om-datakwaliteit"), hostile, {
+    recursive: true,
+    filter: (src) => !/\/(data|rapport)$|runlog\.jsonl$/.test(src),
+  });
+  const experiment = parseDocument(await readFile(join(hostile, "experiment.yaml"), "utf8"));
+  experiment.set("id", HOSTILE_ID);
+  experiment.set("titel", "Proef met <em>vijandige</em> tekst");
+  experiment.setIn(["userstory", "wil_ik"], `wil ik ${HOSTILE.script}${HOSTILE.image} weten of tekst veilig blijft`);
+  experiment.setIn(["doel", "doel"], `Nagaan dat BSN ${HOSTILE.bsn} en ${HOSTILE.email} nergens verschijnen.`);
+  experiment.setIn(
+    ["principes", "doel", "toelichting"],
+    `Besproken met ${HOSTILE.email} <script>window.__gehackt = "toelichting"</script>`,
+  );
+  await writeFile(join(hostile, "experiment.yaml"), experiment.toString());
+  const synth = (await readFile(join(hostile, "synth.yaml"), "utf8")).replace(/^zaken: \d+$/m, "zaken: 300");
+  await writeFile(join(hostile, "synth.yaml"), synth);
+
+  const example = "Testrun voor de site: nagaan dat de pagina's de uitkomsten tonen.";
+  for (let i = 0; i < 2; i++) expectRun(runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", example]));
+  expectRun(
+    runCli([
+      "run",
+      HOSTILE_ID,
+      "--root",
+      lab,
+      "--justification",
+      `${HOSTILE.justification} BSN ${HOSTILE.bsnInJustification}.`,
+    ]),
+  );
+  // A colleague approves the example, so its summary is final; the hostile copy stays a draft.
+  expectRun(
+    runCli(
+      [
+        "review",
+        "om-datakwaliteit",
+        "--root",
+        lab,
+        "--verdict",
+        "goedgekeurd",
+        "--note",
+        "Steekproef van de afwijkingen nagekeken.",
+      ],
+      { env: REVIEWER_ENV },
+    ),
+  );
+  return lab;
+}
+
+export const REVIEWER = "C. Bakker";
+
+/** Git settings that make the next command run as the reviewer, whatever the machine's git identity is. */
+const REVIEWER_ENV = {
+  GIT_CONFIG_COUNT: "2",
+  GIT_CONFIG_KEY_0: "user.name",
+  GIT_CONFIG_VALUE_0: REVIEWER,
+  GIT_CONFIG_KEY_1: "user.email",
+  GIT_CONFIG_VALUE_1: "",
+};
+
+function expectRun(run: { code: number; stderr: string }): void {
+  if (run.code !== 0 && run.code !== 1) throw new Error(`livinglab run failed (${run.code}): ${run.stderr}`);
+}

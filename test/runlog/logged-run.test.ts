@@ -1,0 +1,137 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  DuckDbEngine,
+  generateOm,
+  loggedRun,
+  metricsChartOptions,
+  openExperiment,
+  openWorkspace,
+  type RunRecord,
+  readLogRecords,
+  readRunLog,
+  renderChart,
+  tableChecksum,
+  verifyRunLog,
+} from "../../src/index.js";
+import { makeLab } from "../helpers/cli.js";
+
+const JUSTIFICATION = "Verkenning in een notebook: tellen hoeveel zaken per afdoening voorkomen, als test.";
+
+describe("a notebook analysis as a logged run", () => {
+  it("records the datasets it reads, the artifacts it writes, its metrics, and ends even when it throws", async () => {
+    const lab = await makeLab();
+    const workspace = openWorkspace(lab);
+    const om = await openExperiment(workspace, "om-datakwaliteit");
+    const data = join(om.dir, "data");
+    await generateOm({ out: data, zaken: 500, seed: 7, asOf: "2026-06-30", defects: "all" });
+
+    const { result, record } = await loggedRun(
+      workspace,
+      om,
+      { analysis: "telling", justification: JUSTIFICATION },
+      async (run) => {
+        await run.readDataset("zaken", join(data, "zaken.parquet"));
+        const [row] = await run.query("SELECT count(*) AS n FROM zaken");
+        run.metric("zaken", Number(row?.n));
+        await run.engine.query("CREATE TABLE zaken_kopie AS SELECT * FROM zaken");
+        await run.readTable("zaken_kopie");
+        await run.writeArtifact("rapport/telling.txt", `zaken: ${row?.n}\n`);
+        return Number(row?.n);
+      },
+    );
+    expect(result).toBeGreaterThan(0);
+    expect(record).toMatchObject({ outcome: "completed", metrics: { zaken: result }, analysis: { name: "telling" } });
+    expect(record.datasets).toEqual([
+      {
+        name: "zaken",
+        path: "data/zaken.parquet",
+        sha256: createHash("sha256")
+          .update(await readFile(join(data, "zaken.parquet")))
+          .digest("hex"),
+      },
+    ]);
+    expect(record.tables).toEqual([expect.objectContaining({ table: "zaken_kopie", row_count: result })]);
+    expect(record.artifacts).toEqual([
+      {
+        name: "telling.txt",
+        path: "rapport/telling.txt",
+        sha256: createHash("sha256").update(`zaken: ${result}\n`).digest("hex"),
+      },
+    ]);
+
+    const failing = loggedRun(workspace, om, { analysis: "kapot", reuseJustification: record.id }, async (run) => {
+      await run.readDataset("zaken", join(data, "zaken.parquet"));
+      await run.query("SELECT kolom_die_niet_bestaat FROM zaken");
+    });
+    await expect(failing).rejects.toThrow(/kolom_die_niet_bestaat/);
+    const last = (await readRunLog(join(om.dir, "runlog.jsonl"))).at(-1);
+    expect(last).toMatchObject({ analysis: { name: "kapot" }, outcome: "error", justification_reused_from: record.id });
+    expect(last?.error?.message).toContain("kolom_die_niet_bestaat");
+    expect(last?.datasets.map((d) => d.name)).toEqual(["zaken"]);
+    expect((await readLogRecords(join(om.dir, "runlog.jsonl"))).map((r) => r.type)).toEqual([
+      "run_started",
+      "run",
+      "run_started",
+      "run",
+    ]);
+    expect((await verifyRunLog(join(om.dir, "runlog.jsonl"))).intact).toBe(true);
+  });
+
+  it("refuses to start without a justification, and runs nothing", async () => {
+    const lab = await makeLab();
+    const workspace = openWorkspace(lab);
+    const om = await openExperiment(workspace, "om-datakwaliteit");
+    let ran = false;
+    await expect(
+      loggedRun(workspace, om, { analysis: "telling", justification: "todo" }, async () => {
+        ran = true;
+      }),
+    ).rejects.toThrow(/opvultekst/);
+    expect(ran).toBe(false);
+    expect(await readLogRecords(join(om.dir, "runlog.jsonl"))).toEqual([]);
+  });
+});
+
+describe("the SQL content checksum of a DuckDB table", () => {
+  it("ignores row order, but notices a changed value, a duplicated row and a renamed column", async () => {
+    const engine = await DuckDbEngine.open();
+    try {
+      await engine.query("CREATE TABLE a AS SELECT range AS id, 'zaak ' || range AS naam FROM range(1000)");
+      await engine.query("CREATE TABLE b AS SELECT * FROM a ORDER BY id DESC");
+      await engine.query("CREATE TABLE c AS SELECT id, CASE WHEN id = 500 THEN 'anders' ELSE naam END AS naam FROM a");
+      await engine.query("CREATE TABLE d AS SELECT * FROM a UNION ALL SELECT * FROM a WHERE id = 3");
+      await engine.query("CREATE TABLE e AS SELECT id, naam AS titel FROM a");
+      const [a, b, c, d, e] = await Promise.all(["a", "b", "c", "d", "e"].map((t) => tableChecksum(engine, t)));
+      expect(a?.row_count).toBe(1000);
+      expect(b?.checksum).toBe(a?.checksum);
+      for (const other of [c, d, e]) expect(other?.checksum).not.toBe(a?.checksum);
+      expect(d?.row_count).toBe(1001);
+    } finally {
+      engine.close();
+    }
+  });
+});
+
+describe("the metrics of a suite over its runs", () => {
+  it("draws one line per check across the runs", () => {
+    const run = (at: string, metrics: Record<string, number | null>) =>
+      ({ at, metrics, analysis: { name: "check", params: { suite: "suite.yaml" } } }) as unknown as RunRecord;
+    const svg = renderChart(
+      metricsChartOptions(
+        [
+          run("2026-11-01T09:00:00Z", { "zaken-uniek": 0.01, "feiten-uniek": 0 }),
+          run("2026-11-02T09:00:00Z", { "zaken-uniek": 0.02, "feiten-uniek": null }),
+          run("2026-11-03T09:00:00Z", { "zaken-uniek": 0.005, "feiten-uniek": 0.001 }),
+        ],
+        { suite: "suite.yaml" },
+      ),
+    );
+    expect(svg).toContain("<svg");
+    expect(svg.match(/<path[^>]*d="M/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(svg).toContain("zaken-uniek");
+    expect(svg).toContain("Uitkomsten van suite.yaml per run");
+  });
+});

@@ -1,0 +1,91 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type RunRecord, type RunStartedRecord, readLogRecords, verifyRunLog } from "../../src/index.js";
+import { makeLab, REPO, runCli } from "../helpers/cli.js";
+
+const JUSTIFICATION = "Provenancetest: nagaan dat elke run wie, wat, welke data en welke code vastlegt.";
+const NO_GIT_IDENTITY = { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
+
+const sha256 = async (file: string) =>
+  createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1" } }).trim();
+
+describe("the provenance of a real run", () => {
+  it("fills every field: who, when, experiment, analysis, datasets, code, versions, outcome, metrics, artifacts", async () => {
+    const lab = await makeLab();
+    const dir = join(lab, "experiments/om-datakwaliteit");
+    git(lab, "init", "-q");
+    git(lab, "-c", "user.name=Analist A", "-c", "user.email=a@lab.example", "commit", "-q", "--allow-empty", "-m", "x");
+    git(lab, "config", "user.name", "Analist A");
+    git(lab, "config", "user.email", "a@lab.example");
+    await writeFile(join(lab, "notities.md"), "eerst\n");
+    git(lab, "add", "notities.md");
+    git(lab, "commit", "-q", "-m", "notities");
+    await writeFile(join(lab, "notities.md"), "later gewijzigd, niet vastgelegd\n");
+
+    const run = runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+
+    const [started, ended] = (await readLogRecords(join(dir, "runlog.jsonl"))) as [RunStartedRecord, RunRecord];
+    expect(started.type).toBe("run_started");
+    expect(ended.type).toBe("run");
+    expect(ended.id).toBe(started.id);
+    expect(ended.prev_hash).toBe(started.hash);
+    expect(ended.who).toEqual({ name: "Analist A <a@lab.example>", source: "git" });
+    expect(Date.parse(ended.ended_at ?? "")).toBeGreaterThanOrEqual(Date.parse(ended.at));
+    expect(ended.experiment).toEqual({
+      id: "om-datakwaliteit",
+      template: "datakwaliteit@1.1.0",
+      file_sha256: await sha256(join(dir, "experiment.yaml")),
+    });
+    expect(ended.analysis).toEqual({ name: "check", params: { suite: "suite.yaml", engine: "duckdb" } });
+    expect(ended.justification).toBe(JUSTIFICATION);
+    for (const dataset of ended.datasets) expect(dataset.sha256).toBe(await sha256(join(dir, dataset.path)));
+    expect(ended.datasets.map((d) => d.path).sort()).toEqual([
+      "data/feiten.parquet",
+      "data/verdachten.parquet",
+      "data/zaken.parquet",
+    ]);
+    expect(ended.code.commit).toBe(git(lab, "rev-parse", "HEAD"));
+    expect(ended.code.uncommitted_sha256).toBe(
+      createHash("sha256")
+        .update(git(lab, "diff", "HEAD"))
+        .digest("hex"),
+    );
+    const pkg = JSON.parse(await readFile(join(REPO, "package.json"), "utf8")) as { version: string };
+    expect(ended.versions).toEqual({
+      node: process.version,
+      livinglab: pkg.version,
+      engine: expect.stringMatching(/^duckdb v\d/),
+    });
+    expect(ended.outcome).toBe("failed");
+    expect(Object.keys(ended.metrics)).toContain("zaken-zaak-id-uniek");
+    for (const artifact of ended.artifacts) expect(artifact.sha256).toBe(await sha256(join(dir, artifact.path)));
+    expect(await verifyRunLog(join(dir, "runlog.jsonl"))).toMatchObject({ intact: true, records: 2 });
+  });
+
+  it("takes who from LIVINGLAB_USER without a git identity, else from the operating system", async () => {
+    const lab = await makeLab();
+    const file = join(lab, "experiments/om-datakwaliteit/runlog.jsonl");
+    runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION], {
+      env: { ...NO_GIT_IDENTITY, LIVINGLAB_USER: "Analist B" },
+    });
+    runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION], {
+      env: { ...NO_GIT_IDENTITY, LIVINGLAB_USER: "" },
+    });
+    const runs = (await readLogRecords(file)).filter((r): r is RunRecord => r.type === "run");
+    expect(runs.map((r) => r.who)).toEqual([
+      { name: "Analist B", source: "env" },
+      { name: userInfo().username, source: "os" },
+    ]);
+    expect(runs[0]?.code).toEqual({ commit: null, uncommitted_sha256: null });
+  });
+});
