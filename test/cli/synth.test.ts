@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { datasheetSchema, generateOm } from "../../src/index.js";
 import { REPO, runCli } from "../helpers/cli.js";
+import { useTempDirs } from "../helpers/temp-dirs.js";
+
+const tempDir = useTempDirs();
 
 /** Compares with a golden file; run with UPDATE_GOLDEN=1 to rewrite it on purpose. */
 async function expectGolden(name: string, text: string): Promise<void> {
@@ -21,7 +23,7 @@ describe("livinglab synth", () => {
   });
 
   it("writes the tables, the ground truth and the datasheet, and says so", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "livinglab-synth-cli-"));
+    const dir = await tempDir("livinglab-synth-cli-");
     const out = join(dir, "data");
     const run = runCli([
       "synth",
@@ -50,7 +52,7 @@ describe("livinglab synth", () => {
   });
 
   it("makes the same bytes in another time zone as the library does here", async () => {
-    const base = await mkdtemp(join(tmpdir(), "livinglab-synth-cli-"));
+    const base = await tempDir("livinglab-synth-cli-");
     const args = { zaken: 700, seed: 9, asOf: "2026-03-29", defects: "all" } as const;
     await generateOm({ ...args, out: join(base, "here") });
     const run = runCli(
@@ -77,7 +79,7 @@ describe("livinglab synth", () => {
   });
 
   it("reads rates from a defects file in JSON", async () => {
-    const out = join(await mkdtemp(join(tmpdir(), "livinglab-synth-cli-")), "data");
+    const out = join(await tempDir("livinglab-synth-cli-"), "data");
     const file = "test/fixtures/synth/defecten-pii.json";
     const run = runCli([
       "synth",
@@ -100,7 +102,7 @@ describe("livinglab synth", () => {
   });
 
   it("reports every mistake in a defects file with line, column and a hint, and writes nothing", async () => {
-    const out = join(await mkdtemp(join(tmpdir(), "livinglab-synth-cli-")), "data");
+    const out = join(await tempDir("livinglab-synth-cli-"), "data");
     const file = "test/fixtures/synth/defecten-fout.yaml";
     const run = runCli([
       "synth",

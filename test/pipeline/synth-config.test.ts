@@ -1,12 +1,14 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { datasheetSchema, defectSpecFrom, generateOm, isLivingLabError, readSynthConfig } from "../../src/index.js";
+import { useTempDirs } from "../helpers/temp-dirs.js";
+
+const tempDir = useTempDirs();
 
 describe("an experiment's synth.yaml", () => {
   it("can name a defects file next to it, and the datasheet records it", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "livinglab-synth-config-"));
+    const dir = await tempDir("livinglab-synth-config-");
     await writeFile(
       join(dir, "synth.yaml"),
       "generator: om\nzaken: 600\nseed: 2\nas_of: 2026-06-30\ndefects: defecten.yaml\ncsv: true\n",
@@ -32,7 +34,7 @@ describe("an experiment's synth.yaml", () => {
   });
 
   it("points at the line of a bad rate in the defects file", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "livinglab-synth-config-"));
+    const dir = await tempDir("livinglab-synth-config-");
     const file = join(dir, "defecten.yaml");
     await writeFile(file, "format: livinglab-defects/1\nrates:\n  future_date: -0.1\n");
     const error = await defectSpecFrom("defecten.yaml", dir).catch((e: unknown) => e);

@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Datasheet, datasheetSchema, defectKinds, generateOm, type SynthOptions } from "../../src/index.js";
 import { findDefects, groundTruth, type Hit, openGenerated } from "../helpers/defect-conditions.js";
+import { useTempDirs } from "../helpers/temp-dirs.js";
+
+const tempDir = useTempDirs();
 
 const AS_OF = "2026-06-30";
 
 async function generate(options: Omit<SynthOptions, "out">): Promise<{ dir: string; sheet: Datasheet }> {
-  const dir = await mkdtemp(join(tmpdir(), "livinglab-synth-"));
+  const dir = await tempDir("livinglab-synth-");
   await generateOm({ ...options, out: dir });
   const sheet = datasheetSchema.parse(JSON.parse(await readFile(join(dir, "datasheet.json"), "utf8")));
   return { dir, sheet };
