@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startPostgresCluster } from "./postgres-cluster.js";
 
@@ -8,10 +11,29 @@ declare module "vitest" {
   }
 }
 
-/** One PostgreSQL server for the whole test run; every engine test runs on it as well as on DuckDB. */
+/**
+ * One temp folder and one PostgreSQL server for the whole test run. Every test's temp files
+ * (throwaway labs, data, browser profiles) land under TMPDIR and are removed at the end.
+ */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const cluster = await startPostgresCluster();
+  const runTmp = mkdtempSync(join(tmpdir(), "livinglab-tests-"));
+  // Traversable, so the PostgreSQL server (running as its own account) can reach its folder inside.
+  chmodSync(runTmp, 0o755);
+  process.env.TMPDIR = runTmp;
+  let cluster: Awaited<ReturnType<typeof startPostgresCluster>>;
+  try {
+    cluster = await startPostgresCluster();
+  } catch (error) {
+    rmSync(runTmp, { recursive: true, force: true });
+    throw error;
+  }
   project.provide("pgEnv", cluster.env);
   project.provide("pgUrl", cluster.url);
-  return () => cluster.stop();
+  return () => {
+    try {
+      cluster.stop();
+    } finally {
+      rmSync(runTmp, { recursive: true, force: true });
+    }
+  };
 }
