@@ -1,46 +1,15 @@
-import { readFile } from "node:fs/promises";
-import { z } from "zod";
+import type { ReviewGiven } from "../runlog/governance-schema.js";
+import { readLogRecords } from "../runlog/run-log.js";
 import type { Review } from "./review.js";
 
-const reviewRecordSchema = z.object({
-  type: z.enum(["review", "review_given"]),
-  /** Issue 6's review records carry a verdict; only an approval counts for the gates. */
-  verdict: z.string().optional(),
-  at: z.string().min(1),
-  who: z.object({ name: z.string().min(1) }).optional(),
-  reviewer: z.string().min(1).optional(),
-  experiment: z.object({ file_sha256: z.string().optional() }).optional(),
-});
-
 /**
- * SEAM for issue 6: reads the reviews from an experiment's run log, as records of type
- * "review". Issue 6 owns the record format and the recording; this reader takes who reviewed
- * (`reviewer`, else `who.name`), when (`at`) and which experiment file (`experiment.file_sha256`),
- * and skips every other line. A missing log means no reviews.
+ * The approving reviews in an experiment's run log, as the gates need them: who approved,
+ * when, and which version of the experiment file they saw. Reviews are recorded with
+ * `livinglab review` (`giveReview`); a rejection does not open a gate. A missing log means
+ * no reviews; a log that is not valid is a user-facing problem, never silently skipped.
  */
 export async function readReviews(runLogFile: string): Promise<Review[]> {
-  let text: string;
-  try {
-    text = await readFile(runLogFile, "utf8");
-  } catch {
-    return [];
-  }
-  return text.split("\n").flatMap((line): Review[] => {
-    const parsed = reviewRecordSchema.safeParse(safeJson(line));
-    if (!parsed.success) return [];
-    const { reviewer, who, at, experiment, verdict } = parsed.data;
-    if (verdict !== undefined && verdict !== "goedgekeurd") return [];
-    const name = reviewer ?? who?.name;
-    if (!name) return [];
-    const sha = experiment?.file_sha256;
-    return [{ reviewer: name, at, ...(sha ? { experiment_sha256: sha } : {}) }];
-  });
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
+  return (await readLogRecords(runLogFile))
+    .filter((r): r is ReviewGiven => r.type === "review_given" && r.verdict === "goedgekeurd")
+    .map((r) => ({ reviewer: r.who.name, at: r.at, experiment_sha256: r.experiment.file_sha256 }));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { samePerson } from "../runlog/reviews.js";
 
 /**
  * A review of an experiment by a person, as the gates need it. Reviews are governance
@@ -13,12 +14,6 @@ export const reviewSchema = z.object({
   experiment_sha256: z.string().optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
-
-/** Names compare without case and extra spaces: "A. de Vries" is "a.  de vries". */
-export function samePerson(a: string, b: string): boolean {
-  const norm = (name: string) => name.replace(/\s+/g, " ").trim().toLowerCase();
-  return norm(a) === norm(b);
-}
 
 /** Reviews by someone other than the author, of this version of the experiment file when known. */
 export function independentReviews(reviews: readonly Review[], author: string, experimentSha256?: string): Review[] {

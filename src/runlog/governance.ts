@@ -56,8 +56,9 @@ export async function decidePrinciple(
 }
 
 /**
- * Records a review of a run (by default the latest finished run). Refused when the reviewer
- * is its author: the same name or the same e-mail address.
+ * Records a review of a run (by default the latest finished run, else of the experiment as
+ * it stands). Refused when the reviewer made that run or is the experiment's auteur: the same
+ * name or the same e-mail address.
  * @example await giveReview(lab, om, { verdict: "goedgekeurd", toelichting: "Controles en samenvatting nagelopen." });
  */
 export async function giveReview(
@@ -68,19 +69,14 @@ export async function giveReview(
   const file = runLogPath(opened.dir);
   const run = review.run === undefined ? undefined : findRun(await readLogRecords(file), review.run);
   const latest = review.run === undefined ? (await readLogRecords(file)).filter(isRun).at(-1) : run;
-  const author = review.author ?? latest?.who.name;
-  if (author === undefined) {
-    throw new LivingLabError({
-      code: "review_without_subject",
-      message: "Er is nog geen run om te reviewen, en er is geen auteur opgegeven.",
-      hint: "Doe eerst een run, of noem de maker met --auteur.",
-    });
-  }
+  // The author is who made the reviewed run; the experiment's auteur may not review it either.
+  const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;
   const base = eventBase(workspace, opened);
-  if (samePerson(base.who.name, author)) {
+  const maker = [author, opened.experiment.auteur].find((name) => samePerson(base.who.name, name));
+  if (maker !== undefined) {
     throw new LivingLabError({
       code: "review_by_author",
-      message: `U (${base.who.name}) bent de maker van wat u reviewt; een review moet van iemand anders komen.`,
+      message: `U (${base.who.name}) bent de auteur of de maker van wat u reviewt; een review moet van iemand anders komen.`,
       hint: "Vraag een collega om de review te doen met 'livinglab review'.",
     });
   }

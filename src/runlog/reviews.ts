@@ -33,13 +33,14 @@ export async function listReviews(experimentDir: string): Promise<Review[]> {
     }));
 }
 
-/** Two identities are one person when their names or their e-mail addresses match. */
+/** Two identities are one person when their names (ignoring case and spacing) or their e-mail addresses match. */
 export function samePerson(a: string, b: string): boolean {
   const parts = (who: string) => {
     const email = /<([^>]+)>/.exec(who)?.[1]?.trim().toLowerCase();
     return {
       name: who
         .replace(/<[^>]*>/, "")
+        .replace(/\s+/g, " ")
         .trim()
         .toLowerCase(),
       email,

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { appendFile, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,7 +14,7 @@ import {
   runExperiment,
   type SuiteResult,
 } from "../../src/index.js";
-import { makeLab, REPO, runCli } from "../helpers/cli.js";
+import { asPerson, makeLab, REPO, runCli } from "../helpers/cli.js";
 
 const JUSTIFICATION = "Testrun in een tijdelijke map: nagaan dat de poorten weigeren en toestaan waar het hoort.";
 const byOther: Review = { reviewer: "C. Bakker", at: "2026-11-20T10:00:00Z" };
@@ -148,17 +148,23 @@ describe("the gates inside the main job (runExperiment)", () => {
     for (const written of ["data", "rapport", "runlog.jsonl"]) expect(existsSync(join(dir, written))).toBe(false);
   });
 
-  it("reads reviews from run-log records of type review (the seam for issue 6)", async () => {
-    const lab = await makeLab();
-    const log = join(lab, "experiments/om-datakwaliteit/runlog.jsonl");
-    await appendFile(log, `${JSON.stringify({ type: "run", at: "2026-11-19T09:00:00Z" })}\n`);
-    await appendFile(
-      log,
-      `${JSON.stringify({ type: "review", at: "2026-11-20T10:00:00Z", who: { name: "C. Bakker" }, experiment: { file_sha256: "f".repeat(64) } })}\n`,
-    );
-    expect(await readReviews(log)).toEqual([
-      { reviewer: "C. Bakker", at: "2026-11-20T10:00:00Z", experiment_sha256: "f".repeat(64) },
-    ]);
+  it("reads approving reviews recorded with 'livinglab review', never a review by the auteur", async () => {
+    const lab = await makeLab(["om-doorlooptijden"]);
+    const log = join(lab, "experiments/om-doorlooptijden/runlog.jsonl");
+    const review = (who: string, verdict: string) =>
+      runCli(
+        ["review", "om-doorlooptijden", "--root", lab, "--verdict", verdict, "--note", "Opzet en grondslag nagelopen."],
+        asPerson(who),
+      );
+    const byAuteur = review("b. jansen", "goedgekeurd");
+    expect(byAuteur.code).toBe(3);
+    expect(byAuteur.stderr).toContain("(review_by_author)");
+    expect(review("D. Visser", "afgekeurd").code).toBe(0);
+    expect(await readReviews(log)).toEqual([]);
+    expect(review("C. Bakker", "goedgekeurd").code).toBe(0);
+    const [approval] = await readReviews(log);
+    expect(approval?.reviewer).toBe("C. Bakker");
+    expect(approval?.experiment_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await readReviews(join(lab, "nergens.jsonl"))).toEqual([]);
   });
 });

@@ -35,3 +35,8 @@ export async function makeLab(experiments: string[] = ["om-datakwaliteit"]): Pro
   }
   return root;
 }
+
+/** Options for `runCli` that make the command run as `name`, whatever the machine's git identity is. */
+export function asPerson(name: string): { env: Record<string, string> } {
+  return { env: { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", LIVINGLAB_USER: name } };
+}

@@ -1,8 +1,6 @@
-import { appendFile } from "node:fs/promises";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { experimentStatus, openWorkspace, renderStatusTable } from "../../src/index.js";
-import { makeLab, REPO, runCli } from "../helpers/cli.js";
+import { asPerson, makeLab, REPO, runCli } from "../helpers/cli.js";
 
 describe("livinglab status", () => {
   it("shows sections, principles by weighing and which gates are closed and why", async () => {
@@ -17,8 +15,20 @@ describe("livinglab status", () => {
     const workspace = openWorkspace(lab);
     const closed = await experimentStatus(workspace, "om-doorlooptijden");
     expect(closed.gates.map((g) => g.state)).toEqual(["bij_elke_run", "dicht", "dicht"]);
-    const review = { type: "review", at: "2026-11-20T10:00:00Z", who: { name: "C. Bakker" } };
-    await appendFile(join(lab, "experiments/om-doorlooptijden/runlog.jsonl"), `${JSON.stringify(review)}\n`);
+    const review = runCli(
+      [
+        "review",
+        "om-doorlooptijden",
+        "--root",
+        lab,
+        "--verdict",
+        "goedgekeurd",
+        "--note",
+        "Grondslag en opzet nagelopen.",
+      ],
+      asPerson("C. Bakker"),
+    );
+    expect(review.stderr).toBe("");
     const open = await experimentStatus(workspace, "om-doorlooptijden");
     expect(open.gates.map((g) => g.state)).toEqual(["bij_elke_run", "open", "open"]);
   });
