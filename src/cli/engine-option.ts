@@ -1,12 +1,10 @@
 import { type EngineName, engineNames } from "../engines/open-engine.js";
-import { LivingLabError } from "../errors/problem.js";
+import { oneOf } from "./positionals.js";
 
 /** Reads `--engine`; default duckdb, anything else than a known engine is a usage error. */
 export function engineOption(value: string | undefined, command: string): EngineName {
   if (value === undefined) return "duckdb";
-  if ((engineNames as readonly string[]).includes(value)) return value as EngineName;
-  throw new LivingLabError({
-    code: "usage",
+  return oneOf(value, engineNames, {
     message: `Onbekende engine '${value}'.`,
     hint: `Kies uit ${engineNames.join(", ")}; zie 'livinglab ${command} --help'.`,
   });

@@ -15,3 +15,14 @@ export function requireOption(value: string | undefined, name: string, usage: st
   }
   return value;
 }
+
+/** Narrows an option's value to one of `choices`; anything else is a usage error with the given words. */
+export function oneOf<T extends string>(
+  value: string,
+  choices: readonly T[],
+  problem: { message: string; hint: string },
+): T {
+  const choice = choices.find((c) => c === value);
+  if (choice === undefined) throw new LivingLabError({ code: "usage", ...problem });
+  return choice;
+}

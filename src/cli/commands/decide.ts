@@ -1,11 +1,10 @@
-import { LivingLabError } from "../../errors/problem.js";
 import { openExperiment } from "../../experiments/open-experiment.js";
 import { decidePrinciple } from "../../runlog/governance.js";
-import { type PrincipleStatus, principleStatuses } from "../../templates/principle-schema.js";
+import { principleStatuses } from "../../templates/principle-schema.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
-import { expectPositionals, requireOption } from "../positionals.js";
+import { expectPositionals, oneOf, requireOption } from "../positionals.js";
 
 const USAGE = `livinglab decide <experiment> <uitgangspunt> --status <status> --note "<toelichting>" [--decided-by <rol>] [--root <map>]
 
@@ -31,18 +30,14 @@ export const decideCommand: Command = {
       "decide",
     );
     const [experiment = "", principle = ""] = expectPositionals(positionals, 2, 2, USAGE);
-    const status = requireOption(values.status, "status", USAGE);
-    if (!principleStatuses.includes(status as PrincipleStatus)) {
-      throw new LivingLabError({
-        code: "usage",
-        message: `Onbekende status '${status}'.`,
-        hint: `Kies uit: ${principleStatuses.join(", ")}.`,
-      });
-    }
+    const status = oneOf(requireOption(values.status, "status", USAGE), principleStatuses, {
+      message: `Onbekende status '${values.status}'.`,
+      hint: `Kies uit: ${principleStatuses.join(", ")}.`,
+    });
     const workspace = openWorkspace(values.root);
     const decision = await decidePrinciple(workspace, await openExperiment(workspace, experiment), {
       principle,
-      status: status as PrincipleStatus,
+      status,
       toelichting: requireOption(values.note, "note", USAGE),
       ...(values["decided-by"] !== undefined && { beslotenDoor: values["decided-by"] }),
     });

@@ -1,11 +1,10 @@
-import { LivingLabError } from "../../errors/problem.js";
 import { openExperiment } from "../../experiments/open-experiment.js";
 import { giveReview } from "../../runlog/governance.js";
-import { type Verdict, verdicts } from "../../runlog/governance-schema.js";
+import { verdicts } from "../../runlog/governance-schema.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
-import { expectPositionals, requireOption } from "../positionals.js";
+import { expectPositionals, oneOf, requireOption } from "../positionals.js";
 
 const USAGE = `livinglab review <experiment> --verdict <oordeel> --note "<toelichting>" [--run <run>] [--author <naam>] [--root <map>]
 
@@ -34,17 +33,13 @@ export const reviewCommand: Command = {
       "review",
     );
     const [experiment = ""] = expectPositionals(positionals, 1, 1, USAGE);
-    const verdict = requireOption(values.verdict, "verdict", USAGE);
-    if (!verdicts.includes(verdict as Verdict)) {
-      throw new LivingLabError({
-        code: "usage",
-        message: `Onbekend oordeel '${verdict}'.`,
-        hint: `Kies ${verdicts.join(" of ")}.`,
-      });
-    }
+    const verdict = oneOf(requireOption(values.verdict, "verdict", USAGE), verdicts, {
+      message: `Onbekend oordeel '${values.verdict}'.`,
+      hint: `Kies ${verdicts.join(" of ")}.`,
+    });
     const workspace = openWorkspace(values.root);
     const review = await giveReview(workspace, await openExperiment(workspace, experiment), {
-      verdict: verdict as Verdict,
+      verdict,
       toelichting: requireOption(values.note, "note", USAGE),
       ...(values.run !== undefined && { run: values.run }),
       ...(values.author !== undefined && { author: values.author }),
