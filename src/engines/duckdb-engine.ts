@@ -27,15 +27,29 @@ export class DuckDbEngine implements Engine {
     return new DuckDbEngine(instance, await instance.connect());
   }
 
+  /** Makes a dataset queryable: its file, or else a table already in this database (a DataFrame handed back). */
   async attach(source: DatasetSource): Promise<void> {
-    if (!source.file) {
+    if (source.file) return this.registerFile(source.name, source.file, source.table);
+    const table = source.table ?? source.name;
+    if (!(await this.hasTable(table))) {
       throw new LivingLabError({
         code: "dataset_without_file",
         message: `Dataset '${source.name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
         hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
       });
     }
-    await this.registerFile(source.name, source.file, source.table);
+    if (table !== source.name)
+      await this.connection.run(
+        `CREATE OR REPLACE VIEW ${quoteIdentifier(source.name)} AS SELECT * FROM ${quoteIdentifier(table)}`,
+      );
+  }
+
+  /** True when this database has a table or view by this name. */
+  async hasTable(name: string): Promise<boolean> {
+    const found = await this.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_name = ${quoteString(name)} AND table_schema = current_schema()`,
+    );
+    return found.length > 0;
   }
 
   /** Makes a Parquet, CSV or DuckDB file queryable under `name`. */

@@ -1,3 +1,4 @@
+import type { DataFrame } from "danfojs-node";
 import type { SuiteResult } from "../checks/check-result.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
@@ -5,6 +6,7 @@ import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
 import { engineVersionOf } from "../engines/engine.js";
 import { type EngineName, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
+import { framesAsDatasets } from "../frames/frames-as-datasets.js";
 import { renderCheckResults } from "../report/check-results-html.js";
 import { requireJustification } from "../runlog/justification.js";
 import { recordRun } from "../runlog/record-run.js";
@@ -28,6 +30,11 @@ export interface CheckSuiteOptions {
   referenceDate?: string;
   /** Also write the results as JSON to this file. */
   json?: string;
+  /**
+   * DataFrames to check instead of the files of the suite datasets they are named after; each
+   * goes to DuckDB as a table and the run log records its checksum (DuckDB only).
+   */
+  frames?: Readonly<Record<string, DataFrame>>;
   workspace?: Workspace;
 }
 
@@ -57,13 +64,14 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
   const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
   const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
   try {
-    const { result } = await runSuite(engine, loaded, {
+    const framed = await framesAsDatasets(engine, loaded, options.frames ?? {});
+    const { result } = await runSuite(engine, framed.loaded, {
       history,
       ...(options.referenceDate !== undefined && { referenceDate: options.referenceDate }),
     });
     const id = newRunId();
     const json = options.json ? await writeJson(options.json, checkResultsJson(result, id)) : undefined;
-    const files = engineName === "duckdb" ? loaded.datasets.filter((d) => d.file) : [];
+    const files = engineName === "duckdb" ? framed.loaded.datasets.filter((d) => d.file) : [];
     const record = await recordRun(workspace, opened, {
       id,
       analysis: {
@@ -73,10 +81,12 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
           engine: engineName,
           reference_date: result.reference_date,
           ...(options.dataDir && { data: options.dataDir }),
+          ...(framed.tables.length > 0 && { frames: framed.tables.map((t) => t.name) }),
         },
       },
       justification,
       datasets: Object.fromEntries(files.map((d) => [d.name, d.file as string])),
+      tables: framed.tables,
       artifacts: json ? [json] : [],
       outcome: result.outcome,
       metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),

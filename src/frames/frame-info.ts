@@ -1,0 +1,90 @@
+import type { DuckDBType } from "@duckdb/node-api";
+import type { DataFrame } from "danfojs-node";
+import { LivingLabError, type Problem } from "../errors/problem.js";
+import { closestWord } from "../yaml/closest-word.js";
+
+/**
+ * What the columns of a DataFrame are, for the output rules. A table shown to others shows
+ * keys as they are, counts below the minimum cell size as "< 5", a share as "klein aandeel"
+ * when its count is that small, and text only from keys, code lists and the columns in `show`.
+ */
+export interface FrameRoles {
+  /** Columns that identify a row, like `zaak_id`. */
+  key?: readonly string[];
+  /** Columns that count rows or people. */
+  counts?: readonly string[];
+  /** A share (0 to 1) and the count column it is the share of. */
+  shares?: Readonly<Record<string, string>>;
+  /** Text columns to show although they are free text; personal data in them is still masked. */
+  show?: readonly string[];
+}
+
+/** The roles of a frame's columns and the DuckDB type each column came from (or goes back as). */
+export interface FrameInfo extends FrameRoles {
+  types: Readonly<Record<string, DuckDBType>>;
+}
+
+// A DataFrame made by danfojs itself (a filter, a groupby) has no entry: its types are read from its values.
+const infos = new WeakMap<DataFrame, FrameInfo>();
+
+export function frameInfo(frame: DataFrame): FrameInfo | undefined {
+  return infos.get(frame);
+}
+
+/** Remembers what the bridge knows about a frame it made, after checking the roles name real columns. */
+export function rememberFrame(frame: DataFrame, info: FrameInfo): DataFrame {
+  const problems = unknownColumns(frame.columns as string[], info);
+  if (problems.length > 0) throw new LivingLabError(problems);
+  infos.set(frame, info);
+  return frame;
+}
+
+/**
+ * The DuckDB type of each column, as the bridge knows it (a frame from a query keeps its query's types).
+ * @example frameTypes(zaken) // { zaak_id: "VARCHAR", pleegdatum: "DATE", ... }
+ */
+export function frameTypes(frame: DataFrame): Record<string, string> {
+  const types = infos.get(frame)?.types ?? {};
+  return Object.fromEntries(Object.entries(types).map(([column, type]) => [column, type.toString()]));
+}
+
+/**
+ * Gives `to` (a DataFrame danfojs made from `from`, like a filter) the types and roles of `from`
+ * for the columns they share, so it goes back to DuckDB with the same types.
+ * @example const open = copyFrameTypes(zaken, zaken.query(zaken["status"].ne("afgedaan")));
+ */
+export function copyFrameTypes(from: DataFrame, to: DataFrame): DataFrame {
+  const info = infos.get(from);
+  if (!info) return to;
+  const columns = new Set(to.columns as string[]);
+  const keep = (list: readonly string[] | undefined) => list?.filter((c) => columns.has(c));
+  const shares = Object.entries(info.shares ?? {}).filter(([share, count]) => columns.has(share) && columns.has(count));
+  return rememberFrame(to, {
+    types: Object.fromEntries(Object.entries(info.types).filter(([column]) => columns.has(column))),
+    ...(info.key && { key: keep(info.key) }),
+    ...(info.counts && { counts: keep(info.counts) }),
+    ...(shares.length > 0 && { shares: Object.fromEntries(shares) }),
+    ...(info.show && { show: keep(info.show) }),
+  });
+}
+
+/** Every role that names a column the frame does not have, with the nearest name. */
+export function unknownColumns(columns: readonly string[], roles: FrameRoles): Problem[] {
+  const named = [
+    ...(roles.key ?? []).map((c) => ["key", c] as const),
+    ...(roles.counts ?? []).map((c) => ["counts", c] as const),
+    ...Object.entries(roles.shares ?? {}).flatMap(([s, c]) => [["shares", s] as const, ["shares", c] as const]),
+    ...(roles.show ?? []).map((c) => ["show", c] as const),
+  ];
+  return named
+    .filter(([, column]) => !columns.includes(column))
+    .map(([role, column]) => {
+      const near = closestWord(column, columns);
+      return {
+        code: "frame_unknown_column",
+        message: `De kolom '${column}' bij '${role}' staat niet in de DataFrame.${near ? ` Bedoelt u '${near}'?` : ""}`,
+        hint: `Kolommen: ${columns.join(", ")}.`,
+        path: [role],
+      };
+    });
+}

@@ -1,0 +1,131 @@
+import { type DuckDBType, DuckDBTypeId } from "@duckdb/node-api";
+import type { DataFrame, Series } from "danfojs-node";
+import { LivingLabError } from "../errors/problem.js";
+import { CODE_LIST_LIMIT } from "../profile/profile-dataset.js";
+import { escapeHtml, formatCount, isSuppressed, MIN_CELL_SIZE, userText } from "../report/html.js";
+import { isMissing } from "./column-type-of-values.js";
+import { sortOf } from "./column-types.js";
+import { type FrameRoles, frameInfo, unknownColumns } from "./frame-info.js";
+
+export interface RenderFrameOptions extends FrameRoles {
+  /** How many rows to show (default 10); the rest is counted below the table. */
+  rows?: number;
+  /** Counts below this are shown as "< 5" (default 5). */
+  minCellSize?: number;
+}
+
+/** How one column is shown. */
+type Display = "key" | "count" | "share" | "text" | "value";
+
+const MS_PER_DAY = 86_400_000;
+const numberFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 6, useGrouping: false });
+
+/**
+ * A DataFrame (or Series) as an HTML table that may be saved and shown to others: at most `rows`
+ * rows, keys as they are, counts below 5 as "< 5" (and their shares as "klein aandeel"), personal
+ * data in text masked, and free-text columns (not a key, not a code list, not in `show`) left out.
+ * @example tslab.display.html(renderFrame(zaken, { rows: 5 }));
+ */
+export function renderFrame(frame: DataFrame | Series, options: RenderFrameOptions = {}): string {
+  const names = frame.columns as string[];
+  const info = frameInfo(frame as DataFrame);
+  const roles = mergeRoles(info, options);
+  const problems = unknownColumns(names, options);
+  if (problems.length > 0) throw new LivingLabError(problems);
+  const total = frame.shape[0] as number;
+  const shown = Math.max(0, Math.min(options.rows ?? 10, total));
+  const minCellSize = options.minCellSize ?? MIN_CELL_SIZE;
+  const columns = names.map((name) => {
+    const values = columnValues(frame, name);
+    return { name, values, type: info?.types[name], display: displayOf(name, values, roles) };
+  });
+  const visible = columns.filter((c) => c.display !== null);
+  const hidden = columns.filter((c) => c.display === null).map((c) => c.name);
+  const index = (frame.index as unknown[]).slice(0, shown);
+  const countOf = (column: string, row: number) => Number(columns.find((c) => c.name === column)?.values[row]);
+  const cell = (c: (typeof visible)[number], row: number): string => {
+    const value = c.values[row];
+    if (isMissing(value)) return `<td class="leeg"><em>leeg</em></td>`;
+    if (c.display === "count") return `<td class="getal">${escapeHtml(formatCount(Number(value), minCellSize))}</td>`;
+    if (c.display === "share" && isSuppressed(countOf(roles.shares[c.name] ?? "", row), minCellSize))
+      return `<td class="getal">klein aandeel</td>`;
+    return `<td${typeof value === "number" ? ' class="getal"' : ""}>${userText(formatValue(value, c.type))}</td>`;
+  };
+  const head = visible
+    .map(
+      (c) => `<th scope="col"${c.type ? ` title="${escapeHtml(c.type.toString())}"` : ""}>${escapeHtml(c.name)}</th>`,
+    )
+    .join("");
+  const body = index
+    .map(
+      (label, row) =>
+        `<tr><th scope="row">${userText(String(label))}</th>${visible.map((c) => cell(c, row)).join("")}</tr>`,
+    )
+    .join("\n");
+  return `<div class="livinglab-frame">
+<table>
+<thead><tr><th></th>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+<p>${escapeHtml(noteOf(shown, total, names.length, hidden))}</p>
+</div>`;
+}
+
+function mergeRoles(info: FrameRoles | undefined, options: FrameRoles) {
+  return {
+    key: new Set([...(info?.key ?? []), ...(options.key ?? [])]),
+    counts: new Set([...(info?.counts ?? []), ...(options.counts ?? [])]),
+    shares: { ...info?.shares, ...options.shares } as Record<string, string>,
+    show: new Set([...(info?.show ?? []), ...(options.show ?? [])]),
+  };
+}
+
+/** How a column is shown, or null when it is free text that stays out of the table. */
+function displayOf(name: string, values: readonly unknown[], roles: ReturnType<typeof mergeRoles>): Display | null {
+  if (roles.key.has(name)) return "key";
+  if (roles.counts.has(name)) return "count";
+  if (name in roles.shares) return "share";
+  if (!values.some((v) => sortOf(v) === "text")) return "value";
+  return roles.show.has(name) || isCodeList(values) ? "text" : null;
+}
+
+/** A column with few distinct values is a code list, as in a profile; free text has many. */
+function isCodeList(values: readonly unknown[]): boolean {
+  const seen = new Set<unknown>();
+  for (const value of values) {
+    if (isMissing(value)) continue;
+    seen.add(value);
+    if (seen.size > CODE_LIST_LIMIT) return false;
+  }
+  return true;
+}
+
+function columnValues(frame: DataFrame | Series, name: string): readonly unknown[] {
+  if (frame.ndim === 1) return frame.values as unknown[];
+  return ((frame as DataFrame).column(name).values as unknown[]) ?? [];
+}
+
+/** A value as readers of a Dutch table expect it: decimal comma, ISO dates, ja/nee. */
+function formatValue(value: unknown, type: DuckDBType | undefined): string {
+  if (typeof value === "number") return numberFormat.format(value);
+  if (typeof value === "boolean") return value ? "ja" : "nee";
+  if (value instanceof Date) return formatDate(value, type);
+  return String(value);
+}
+
+function formatDate(value: Date, type: DuckDBType | undefined): string {
+  const iso = value.toISOString();
+  const dateOnly = type ? type.typeId === DuckDBTypeId.DATE : value.getTime() % MS_PER_DAY === 0;
+  if (dateOnly) return iso.slice(0, 10);
+  if (type?.typeId === DuckDBTypeId.TIMESTAMP_TZ)
+    return value.toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam", dateStyle: "short", timeStyle: "medium" });
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+function noteOf(shown: number, total: number, columns: number, hidden: readonly string[]): string {
+  const rows = `${shown.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} rijen getoond, ${columns} kolommen.`;
+  if (hidden.length === 0) return rows;
+  return `${rows} Niet getoond, want vrije tekst: ${hidden.join(", ")}. Noem een kolom bij 'show' om hem toch te tonen (persoonsgegevens blijven verborgen).`;
+}

@@ -1,0 +1,137 @@
+import {
+  BIGINT,
+  BOOLEAN,
+  DATE,
+  DOUBLE,
+  DuckDBDataChunk,
+  type DuckDBType,
+  type DuckDBValue,
+  INTEGER,
+  JSToDuckDBValueConverter,
+  TIMESTAMP,
+  VARCHAR,
+} from "@duckdb/node-api";
+import type { DataFrame } from "danfojs-node";
+import type { DuckDbEngine } from "../engines/duckdb-engine.js";
+import { LivingLabError } from "../errors/problem.js";
+import { quoteIdentifier } from "../sql/quote.js";
+import { columnTypeOfValues, isMissing } from "./column-type-of-values.js";
+import { type ColumnReading, columnReadings, fitsReading } from "./column-types.js";
+import { frameInfo, unknownColumns } from "./frame-info.js";
+
+/** Types a user can give a column by name when handing a DataFrame back. */
+export const frameTypeNames = { BOOLEAN, INTEGER, BIGINT, DOUBLE, VARCHAR, DATE, TIMESTAMP } satisfies Record<
+  string,
+  DuckDBType
+>;
+export type FrameTypeName = keyof typeof frameTypeNames;
+
+export interface TableFromFrameOptions {
+  /** The type of a column, where the frame does not know it or should change it. */
+  types?: Readonly<Record<string, FrameTypeName>>;
+}
+
+export interface FrameTable {
+  table: string;
+  rows: number;
+  /** The DuckDB type of each column, as created. */
+  types: Record<string, string>;
+}
+
+// DuckDB's vector size: the most rows one data chunk holds.
+const CHUNK_ROWS = 2048;
+
+/**
+ * Hands a DataFrame back to DuckDB as a new table, column by column through DuckDB's appender.
+ * Columns keep the type they had in DuckDB when the bridge made the frame; other columns get
+ * theirs from their values (or from `types`). Missing values (null, NaN) become NULL.
+ * @example await tableFromFrame(run.engine, "zaken_open", open, { types: { pleegdatum: "DATE" } });
+ */
+export async function tableFromFrame(
+  engine: DuckDbEngine,
+  table: string,
+  frame: DataFrame,
+  options: TableFromFrameOptions = {},
+): Promise<FrameTable> {
+  const names = frame.columns as string[];
+  const unknown = unknownColumns(names, { show: Object.keys(options.types ?? {}) });
+  if (unknown.length > 0) throw new LivingLabError(unknown.map((p) => ({ ...p, path: ["types"] })));
+  await refuseExisting(engine, table);
+  const known = frameInfo(frame)?.types ?? {};
+  const columns = names.map((name) => {
+    const values = frame.column(name).values as unknown[];
+    const given = options.types?.[name];
+    const type = given ? frameTypeNames[given] : (known[name] ?? columnTypeOfValues(name, values));
+    return { name, type, values };
+  });
+  const rows = frame.shape[0] as number;
+  const definition = columns.map((c) => `${quoteIdentifier(c.name)} ${c.type.toString()}`).join(", ");
+  await engine.connection.run(`CREATE TABLE ${quoteIdentifier(table)} (${definition})`);
+  try {
+    const appender = await engine.connection.createAppender(table);
+    try {
+      for (let offset = 0; offset < rows; offset += CHUNK_ROWS) {
+        const size = Math.min(CHUNK_ROWS, rows - offset);
+        const chunk = DuckDBDataChunk.create(
+          columns.map((c) => c.type),
+          size,
+        );
+        columns.forEach((column, index) => {
+          chunk.setColumnValues(index, duckdbValues(column, offset, size));
+        });
+        appender.appendDataChunk(chunk);
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  } catch (error) {
+    // Nothing half-written: a table that could not be filled is not left behind.
+    await engine.connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+    throw error;
+  }
+  return { table, rows, types: Object.fromEntries(columns.map((c) => [c.name, c.type.toString()])) };
+}
+
+/** One chunk's slice of a column as DuckDB values; names the row and the type when a value does not fit. */
+function duckdbValues(
+  column: { name: string; type: DuckDBType; values: readonly unknown[] },
+  offset: number,
+  size: number,
+): DuckDBValue[] {
+  const reading = columnReadings[column.type.typeId];
+  const out = new Array<DuckDBValue>(size);
+  for (let i = 0; i < size; i++) {
+    const value = column.values[offset + i];
+    out[i] = isMissing(value) ? null : duckdbValue(value, column, reading, offset + i);
+  }
+  return out;
+}
+
+function duckdbValue(
+  value: unknown,
+  column: { name: string; type: DuckDBType },
+  reading: ColumnReading | null,
+  row: number,
+): DuckDBValue {
+  try {
+    if (reading && fitsReading(value, reading))
+      return JSToDuckDBValueConverter(value as never, column.type, JSToDuckDBValueConverter);
+  } catch {
+    // A UUID or enum member that DuckDB's converter refuses: reported below like any other misfit.
+  }
+  throw new LivingLabError({
+    code: "frame_value_mismatch",
+    message: `De kolom '${column.name}' heeft in rij ${row + 1} een waarde die niet past bij type ${column.type.toString()}.`,
+    hint: "Maak de waarden van de kolom van één soort, of geef een ander type op bij 'types'.",
+  });
+}
+
+async function refuseExisting(engine: DuckDbEngine, table: string): Promise<void> {
+  if (!(await engine.hasTable(table))) return;
+  throw new LivingLabError({
+    code: "frame_table_exists",
+    message: `In deze DuckDB bestaat al een tabel of view '${table}'; een DataFrame overschrijft die niet.`,
+    hint: "Kies een andere naam voor de tabel.",
+  });
+}
