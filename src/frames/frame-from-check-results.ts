@@ -6,7 +6,7 @@ import { frameFromColumns } from "./frame-from-columns.js";
 
 /**
  * The results of a suite as a DataFrame, one row per check: id, kind, dimension, table, severity,
- * outcome, metric, failing_count, row_count, failing_share, threshold (JSON), sample (keys) and description.
+ * outcome, metric, failing_count, row_count, failing_share, threshold (JSON), sample_keys (a few failing rows by key) and description.
  * @example const checks = await frameFromCheckResults(run.result);
  */
 export async function frameFromCheckResults(result: SuiteResult | readonly CheckResult[]): Promise<DataFrame> {
@@ -26,7 +26,7 @@ export async function frameFromCheckResults(result: SuiteResult | readonly Check
       { name: "row_count", type: BIGINT, values: number((c) => c.row_count) },
       { name: "failing_share", type: DOUBLE, values: number(failingShare) },
       { name: "threshold", type: VARCHAR, values: text((c) => JSON.stringify(c.threshold)) },
-      { name: "sample", type: VARCHAR, values: text((c) => c.sample.join(" ")) },
+      { name: "sample_keys", type: VARCHAR, values: text((c) => c.sample.join(" ")) },
       { name: "description", type: VARCHAR, values: text((c) => c.description) },
     ],
     {
@@ -34,7 +34,7 @@ export async function frameFromCheckResults(result: SuiteResult | readonly Check
       counts: ["failing_count", "row_count"],
       // For a row check the metric is the failing share itself, so it could give a small count away.
       shares: { failing_share: "failing_count", metric: "failing_count" },
-      show: ["threshold", "sample", "description"],
+      show: ["threshold", "sample_keys", "description"],
     },
   );
 }

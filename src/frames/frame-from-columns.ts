@@ -1,6 +1,7 @@
 import type { DuckDBType } from "@duckdb/node-api";
 import type { DataFrame } from "danfojs-node";
 import { LivingLabError, type Problem } from "../errors/problem.js";
+import { memberNames, refuseTakenNames } from "./column-names.js";
 import { columnReadings, type FrameValue, sortOfDtype } from "./column-types.js";
 import { type FrameRoles, rememberFrame } from "./frame-info.js";
 import { loadDanfo } from "./load-danfo.js";
@@ -25,6 +26,7 @@ export async function frameFromColumns(columns: readonly FrameColumn[], roles: F
   );
   const names = columns.map((c) => c.name);
   const dfd = await loadDanfo();
+  refuseTakenNames(names, memberNames(dfd.DataFrame.prototype));
   const rows = columns[0]?.values.length ?? 0;
   // Passing the dtypes spares danfojs a look at the values to guess them.
   const frame =

@@ -4,8 +4,8 @@ import type { ColumnProfile, DatasetProfile } from "../profile/profile-dataset.j
 import { frameFromColumns } from "./frame-from-columns.js";
 
 /**
- * A profile as a DataFrame, one row per column of the dataset: column, type, category, empty
- * (count), empty_share, distinct, min, max and the most common shape. Minimum and maximum are
+ * A profile as a DataFrame, one row per column of the dataset: name, type, category, empty
+ * (count), empty_share, distinct, minimum, maximum and common_shape (the most common shape). Minimum and maximum are
  * given for numbers and dates only, so no free text reaches the frame.
  * @example const kolommen = await frameFromProfile(profiel.profile);
  */
@@ -16,7 +16,7 @@ export async function frameFromProfile(profile: DatasetProfile): Promise<DataFra
     columns.map((c) => (c.category === "number" || c.category === "date" ? pick(c) : null));
   return frameFromColumns(
     [
-      { name: "column", type: VARCHAR, values: text((c) => c.name) },
+      { name: "name", type: VARCHAR, values: text((c) => c.name) },
       { name: "type", type: VARCHAR, values: text((c) => c.type) },
       { name: "category", type: VARCHAR, values: text((c) => c.category) },
       {
@@ -26,15 +26,15 @@ export async function frameFromProfile(profile: DatasetProfile): Promise<DataFra
       },
       { name: "empty_share", type: DOUBLE, values: columns.map((c) => c.empty_share) },
       { name: "distinct", type: BIGINT, values: columns.map((c) => c.distinct) },
-      { name: "min", type: VARCHAR, values: bound((c) => c.min) },
-      { name: "max", type: VARCHAR, values: bound((c) => c.max) },
-      { name: "shape", type: VARCHAR, values: text((c) => c.shapes[0]?.value ?? null) },
+      { name: "minimum", type: VARCHAR, values: bound((c) => c.min) },
+      { name: "maximum", type: VARCHAR, values: bound((c) => c.max) },
+      { name: "common_shape", type: VARCHAR, values: text((c) => c.shapes[0]?.value ?? null) },
     ],
     {
-      key: ["column"],
+      key: ["name"],
       counts: ["empty"],
       shares: { empty_share: "empty" },
-      show: ["type", "category", "min", "max", "shape"],
+      show: ["type", "category", "minimum", "maximum", "common_shape"],
     },
   );
 }

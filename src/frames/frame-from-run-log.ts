@@ -7,7 +7,7 @@ import { frameFromColumns } from "./frame-from-columns.js";
 
 /**
  * An experiment's run log as a DataFrame, one row per run or event as `livinglab log` shows it:
- * seq, id, type, at, who, what, outcome, text (the justification or note) and corrections.
+ * seq, id, type, when, who, what, outcome, text (the justification or note) and corrections.
  * Give the experiment folder, or records already read.
  * @example const logboek = await frameFromRunLog(om.dir);
  */
@@ -20,7 +20,7 @@ export async function frameFromRunLog(source: string | readonly LogRecord[]): Pr
       { name: "seq", type: BIGINT, values: rows.map((r) => r.seq) },
       { name: "id", type: VARCHAR, values: text((r) => r.id) },
       { name: "type", type: VARCHAR, values: text((r) => r.type) },
-      { name: "at", type: TIMESTAMPTZ, values: rows.map((r) => new Date(r.at)) },
+      { name: "when", type: TIMESTAMPTZ, values: rows.map((r) => new Date(r.at)) },
       { name: "who", type: VARCHAR, values: text((r) => r.who) },
       { name: "what", type: VARCHAR, values: text((r) => r.what) },
       { name: "outcome", type: VARCHAR, values: text((r) => r.outcome) },

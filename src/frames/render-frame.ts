@@ -3,6 +3,7 @@ import type { DataFrame, Series } from "danfojs-node";
 import { LivingLabError } from "../errors/problem.js";
 import { CODE_LIST_LIMIT } from "../profile/profile-dataset.js";
 import { escapeHtml, formatCount, isSuppressed, MIN_CELL_SIZE, userText } from "../report/html.js";
+import { columnNamesOf } from "./column-names.js";
 import { isMissing } from "./column-type-of-values.js";
 import { sortOf } from "./column-types.js";
 import { type FrameRoles, frameInfo, unknownColumns } from "./frame-info.js";
@@ -27,7 +28,7 @@ const numberFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 6, 
  * @example tslab.display.html(renderFrame(zaken, { rows: 5 }));
  */
 export function renderFrame(frame: DataFrame | Series, options: RenderFrameOptions = {}): string {
-  const names = frame.columns as string[];
+  const names = frame.ndim === 1 ? (frame.columns as string[]) : columnNamesOf(frame as DataFrame);
   const info = frameInfo(frame as DataFrame);
   const roles = mergeRoles(info, options);
   const problems = unknownColumns(names, options);
@@ -91,15 +92,20 @@ function displayOf(name: string, values: readonly unknown[], roles: ReturnType<t
   return roles.show.has(name) || isCodeList(values) ? "text" : null;
 }
 
-/** A column with few distinct values is a code list, as in a profile; free text has many. */
+/**
+ * A code list: few distinct values (as in a profile), each used at least twice on average.
+ * Free text has many distinct values, and in a small frame a text seldom repeats.
+ */
 function isCodeList(values: readonly unknown[]): boolean {
   const seen = new Set<unknown>();
+  let present = 0;
   for (const value of values) {
     if (isMissing(value)) continue;
+    present++;
     seen.add(value);
     if (seen.size > CODE_LIST_LIMIT) return false;
   }
-  return true;
+  return seen.size * 2 <= present;
 }
 
 function columnValues(frame: DataFrame | Series, name: string): readonly unknown[] {

@@ -15,6 +15,7 @@ import type { DataFrame } from "danfojs-node";
 import type { DuckDbEngine } from "../engines/duckdb-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { quoteIdentifier } from "../sql/quote.js";
+import { columnNamesOf } from "./column-names.js";
 import { columnTypeOfValues, isMissing } from "./column-type-of-values.js";
 import { type ColumnReading, columnReadings, fitsReading } from "./column-types.js";
 import { frameInfo, unknownColumns } from "./frame-info.js";
@@ -53,7 +54,7 @@ export async function tableFromFrame(
   frame: DataFrame,
   options: TableFromFrameOptions = {},
 ): Promise<FrameTable> {
-  const names = frame.columns as string[];
+  const names = columnNamesOf(frame);
   const unknown = unknownColumns(names, { show: Object.keys(options.types ?? {}) });
   if (unknown.length > 0) throw new LivingLabError(unknown.map((p) => ({ ...p, path: ["types"] })));
   await refuseExisting(engine, table);

@@ -181,6 +181,13 @@ describe("the DataFrame bridge between DuckDB and danfojs-node", () => {
     expect(await problemCodes(tableFromFrame(engine, "x", plain, { types: { wardee: "DOUBLE" } }))).toEqual([
       "frame_unknown_column",
     ]);
+    // danfojs makes each column a property of the frame: a column named `min` would hide df.min().
+    expect(await problemCodes(frameFromQuery(engine, 'SELECT 1 AS min, 2 AS "index", 3 AS ok'))).toEqual([
+      "frame_column_name_taken",
+      "frame_column_name_taken",
+    ]);
+    const hiding = new dfd.DataFrame({ sample: [1, 2] });
+    expect(await problemCodes(tableFromFrame(engine, "verborgen", hiding))).toEqual(["frame_column_name_taken"]);
     expect(await problemCodes(frameFromQuery(engine, "SELECT 1 AS zaak_id", { key: ["zaakid"] }))).toEqual([
       "frame_unknown_column",
     ]);

@@ -1,0 +1,140 @@
+import { copyFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  type CheckResult,
+  checkSuite,
+  copyFrameTypes,
+  DuckDbEngine,
+  frameFromQuery,
+  generateOm,
+  isLivingLabError,
+  loggedRun,
+  type OpenedExperiment,
+  openExperiment,
+  openWorkspace,
+  readLogRecords,
+  runLogPath,
+  verifyRunLog,
+} from "../../src/index.js";
+import { makeLab } from "../helpers/cli.js";
+
+const JUSTIFICATION = "Test: de suite op een DataFrame controleren en vergelijken met dezelfde data als bestand.";
+
+/**
+ * What a user compares between two runs of one suite: every check's verdict and what it found.
+ * Drift checks compare with the suite's earlier runs, which differ between any two runs, so they are left out.
+ */
+function verdicts(checks: readonly CheckResult[]) {
+  return checks
+    .filter((c) => c.kind !== "drift")
+    .map((c) => ({
+      id: c.id,
+      outcome: c.outcome,
+      metric: c.metric,
+      failing: c.failing_count,
+      rows: c.row_count,
+      sample: c.sample,
+    }));
+}
+
+describe("a check suite on a DataFrame handed back to DuckDB", () => {
+  let workspace: ReturnType<typeof openWorkspace>;
+  let om: OpenedExperiment;
+  let suite: string;
+  let data: string;
+  beforeAll(async () => {
+    workspace = openWorkspace(await makeLab());
+    om = await openExperiment(workspace, "om-datakwaliteit");
+    suite = join(om.dir, "suite.yaml");
+    data = join(om.dir, "data");
+    await generateOm({ out: data, zaken: 3000, seed: 11, asOf: "2026-06-30", defects: "all" });
+  });
+
+  async function zakenFrame(sql = "SELECT * FROM zaken") {
+    const { result } = await loggedRun(
+      workspace,
+      om,
+      {
+        analysis: "zaken-als-dataframe",
+        justification: "Test: de zaken als DataFrame lezen om ze daarna te controleren.",
+      },
+      async (run) => {
+        await run.readDataset("zaken", join(data, "zaken.parquet"));
+        return frameFromQuery(run.engine, sql, { key: ["zaak_id"] });
+      },
+    );
+    return result;
+  }
+
+  it("finds exactly what it finds in the same data as a file, and logs the frame by its checksum", async () => {
+    const fromFiles = await checkSuite({ suite, justification: JUSTIFICATION });
+    const zaken = await zakenFrame();
+    const fromFrame = await checkSuite({ suite, justification: JUSTIFICATION, frames: { zaken } });
+    expect(fromFrame.result.outcome).toBe("failed");
+    expect(verdicts(fromFrame.result.checks)).toEqual(verdicts(fromFiles.result.checks));
+
+    const record = fromFrame.record;
+    expect(record.analysis.params.frames).toEqual(["zaken"]);
+    expect(record.datasets.map((d) => d.name).sort()).toEqual(["feiten", "verdachten"]);
+    expect(record.tables).toHaveLength(1);
+    expect(record.tables?.[0]).toMatchObject({ name: "zaken", table: "zaken", row_count: zaken.shape[0] });
+    expect(record.tables?.[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verifyRunLog(runLogPath(om.dir))).intact).toBe(true);
+  });
+
+  it("checks the frame as changed in danfojs, not the file it once came from", async () => {
+    const zaken = await zakenFrame();
+    const notSettled = (zaken.column("status").values as unknown[]).map((status) => status !== "afgedaan");
+    const open = copyFrameTypes(zaken, zaken.query(notSettled));
+    expect(open.shape[0]).toBeLessThan(zaken.shape[0] as number);
+    const fromFrame = await checkSuite({ suite, justification: JUSTIFICATION, frames: { zaken: open } });
+
+    // The same rows, filtered by DuckDB and written as a file, are the yardstick.
+    const filtered = join(om.dir, "gefilterd");
+    await mkdir(filtered, { recursive: true });
+    for (const table of ["verdachten", "feiten"])
+      await copyFile(join(data, `${table}.parquet`), join(filtered, `${table}.parquet`));
+    const engine = await DuckDbEngine.open();
+    try {
+      const target = join(filtered, "zaken.parquet").replaceAll("'", "''");
+      await engine.connection.run(
+        `COPY (SELECT * FROM '${join(data, "zaken.parquet").replaceAll("'", "''")}' WHERE status IS DISTINCT FROM 'afgedaan') TO '${target}' (FORMAT parquet)`,
+      );
+    } finally {
+      await engine.close();
+    }
+    const fromFile = await checkSuite({ suite, justification: JUSTIFICATION, dataDir: filtered });
+    expect(verdicts(fromFrame.result.checks)).toEqual(verdicts(fromFile.result.checks));
+    const zakenRows = fromFrame.result.checks.find((c) => c.id === "zaken-zaak-id-ingevuld")?.row_count;
+    expect(zakenRows).toBe(open.shape[0]);
+  });
+
+  it("refuses a frame named after no dataset, or on another engine, before anything is logged", async () => {
+    const zaken = await zakenFrame("SELECT * FROM zaken LIMIT 10");
+    const before = (await readLogRecords(runLogPath(om.dir))).length;
+    const codes = async (work: Promise<unknown>) => {
+      try {
+        await work;
+      } catch (error) {
+        if (isLivingLabError(error)) return error.problems.map((p) => [p.code, p.message]);
+        throw error;
+      }
+      return [];
+    };
+    expect(await codes(checkSuite({ suite, justification: JUSTIFICATION, frames: { zake: zaken } }))).toEqual([
+      ["frame_unknown_dataset", "De DataFrame 'zake' hoort bij geen dataset van de suite. Bedoelt u 'zaken'?"],
+    ]);
+    const onPostgres = await codes(
+      checkSuite({
+        suite,
+        justification: JUSTIFICATION,
+        engine: "postgres",
+        pgUrl: inject("pgUrl"),
+        frames: { zaken },
+      }),
+    );
+    expect(onPostgres.map(([code]) => code)).toEqual(["frames_need_duckdb"]);
+    expect(await readLogRecords(runLogPath(om.dir))).toHaveLength(before);
+  });
+});
