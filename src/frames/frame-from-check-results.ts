@@ -32,8 +32,8 @@ export async function frameFromCheckResults(result: SuiteResult | readonly Check
     {
       key: ["id"],
       counts: ["failing_count", "row_count"],
-      // For a row check the metric is the failing share itself, so it could give a small count away.
-      shares: { failing_share: "failing_count", metric: "failing_count" },
+      // For a row check the metric is the failing share itself; the number of sample keys is the count.
+      revealsCount: { failing_share: "failing_count", metric: "failing_count", sample_keys: "failing_count" },
       show: ["threshold", "sample_keys", "description"],
     },
   );

@@ -33,7 +33,7 @@ export async function frameFromProfile(profile: DatasetProfile): Promise<DataFra
     {
       key: ["name"],
       counts: ["empty"],
-      shares: { empty_share: "empty" },
+      revealsCount: { empty_share: "empty" },
       show: ["type", "category", "minimum", "maximum", "common_shape"],
     },
   );

@@ -5,16 +5,17 @@ import { closestWord } from "../yaml/closest-word.js";
 
 /**
  * What the columns of a DataFrame are, for the output rules. A table shown to others shows
- * keys as they are, counts below the minimum cell size as "< 5", a share as "klein aandeel"
- * when its count is that small, and text only from keys, code lists and the columns in `show`.
+ * keys as they are, counts below the minimum cell size as "< 5", hides what would give such a
+ * count away (its share, a sample of its keys), and shows text only from keys, code lists and the
+ * columns in `show`.
  */
 export interface FrameRoles {
   /** Columns that identify a row, like `zaak_id`. */
   key?: readonly string[];
   /** Columns that count rows or people. */
   counts?: readonly string[];
-  /** A share (0 to 1) and the count column it is the share of. */
-  shares?: Readonly<Record<string, string>>;
+  /** Columns that would give a count away (its share, a sample of its keys), each with that count's column. */
+  revealsCount?: Readonly<Record<string, string>>;
   /** Text columns to show although they are free text; personal data in them is still masked. */
   show?: readonly string[];
 }
@@ -58,12 +59,14 @@ export function copyFrameTypes(from: DataFrame, to: DataFrame): DataFrame {
   if (!info) return to;
   const columns = new Set(to.columns as string[]);
   const keep = (list: readonly string[] | undefined) => list?.filter((c) => columns.has(c));
-  const shares = Object.entries(info.shares ?? {}).filter(([share, count]) => columns.has(share) && columns.has(count));
+  const reveal = Object.entries(info.revealsCount ?? {}).filter(
+    ([column, count]) => columns.has(column) && columns.has(count),
+  );
   return rememberFrame(to, {
     types: Object.fromEntries(Object.entries(info.types).filter(([column]) => columns.has(column))),
     ...(info.key && { key: keep(info.key) }),
     ...(info.counts && { counts: keep(info.counts) }),
-    ...(shares.length > 0 && { shares: Object.fromEntries(shares) }),
+    ...(reveal.length > 0 && { revealsCount: Object.fromEntries(reveal) }),
     ...(info.show && { show: keep(info.show) }),
   });
 }
@@ -73,7 +76,10 @@ export function unknownColumns(columns: readonly string[], roles: FrameRoles): P
   const named = [
     ...(roles.key ?? []).map((c) => ["key", c] as const),
     ...(roles.counts ?? []).map((c) => ["counts", c] as const),
-    ...Object.entries(roles.shares ?? {}).flatMap(([s, c]) => [["shares", s] as const, ["shares", c] as const]),
+    ...Object.entries(roles.revealsCount ?? {}).flatMap(([v, c]) => [
+      ["revealsCount", v] as const,
+      ["revealsCount", c] as const,
+    ]),
     ...(roles.show ?? []).map((c) => ["show", c] as const),
   ];
   return named

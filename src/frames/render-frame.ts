@@ -16,14 +16,14 @@ export interface RenderFrameOptions extends FrameRoles {
 }
 
 /** How one column is shown. */
-type Display = "key" | "count" | "share" | "text" | "value";
+type Display = "key" | "count" | "revealing" | "text" | "value";
 
 const MS_PER_DAY = 86_400_000;
 const numberFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 6, useGrouping: false });
 
 /**
  * A DataFrame (or Series) as an HTML table that may be saved and shown to others: at most `rows`
- * rows, keys as they are, counts below 5 as "< 5" (and their shares as "klein aandeel"), personal
+ * rows, keys as they are, counts below 5 as "< 5" (and what gives them away, like their share, hidden), personal
  * data in text masked, and free-text columns (not a key, not a code list, not in `show`) left out.
  * @example tslab.display.html(renderFrame(zaken, { rows: 5 }));
  */
@@ -48,8 +48,10 @@ export function renderFrame(frame: DataFrame | Series, options: RenderFrameOptio
     const value = c.values[row];
     if (isMissing(value)) return `<td class="leeg"><em>leeg</em></td>`;
     if (c.display === "count") return `<td class="getal">${escapeHtml(formatCount(Number(value), minCellSize))}</td>`;
-    if (c.display === "share" && isSuppressed(countOf(roles.shares[c.name] ?? "", row), minCellSize))
-      return `<td class="getal">klein aandeel</td>`;
+    if (c.display === "revealing" && isSuppressed(countOf(roles.revealsCount[c.name] ?? "", row), minCellSize))
+      return typeof value === "number"
+        ? `<td class="getal">klein aandeel</td>`
+        : `<td class="leeg">niet getoond: minder dan ${minCellSize} rijen</td>`;
     return `<td${typeof value === "number" ? ' class="getal"' : ""}>${userText(formatValue(value, c.type))}</td>`;
   };
   const head = visible
@@ -78,7 +80,7 @@ function mergeRoles(info: FrameRoles | undefined, options: FrameRoles) {
   return {
     key: new Set([...(info?.key ?? []), ...(options.key ?? [])]),
     counts: new Set([...(info?.counts ?? []), ...(options.counts ?? [])]),
-    shares: { ...info?.shares, ...options.shares } as Record<string, string>,
+    revealsCount: { ...info?.revealsCount, ...options.revealsCount } as Record<string, string>,
     show: new Set([...(info?.show ?? []), ...(options.show ?? [])]),
   };
 }
@@ -87,7 +89,7 @@ function mergeRoles(info: FrameRoles | undefined, options: FrameRoles) {
 function displayOf(name: string, values: readonly unknown[], roles: ReturnType<typeof mergeRoles>): Display | null {
   if (roles.key.has(name)) return "key";
   if (roles.counts.has(name)) return "count";
-  if (name in roles.shares) return "share";
+  if (name in roles.revealsCount) return "revealing";
   if (!values.some((v) => sortOf(v) === "text")) return "value";
   return roles.show.has(name) || isCodeList(values) ? "text" : null;
 }

@@ -42,7 +42,7 @@ describe("a DataFrame as an HTML table that may be saved", () => {
     const frame = await frameFromQuery(engine, ZAKEN, {
       key: ["zaak_id"],
       counts: ["aantal"],
-      shares: { aandeel: "aantal" },
+      revealsCount: { aandeel: "aantal" },
     });
     const html = renderFrame(frame);
     // Free text stays out, named in the note; so does a text column without repeats (parketnummer).
@@ -123,7 +123,7 @@ describe("check results, a profile and the run log as DataFrames", () => {
     const workspace = openWorkspace(await makeLab());
     const om = await openExperiment(workspace, "om-datakwaliteit");
     const data = join(om.dir, "data");
-    await generateOm({ out: data, zaken: 400, seed: 3, asOf: "2026-06-30", defects: "all" });
+    await generateOm({ out: data, zaken: 1500, seed: 3, asOf: "2026-06-30", defects: "all" });
     const justification = "Test: de uitkomsten, het profiel en het logboek als DataFrame bekijken.";
     const run = await checkSuite({ suite: join(om.dir, "suite.yaml"), justification });
 
@@ -137,6 +137,13 @@ describe("check results, a profile and the run log as DataFrames", () => {
     const row = bodyRows(html).find((r) => r.includes(`<td>${small?.id}</td>`)) ?? "";
     expect(row).toContain("&lt; 5");
     expect(row).toContain("klein aandeel");
+    // The number of sample keys would give the count away, so they stay out, as on the site.
+    expect(row).toContain("niet getoond: minder dan 5 rijen");
+    expect(row).not.toContain(small?.sample[0]);
+    const large = run.result.checks.find((c) => c.failing_count >= 5 && c.sample.length > 0);
+    expect(large).toBeDefined();
+    const largeRow = bodyRows(html).find((r) => r.includes(`<td>${large?.id}</td>`)) ?? "";
+    expect(largeRow).toContain(large?.sample[0]);
 
     const profile = await profileFile({ target: join(data, "zaken.parquet"), justification });
     const columns = await frameFromProfile(profile.profile);
