@@ -23,58 +23,71 @@ const numberFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 6, 
 
 /**
  * A DataFrame (or Series) as an HTML table that may be saved and shown to others: at most `rows`
- * rows, keys as they are, counts below 5 as "< 5" (and what gives them away, like their share, hidden), personal
- * data in text masked, and free-text columns (not a key, not a code list, not in `show`) left out.
+ * rows, keys as they are, counts below 5 as "< 5" and what gives them away (a share, sample keys)
+ * hidden, personal data in text masked, and free text (not a key, not a code list, not in `show`) left out.
  * @example tslab.display.html(renderFrame(zaken, { rows: 5 }));
  */
 export function renderFrame(frame: DataFrame | Series, options: RenderFrameOptions = {}): string {
   const names = frame.ndim === 1 ? (frame.columns as string[]) : columnNamesOf(frame as DataFrame);
-  const info = frameInfo(frame as DataFrame);
-  const roles = mergeRoles(info, options);
   const problems = unknownColumns(names, options);
   if (problems.length > 0) throw new LivingLabError(problems);
-  const total = frame.shape[0] as number;
-  const shown = Math.max(0, Math.min(options.rows ?? 10, total));
-  const minCellSize = options.minCellSize ?? MIN_CELL_SIZE;
-  const columns = names.map((name) => {
+  const info = frameInfo(frame as DataFrame);
+  const roles = mergeRoles(info, options);
+  const columns: ShownColumn[] = names.map((name) => {
     const values = columnValues(frame, name);
     return { name, values, type: info?.types[name], display: displayOf(name, values, roles) };
   });
   const visible = columns.filter((c) => c.display !== null);
+  const total = frame.shape[0] as number;
+  const index = (frame.index as unknown[]).slice(0, Math.max(0, Math.min(options.rows ?? 10, total)));
+  const context = { columns, roles, minCellSize: options.minCellSize ?? MIN_CELL_SIZE };
+  const head = visible.map(
+    (c) => `<th scope="col"${c.type ? ` title="${escapeHtml(c.type.toString())}"` : ""}>${escapeHtml(c.name)}</th>`,
+  );
+  const body = index.map(
+    (label, row) =>
+      `<tr><th scope="row">${userText(String(label))}</th>${visible.map((c) => cellOf(c, row, context)).join("")}</tr>`,
+  );
   const hidden = columns.filter((c) => c.display === null).map((c) => c.name);
-  const index = (frame.index as unknown[]).slice(0, shown);
-  const countOf = (column: string, row: number) => Number(columns.find((c) => c.name === column)?.values[row]);
-  const cell = (c: (typeof visible)[number], row: number): string => {
-    const value = c.values[row];
-    if (isMissing(value)) return `<td class="leeg"><em>leeg</em></td>`;
-    if (c.display === "count") return `<td class="getal">${escapeHtml(formatCount(Number(value), minCellSize))}</td>`;
-    if (c.display === "revealing" && isSuppressed(countOf(roles.revealsCount[c.name] ?? "", row), minCellSize))
-      return typeof value === "number"
-        ? `<td class="getal">klein aandeel</td>`
-        : `<td class="leeg">niet getoond: minder dan ${minCellSize} rijen</td>`;
-    return `<td${typeof value === "number" ? ' class="getal"' : ""}>${userText(formatValue(value, c.type))}</td>`;
-  };
-  const head = visible
-    .map(
-      (c) => `<th scope="col"${c.type ? ` title="${escapeHtml(c.type.toString())}"` : ""}>${escapeHtml(c.name)}</th>`,
-    )
-    .join("");
-  const body = index
-    .map(
-      (label, row) =>
-        `<tr><th scope="row">${userText(String(label))}</th>${visible.map((c) => cell(c, row)).join("")}</tr>`,
-    )
-    .join("\n");
   return `<div class="livinglab-frame">
 <table>
-<thead><tr><th></th>${head}</tr></thead>
+<thead><tr><th></th>${head.join("")}</tr></thead>
 <tbody>
-${body}
+${body.join("\n")}
 </tbody>
 </table>
-<p>${escapeHtml(noteOf(shown, total, names.length, hidden))}</p>
+<p>${escapeHtml(noteOf(index.length, total, names.length, hidden))}</p>
 </div>`;
 }
+
+interface ShownColumn {
+  name: string;
+  values: readonly unknown[];
+  type: DuckDBType | undefined;
+  display: Display | null;
+}
+
+/** One cell by the output rules: small counts suppressed, what reveals them hidden, text masked and escaped. */
+function cellOf(
+  column: ShownColumn,
+  row: number,
+  context: { columns: readonly ShownColumn[]; roles: Roles; minCellSize: number },
+): string {
+  const value = column.values[row];
+  if (isMissing(value)) return `<td class="leeg"><em>leeg</em></td>`;
+  if (column.display === "count")
+    return `<td class="getal">${escapeHtml(formatCount(Number(value), context.minCellSize))}</td>`;
+  if (column.display === "revealing") {
+    const countColumn = context.columns.find((c) => c.name === context.roles.revealsCount[column.name]);
+    if (isSuppressed(Number(countColumn?.values[row]), context.minCellSize))
+      return typeof value === "number"
+        ? `<td class="getal">klein aandeel</td>`
+        : `<td class="leeg">niet getoond: minder dan ${context.minCellSize} rijen</td>`;
+  }
+  return `<td${typeof value === "number" ? ' class="getal"' : ""}>${userText(formatValue(value, column.type))}</td>`;
+}
+
+type Roles = ReturnType<typeof mergeRoles>;
 
 function mergeRoles(info: FrameRoles | undefined, options: FrameRoles) {
   return {
@@ -86,7 +99,7 @@ function mergeRoles(info: FrameRoles | undefined, options: FrameRoles) {
 }
 
 /** How a column is shown, or null when it is free text that stays out of the table. */
-function displayOf(name: string, values: readonly unknown[], roles: ReturnType<typeof mergeRoles>): Display | null {
+function displayOf(name: string, values: readonly unknown[], roles: Roles): Display | null {
   if (roles.key.has(name)) return "key";
   if (roles.counts.has(name)) return "count";
   if (name in roles.revealsCount) return "revealing";
