@@ -36,7 +36,9 @@ const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(li
 const node = median(times.node ?? []);
 console.log(`${ROUNDS} rondes, mediaan:`);
 for (const [name, list] of Object.entries(times)) {
-  console.log(`  ${name.padEnd(5)} ${median(list).toFixed(0).padStart(5)} ms  (${(median(list) / node).toFixed(2)} x node)`);
+  console.log(
+    `  ${name.padEnd(5)} ${median(list).toFixed(0).padStart(5)} ms  (${(median(list) / node).toFixed(2)} x node)`,
+  );
 }
 if (other) console.log(`cli/ander ratio: ${(median(times.cli ?? []) / median(times.ander ?? [])).toFixed(2)}`);
 console.log(`cli/node ratio: ${(median(times.cli ?? []) / node).toFixed(2)}`);
