@@ -31,3 +31,12 @@ export function columnNamesOf(frame: DataFrame): string[] {
   refuseTakenNames(names, memberNames(prototype));
   return names;
 }
+
+/**
+ * The values of every column, as danfojs keeps them (no copy). Unlike `df.column(name)`, which
+ * copies the index and checks it for duplicates on every call, this costs nothing on a million rows.
+ */
+export function columnArraysOf(frame: DataFrame): unknown[][] {
+  if (frame.shape[0] === 0) return (frame.columns as string[]).map(() => []);
+  return frame.getColumnData as unknown[][];
+}

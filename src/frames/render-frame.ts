@@ -3,7 +3,7 @@ import type { DataFrame, Series } from "danfojs-node";
 import { LivingLabError } from "../errors/problem.js";
 import { CODE_LIST_LIMIT } from "../profile/profile-dataset.js";
 import { escapeHtml, formatCount, isSuppressed, MIN_CELL_SIZE, userText } from "../report/html.js";
-import { columnNamesOf } from "./column-names.js";
+import { columnArraysOf, columnNamesOf } from "./column-names.js";
 import { isMissing } from "./column-type-of-values.js";
 import { sortOf } from "./column-types.js";
 import { type FrameRoles, frameInfo, unknownColumns } from "./frame-info.js";
@@ -33,8 +33,9 @@ export function renderFrame(frame: DataFrame | Series, options: RenderFrameOptio
   if (problems.length > 0) throw new LivingLabError(problems);
   const info = frameInfo(frame as DataFrame);
   const roles = mergeRoles(info, options);
-  const columns: ShownColumn[] = names.map((name) => {
-    const values = columnValues(frame, name);
+  const arrays = frame.ndim === 1 ? [frame.values as unknown[]] : columnArraysOf(frame as DataFrame);
+  const columns: ShownColumn[] = names.map((name, i) => {
+    const values = arrays[i] ?? [];
     return { name, values, type: info?.types[name], display: displayOf(name, values, roles) };
   });
   const visible = columns.filter((c) => c.display !== null);
@@ -121,11 +122,6 @@ function isCodeList(values: readonly unknown[]): boolean {
     if (seen.size > CODE_LIST_LIMIT) return false;
   }
   return seen.size * 2 <= present;
-}
-
-function columnValues(frame: DataFrame | Series, name: string): readonly unknown[] {
-  if (frame.ndim === 1) return frame.values as unknown[];
-  return ((frame as DataFrame).column(name).values as unknown[]) ?? [];
 }
 
 /** A value as readers of a Dutch table expect it: decimal comma, ISO dates, ja/nee. */

@@ -15,7 +15,7 @@ import type { DataFrame } from "danfojs-node";
 import type { DuckDbEngine } from "../engines/duckdb-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { quoteIdentifier } from "../sql/quote.js";
-import { columnNamesOf } from "./column-names.js";
+import { columnArraysOf, columnNamesOf } from "./column-names.js";
 import { columnTypeOfValues, isMissing } from "./column-type-of-values.js";
 import { type ColumnReading, columnReadings, fitsReading } from "./column-types.js";
 import { frameInfo, unknownColumns } from "./frame-info.js";
@@ -59,8 +59,9 @@ export async function tableFromFrame(
   if (unknown.length > 0) throw new LivingLabError(unknown.map((p) => ({ ...p, path: ["types"] })));
   await refuseExisting(engine, table);
   const known = frameInfo(frame)?.types ?? {};
-  const columns = names.map((name) => {
-    const values = frame.column(name).values as unknown[];
+  const arrays = columnArraysOf(frame);
+  const columns = names.map((name, i) => {
+    const values = arrays[i] ?? [];
     const given = options.types?.[name];
     const type = given ? frameTypeNames[given] : (known[name] ?? columnTypeOfValues(name, values));
     return { name, type, values };
