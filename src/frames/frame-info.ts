@@ -73,24 +73,25 @@ export function copyFrameTypes(from: DataFrame, to: DataFrame): DataFrame {
 
 /** Every role that names a column the frame does not have, with the nearest name. */
 export function unknownColumns(columns: readonly string[], roles: FrameRoles): Problem[] {
-  const named = [
-    ...(roles.key ?? []).map((c) => ["key", c] as const),
-    ...(roles.counts ?? []).map((c) => ["counts", c] as const),
-    ...Object.entries(roles.revealsCount ?? {}).flatMap(([v, c]) => [
-      ["revealsCount", v] as const,
-      ["revealsCount", c] as const,
-    ]),
-    ...(roles.show ?? []).map((c) => ["show", c] as const),
+  return [
+    ...columnsNotIn(columns, "key", roles.key ?? []),
+    ...columnsNotIn(columns, "counts", roles.counts ?? []),
+    ...columnsNotIn(columns, "revealsCount", Object.entries(roles.revealsCount ?? {}).flat()),
+    ...columnsNotIn(columns, "show", roles.show ?? []),
   ];
+}
+
+/** A problem for each of `named` (given at `option`) that is not a column of the frame. */
+export function columnsNotIn(columns: readonly string[], option: string, named: readonly string[]): Problem[] {
   return named
-    .filter(([, column]) => !columns.includes(column))
-    .map(([role, column]) => {
+    .filter((column) => !columns.includes(column))
+    .map((column) => {
       const near = closestWord(column, columns);
       return {
         code: "frame_unknown_column",
-        message: `De kolom '${column}' bij '${role}' staat niet in de DataFrame.${near ? ` Bedoelt u '${near}'?` : ""}`,
+        message: `De kolom '${column}' bij '${option}' staat niet in de DataFrame.${near ? ` Bedoelt u '${near}'?` : ""}`,
         hint: `Kolommen: ${columns.join(", ")}.`,
-        path: [role],
+        path: [option],
       };
     });
 }

@@ -18,7 +18,7 @@ import { quoteIdentifier } from "../sql/quote.js";
 import { columnArraysOf, columnNamesOf } from "./column-names.js";
 import { columnTypeOfValues, isMissing } from "./column-type-of-values.js";
 import { type ColumnReading, columnReadings, fitsReading } from "./column-types.js";
-import { frameInfo, unknownColumns } from "./frame-info.js";
+import { columnsNotIn, frameInfo } from "./frame-info.js";
 
 /** Types a user can give a column by name when handing a DataFrame back. */
 export const frameTypeNames = { BOOLEAN, INTEGER, BIGINT, DOUBLE, VARCHAR, DATE, TIMESTAMP } satisfies Record<
@@ -55,8 +55,8 @@ export async function tableFromFrame(
   options: TableFromFrameOptions = {},
 ): Promise<FrameTable> {
   const names = columnNamesOf(frame);
-  const unknown = unknownColumns(names, { show: Object.keys(options.types ?? {}) });
-  if (unknown.length > 0) throw new LivingLabError(unknown.map((p) => ({ ...p, path: ["types"] })));
+  const unknown = columnsNotIn(names, "types", Object.keys(options.types ?? {}));
+  if (unknown.length > 0) throw new LivingLabError(unknown);
   await refuseExisting(engine, table);
   const known = frameInfo(frame)?.types ?? {};
   const arrays = columnArraysOf(frame);
@@ -70,23 +70,7 @@ export async function tableFromFrame(
   const definition = columns.map((c) => `${quoteIdentifier(c.name)} ${c.type.toString()}`).join(", ");
   await engine.connection.run(`CREATE TABLE ${quoteIdentifier(table)} (${definition})`);
   try {
-    const appender = await engine.connection.createAppender(table);
-    try {
-      for (let offset = 0; offset < rows; offset += CHUNK_ROWS) {
-        const size = Math.min(CHUNK_ROWS, rows - offset);
-        const chunk = DuckDBDataChunk.create(
-          columns.map((c) => c.type),
-          size,
-        );
-        columns.forEach((column, index) => {
-          chunk.setColumnValues(index, duckdbValues(column, offset, size));
-        });
-        appender.appendDataChunk(chunk);
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
+    await appendColumns(engine, table, columns, rows);
   } catch (error) {
     // Nothing half-written: a table that could not be filled is not left behind.
     await engine.connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
@@ -95,12 +79,40 @@ export async function tableFromFrame(
   return { table, rows, types: Object.fromEntries(columns.map((c) => [c.name, c.type.toString()])) };
 }
 
+interface ColumnToAppend {
+  name: string;
+  type: DuckDBType;
+  values: readonly unknown[];
+}
+
+/** Appends the columns to the table one data chunk (2048 rows) at a time. */
+async function appendColumns(
+  engine: DuckDbEngine,
+  table: string,
+  columns: readonly ColumnToAppend[],
+  rows: number,
+): Promise<void> {
+  const appender = await engine.connection.createAppender(table);
+  try {
+    for (let offset = 0; offset < rows; offset += CHUNK_ROWS) {
+      const size = Math.min(CHUNK_ROWS, rows - offset);
+      const chunk = DuckDBDataChunk.create(
+        columns.map((c) => c.type),
+        size,
+      );
+      columns.forEach((column, index) => {
+        chunk.setColumnValues(index, duckdbValues(column, offset, size));
+      });
+      appender.appendDataChunk(chunk);
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
 /** One chunk's slice of a column as DuckDB values; names the row and the type when a value does not fit. */
-function duckdbValues(
-  column: { name: string; type: DuckDBType; values: readonly unknown[] },
-  offset: number,
-  size: number,
-): DuckDBValue[] {
+function duckdbValues(column: ColumnToAppend, offset: number, size: number): DuckDBValue[] {
   const reading = columnReadings[column.type.typeId];
   const out = new Array<DuckDBValue>(size);
   for (let i = 0; i < size; i++) {
