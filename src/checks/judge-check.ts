@@ -47,6 +47,15 @@ export function judgeCheck(
       reason: "Er zijn geen rijen om te controleren: de tabel is leeg of het filter laat niets over.",
     };
   }
+  if (measured.failing > measured.inScope) {
+    return {
+      ...base,
+      threshold,
+      metric: null,
+      outcome: "not_evaluated",
+      reason: `De controle telde ${measured.failing} afwijkende rijen, meer dan de ${measured.inScope} rijen die zij bekeek. Een eigen SQL-query geeft dan rijen dubbel of van buiten het filter terug.`,
+    };
+  }
   const share = measured.failing / measured.inScope;
   const withinCount = threshold.max_failing === undefined || measured.failing <= threshold.max_failing;
   const withinShare = threshold.max_failing_fraction === undefined || share <= threshold.max_failing_fraction;
