@@ -6,6 +6,7 @@ export { exitCodeOf, overallOutcome } from "./checks/check-result.js";
 export type { CheckResultRead, CheckResultsFile, CheckResultsRead } from "./checks/check-results-format.js";
 export {
   CHECK_RESULTS_FORMAT,
+  checkResultReadSchema,
   checkResultSchema,
   checkResultsFile,
   checkResultsFileSchema,
@@ -19,6 +20,7 @@ export {
   changeIn,
   countedWords,
   drawableMetric,
+  knownUnits,
   metricText,
   metricUnits,
   publishableMetric,

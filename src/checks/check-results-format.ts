@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { dimensions } from "./check-definition.js";
 import { outcomes } from "./check-result.js";
-import { type Counted, countedThings, type KnownUnit, metricUnits, unitWords } from "./metric-unit.js";
+import {
+  type Counted,
+  countedThings,
+  countedWords,
+  type KnownUnit,
+  knownUnits,
+  metricUnits,
+  unitWords,
+} from "./metric-unit.js";
 
 /**
  * The one format of check results: what `check --json` writes, the experiment's
@@ -12,62 +20,63 @@ export const CHECK_RESULTS_FORMAT = "livinglab-check-results/2";
 /** Shares are computed in floating point; this is how far a share may lie from failing over rows. */
 const SHARE_TOLERANCE = 1e-9;
 
+/** The fields of a check result, before the checks that tie a metric to its unit. */
+const checkResultFields = z.object({
+  id: z.string(),
+  kind: z.string(),
+  dimension: z.enum(dimensions),
+  table: z.string(),
+  severity: z.enum(["warn", "fail"]),
+  /** What the check expects, in one Dutch sentence. */
+  description: z.string(),
+  outcome: z.enum(outcomes),
+  /** The check's measurement in `unit`; null when nothing was measured. */
+  metric: z.number().nullable(),
+  /** What `metric` is: a share (0 to 1), a count, a ratio, or the size of a change in one of those. */
+  unit: z.enum(metricUnits),
+  /** What `failing_count` and `row_count` count: rows, groups, or nothing (drift). */
+  counted: z.enum(countedThings),
+  /** Rows (or groups) that fail. */
+  failing_count: z.number().int().min(0),
+  /** Rows (or groups) looked at: the denominator of a share. */
+  row_count: z.number().int().min(0),
+  /** The allowed error margin, by name. */
+  threshold: z.record(z.string(), z.number()),
+  /** A few failing rows by key (or failing groups by name), never by a text field. */
+  sample: z.array(z.string()),
+  /**
+   * What was found, in Dutch words a business owner reads, with small counts suppressed:
+   * "bij 62,0% van de rijen in zaken ontbreekt afdoening". Absent when nothing was measured.
+   */
+  finding: z.string().optional(),
+  /** Why the check could not be evaluated; set only then. */
+  reason: z.string().optional(),
+  /** The defect kind the check is meant to find, when the suite says so. */
+  finds: z.string().optional(),
+  /** True for a check written as custom SQL. */
+  custom: z.boolean().optional(),
+});
+
 /** What one check found. "The data failed" is a result like this, never an exception. */
-export const checkResultSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    dimension: z.enum(dimensions),
-    table: z.string(),
-    severity: z.enum(["warn", "fail"]),
-    /** What the check expects, in one Dutch sentence. */
-    description: z.string(),
-    outcome: z.enum(outcomes),
-    /** The check's measurement in `unit`; null when nothing was measured. */
-    metric: z.number().nullable(),
-    /** What `metric` is: a share (0 to 1), a count, a ratio, or the size of a change in one of those. */
-    unit: z.enum(metricUnits),
-    /** What `failing_count` and `row_count` count: rows, groups, or nothing (drift). */
-    counted: z.enum(countedThings),
-    /** Rows (or groups) that fail. */
-    failing_count: z.number().int().min(0),
-    /** Rows (or groups) looked at: the denominator of a share. */
-    row_count: z.number().int().min(0),
-    /** The allowed error margin, by name. */
-    threshold: z.record(z.string(), z.number()),
-    /** A few failing rows by key (or failing groups by name), never by a text field. */
-    sample: z.array(z.string()),
-    /**
-     * What was found, in Dutch words a business owner reads, with small counts suppressed:
-     * "bij 62,0% van de rijen in zaken ontbreekt afdoening". Absent when nothing was measured.
-     */
-    finding: z.string().optional(),
-    /** Why the check could not be evaluated; set only then. */
-    reason: z.string().optional(),
-    /** The defect kind the check is meant to find, when the suite says so. */
-    finds: z.string().optional(),
-    /** True for a check written as custom SQL. */
-    custom: z.boolean().optional(),
-  })
-  .superRefine((check, context) => {
-    const issue = (message: string) => context.addIssue({ code: "custom", path: ["metric"], message });
-    if (check.metric === null) return;
-    if (check.failing_count > check.row_count && check.counted !== "nothing") {
-      context.addIssue({
-        code: "custom",
-        path: ["failing_count"],
-        message: `Er falen meer ${check.counted === "rows" ? "rijen" : "groepen"} dan er zijn bekeken.`,
-      });
-    }
-    if (!unitWords[check.unit].values.safeParse(check.metric).success) {
-      issue(`De meting ${check.metric} past niet bij de eenheid '${check.unit}'.`);
-    }
-    if (check.unit === "share" && check.counted !== "nothing" && check.row_count > 0) {
-      const share = check.failing_count / check.row_count;
-      if (Math.abs(share - check.metric) > SHARE_TOLERANCE)
-        issue(`Het aandeel ${check.metric} is niet failing_count / row_count (${share}).`);
-    }
-  });
+export const checkResultSchema = checkResultFields.superRefine((check, context) => {
+  const issue = (message: string) => context.addIssue({ code: "custom", path: ["metric"], message });
+  if (check.metric === null) return;
+  if (check.failing_count > check.row_count && check.counted !== "nothing") {
+    context.addIssue({
+      code: "custom",
+      path: ["failing_count"],
+      message: `Er falen meer ${countedWords[check.counted].many} dan er zijn bekeken.`,
+    });
+  }
+  if (!unitWords[check.unit].values.safeParse(check.metric).success) {
+    issue(`De meting ${check.metric} past niet bij de eenheid '${check.unit}'.`);
+  }
+  if (check.unit === "share" && check.counted !== "nothing" && check.row_count > 0) {
+    const share = check.failing_count / check.row_count;
+    if (Math.abs(share - check.metric) > SHARE_TOLERANCE)
+      issue(`Het aandeel ${check.metric} is niet failing_count / row_count (${share}).`);
+  }
+});
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
 /** The results of one suite on one engine. */
@@ -96,7 +105,8 @@ export function checkResultsFile(result: SuiteResult, runId: string): CheckResul
 }
 
 /** A check result as a reader of older files knows it: the unit may be unrecorded. */
-export type CheckResultRead = Omit<CheckResult, "unit"> & { unit: KnownUnit };
+export const checkResultReadSchema = checkResultFields.extend({ unit: z.enum(knownUnits) });
+export type CheckResultRead = z.infer<typeof checkResultReadSchema>;
 
 /** Results as read from a file of any format this version reads. */
 export interface CheckResultsRead extends Omit<CheckResultsFile, "format" | "checks"> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { formatCount, formatShare, isSuppressed } from "../report/html.js";
+import { formatCount, formatFailingShare, formatShare, isSuppressed } from "../report/html.js";
+import type { CheckResultRead } from "./check-results-format.js";
 
 /**
  * What a metric measures. Every measure declares one; readers format, chart and compare a
@@ -17,7 +18,8 @@ export type MetricUnit = (typeof metricUnits)[number];
  * What a reader can know of a metric: its unit, or that the file or run record it came from
  * was written before units were recorded. Only readers of old files meet `unrecorded`.
  */
-export type KnownUnit = MetricUnit | "unrecorded";
+export const knownUnits = [...metricUnits, "unrecorded"] as const;
+export type KnownUnit = (typeof knownUnits)[number];
 
 /** What a check's `failing_count` and `row_count` count. */
 export const countedThings = ["rows", "groups", "nothing"] as const;
@@ -61,7 +63,7 @@ export const unitWords = {
     change: "share_change",
     values: z.number().min(0).max(1),
     text: (v) => formatShare(v),
-    shown: (v, facts) => (smallShare(facts) ? "een klein deel" : formatShare(v)),
+    shown: (v, facts) => (facts.counted === "rows" ? formatFailingShare(facts.failing_count, v) : formatShare(v)),
     drawn: (v, facts) => (smallShare(facts) ? null : v),
   },
   count: {
@@ -132,25 +134,23 @@ export const unitWords = {
   },
 } as const satisfies Record<KnownUnit, UnitWords>;
 
-/** What a check counted, in Dutch: "rijen", "groepen". */
+/** What a check counted, in Dutch, one and many: "rij", "rijen". */
 export const countedWords = {
-  rows: "rijen",
-  groups: "groepen",
-  nothing: "",
-} as const satisfies Record<Counted, string>;
+  rows: { one: "rij", many: "rijen" },
+  groups: { one: "groep", many: "groepen" },
+  nothing: { one: "", many: "" },
+} as const satisfies Record<Counted, { one: string; many: string }>;
 
 /** The unit of a change in a metric of `unit` (what a drift check measures). */
 export function changeIn<U extends KnownUnit>(unit: U): (typeof unitWords)[U]["change"] {
   return unitWords[unit].change;
 }
 
-/** The facts a metric is shown from. */
-export interface MetricFacts {
-  metric: number | null;
-  unit: KnownUnit;
-  counted: Counted;
-  failing_count: number;
-}
+/**
+ * The facts a metric is shown from: part of a check result, so that the types also line up
+ * in a notebook (tslab checks types less strictly, and then every field of a result is optional).
+ */
+export type MetricFacts = Pick<CheckResultRead, "metric" | "unit" | "counted" | "failing_count">;
 
 /**
  * A metric as a business owner may see it: in its unit, and never a count below the minimum

@@ -50,12 +50,12 @@ export function contextOf(check: Check, loaded: LoadedSuite, referenceDate: stri
   };
 }
 
-/** What a measure's failing and in-scope numbers count. */
+/** What a measure's failing and in-scope numbers count; a table value (a row count) is its own metric. */
 const countedBy = {
   rows: "rows",
   keys: "rows",
   groups: "groups",
-  table_value: "rows",
+  table_value: "nothing",
   drift: "nothing",
 } as const satisfies Record<Measure["type"], Counted>;
 

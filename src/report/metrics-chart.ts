@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { type KnownUnit, unitWords } from "../checks/metric-unit.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
-import { capitalized, unitsPresent } from "./results-chart.js";
+import { capitalized, dutchTick, unitsPresent } from "./results-chart.js";
 
 interface Point {
   at: Date;
@@ -33,7 +33,7 @@ export function metricsChartOptions(runs: readonly RunRecord[], options: { suite
       title: `${capitalized(words.name)}: uitkomsten ${about}per run`,
       marginRight: 160,
       x: { label: "Run", type: "utc" },
-      y: { label: words.axis, percent: words.percent, grid: true },
+      y: { label: words.axis, percent: words.percent, grid: true, tickFormat: dutchTick },
       color: { legend: true },
       marks: [
         Plot.ruleY([0]),

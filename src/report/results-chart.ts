@@ -22,6 +22,21 @@ export function unitsPresent(units: Iterable<KnownUnit>): KnownUnit[] {
   return unitOrder.filter((unit) => present.has(unit));
 }
 
+/** Axis ticks as Dutch numbers: "5.000", "2,5". */
+export function dutchTick(value: number): string {
+  return value.toLocaleString("nl-NL", { maximumFractionDigits: 2 });
+}
+
+/**
+ * The axis of a panel from zero to its largest value, so that a panel of zeros still has a
+ * width (1% for shares, 1 for other units) instead of drawing every bar across. A percent
+ * axis is in percent: Plot multiplies the values by 100 before the domain applies.
+ */
+export function valueDomain(values: readonly number[], percent: boolean): [number, number] {
+  const largest = Math.max(0, ...values) * (percent ? 100 : 1);
+  return [0, largest || 1];
+}
+
 /** "Aandeel" from "aandeel": a unit's name at the start of a title. */
 export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -49,9 +64,19 @@ export function resultsChartOptions(checks: readonly ChartCheck[]): Plot.PlotOpt
     return {
       title: `${capitalized(words.name)} per controle`,
       height: 60 + rows.length * 22,
-      marginLeft: 220,
+      marginLeft: 260,
       marginRight: 110,
-      x: { label: words.axis, percent: words.percent, grid: true },
+      x: {
+        label: words.axis,
+        percent: words.percent,
+        grid: true,
+        nice: true,
+        tickFormat: dutchTick,
+        domain: valueDomain(
+          rows.map((r) => r.value),
+          words.percent,
+        ),
+      },
       y: { label: null, domain: rows.map((r) => r.id) },
       marks: [
         Plot.barX(rows, { x: "value", y: "id", fill: "outcome" }),

@@ -118,7 +118,7 @@ export function failingText(
 ): string {
   if (check.counted === "nothing") return "–";
   const count = (n: number) => formatCount(n, minCellSize);
-  return `${count(check.failing_count)} van ${count(check.row_count)} ${countedWords[check.counted]}`;
+  return `${count(check.failing_count)} van ${count(check.row_count)} ${countedWords[check.counted].many}`;
 }
 
 /** Per quality dimension: how many checks are within their margin, and the worst one in words. */
@@ -146,6 +146,7 @@ h1 { color: #154273; } h2 { color: #154273; border-bottom: 2px solid #154273; }
 .answer { font-size: 1.2rem; } table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; vertical-align: top; }
 .dimensions { padding-left: 1.2rem; }
+.livinglab-panels h2 { font-size: 1rem; border: none; margin-bottom: 0; }
 .outcome-failed td:nth-child(3)::before, .status-niet_voldaan strong::before { content: "✗ "; color: #d52b1e; }
 .outcome-warned td:nth-child(3)::before, .status-open strong::before { content: "! "; color: #e17000; }
 .outcome-passed td:nth-child(3)::before, .status-voldaan strong::before { content: "✓ "; color: #39870c; }

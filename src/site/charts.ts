@@ -3,7 +3,7 @@ import { drawableMetric, publishableMetric, unitWords } from "../checks/metric-u
 import { escapeHtml, formatShare } from "../report/html.js";
 import { findingText } from "../report/quality-headline.js";
 import { renderChart } from "../report/render-chart.js";
-import { unitsPresent } from "../report/results-chart.js";
+import { dutchTick, unitsPresent, valueDomain } from "../report/results-chart.js";
 import type { CheckView } from "./lab-view.js";
 import { dimensionText, normSignal, outcomeSignal, type Signal } from "./labels.js";
 import type { DimensionScore, TrendPoint } from "./quality.js";
@@ -120,7 +120,17 @@ export function checksFigure(all: readonly CheckView[], id = "controles"): Chart
       marginLeft: 230,
       marginRight: 190,
       style: { fontSize: "13px" },
-      x: { label: `${words.axis} →`, percent: words.percent, grid: true, nice: true },
+      x: {
+        label: `${words.axis} →`,
+        percent: words.percent,
+        grid: true,
+        nice: true,
+        tickFormat: dutchTick,
+        domain: valueDomain(
+          rows.map((r) => r.value),
+          words.percent,
+        ),
+      },
       y: { label: null, domain: rows.map((r) => r.name) },
       marks: [
         Plot.barX(rows, { x: "value", y: "name", fill: "colour" }),

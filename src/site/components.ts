@@ -1,4 +1,4 @@
-import { publishableMetric, unitWords } from "../checks/metric-unit.js";
+import { countedWords, publishableMetric, unitWords } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { escapeHtml, formatShare, userText } from "../report/html.js";
 import { findingText } from "../report/quality-headline.js";
@@ -64,7 +64,6 @@ function formatMeasure(value: number): string {
 }
 
 const thresholdWords: Record<string, (value: number) => string> = {
-  max_failing: (v) => (v === 0 ? "geen enkele afwijkende rij" : `hoogstens ${formatMeasure(v)} afwijkende rijen`),
   max_failing_fraction: (v) => `hoogstens ${formatShare(v)} afwijkend`,
   min: (v) => `minstens ${formatMeasure(v)} rijen`,
   max: (v) => `hoogstens ${formatMeasure(v)} rijen`,
@@ -77,9 +76,13 @@ const thresholdWords: Record<string, (value: number) => string> = {
  * The allowed error margin of a check in words; a margin the site does not know is shown as
  * name and value. The largest change a drift allows is in the unit of its metric.
  */
-export function thresholdText(check: Pick<CheckView, "threshold" | "unit">): string {
+export function thresholdText(check: Pick<CheckView, "threshold" | "unit" | "counted">): string {
+  const { one, many } = countedWords[check.counted];
   const words: Record<string, (value: number) => string> = {
     ...thresholdWords,
+    // The failing count is of what the check counted: rows, or groups for a group comparison.
+    max_failing: (v) =>
+      v === 0 ? `geen enkele afwijkende ${one}` : `hoogstens ${formatMeasure(v)} afwijkende ${many}`,
     max_change: (v) => `hoogstens ${unitWords[check.unit].text(v)} verschuiving`,
   };
   const parts = Object.entries(check.threshold).map(
@@ -100,7 +103,8 @@ export function renderChecksTable(checks: readonly CheckView[], caption: string)
 <td class="lab-num">${escapeHtml(publishableMetric(c))}</td>
 </tr>`,
   );
-  return `<div class="lab-table-wrap">
+  // A table wider than the screen scrolls; keyboard users reach it through its focusable wrapper.
+  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}">
 <table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">${escapeHtml(caption)}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
