@@ -28,13 +28,15 @@ export function dutchTick(value: number): string {
 }
 
 /**
- * The axis of a panel from zero to its largest value, so that a panel of zeros still has a
- * width (1% for shares, 1 for other units) instead of drawing every bar across. A percent
- * axis is in percent: Plot multiplies the values by 100 before the domain applies.
+ * The value axis of a panel of one unit: its label, percentages for shares, Dutch numbers,
+ * from zero to the largest value, so that a panel of zeros still has a width instead of
+ * drawing every bar across. A percent axis is in percent: Plot multiplies the values by 100
+ * before the domain applies.
  */
-export function valueDomain(values: readonly number[], percent: boolean): [number, number] {
+export function unitAxis(unit: KnownUnit, values: readonly number[]): Plot.ScaleOptions {
+  const { percent, axis: label } = unitWords[unit];
   const largest = Math.max(0, ...values) * (percent ? 100 : 1);
-  return [0, largest || 1];
+  return { label, percent, grid: true, nice: true, tickFormat: dutchTick, domain: [0, largest || 1] };
 }
 
 /** "Aandeel" from "aandeel": a unit's name at the start of a title. */
@@ -66,17 +68,10 @@ export function resultsChartOptions(checks: readonly ChartCheck[]): Plot.PlotOpt
       height: 60 + rows.length * 22,
       marginLeft: 260,
       marginRight: 110,
-      x: {
-        label: words.axis,
-        percent: words.percent,
-        grid: true,
-        nice: true,
-        tickFormat: dutchTick,
-        domain: valueDomain(
-          rows.map((r) => r.value),
-          words.percent,
-        ),
-      },
+      x: unitAxis(
+        unit,
+        rows.map((r) => r.value),
+      ),
       y: { label: null, domain: rows.map((r) => r.id) },
       marks: [
         Plot.barX(rows, { x: "value", y: "id", fill: "outcome" }),

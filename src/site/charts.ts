@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
-import { drawableMetric, publishableMetric, unitWords } from "../checks/metric-unit.js";
+import { drawableMetric, publishableMetric } from "../checks/metric-unit.js";
 import { escapeHtml, formatShare } from "../report/html.js";
 import { findingText } from "../report/quality-headline.js";
 import { renderChart } from "../report/render-chart.js";
-import { dutchTick, unitsPresent, valueDomain } from "../report/results-chart.js";
+import { unitAxis, unitsPresent } from "../report/results-chart.js";
 import type { CheckView } from "./lab-view.js";
 import { dimensionText, normSignal, outcomeSignal, type Signal } from "./labels.js";
 import type { DimensionScore, TrendPoint } from "./quality.js";
@@ -101,7 +101,6 @@ export function checksFigure(all: readonly CheckView[], id = "controles"): Chart
   if (checks.length === 0) return undefined;
   const others = all.length - checks.length;
   const panels = unitsPresent(checks.map((c) => c.unit)).map((unit) => {
-    const words = unitWords[unit];
     const rows = checks
       .filter((c) => c.unit === unit)
       .sort((a, b) => (b.metric ?? 0) - (a.metric ?? 0))
@@ -120,17 +119,10 @@ export function checksFigure(all: readonly CheckView[], id = "controles"): Chart
       marginLeft: 230,
       marginRight: 190,
       style: { fontSize: "13px" },
-      x: {
-        label: `${words.axis} →`,
-        percent: words.percent,
-        grid: true,
-        nice: true,
-        tickFormat: dutchTick,
-        domain: valueDomain(
-          rows.map((r) => r.value),
-          words.percent,
-        ),
-      },
+      x: unitAxis(
+        unit,
+        rows.map((r) => r.value),
+      ),
       y: { label: null, domain: rows.map((r) => r.name) },
       marks: [
         Plot.barX(rows, { x: "value", y: "name", fill: "colour" }),
