@@ -18,6 +18,15 @@ export interface FrameRoles {
   revealsCount?: Readonly<Record<string, string>>;
   /** Text columns to show although they are free text; personal data in them is still masked. */
   show?: readonly string[];
+  /** Columns shown as the text a reader may see, made from the row (a metric in its unit, small counts suppressed). */
+  published?: Readonly<Record<string, PublishedColumn>>;
+}
+
+/** How a column is shown to others: a text made from some columns of the same row. */
+export interface PublishedColumn {
+  /** The columns the text is made from. */
+  from: readonly string[];
+  text(row: Readonly<Record<string, unknown>>): string;
 }
 
 /** The roles of a frame's columns and the DuckDB type each column came from (or goes back as). */
@@ -52,7 +61,7 @@ export function frameTypes(frame: DataFrame): Record<string, string> {
 /**
  * Gives `to` (a DataFrame danfojs made from `from`, like a filter) the types and roles of `from`
  * for the columns they share, so it goes back to DuckDB with the same types.
- * @example const open = copyFrameTypes(zaken, zaken.query(zaken["status"].ne("afgedaan")));
+ * @example const open = copyFrameTypes(zaken, zaken.query(zaken.column("aantal").gt(0)));
  */
 export function copyFrameTypes(from: DataFrame, to: DataFrame): DataFrame {
   const info = infos.get(from);
@@ -62,11 +71,15 @@ export function copyFrameTypes(from: DataFrame, to: DataFrame): DataFrame {
   const reveal = Object.entries(info.revealsCount ?? {}).filter(
     ([column, count]) => columns.has(column) && columns.has(count),
   );
+  const published = Object.entries(info.published ?? {}).filter(
+    ([column, how]) => columns.has(column) && how.from.every((c) => columns.has(c)),
+  );
   return rememberFrame(to, {
     types: Object.fromEntries(Object.entries(info.types).filter(([column]) => columns.has(column))),
     ...(info.key && { key: keep(info.key) }),
     ...(info.counts && { counts: keep(info.counts) }),
     ...(reveal.length > 0 && { revealsCount: Object.fromEntries(reveal) }),
+    ...(published.length > 0 && { published: Object.fromEntries(published) }),
     ...(info.show && { show: keep(info.show) }),
   });
 }
@@ -78,6 +91,11 @@ export function unknownColumns(columns: readonly string[], roles: FrameRoles): P
     ...columnsNotIn(columns, "counts", roles.counts ?? []),
     ...columnsNotIn(columns, "revealsCount", Object.entries(roles.revealsCount ?? {}).flat()),
     ...columnsNotIn(columns, "show", roles.show ?? []),
+    ...columnsNotIn(
+      columns,
+      "published",
+      Object.entries(roles.published ?? {}).flatMap(([column, how]) => [column, ...how.from]),
+    ),
   ];
 }
 

@@ -2,11 +2,11 @@ import { type DuckDBType, DuckDBTypeId } from "@duckdb/node-api";
 import type { DataFrame, Series } from "danfojs-node";
 import { LivingLabError } from "../errors/problem.js";
 import { CODE_LIST_LIMIT } from "../profile/profile-dataset.js";
-import { escapeHtml, formatCount, isSuppressed, MIN_CELL_SIZE, userText } from "../report/html.js";
+import { escapeHtml, formatCount, formatFailingShare, isSuppressed, MIN_CELL_SIZE, userText } from "../report/html.js";
 import { columnArraysOf, columnNamesOf } from "./column-names.js";
 import { isMissing } from "./column-type-of-values.js";
 import { sortOf } from "./column-types.js";
-import { type FrameRoles, frameInfo, unknownColumns } from "./frame-info.js";
+import { type FrameRoles, frameInfo, type PublishedColumn, unknownColumns } from "./frame-info.js";
 
 export interface RenderFrameOptions extends FrameRoles {
   /** How many rows to show (default 10); the rest is counted below the table. */
@@ -16,7 +16,7 @@ export interface RenderFrameOptions extends FrameRoles {
 }
 
 /** How one column is shown. */
-type Display = "key" | "count" | "revealing" | "text" | "value";
+type Display = "key" | "published" | "count" | "revealing" | "text" | "value";
 
 const MS_PER_DAY = 86_400_000;
 const numberFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 6, useGrouping: false });
@@ -76,13 +76,18 @@ function cellOf(
 ): string {
   const value = column.values[row];
   if (isMissing(value)) return `<td class="leeg"><em>leeg</em></td>`;
+  const published = context.roles.published[column.name];
+  if (published) {
+    const fields = Object.fromEntries(published.from.map((name) => [name, valueAt(context.columns, name, row)]));
+    return `<td>${userText(published.text(fields))}</td>`;
+  }
   if (column.display === "count")
     return `<td class="getal">${escapeHtml(formatCount(Number(value), context.minCellSize))}</td>`;
   if (column.display === "revealing") {
-    const countColumn = context.columns.find((c) => c.name === context.roles.revealsCount[column.name]);
-    if (isSuppressed(Number(countColumn?.values[row]), context.minCellSize))
+    const count = valueAt(context.columns, context.roles.revealsCount[column.name] ?? "", row);
+    if (isSuppressed(Number(count), context.minCellSize))
       return typeof value === "number"
-        ? `<td class="getal">klein aandeel</td>`
+        ? `<td class="getal">${escapeHtml(formatFailingShare(Number(count), Number(value), context.minCellSize))}</td>`
         : `<td class="leeg">niet getoond: minder dan ${context.minCellSize} rijen</td>`;
   }
   return `<td${typeof value === "number" ? ' class="getal"' : ""}>${userText(formatValue(value, column.type))}</td>`;
@@ -90,18 +95,24 @@ function cellOf(
 
 type Roles = ReturnType<typeof mergeRoles>;
 
+function valueAt(columns: readonly ShownColumn[], name: string, row: number): unknown {
+  return columns.find((c) => c.name === name)?.values[row];
+}
+
 function mergeRoles(info: FrameRoles | undefined, options: FrameRoles) {
   return {
     key: new Set([...(info?.key ?? []), ...(options.key ?? [])]),
     counts: new Set([...(info?.counts ?? []), ...(options.counts ?? [])]),
     revealsCount: { ...info?.revealsCount, ...options.revealsCount } as Record<string, string>,
     show: new Set([...(info?.show ?? []), ...(options.show ?? [])]),
+    published: { ...info?.published, ...options.published } as Record<string, PublishedColumn>,
   };
 }
 
 /** How a column is shown, or null when it is free text that stays out of the table. */
 function displayOf(name: string, values: readonly unknown[], roles: Roles): Display | null {
   if (roles.key.has(name)) return "key";
+  if (name in roles.published) return "published";
   if (roles.counts.has(name)) return "count";
   if (name in roles.revealsCount) return "revealing";
   if (!values.some((v) => sortOf(v) === "text")) return "value";

@@ -6,6 +6,7 @@ import {
   checkSuite,
   copyFrameTypes,
   DuckDbEngine,
+  frameFromCheckResults,
   frameFromQuery,
   generateOm,
   isLivingLabError,
@@ -14,6 +15,7 @@ import {
   openExperiment,
   openWorkspace,
   readLogRecords,
+  renderFrame,
   runLogPath,
   verifyRunLog,
 } from "../../src/index.js";
@@ -108,6 +110,17 @@ describe("a check suite on a DataFrame handed back to DuckDB", () => {
     expect(verdicts(fromFrame.result.checks)).toEqual(verdicts(fromFile.result.checks));
     const zakenRows = fromFrame.result.checks.find((c) => c.id === "zaken-zaak-id-ingevuld")?.row_count;
     expect(zakenRows).toBe(open.shape[0]);
+  });
+
+  it("shows the results of a tiny frame without a count below five, whatever the metric's unit", async () => {
+    const tiny = await zakenFrame("SELECT * FROM zaken ORDER BY zaak_id LIMIT 3");
+    const run = await checkSuite({ suite, justification: JUSTIFICATION, frames: { zaken: tiny } });
+    const rows = run.result.checks.find((c) => c.id === "zaken-aantal-rijen");
+    expect(rows).toMatchObject({ unit: "count", metric: 3, outcome: "passed" });
+    const html = renderFrame(await frameFromCheckResults(run.result), { rows: 100 });
+    const line = html.split("\n").find((l) => l.includes("<td>zaken-aantal-rijen</td>")) ?? "";
+    expect(line).toContain("<td>&lt; 5</td>");
+    expect(line).not.toMatch(/<td[^>]*>3<\/td>/);
   });
 
   it("refuses a frame named after no dataset, or on another engine, before anything is logged", async () => {

@@ -58,11 +58,11 @@ describe("a DataFrame as an HTML table that may be saved", () => {
     expect(html).toContain("<td>Amsterdam</td>");
     expect(html).toContain("&lt;b&gt;Den Haag&lt;/b&gt;");
     expect(html).not.toContain("<b>");
-    // Counts below five as "< 5", their shares as "klein aandeel"; zero and larger counts as they are.
+    // Counts below five as "< 5", their shares as "een klein deel"; zero and larger counts as they are.
     const cells = bodyRows(html).map((row) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]));
     expect(cells.map((row) => row.slice(3))).toEqual([
-      ["&lt; 5", "klein aandeel"],
-      ["&lt; 5", "klein aandeel"],
+      ["&lt; 5", "een klein deel"],
+      ["&lt; 5", "een klein deel"],
       ["5", "0,05"],
       ["120", "0,5"],
       ["0", "0"],
@@ -128,7 +128,7 @@ describe("check results, a profile and the run log as DataFrames", () => {
     const run = await checkSuite({ suite: join(om.dir, "suite.yaml"), justification });
 
     const checks = await frameFromCheckResults(run.result);
-    expect(checks.shape).toEqual([run.result.checks.length, 13]);
+    expect(checks.shape).toEqual([run.result.checks.length, 15]);
     expect(checks.column("failing_count").values).toEqual(run.result.checks.map((c) => c.failing_count));
     expect(checks.column("id").values).toEqual(run.result.checks.map((c) => c.id));
     const small = run.result.checks.find((c) => c.failing_count > 0 && c.failing_count < 5);
@@ -136,7 +136,7 @@ describe("check results, a profile and the run log as DataFrames", () => {
     const html = renderFrame(checks, { rows: 100 });
     const row = bodyRows(html).find((r) => r.includes(`<td>${small?.id}</td>`)) ?? "";
     expect(row).toContain("&lt; 5");
-    expect(row).toContain("klein aandeel");
+    expect(row).toContain("een klein deel");
     // The number of sample keys would give the count away, so they stay out, as on the site.
     expect(row).toContain("niet getoond: minder dan 5 rijen");
     expect(row).not.toContain(small?.sample[0]);
