@@ -61,10 +61,17 @@ export class DuckDbEngine implements Engine {
     });
   }
 
-  /** Runs a query and returns its rows as plain objects. */
+  /** Runs one statement and returns its rows as plain objects; text holding several is refused. */
   async query(sql: string): Promise<Row[]> {
-    const reader = await this.connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
+    const statements = await this.connection.extractStatements(sql);
+    if (statements.count !== 1) throw new Error(`A query is one statement; this text holds ${statements.count}.`);
+    const prepared = await statements.prepare(0);
+    try {
+      const reader = await prepared.runAndReadAll();
+      return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
+    } finally {
+      prepared.destroySync();
+    }
   }
 
   /** DuckDB's own version string, for provenance. */
