@@ -108,6 +108,8 @@ export { sitePaths } from "./site/site-paths.js";
 export type { WrittenSite } from "./site/write-site.js";
 export { writeSite } from "./site/write-site.js";
 export { duckdbDialect } from "./sql/duckdb-dialect.js";
+export type { PortableRegex, RegexMistake } from "./sql/portable-regex.js";
+export { anchored, parsePortableRegex } from "./sql/portable-regex.js";
 export { postgresDialect } from "./sql/postgres-dialect.js";
 export type { ExperimentStatus, GateLine, PrincipleState, SectionState } from "./status/experiment-status.js";
 export { experimentStatus } from "./status/experiment-status.js";

@@ -14,6 +14,7 @@ import {
   not,
   or,
 } from "../sql/expr.js";
+import { fullMatch, regexSchema } from "./regex-param.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,8 +47,8 @@ const leafSchema = z.strictObject({
     .optional(),
   /** Text, or another column, that the value begins with; cheaper than a pattern. */
   starts_with: z.union([z.string().min(1), z.strictObject({ column: z.string().min(1) })]).optional(),
-  /** A regular expression the whole value matches (the common subset of both engines). */
-  matches: z.string().min(1).optional(),
+  /** A regular expression the whole value matches (the subset both engines read alike). */
+  matches: regexSchema.optional(),
   is_null: z.literal(true).optional(),
   is_not_null: z.literal(true).optional(),
 });
@@ -98,7 +99,7 @@ export function exprFromCondition(condition: Condition): Expr {
     tests.push(definitely(call("starts_with", call("to_text", column), call("to_text", prefix))));
   }
   if (condition.matches !== undefined) {
-    tests.push(definitely(call("regex_full_match", call("to_text", column), lit(condition.matches))));
+    tests.push(definitely(fullMatch(call("to_text", column), condition.matches)));
   }
   if (condition.is_null) tests.push(isNull(column));
   if (condition.is_not_null) tests.push(isNotNull(column));
