@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { dateLit, type Expr } from "../sql/expr.js";
+import { isoDateSchema } from "../yaml/iso-date.js";
 import { valueExpr } from "./condition.js";
 
 /** A bound of a range: a number, a date, or a number of days from the run's reference date. */
 export const boundSchema = z.union([
   z.number(),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD."),
+  isoDateSchema,
   z.strictObject({ days_from_reference: z.number().int() }),
 ]);
 export type Bound = z.infer<typeof boundSchema>;

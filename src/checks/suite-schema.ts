@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { closestWord } from "../yaml/closest-word.js";
+import { isoDateSchema } from "../yaml/iso-date.js";
 import { checkKinds, checkRegistry } from "./check-registry.js";
 import { conditionSchema } from "./condition.js";
 
 export const SUITE_FORMAT = "livinglab-suite/2";
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD.");
 
 const commonCheckShape = {
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "Een check-id bestaat uit kleine letters, cijfers, _ en -."),
@@ -61,7 +60,7 @@ export const suiteSchema = z.strictObject({
   format: z.literal(SUITE_FORMAT),
   name: z.string().min(1),
   /** The date "today" means for relative ranges and freshness; the run can override it. */
-  reference_date: isoDate.optional(),
+  reference_date: isoDateSchema.optional(),
   datasets: z.record(z.string().min(1), datasetSchema),
   checks: z.array(checkSchema).min(1),
 });
