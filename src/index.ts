@@ -1,13 +1,14 @@
-export type { CheckDefinition, Dimension } from "./checks/check-definition.js";
+export type { CheckDefinition, DatasetColumns, Dimension } from "./checks/check-definition.js";
 export { dimensions } from "./checks/check-definition.js";
 export { checkKinds, checkRegistry } from "./checks/check-registry.js";
 export type { CheckResult, Outcome, SuiteResult } from "./checks/check-result.js";
 export { exitCodeOf, overallOutcome } from "./checks/check-result.js";
 export type { LoadedSuite } from "./checks/load-suite.js";
 export { loadSuite } from "./checks/load-suite.js";
+export type { PlanContext } from "./checks/plan-suite.js";
 export { compileCheck, planSuite } from "./checks/plan-suite.js";
 export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
-export { runSuite } from "./checks/run-suite.js";
+export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
 export { examPassed, scoreExam } from "./checks/score-exam.js";
 export type { Check, Suite } from "./checks/suite-schema.js";

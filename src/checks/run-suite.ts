@@ -1,13 +1,22 @@
-import type { Engine, Row } from "../engines/engine.js";
+import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
+import { LivingLabError } from "../errors/problem.js";
 import { renderSelect } from "../sql/dialect.js";
-import type { ColumnUse } from "./check-definition.js";
+import type { ColumnUse, DatasetColumns } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { type CheckResult, overallOutcome, type SuiteResult } from "./check-result.js";
 import { columnsOfCondition } from "./condition.js";
 import { judgeCheck, type Measured } from "./judge-check.js";
 import type { LoadedSuite } from "./load-suite.js";
-import { flaggedKeysQuery, groupsQuery, keysQuery, type PlannedCheck, planSuite } from "./plan-suite.js";
+import {
+  flaggedKeysQuery,
+  groupsQuery,
+  keysQuery,
+  type PlannedCheck,
+  planSuite,
+  type TableScan,
+} from "./plan-suite.js";
 import type { Check } from "./suite-schema.js";
+import { suiteProblems } from "./validate-suite.js";
 
 export interface RunSuiteOptions {
   /** "Today" for relative ranges and freshness (YYYY-MM-DD); default the suite's, else today's date. */
@@ -34,11 +43,7 @@ export async function runSuite(
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  for (const dataset of loaded.datasets) await engine.attach(dataset);
-  const columns = new Map<string, Set<string>>();
-  for (const dataset of loaded.datasets) {
-    columns.set(dataset.name, new Set((await engine.columns(dataset.name)).map((c) => c.name)));
-  }
+  const columns = await attachDatasets(engine, loaded);
   const results = new Map<string, CheckResult>();
   const runnable: Check[] = [];
   for (const check of loaded.suite.checks) {
@@ -49,11 +54,14 @@ export async function runSuite(
       runnable.push(check);
     }
   }
-  const plan = planSuite(loaded, runnable, referenceDate);
+  const context = { referenceDate, columns, scanCapacity: (count: number) => engine.scanCapacity(count) };
+  const problems = await suiteProblems(loaded, runnable, context);
+  if (problems.length > 0) throw new LivingLabError(problems);
+  const plan = planSuite(loaded, runnable, context);
   const measured = new Map<string, Measured>();
   for (const scan of plan.scans) {
     const [row = {}] = await engine.query(renderSelect(scan.select, engine.dialect));
-    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, row));
+    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, row));
   }
   for (const planned of plan.checks) {
     const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
@@ -92,7 +100,18 @@ export async function runSuite(
   };
 }
 
-function missingColumns(check: Check, columns: Map<string, Set<string>>): string[] {
+/**
+ * Makes a suite's datasets queryable and reads their columns and types; no row is read yet.
+ * @example const columns = await attachDatasets(engine, await loadSuite("suite.yaml"));
+ */
+export async function attachDatasets(engine: Engine, loaded: LoadedSuite): Promise<DatasetColumns> {
+  for (const dataset of loaded.datasets) await engine.attach(dataset);
+  const columns = new Map<string, ColumnInfo[]>();
+  for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
+  return columns;
+}
+
+function missingColumns(check: Check, columns: DatasetColumns): string[] {
   const uses: ColumnUse[] = [
     ...checkRegistry[check.kind].columns(check),
     ...(check.filter ? columnsOfCondition(check.filter).map((column) => ({ column })) : []),
@@ -100,14 +119,14 @@ function missingColumns(check: Check, columns: Map<string, Set<string>>): string
   return [
     ...new Set(
       uses
-        .filter((use) => !columns.get(use.table ?? check.table)?.has(use.column))
+        .filter((use) => !columns.get(use.table ?? check.table)?.some((c) => c.name === use.column))
         .map((use) => (use.table ? `${use.table}.${use.column}` : use.column)),
     ),
   ];
 }
 
-function fromScan(planned: PlannedCheck, row: Row): Measured {
-  const inScope = Number(planned.scopeAlias ? row[planned.scopeAlias] : row.n) || 0;
+function fromScan(planned: PlannedCheck, scan: TableScan, row: Row): Measured {
+  const inScope = Number(row[planned.scopeAlias ?? scan.countAlias]) || 0;
   const { measure } = planned;
   if (measure.type === "table_value" && planned.valueAlias) {
     const value = row[planned.valueAlias];

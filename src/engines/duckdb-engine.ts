@@ -7,6 +7,15 @@ import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, norma
 
 const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
 
+/**
+ * Memory one row-level check of a scan holds per thread: its sample (`min(key, 5)`) keeps a
+ * state of about 330 KiB per thread in DuckDB 1.5 whatever the number of rows (measured with
+ * 5,000 checks under 256 MB to 1 GB). Counted generously, and against half the memory limit, so
+ * reading and spilling keep the rest.
+ */
+const SCAN_BYTES_PER_CHECK_THREAD = 512 * 1024;
+const SCAN_MEMORY_SHARE = 0.5;
+
 /** The embedded default engine: an in-process DuckDB over Parquet, CSV or a DuckDB file. */
 export class DuckDbEngine implements Engine {
   readonly name = "duckdb";
@@ -16,6 +25,7 @@ export class DuckDbEngine implements Engine {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly memory: { limitBytes: number; threads: number },
   ) {}
 
   /**
@@ -24,7 +34,13 @@ export class DuckDbEngine implements Engine {
    */
   static async open(path = ":memory:", options: Record<string, string> = {}): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(path, options);
-    return new DuckDbEngine(instance, await instance.connect());
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll(
+      "SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t",
+    );
+    const [row] = reader.getRowObjectsJS();
+    const memory = { limitBytes: bytesOf(String(row?.m)), threads: Math.max(1, Number(row?.t) || 1) };
+    return new DuckDbEngine(instance, connection, memory);
   }
 
   async attach(source: DatasetSource): Promise<void> {
@@ -74,6 +90,11 @@ export class DuckDbEngine implements Engine {
     }
   }
 
+  scanCapacity(): number {
+    const { limitBytes, threads } = this.memory;
+    return Math.max(1, Math.floor((limitBytes * SCAN_MEMORY_SHARE) / (SCAN_BYTES_PER_CHECK_THREAD * threads)));
+  }
+
   /** DuckDB's own version string, for provenance. */
   async version(): Promise<string> {
     const [row] = await this.query("SELECT version() AS v");
@@ -84,4 +105,24 @@ export class DuckDbEngine implements Engine {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+const UNITS: Record<string, number> = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KIB: 2 ** 10,
+  MIB: 2 ** 20,
+  GIB: 2 ** 30,
+  TIB: 2 ** 40,
+};
+
+/** Bytes of a size as DuckDB shows a setting: `953.6 MiB`, `1.0 GB`. */
+function bytesOf(size: string): number {
+  const match = /^([\d.]+)\s*([KMGT]?I?B)$/i.exec(size.trim());
+  const unit = UNITS[(match?.[2] ?? "").toUpperCase()];
+  if (!match || unit === undefined) throw new Error(`DuckDB reported a memory limit livinglab cannot read: ${size}`);
+  return Number(match[1]) * unit;
 }

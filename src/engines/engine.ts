@@ -28,6 +28,11 @@ export interface Engine {
   attach(source: DatasetSource): Promise<void>;
   columns(name: string): Promise<ColumnInfo[]>;
   query(sql: string): Promise<Row[]>;
+  /**
+   * The most checks one scan of a table with this many columns may hold: what fits the
+   * engine's memory limit, or its limit on the width of a query. A suite above it gets more scans.
+   */
+  scanCapacity(columnCount: number): number;
   /** The engine's own version string; provenance records it after the engine's name. */
   version(): Promise<string>;
   close(): Promise<void>;

@@ -140,6 +140,12 @@ export class PostgresEngine implements Engine {
     await this.client.query(statement(sql));
   }
 
+  /** PostgreSQL allows 1664 items in a SELECT list; a check adds up to three outside and two inside, beside `*`. */
+  scanCapacity(columnCount: number): number {
+    const limit = 1664 - 1;
+    return Math.max(1, Math.min(Math.floor(limit / 3), Math.floor((limit - columnCount) / 2)));
+  }
+
   async version(): Promise<string> {
     const [row] = await this.query("SHOW server_version");
     return String(row?.server_version ?? "unknown");

@@ -61,7 +61,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   return {
     file,
     text,
-    value: valueOf(doc, (offset) => at(offset)),
+    value: plainValues(doc, (offset) => at(offset)),
     locate(path, options = {}) {
       let node: unknown = doc.contents;
       let located: SourceLocation = { file, line: 1, column: 1 };
@@ -98,7 +98,7 @@ export async function readYamlSource(file: string): Promise<YamlSource> {
 }
 
 /** The document as plain values, refusing an alias bomb before it is expanded. */
-function valueOf(doc: Document, at: (offset: number) => SourceLocation): unknown {
+function plainValues(doc: Document, at: (offset: number) => SourceLocation): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {

@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
+  attachDatasets,
   compileCheck,
   DuckDbEngine,
   loadIntoPostgres,
@@ -55,7 +56,9 @@ async function droppingValue(): Promise<string> {
   const loaded = await loadSuite(file);
   const check = loaded.suite.checks[0];
   if (!check) throw new Error("no check");
-  const sql = compileCheck(loaded, check, postgresDialect, "2025-06-30");
+  const engine = await PostgresEngine.connect(url);
+  const columns = await attachDatasets(engine, loaded).finally(() => engine.close());
+  const sql = compileCheck(loaded, check, postgresDialect, { referenceDate: "2025-06-30", columns });
   const at = sql.indexOf("'MARKER'");
   const [rest, ...tail] = sql.slice(at + "'MARKER'".length).split("\n");
   // Quotes would be doubled; dollar quoting needs none.
