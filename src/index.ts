@@ -12,7 +12,7 @@ export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
 export { examPassed, scoreExam } from "./checks/score-exam.js";
 export type { Check, Suite } from "./checks/suite-schema.js";
-export { SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
+export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
 export type { ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
 export { loadIntoPostgres } from "./engines/load-into-postgres.js";

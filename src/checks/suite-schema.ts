@@ -6,6 +6,13 @@ import { conditionSchema } from "./condition.js";
 
 export const SUITE_FORMAT = "livinglab-suite/2";
 
+/**
+ * The most checks one suite may hold: ten per column of a table with a thousand columns. Far
+ * more than a person reviews; more would make the results unreadable long before the engine
+ * runs out of room (the planner splits a table's scan to fit its memory limit anyway).
+ */
+export const MAX_CHECKS = 10_000;
+
 const commonCheckShape = {
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "Een check-id bestaat uit kleine letters, cijfers, _ en -."),
   table: z.string().min(1),
@@ -62,6 +69,16 @@ export const suiteSchema = z.strictObject({
   /** The date "today" means for relative ranges and freshness; the run can override it. */
   reference_date: isoDateSchema.optional(),
   datasets: z.record(z.string().min(1), datasetSchema),
-  checks: z.array(checkSchema).min(1),
+  checks: z
+    .array(checkSchema)
+    .min(1)
+    .superRefine((checks, ctx) => {
+      if (checks.length <= MAX_CHECKS) return;
+      ctx.addIssue({
+        code: "custom",
+        message: `Deze suite heeft ${checks.length} checks; een suite heeft er hoogstens ${MAX_CHECKS}.`,
+        params: { code: "suite_too_many_checks", hint: "Splits de suite, bijvoorbeeld in één suite per tabel." },
+      });
+    }),
 });
 export type Suite = z.infer<typeof suiteSchema>;

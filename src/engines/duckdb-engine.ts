@@ -9,12 +9,12 @@ const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
 
 /**
  * Memory one row-level check of a scan holds per thread: its sample (`min(key, 5)`) keeps a
- * state of about 330 KiB per thread in DuckDB 1.5 whatever the number of rows (measured with
- * 5,000 checks under 256 MB to 1 GB). Counted generously, and against half the memory limit, so
- * reading and spilling keep the rest.
+ * state of 300 to 330 KiB per thread in DuckDB 1.5 whatever the number of rows (measured as the
+ * most checks that fit 256 MB, 512 MB and 1 GB with one and two threads). Counted generously, and
+ * against three quarters of the memory limit, so reading the files keeps the rest.
  */
-const SCAN_BYTES_PER_CHECK_THREAD = 512 * 1024;
-const SCAN_MEMORY_SHARE = 0.5;
+const SCAN_BYTES_PER_CHECK_THREAD = 384 * 1024;
+const SCAN_MEMORY_SHARE = 0.75;
 
 /** The embedded default engine: an in-process DuckDB over Parquet, CSV or a DuckDB file. */
 export class DuckDbEngine implements Engine {
