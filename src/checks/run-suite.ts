@@ -1,5 +1,5 @@
 import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
-import { LivingLabError } from "../errors/problem.js";
+import { isLivingLabError, LivingLabError } from "../errors/problem.js";
 import { renderSelect } from "../sql/dialect.js";
 import type { ColumnUse, DatasetColumns } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
@@ -44,6 +44,7 @@ export async function runSuite(
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
   const columns = await attachDatasets(engine, loaded);
+  await engine.restrictToAttached();
   const results = new Map<string, CheckResult>();
   const runnable: Check[] = [];
   for (const check of loaded.suite.checks) {
@@ -63,13 +64,30 @@ export async function runSuite(
     const [row = {}] = await engine.query(renderSelect(scan.select, engine.dialect));
     for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, row));
   }
+  const refused = new Set<string>();
   for (const planned of plan.checks) {
-    const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
-    if (fromQuery) measured.set(planned.check.id, fromQuery);
+    try {
+      const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
+      if (fromQuery) measured.set(planned.check.id, fromQuery);
+    } catch (error) {
+      // SQL a user wrote can fail on the data or be stopped by the engine; that check is not
+      // evaluated (the database's message may quote data, so it is not kept), the others are.
+      if (!checkRegistry[planned.check.kind].custom || isLivingLabError(error)) throw error;
+      refused.add(planned.check.id);
+    }
   }
   for (const planned of plan.checks) {
-    if (planned.measure.type !== "drift")
-      results.set(planned.check.id, resultOf(planned.check, measured.get(planned.check.id)));
+    if (planned.measure.type === "drift") continue;
+    const { check } = planned;
+    results.set(
+      check.id,
+      refused.has(check.id)
+        ? notEvaluated(
+            check,
+            "De eigen SQL van deze check gaf een fout in de database. Voer de SQL zelf uit om te zien waarom.",
+          )
+        : resultOf(check, measured.get(check.id)),
+    );
   }
   // Drift reads the other checks' metrics of this run, so it comes last.
   for (const planned of plan.checks) {
@@ -84,8 +102,10 @@ export async function runSuite(
   }
   const flagged = new Map<string, string[]>();
   if (options.collectFlagged) {
-    for (const planned of plan.checks)
+    for (const planned of plan.checks) {
+      if (refused.has(planned.check.id)) continue;
       flagged.set(planned.check.id, await flaggedKeys(engine, planned, results.get(planned.check.id)));
+    }
   }
   const checks = loaded.suite.checks.map((check) => results.get(check.id) as CheckResult);
   return {

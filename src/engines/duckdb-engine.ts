@@ -21,6 +21,8 @@ export class DuckDbEngine implements Engine {
   readonly name = "duckdb";
   readonly dialect = duckdbDialect;
   private attached = 0;
+  /** Every file made queryable, the only ones readable after `restrictToAttached`. */
+  private readonly files: string[] = [];
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -57,6 +59,7 @@ export class DuckDbEngine implements Engine {
   /** Makes a Parquet, CSV or DuckDB file queryable under `name`. */
   async registerFile(name: string, file: string, table?: string): Promise<void> {
     const ext = extname(file).toLowerCase();
+    this.files.push(file);
     let from: string;
     if (DATABASE_EXTENSIONS.has(ext)) {
       const alias = `livinglab_db_${++this.attached}`;
@@ -67,6 +70,15 @@ export class DuckDbEngine implements Engine {
       from = `${reader}(${quoteString(file)})`;
     }
     await this.connection.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${from}`);
+  }
+
+  /** External access off, apart from the attached files, and the configuration locked. */
+  async restrictToAttached(): Promise<void> {
+    if (this.files.length > 0) {
+      await this.connection.run(`SET allowed_paths = [${this.files.map(quoteString).join(", ")}]`);
+    }
+    await this.connection.run("SET enable_external_access = false");
+    await this.connection.run("SET lock_configuration = true");
   }
 
   async columns(name: string): Promise<ColumnInfo[]> {

@@ -26,6 +26,11 @@ export interface Engine {
   readonly dialect: Dialect;
   /** Makes a dataset queryable under its name. */
   attach(source: DatasetSource): Promise<void>;
+  /**
+   * From now on, read only what is attached: no other file, no setting changed. The runner calls
+   * this before any SQL of a suite runs, so a custom check cannot reach beyond its datasets.
+   */
+  restrictToAttached(): Promise<void>;
   columns(name: string): Promise<ColumnInfo[]>;
   query(sql: string): Promise<Row[]>;
   /**

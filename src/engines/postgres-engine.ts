@@ -107,6 +107,9 @@ export class PostgresEngine implements Engine {
     }
   }
 
+  /** Already so: every query runs in a read-only transaction that is rolled back (see `query`). */
+  async restrictToAttached(): Promise<void> {}
+
   async columns(name: string): Promise<ColumnInfo[]> {
     const result = await this.client.query(statement(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 0`));
     const typeNames = await this.client.query(
