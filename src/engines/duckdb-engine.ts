@@ -4,6 +4,7 @@ import { LivingLabError } from "../errors/problem.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
+import { checkDataFile, readProblem } from "./read-error.js";
 
 const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
 
@@ -59,17 +60,34 @@ export class DuckDbEngine implements Engine {
   /** Makes a Parquet, CSV or DuckDB file queryable under `name`. */
   async registerFile(name: string, file: string, table?: string): Promise<void> {
     const ext = extname(file).toLowerCase();
+    await checkDataFile(file);
     this.files.push(file);
     let from: string;
     if (DATABASE_EXTENSIONS.has(ext)) {
       const alias = `livinglab_db_${++this.attached}`;
-      await this.connection.run(`ATTACH ${quoteString(file)} AS ${quoteIdentifier(alias)} (READ_ONLY)`);
+      await this.run(`ATTACH ${quoteString(file)} AS ${quoteIdentifier(alias)} (READ_ONLY)`);
       from = `${quoteIdentifier(alias)}.${quoteIdentifier(table ?? name)}`;
     } else {
       const reader = ext === ".csv" ? "read_csv" : "read_parquet";
       from = `${reader}(${quoteString(file)})`;
     }
-    await this.connection.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${from}`);
+    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${from}`);
+  }
+
+  /** Runs a statement of livinglab's own; a data file it cannot read is the user's problem, named. */
+  private async run(sql: string): Promise<void> {
+    try {
+      await this.connection.run(sql);
+    } catch (error) {
+      throw this.readErrorOr(error);
+    }
+  }
+
+  /** A read error of one of the attached files as a problem for the user; anything else as it was. */
+  private readErrorOr(error: unknown): unknown {
+    const message = error instanceof Error ? error.message : String(error);
+    const file = this.files.find((f) => message.includes(f));
+    return file === undefined ? error : new LivingLabError(readProblem(file, message));
   }
 
   /** External access off, apart from the attached files, and the configuration locked. */
@@ -97,6 +115,8 @@ export class DuckDbEngine implements Engine {
     try {
       const reader = await prepared.runAndReadAll();
       return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
+    } catch (error) {
+      throw this.readErrorOr(error);
     } finally {
       prepared.destroySync();
     }
