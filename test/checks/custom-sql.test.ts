@@ -4,22 +4,16 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   DuckDbEngine,
-  type Engine,
   isLivingLabError,
   loadIntoPostgres,
   loadSuite,
-  PostgresEngine,
   runSuite,
   type SuiteOutcome,
 } from "../../src/index.js";
+import { ENGINE_NAMES, type EngineName, withEngine } from "../helpers/engines.js";
 import { writeMiniData } from "../helpers/mini-data.js";
 
 let dir: string;
-
-const engines: Record<string, () => Promise<Engine>> = {
-  duckdb: () => DuckDbEngine.open(),
-  postgres: () => PostgresEngine.connect(inject("pgUrl")),
-};
 
 async function suiteWith(name: string, sql: string): Promise<string> {
   const file = join(dir, `${name}.yaml`);
@@ -42,15 +36,10 @@ async function suiteWith(name: string, sql: string): Promise<string> {
   return file;
 }
 
-async function run(engineName: string, file: string): Promise<SuiteOutcome | unknown> {
-  const engine = await (engines[engineName] as () => Promise<Engine>)();
-  try {
-    return await runSuite(engine, await loadSuite(file), { collectFlagged: true });
-  } catch (error) {
-    return error;
-  } finally {
-    await engine.close();
-  }
+async function run(engine: EngineName, file: string): Promise<SuiteOutcome | unknown> {
+  return withEngine(engine, async (opened) =>
+    runSuite(opened, await loadSuite(file), { collectFlagged: true }).catch((error: unknown) => error),
+  );
 }
 
 beforeAll(async () => {
@@ -60,7 +49,7 @@ beforeAll(async () => {
   }
 });
 
-describe.each(Object.keys(engines))("custom SQL (%s)", (engine) => {
+describe.each(ENGINE_NAMES)("custom SQL (%s)", (engine) => {
   it.each([
     [
       "several statements, breaking out of the parentheses around it",

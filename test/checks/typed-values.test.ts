@@ -2,16 +2,15 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
-  DuckDbEngine,
   type Engine,
   isLivingLabError,
   loadIntoPostgres,
   loadSuite,
-  PostgresEngine,
   type Problem,
   runSuite,
   type SuiteResult,
 } from "../../src/index.js";
+import { ENGINE_NAMES, withEngine } from "../helpers/engines.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
 
 const tempDir = useTempDirs();
@@ -83,22 +82,9 @@ checks:
 
 let dir: string;
 
-async function withEngine<T>(engine: Engine, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  try {
-    return await fn(engine);
-  } finally {
-    await engine.close();
-  }
-}
-
-const engines: Record<string, () => Promise<Engine>> = {
-  duckdb: () => DuckDbEngine.open(),
-  postgres: () => PostgresEngine.connect(inject("pgUrl")),
-};
-
 beforeAll(async () => {
   dir = await tempDir("livinglab-typed-");
-  await withEngine(await DuckDbEngine.open(), (engine) =>
+  await withEngine("duckdb", (engine) =>
     engine.query(`COPY (${METINGEN}) TO '${join(dir, "metingen.parquet")}' (FORMAT parquet)`),
   );
   await loadIntoPostgres(join(dir, "metingen.parquet"), { table: "metingen", pgUrl: inject("pgUrl") });
@@ -106,12 +92,11 @@ beforeAll(async () => {
   await writeFile(join(dir, "fout.yaml"), MISTAKES);
 });
 
-describe.each(Object.keys(engines))("values compare in their column's type (%s)", (name) => {
+describe.each(ENGINE_NAMES)("values compare in their column's type (%s)", (name) => {
   let result: SuiteResult;
   beforeAll(async () => {
-    const open = engines[name] as () => Promise<Engine>;
     result = await withEngine(
-      await open(),
+      name,
       async (engine) => (await runSuite(engine, await loadSuite(join(dir, "goed.yaml")))).result,
     );
   });
@@ -127,9 +112,8 @@ describe.each(Object.keys(engines))("values compare in their column's type (%s)"
   });
 
   it("refuses values that do not fit their column, at their lines, before reading a row", async () => {
-    const open = engines[name] as () => Promise<Engine>;
     const queries: string[] = [];
-    const error = await withEngine(await open(), async (engine) => {
+    const error = await withEngine(name, async (engine) => {
       const spy = Object.assign(Object.create(Object.getPrototypeOf(engine)), engine, {
         query: (sql: string) => {
           queries.push(sql);
