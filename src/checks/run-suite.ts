@@ -34,7 +34,8 @@ export interface SuiteOutcome {
 }
 
 /**
- * Runs every check of a suite on an engine; all row-level checks of one table share one scan.
+ * Runs every check of a suite on an engine; the row-level checks of one table share as few scans
+ * as the engine's limits allow. Afterwards the engine reads only the suite's datasets.
  * @example const { result } = await runSuite(await openEngine("duckdb"), await loadSuite("suite.yaml"));
  */
 export async function runSuite(

@@ -1,3 +1,4 @@
+import { totalmem } from "node:os";
 import { extname } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
@@ -151,10 +152,9 @@ const UNITS: Record<string, number> = {
   TIB: 2 ** 40,
 };
 
-/** Bytes of a size as DuckDB shows a setting: `953.6 MiB`, `1.0 GB`. */
+/** Bytes of a size as DuckDB shows a setting (`953.6 MiB`, `1.0 GB`); without a limit, the machine's memory. */
 function bytesOf(size: string): number {
   const match = /^([\d.]+)\s*([KMGT]?I?B)$/i.exec(size.trim());
   const unit = UNITS[(match?.[2] ?? "").toUpperCase()];
-  if (!match || unit === undefined) throw new Error(`DuckDB reported a memory limit livinglab cannot read: ${size}`);
-  return Number(match[1]) * unit;
+  return match && unit !== undefined ? Number(match[1]) * unit : totalmem();
 }
