@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, call, col, type Expr, inList, isNotNull } from "../sql/expr.js";
-import { defineCheck, type ParamProblem } from "./check-definition.js";
+import { amongRows, defineCheck, type ParamProblem } from "./check-definition.js";
 import { type Category, type Comparison, compareWithValue, isMistake, type TypeMistake } from "./typed-value.js";
 
 type Value = string | number;
@@ -32,6 +32,7 @@ export const acceptedValues = defineCheck({
     const value = normalize(sides[0]?.left ?? col(column));
     return {
       type: "rows",
+      unit: "share",
       failing: and(
         isNotNull(col(column)),
         inList(
@@ -43,6 +44,7 @@ export const acceptedValues = defineCheck({
     };
   },
   describe: ({ column, values }) => `Het veld ${column} bevat alleen toegestane codes (${values.length} codes).`,
+  finding: ({ column }, found) => `${amongRows(found)} staat in ${column} een code die niet is toegestaan`,
 });
 
 function comparisons(column: string, values: readonly Value[], category: Category): Array<Comparison | TypeMistake> {

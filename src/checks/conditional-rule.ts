@@ -1,5 +1,5 @@
 import { and, not } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 import { columnsOfCondition, compileCondition, conditionExpr, conditionSchema } from "./condition.js";
 
 export const conditionalRule = defineCheck({
@@ -13,8 +13,11 @@ export const conditionalRule = defineCheck({
   ],
   measure: ({ when, then }, { typeOf }) => ({
     type: "rows",
+    unit: "share",
     failing: and(conditionExpr(when, typeOf), not(conditionExpr(then, typeOf))),
   }),
   describe: ({ when, then }) =>
     `Als ${columnsOfCondition(when).join(", ")} aan de voorwaarde voldoet, dan klopt ook ${columnsOfCondition(then).join(", ")}.`,
+  finding: ({ when, then }, found) =>
+    `${amongRows(found)} klopt ${columnsOfCondition(then).join(", ")} niet bij ${columnsOfCondition(when).join(", ")}`,
 });

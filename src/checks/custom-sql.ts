@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { lit } from "../sql/expr.js";
 import { parseSql } from "../sql/parse-select.js";
-import { defineCheck, type ParamProblem } from "./check-definition.js";
+import { amongRows, defineCheck, type ParamProblem } from "./check-definition.js";
 
 /** Table functions that make rows from their arguments, not from a file or another source. */
 const ROW_MAKERS = new Set(["range", "generate_series", "unnest"]);
@@ -76,6 +76,7 @@ export const customSql = defineCheck({
   },
   measure: ({ sql }, { key }) => ({
     type: "keys",
+    unit: "share",
     select: {
       items: [
         { expr: key, alias: "k" },
@@ -86,4 +87,5 @@ export const customSql = defineCheck({
   }),
   describe: () =>
     "Eigen SQL-controle (door de gebruiker geschreven; livinglab controleert alleen dat het één SELECT is die de datasets leest).",
+  finding: (_params, found) => `${amongRows(found)} vindt de eigen SQL-controle een afwijking`,
 });

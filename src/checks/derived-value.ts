@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, bin, call, col, definitely, exists, lit, or } from "../sql/expr.js";
-import { defineCheck, type ParamProblem } from "./check-definition.js";
+import { amongRows, defineCheck, type ParamProblem } from "./check-definition.js";
 import { compareColumns, isMistake, requireCategory } from "./typed-value.js";
 
 /** Values a check can derive; each is a formula over named columns. */
@@ -63,6 +63,7 @@ export const derivedValue = defineCheck({
       : implausible;
     return {
       type: "keys",
+      unit: "share",
       select: {
         items: [
           { expr: key, alias: "k" },
@@ -74,4 +75,5 @@ export const derivedValue = defineCheck({
     };
   },
   describe: ({ derive, min, max }) => `De afgeleide ${derive} ligt tussen ${min} en ${max}.`,
+  finding: ({ derive, min, max }, found) => `${amongRows(found)} ligt de ${derive} niet tussen ${min} en ${max}`,
 });

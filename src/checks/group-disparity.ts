@@ -19,10 +19,13 @@ export const groupDisparity = defineCheck({
     compileCondition(rate_of, typeOf).problems.map((p) => ({ ...p, path: ["rate_of", ...p.path] })),
   measure: ({ group_by, rate_of, min_group_size, max_ratio }, { typeOf }) => ({
     type: "groups",
+    unit: "ratio",
     group: call("to_text", col(group_by)),
     event: conditionExpr(rate_of, typeOf),
     minSize: min_group_size,
     maxRatio: max_ratio,
   }),
   describe: ({ group_by, max_ratio }) => `Geen ${group_by} wijkt meer dan ${max_ratio} keer af van het geheel.`,
+  finding: ({ group_by, rate_of }, { amount, table }) =>
+    `in één ${group_by} van ${table} komt de gemeten afwijking (${columnsOfCondition(rate_of).join(", ")}) ${amount} zo vaak voor als in het geheel`,
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bin, call, col, isNull, lit, or } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 export const notNull = defineCheck({
   dimension: "compleetheid",
@@ -13,10 +13,12 @@ export const notNull = defineCheck({
   // Only text can be blank; a number or a date is there or missing.
   measure: ({ column, blank_is_missing }, { typeOf }) => ({
     type: "rows",
+    unit: "share",
     failing:
       blank_is_missing && typeOf(column) === "text"
         ? or(isNull(col(column)), bin("=", call("trim", col(column)), lit("")))
         : isNull(col(column)),
   }),
   describe: ({ column }) => `Het veld ${column} is altijd ingevuld.`,
+  finding: ({ column }, found) => `${amongRows(found)} ontbreekt ${column}`,
 });

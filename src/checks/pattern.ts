@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, call, col, isNotNull, not } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 import { fullMatch, regexSchema } from "./regex-param.js";
 
 export const pattern = defineCheck({
@@ -13,7 +13,9 @@ export const pattern = defineCheck({
   columns: ({ column }) => [{ column }],
   measure: ({ column, pattern }) => ({
     type: "rows",
+    unit: "share",
     failing: and(isNotNull(col(column)), not(fullMatch(call("to_text", col(column)), pattern))),
   }),
   describe: ({ column, pattern }) => `Het veld ${column} heeft de vorm ${pattern}.`,
+  finding: ({ column, pattern }, found) => `${amongRows(found)} heeft ${column} niet de vorm ${pattern}`,
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, bin, col, exists, isNotNull, lit } from "../sql/expr.js";
-import { type CheckContext, defineCheck, type ParamProblem } from "./check-definition.js";
+import { amongRows, type CheckContext, defineCheck, type ParamProblem } from "./check-definition.js";
 import { type Comparison, compareColumns, isMistake, type TypeMistake } from "./typed-value.js";
 
 export const referentialIntegrity = defineCheck({
@@ -22,6 +22,7 @@ export const referentialIntegrity = defineCheck({
   // A row refers to nothing when no row of the other table has its values; empty references are left to not_null.
   measure: ({ columns, references }, { table, key, scope, typeOf }) => ({
     type: "keys",
+    unit: "share",
     select: {
       items: [
         { expr: key, alias: "k" },
@@ -44,6 +45,8 @@ export const referentialIntegrity = defineCheck({
   }),
   describe: ({ columns, references }) =>
     `Elke waarde van ${columns.join(", ")} bestaat in ${references.table} (${references.columns.join(", ")}).`,
+  finding: ({ columns, references }, found) =>
+    `${amongRows(found)} bestaat ${columns.join(", ")} niet in ${references.table}`,
 });
 
 /** Each referring column beside the column it refers to, compared in their types. */

@@ -7,10 +7,13 @@ import { type CheckResult, overallOutcome, type SuiteResult } from "./check-resu
 import { columnsOfCondition } from "./condition.js";
 import { judgeCheck, type Measured } from "./judge-check.js";
 import type { LoadedSuite } from "./load-suite.js";
+import { publishableMetric } from "./metric-unit.js";
 import {
   flaggedKeysQuery,
   groupsQuery,
   keysQuery,
+  type MetricMeaning,
+  metricMeanings,
   type PlannedCheck,
   planSuite,
   type TableScan,
@@ -46,6 +49,15 @@ export async function runSuite(
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
   const columns = await attachDatasets(engine, loaded);
   await engine.restrictToAttached();
+  const meanings = metricMeanings(loaded, referenceDate);
+  const resultOf = (check: Check, measured: Measured | undefined) =>
+    checkResult(check, measured, meanings.get(check.id) as MetricMeaning);
+  const notEvaluated = (check: Check, reason: string): CheckResult => ({
+    ...resultOf(check, undefined),
+    outcome: "not_evaluated",
+    metric: null,
+    reason,
+  });
   const results = new Map<string, CheckResult>();
   const runnable: Check[] = [];
   for (const check of loaded.suite.checks) {
@@ -209,8 +221,11 @@ function sampleOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function resultOf(check: Check, measured: Measured | undefined): CheckResult {
+function checkResult(check: Check, measured: Measured | undefined, meaning: MetricMeaning): CheckResult {
   const definition = checkRegistry[check.kind];
+  const judged = judgeCheck(check, measured ?? { failing: 0, inScope: 0, sample: [] });
+  const facts = { ...meaning, metric: judged.metric, failing_count: judged.failing_count };
+  const found = { amount: publishableMetric(facts), table: check.table, filtered: check.filter !== undefined };
   return {
     id: check.id,
     kind: check.kind,
@@ -218,12 +233,10 @@ function resultOf(check: Check, measured: Measured | undefined): CheckResult {
     table: check.table,
     severity: check.severity,
     description: definition.describe(check),
-    ...judgeCheck(check, measured ?? { failing: 0, inScope: 0, sample: [] }),
+    ...judged,
+    ...meaning,
+    ...(judged.metric !== null && { finding: definition.finding(check, found) }),
     ...(check.finds !== undefined && { finds: check.finds }),
     ...(definition.custom && { custom: true }),
   };
-}
-
-function notEvaluated(check: Check, reason: string): CheckResult {
-  return { ...resultOf(check, undefined), outcome: "not_evaluated", metric: null, reason };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { col, or } from "../sql/expr.js";
 import { boundSchema, describeBound, outsideRange } from "./bound.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 export const valueRange = defineCheck({
   dimension: "validiteit",
@@ -11,8 +11,10 @@ export const valueRange = defineCheck({
     outsideRange(col(column), column, typeOf(column), { min, max }, referenceDate).problems,
   measure: ({ column, min, max }, { typeOf, referenceDate }) => ({
     type: "rows",
+    unit: "share",
     failing: or(...outsideRange(col(column), column, typeOf(column), { min, max }, referenceDate).tests),
   }),
   describe: ({ column, min, max }) =>
     `Het veld ${column} ligt ${[min !== undefined && `vanaf ${describeBound(min)}`, max !== undefined && `tot en met ${describeBound(max)}`].filter(Boolean).join(" ")}.`,
+  finding: ({ column }, found) => `${amongRows(found)} ligt ${column} buiten het toegestane bereik`,
 });
