@@ -4,11 +4,10 @@ import type { SuiteResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
+import { REPORT_DIR, RUN_RESULTS_DIR } from "./report-paths.js";
 import { renderSummaryPage } from "./summary-page.js";
 
-export const REPORT_DIR = "rapport";
-/** Each run keeps its own copy of the results here, so the site can show every run, not only the last. */
-export const RUN_RESULTS_DIR = "runs";
+export { REPORT_DIR, RUN_RESULTS_DIR } from "./report-paths.js";
 
 /**
  * Writes the business owner's summary page and the results as JSON into the experiment's
