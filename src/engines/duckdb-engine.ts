@@ -1,6 +1,7 @@
-import { extname } from "node:path";
+import { extname, join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
+import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
@@ -16,15 +17,25 @@ export class DuckDbEngine implements Engine {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly scratch: ScratchDir | undefined,
   ) {}
 
   /**
-   * Opens DuckDB in memory, or on a database file.
+   * Opens DuckDB in memory, or on a database file. Unless `options` names a `temp_directory`,
+   * each engine spills into a folder of its own in the tool's scratch space, removed on close
+   * (and by the next start, when this process is killed).
    * @example const engine = await DuckDbEngine.open();
    */
   static async open(path = ":memory:", options: Record<string, string> = {}): Promise<DuckDbEngine> {
-    const instance = await DuckDBInstance.create(path, options);
-    return new DuckDbEngine(instance, await instance.connect());
+    const scratch = options.temp_directory === undefined ? await makeScratchDir("duckdb") : undefined;
+    try {
+      const settings = scratch ? { ...options, temp_directory: join(scratch.path, "spill") } : options;
+      const instance = await DuckDBInstance.create(path, settings);
+      return new DuckDbEngine(instance, await instance.connect(), scratch);
+    } catch (error) {
+      await scratch?.remove();
+      throw error;
+    }
   }
 
   async attach(source: DatasetSource): Promise<void> {
@@ -76,5 +87,6 @@ export class DuckDbEngine implements Engine {
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
+    await this.scratch?.remove();
   }
 }

@@ -1,5 +1,6 @@
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { WrittenFile } from "../files/write-file-atomic.js";
 import { readReviews } from "../gates/read-reviews.js";
 import { runGateProblems } from "../gates/run-gate.js";
 import type { Workspace } from "../workspace.js";
@@ -17,8 +18,8 @@ export interface RunToRecord extends JustificationChoice {
   datasets: Record<string, string>;
   /** Database tables read, fingerprinted by `tableChecksum`. */
   tables?: readonly TableFingerprint[];
-  /** Output files written by the run; each is fingerprinted. */
-  artifacts?: readonly string[];
+  /** Output files written by the run: a path is hashed now, a written file keeps its own hash. */
+  artifacts?: readonly (string | WrittenFile)[];
   outcome: string;
   metrics: Record<string, number | null>;
   engineVersion: string;
