@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import { readLogLines } from "./log-lines.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
-import type { LogRecord, NewLogRecord } from "./log-record-schema.js";
+import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record-schema.js";
 import { type ChainPoint, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
 import { hashRecord } from "./record-hash.js";
 import { GENESIS_HASH, RUN_LOG_SCHEMA_VERSION, type RunRecord } from "./run-record-schema.js";
@@ -114,6 +114,9 @@ async function appendLocked(file: string, record: NewLogRecord): Promise<LogReco
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
     const sealed = { ...unsealed, hash: hashRecord(unsealed) } as LogRecord;
+    // A record that readers would refuse must never reach the append-only file: that is our bug.
+    const checked = logRecordSchema.safeParse(sealed);
+    if (!checked.success) throw new Error(`Ongeldig ${record.type}-record niet toegevoegd: ${checked.error.message}`);
     await writeAll(handle, Buffer.from(`${repair}${JSON.stringify(sealed)}\n`));
     await handle.sync();
     if (tail.size === 0) await syncDir(dirname(file));

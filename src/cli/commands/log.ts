@@ -87,13 +87,17 @@ async function show(workspace: Workspace, ref: string, experiment: string | unde
 }
 
 async function verify(workspace: Workspace, experiment: string | undefined): Promise<number> {
+  // Every experiment, also those without a log: a log that is gone while something still knows it is a finding.
   const dirs = experiment ? [resolveExperimentDir(workspace, experiment)] : await experimentDirs(workspace);
-  const logs = dirs.map(runLogPath).filter((f) => experiment !== undefined || existsSync(f));
-  if (logs.length === 0) console.log("Er zijn nog geen logboeken in dit lab.");
+  if (dirs.length === 0) console.log("Er zijn nog geen experimenten in dit lab.");
   let broken = 0;
-  for (const file of logs) {
+  for (const file of dirs.map(runLogPath)) {
     const result = await verifyRunLog(file);
     const name = relative(workspace.root, file);
+    if (result.intact && !existsSync(file)) {
+      console.log(`· ${name}: nog geen logboek.`);
+      continue;
+    }
     if (result.intact) {
       console.log(`✓ ${name}: ${result.records} records, de keten is intact.`);
     } else {
