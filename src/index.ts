@@ -79,7 +79,7 @@ export { requireJustification, resolveJustification } from "./runlog/justificati
 export type { LogLockOptions } from "./runlog/log-lock.js";
 export { withLogLock } from "./runlog/log-lock.js";
 export type { LogOverviewRow } from "./runlog/log-overview.js";
-export { logOverview, outcomeWords } from "./runlog/log-overview.js";
+export { logOverview, outcomeWords, readLogOverview } from "./runlog/log-overview.js";
 export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
 export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
 export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
@@ -90,7 +90,7 @@ export type { RunToRecord } from "./runlog/record-run.js";
 export { recordRun } from "./runlog/record-run.js";
 export type { Review } from "./runlog/reviews.js";
 export { listReviews, samePerson } from "./runlog/reviews.js";
-export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath } from "./runlog/run-log.js";
+export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath, streamLogRecords } from "./runlog/run-log.js";
 export type {
   FileFingerprint,
   RunRecord,

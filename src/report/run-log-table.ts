@@ -1,5 +1,5 @@
-import { type LogOverviewRow, logOverview, outcomeWords, shorten } from "../runlog/log-overview.js";
-import { readLogRecords, runLogPath } from "../runlog/run-log.js";
+import { type LogOverviewRow, outcomeWords, readLogOverview, shorten } from "../runlog/log-overview.js";
+import { runLogPath } from "../runlog/run-log.js";
 import { escapeHtml } from "./html.js";
 
 /**
@@ -26,7 +26,7 @@ ${body}
  * @example tslab.display.html(await renderRunLog(om.dir));
  */
 export async function renderRunLog(experimentDir: string): Promise<string> {
-  return renderRunLogTable(logOverview(await readLogRecords(runLogPath(experimentDir))));
+  return renderRunLogTable((await readLogOverview(runLogPath(experimentDir))).rows);
 }
 
 /** A moment as Dutch readers write it, in the Amsterdam time zone: 25-11-2026 14:03. */

@@ -11,7 +11,7 @@ import {
   restoreStaged,
   stageDestruction,
 } from "./destruction-staging.js";
-import { findRecord, findRun, isRun } from "./find-record.js";
+import { findInLog, findRecord, findRun, latestRun } from "./find-record.js";
 import type {
   Correction,
   DataDestroyed,
@@ -22,7 +22,7 @@ import type {
 } from "./governance-schema.js";
 import { hashFile, whoAmI } from "./provenance.js";
 import { samePerson } from "./reviews.js";
-import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
+import { appendRecord, newRunId, runLogPath } from "./run-log.js";
 
 /** The fields every governance event shares: a fresh id, now, who, and the experiment as it is. */
 function eventBase(workspace: Workspace, opened: OpenedExperiment) {
@@ -73,8 +73,7 @@ export async function giveReview(
   review: { verdict: Verdict; toelichting: string; run?: string; author?: string },
 ): Promise<ReviewGiven> {
   const file = runLogPath(opened.dir);
-  const run = review.run === undefined ? undefined : findRun(await readLogRecords(file), review.run);
-  const latest = review.run === undefined ? (await readLogRecords(file)).filter(isRun).at(-1) : run;
+  const latest = review.run === undefined ? await latestRun(file) : await findRunInLog(file, review.run);
   // The author is who made the reviewed run; the experiment's auteur may not review it either.
   const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;
   const base = eventBase(workspace, opened);
@@ -114,8 +113,8 @@ export async function publishSummary(
       file: path,
     });
   });
-  const records = await readLogRecords(runLogPath(opened.dir));
-  const run = publication.run === undefined ? records.filter(isRun).at(-1) : findRun(records, publication.run);
+  const file = runLogPath(opened.dir);
+  const run = publication.run === undefined ? await latestRun(file) : await findRunInLog(file, publication.run);
   return (await appendRecord(runLogPath(opened.dir), {
     ...eventBase(workspace, opened),
     type: "summary_published",
@@ -169,14 +168,20 @@ export async function correctRecord(
   opened: OpenedExperiment,
   correction: { refersTo: string; correctie: string },
 ): Promise<Correction> {
-  const records = await readLogRecords(runLogPath(opened.dir));
-  const target = findRecord(records, correction.refersTo);
+  const found = await findInLog(runLogPath(opened.dir), correction.refersTo);
+  const target = found?.record ?? findRecord([], correction.refersTo);
   return (await appendRecord(runLogPath(opened.dir), {
     ...eventBase(workspace, opened),
     type: "correction",
     refers_to: { seq: target.seq, id: target.id, type: target.type, hash: target.hash },
     correctie: requireText(correction.correctie, "correctie"),
   })) as Correction;
+}
+
+/** A finished run by id or number, found by streaming the log. */
+async function findRunInLog(file: string, ref: string) {
+  const found = await findInLog(file, ref);
+  return findRun(found ? [found.record, ...found.related] : [], ref);
 }
 
 function requireText(text: string, field: string): string {

@@ -60,7 +60,7 @@ export async function startRun(workspace: Workspace, opened: OpenedExperiment, s
     justification,
     ...(reusedFrom !== undefined && { justification_reused_from: reusedFrom }),
     ...(start.datasets && { datasets: await fingerprintFiles(opened.dir, start.datasets) }),
-    code: codeVersion(workspace.root),
+    code: await codeVersion(workspace.root),
     versions: { ...versions, ...(start.engineVersion && { engine: start.engineVersion }) },
   })) as RunStartedRecord;
   let ended: Promise<RunRecord> | undefined;
