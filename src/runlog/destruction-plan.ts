@@ -121,7 +121,7 @@ async function visitLinkTarget(walk: Walk, rel: string, full: string): Promise<v
     });
     return;
   }
-  if (refuseProtected(walk, targetRel, rel)) return;
+  if (refuseProtected(walk, targetRel, `${rel} (koppeling naar ${targetRel})`)) return;
   walk.roots.add(targetRel);
   await visit(walk, targetRel, await lstat(target));
 }
@@ -145,23 +145,23 @@ function checkHardLinks(walk: Walk): void {
   }
 }
 
-/** The run log and its companions, YAML files and the experiment's scratch folder never go. */
-function refuseProtected(walk: Walk, rel: string, asked: string): boolean {
+/** The run log and its companions, YAML files and the experiment's scratch folder never go; `label` names it for the user. */
+function refuseProtected(walk: Walk, rel: string, label: string): boolean {
   const name = basename(rel);
   const reason =
     rel === ""
-      ? "is de hele map van het experiment, met het logboek"
+      ? "is de hele map van het experiment, met het logboek erin; die wordt nooit vernietigd"
       : name === RUN_LOG_FILE || name.startsWith(`${RUN_LOG_FILE}.`)
         ? "hoort bij het logboek, dat nooit wordt vernietigd"
         : /\.ya?ml$/i.test(name)
-          ? "is een YAML-bestand (experiment, suite of instellingen) waar het logboek naar verwijst"
+          ? "is een YAML-bestand (experiment, suite of instellingen) waar het logboek naar verwijst; dat blijft staan"
           : rel === EXPERIMENT_SCRATCH
-            ? "is de werkmap van livinglab zelf"
+            ? "is de werkmap van livinglab zelf; die blijft staan"
             : undefined;
   if (reason === undefined) return false;
   walk.problems.push({
     code: "path_protected",
-    message: `${asked === rel ? rel || "." : `${asked} (via ${rel})`} ${reason}; dat mag niet worden vernietigd.`,
+    message: `${label || "."} ${reason}.`,
     hint: "Geef alleen bestanden of mappen met data op, bijvoorbeeld 'data'.",
     file: join(walk.dir, rel),
   });

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 export async function missingLogFinding(file: string, head: ChainPoint | undefined): Promise<ChainFinding | undefined> {
   const reasons = [
     head && `het anker ${headPath(file)} kent record ${head.seq}`,
-    (await exists(tornPath(file))) && `${tornPath(file)} bestaat`,
+    (await exists(tornPath(file))) && `${tornPath(file)} bestaat nog`,
     await runResults(dirname(file)),
     await committed(file),
   ].filter((r): r is string => typeof r === "string");
@@ -26,20 +26,20 @@ export async function missingLogFinding(file: string, head: ChainPoint | undefin
     kind: "missing",
     line: 1,
     ...(head && { seq: 1 }),
-    message: `Het logboek ${file} ontbreekt, terwijl ${reasons.join(", en ")}: het is verwijderd of verplaatst.`,
+    message: `Het logboek ${file} ontbreekt, maar het heeft wel bestaan: ${reasons.join("; ")}. Het is verwijderd of verplaatst.`,
   };
 }
 
 async function runResults(experimentDir: string): Promise<string | undefined> {
   const folder = join(experimentDir, REPORT_DIR, RUN_RESULTS_DIR);
   const runs = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith(".json"));
-  return runs.length > 0 ? `${folder} de uitkomsten van ${runs.length} run(s) bevat` : undefined;
+  return runs.length > 0 ? `${folder} bevat de uitkomsten van ${runs.length} run(s)` : undefined;
 }
 
 async function committed(file: string): Promise<string | undefined> {
   try {
     const { stdout } = await run("git", ["log", "-1", "--format=%h", "--", basename(file)], { cwd: dirname(file) });
-    return stdout.trim() ? `git het logboek kent (commit ${stdout.trim()})` : undefined;
+    return stdout.trim() ? `git kent het logboek (commit ${stdout.trim()})` : undefined;
   } catch {
     return undefined;
   }

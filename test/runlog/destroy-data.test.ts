@@ -206,7 +206,7 @@ describe("a deleted audit trail", () => {
     await writeFile(join(om.dir, "rapport/runs/3b95b31f.json"), "{}\n");
     const results = runCli(["log", "verify", "om-datakwaliteit", "--root", lab]);
     expect(results.code).toBe(1);
-    expect(results.stdout).toContain("de uitkomsten van 1 run(s) bevat");
+    expect(results.stdout).toContain("bevat de uitkomsten van 1 run(s)");
 
     await rm(join(om.dir, "rapport"), { recursive: true });
     expect(runCli(["log", "verify", "--root", lab])).toMatchObject({ code: 0 });
@@ -218,6 +218,6 @@ describe("a deleted audit trail", () => {
     await rm(log);
     const committed = runCli(["log", "verify", "--root", lab]);
     expect(committed.code).toBe(1);
-    expect(committed.stdout).toContain("git het logboek kent");
+    expect(committed.stdout).toContain("git kent het logboek (commit ");
   });
 });
