@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
+import { checkResultsFile } from "../checks/check-results-format.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { type WrittenFile, writeFileAtomic } from "../files/write-file-atomic.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
@@ -20,7 +21,7 @@ export async function writeSummary(
   approval?: FinalApproval,
 ): Promise<{ summary: string; resultsJson: string; artifacts: WrittenFile[] }> {
   const dir = join(opened.dir, REPORT_DIR);
-  const results = `${JSON.stringify({ run: run.id, ...result }, null, 2)}\n`;
+  const results = `${JSON.stringify(checkResultsFile(result, run.id), null, 2)}\n`;
   // The copy per run has the same bytes, so its hash matches the artifact in the run log. Each file
   // is written whole under its own temporary name: runs at the same time never mix their bytes, and
   // each records the hash of what it wrote, whichever run's file ends up under the shared name.
