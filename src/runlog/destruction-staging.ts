@@ -93,6 +93,26 @@ export async function finishStaged(staging: Staging): Promise<void> {
   }
 }
 
+/** A destruction that was started in an experiment folder and not finished. */
+export interface PendingDestruction {
+  path: string;
+  /** The id its `data_destroyed` record has, or will have. */
+  id: string;
+  /** Its process still runs: it may be finishing right now. */
+  alive: boolean;
+}
+
+/** The destructions in progress, or left halfway by a killed process, in an experiment folder. */
+export async function pendingDestructions(experimentDir: string): Promise<PendingDestruction[]> {
+  const scratch = join(experimentDir, EXPERIMENT_SCRATCH);
+  const pending: PendingDestruction[] = [];
+  for (const name of await readdir(scratch).catch(() => [] as string[])) {
+    const owner = PENDING.test(name) ? await readOwner(join(scratch, name)) : undefined;
+    if (owner) pending.push({ path: join(scratch, name), id: owner.id, alive: ownerIsAlive(owner) });
+  }
+  return pending;
+}
+
 /**
  * Finishes destructions that a killed process left halfway: removed when the log holds their
  * record, put back when it does not. Folders of live processes are left alone.

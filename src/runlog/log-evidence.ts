@@ -25,7 +25,6 @@ export async function missingLogFinding(file: string, head: ChainPoint | undefin
   return {
     kind: "missing",
     line: 1,
-    ...(head && { seq: 1 }),
     message: `Het logboek ${file} ontbreekt, maar het heeft wel bestaan: ${reasons.join("; ")}. Het is verwijderd of verplaatst.`,
   };
 }

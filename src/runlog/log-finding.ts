@@ -7,6 +7,7 @@ export const findingKinds = [
   "torn",
   "set_aside",
   "missing",
+  "destruction_unfinished",
 ] as const;
 export type FindingKind = (typeof findingKinds)[number];
 

@@ -1,4 +1,6 @@
+import { dirname } from "node:path";
 import { findChainBreak, summarizeLine } from "./chain-break.js";
+import { type PendingDestruction, pendingDestructions } from "./destruction-staging.js";
 import { missingLogFinding } from "./log-evidence.js";
 import type { ChainFinding } from "./log-finding.js";
 import { readLogLines } from "./log-lines.js";
@@ -32,6 +34,8 @@ interface Scan {
   /** The record the head names, when its hash differs from the head's. */
   replaced?: { line: number; seq: number; id: string };
   setAside: SetAside[];
+  /** `data_destroyed` records of destructions whose moved-away data is still on disk. */
+  destroyed: Map<string, { line: number; seq: number }>;
 }
 
 /**
@@ -42,9 +46,10 @@ interface Scan {
  */
 export async function verifyRunLog(file: string): Promise<LogVerification> {
   const head = await readHead(file);
+  const pending = await pendingDestructions(dirname(file));
   let scan: Scan;
   try {
-    scan = await scanLog(file, head);
+    scan = await scanLog(file, head, new Set(pending.map((p) => p.id)));
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ENOENT") throw error;
     const finding = await missingLogFinding(file, head);
@@ -60,18 +65,19 @@ export async function verifyRunLog(file: string): Promise<LogVerification> {
     (scan.breakAt !== undefined ? await diagnoseBreak(file) : undefined) ??
     (scan.tornBytes !== undefined ? tornFinding(scan.records + 1, scan.tornBytes) : undefined) ??
     headFinding(file, scan, head) ??
-    (await setAsideFinding(file, scan.setAside, scan.records));
+    (await setAsideFinding(file, scan.setAside, scan.records)) ??
+    destructionFinding(pending, scan);
   return {
     file,
     records: scan.records,
     intact: finding === undefined,
     ...(finding && { finding }),
-    notes: notesFor(file, scan, head),
+    notes: [...notesFor(file, scan, head), ...destructionNotes(pending, scan)],
   };
 }
 
-async function scanLog(file: string, head: ChainPoint | undefined): Promise<Scan> {
-  const scan: Scan = { records: 0, setAside: [] };
+async function scanLog(file: string, head: ChainPoint | undefined, pendingIds: ReadonlySet<string>): Promise<Scan> {
+  const scan: Scan = { records: 0, setAside: [], destroyed: new Map() };
   for await (const line of readLogLines(file)) {
     if (!line.terminated) {
       const whole = scan.breakAt === undefined ? isCompleteRecord(line.text, scan.last) : undefined;
@@ -94,6 +100,9 @@ async function scanLog(file: string, head: ChainPoint | undefined): Promise<Scan
     scan.last = { seq: record.seq, hash: record.hash };
     if (record.seq === head?.seq && record.hash !== head.hash) {
       scan.replaced = { line: line.number, seq: record.seq, id: record.id };
+    }
+    if (record.type === "data_destroyed" && pendingIds.has(record.id)) {
+      scan.destroyed.set(record.id, { line: line.number, seq: record.seq });
     }
     if (record.torn_tail_set_aside)
       scan.setAside.push({ line: line.number, seq: record.seq, ...record.torn_tail_set_aside });
@@ -153,4 +162,30 @@ function notesFor(file: string, scan: Scan, head: ChainPoint | undefined): strin
     );
   }
   return notes;
+}
+
+/** The log says destroyed, but a destruction that was killed before it removed the data left it on disk. */
+function destructionFinding(pending: readonly PendingDestruction[], scan: Scan): ChainFinding | undefined {
+  for (const p of pending) {
+    const record = scan.destroyed.get(p.id);
+    if (!record || p.alive) continue;
+    return {
+      kind: "destruction_unfinished",
+      line: record.line,
+      seq: record.seq,
+      id: p.id,
+      message: `Record ${record.seq} zegt dat data is vernietigd, maar die staat nog in ${p.path}: de vernietiging werd afgebroken. Verwijder die map; de volgende 'livinglab destroy-data' van dit experiment doet dat ook.`,
+    };
+  }
+  return undefined;
+}
+
+function destructionNotes(pending: readonly PendingDestruction[], scan: Scan): string[] {
+  return pending
+    .filter((p) => p.alive || !scan.destroyed.has(p.id))
+    .map((p) =>
+      p.alive
+        ? `In ${p.path} wordt nu data vernietigd.`
+        : `In ${p.path} staat data die een afgebroken vernietiging apart zette; ze is niet vernietigd en niet vastgelegd. De volgende 'livinglab destroy-data' van dit experiment zet haar terug.`,
+    );
 }

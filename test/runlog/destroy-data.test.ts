@@ -178,12 +178,18 @@ describe("destroy-data only destroys the experiment's own data", () => {
       files: [{ name: "zaken.parquet", path: "data/zaken.parquet", sha256: "a".repeat(64) }],
       reden: REASON,
     });
+    // Until then, verify says that the log calls data destroyed that is still there.
+    const before = await verifyRunLog(log);
+    expect(before).toMatchObject({ intact: false, finding: { kind: "destruction_unfinished", seq: 2 } });
+    expect(before.finding?.message).toContain(logged.path);
+    expect(before.notes.join(" ")).toContain("niet vernietigd en niet vastgelegd");
     await writeFile(join(om.dir, "andere.csv"), "x");
     const other = await destroyData(workspace, om, { paths: ["andere.csv"], reden: REASON });
     expect(existsSync(join(om.dir, "data/feiten.parquet"))).toBe(true);
     expect(existsSync(logged.path)).toBe(false);
     expect(existsSync(join(om.dir, "data/zaken.parquet"))).toBe(false);
     expect(other.files.map((f) => f.path)).toEqual(["andere.csv"]);
+    expect(await verifyRunLog(log)).toMatchObject({ intact: true, notes: [] });
     expect((await readLogRecords(log)).map((r) => r.type)).toEqual([
       "principle_decided",
       "data_destroyed",
