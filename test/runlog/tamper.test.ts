@@ -14,6 +14,25 @@ async function writeLines(file: string, content: string[]): Promise<void> {
   await writeFile(file, `${content.join("\n")}\n`);
 }
 
+describe("the hash of a record", () => {
+  it("stays the same bytes for every version of the tool, or every existing log would break", () => {
+    const record = {
+      schema: 2,
+      seq: 7,
+      id: "run-1",
+      at: "2026-11-25T10:00:00.000Z",
+      who: { name: "Analist A <a@lab.example>", source: "git" },
+      experiment: { id: "om", template: "datakwaliteit@1.1.0", file_sha256: "a".repeat(64) },
+      type: "run",
+      metrics: { "zaken-uniek": 0.5, b: null, 'ä "q"': -0 },
+      params: [1, "twee", { z: 1, a: [true, false] }],
+      prev_hash: "0".repeat(64),
+      hash: "f".repeat(64),
+    };
+    expect(hashRecord(record)).toBe("0d6bfc246d87ea01e1d529f8f07d057a9008cdb25d4df6878845c1dddc10e19a");
+  });
+});
+
 describe("verifying a run log", () => {
   it("finds an untouched log intact", async () => {
     const { file } = await makeLog(10);
