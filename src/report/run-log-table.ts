@@ -29,14 +29,17 @@ export async function renderRunLog(experimentDir: string): Promise<string> {
   return renderRunLogTable((await readLogOverview(runLogPath(experimentDir))).rows);
 }
 
+/** One formatter for every moment: making one per call costs more than the formatting itself. */
+const WHEN = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
 /** A moment as Dutch readers write it, in the Amsterdam time zone: 25-11-2026 14:03. */
 export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString("nl-NL", {
-    timeZone: "Europe/Amsterdam",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return WHEN.format(new Date(iso));
 }
