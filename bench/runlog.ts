@@ -18,16 +18,20 @@ const BASELINE: OperationName = "baseline: read + JSON.parse";
 
 interface Measurement {
   ms: number;
+  /** CPU time (user + system): less moved by other processes on a shared machine than wall time. */
+  cpuMs: number;
   rssMb: number;
 }
 
 /** In a child: does one operation and reports its time and the process's peak memory. */
 async function measureHere(name: OperationName, lab: BenchLab): Promise<void> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   await operations[name](lab);
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ms, rssMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, rssMb })}\n`);
 }
 
 /**
@@ -60,7 +64,11 @@ function measure(script: string, name: OperationName, lab: BenchLab): Measuremen
     runs.push(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as Measurement);
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-  return { ms: median(runs.map((r) => r.ms)), rssMb: median(runs.map((r) => r.rssMb)) };
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    rssMb: median(runs.map((r) => r.rssMb)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -82,14 +90,19 @@ async function main(): Promise<void> {
     for (const name of Object.keys(operations) as OperationName[]) {
       if (name !== BASELINE) rows.push([name, measure(script, name, lab)] as const);
     }
-    console.log(
-      `${"operation".padEnd(30)} ${"time".padStart(10)} ${"× baseline".padStart(11)} ${"peak RSS".padStart(10)} ${"× baseline".padStart(11)}`,
-    );
+    const columns = ["time", "× base", "cpu", "× base", "peak RSS", "× base"];
+    console.log(`${"operation".padEnd(28)}${columns.map((c) => c.padStart(10)).join("")}`);
+    const duration = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
     for (const [name, m] of rows) {
-      const time = m.ms >= 1000 ? `${(m.ms / 1000).toFixed(2)} s` : `${m.ms.toFixed(1)} ms`;
-      console.log(
-        `${name.padEnd(30)} ${time.padStart(10)} ${(m.ms / base.ms).toFixed(3).padStart(11)} ${`${m.rssMb.toFixed(0)} MB`.padStart(10)} ${(m.rssMb / base.rssMb).toFixed(2).padStart(11)}`,
-      );
+      const cells = [
+        duration(m.ms),
+        (m.ms / base.ms).toFixed(3),
+        duration(m.cpuMs),
+        (m.cpuMs / base.cpuMs).toFixed(3),
+        `${m.rssMb.toFixed(0)} MB`,
+        (m.rssMb / base.rssMb).toFixed(2),
+      ];
+      console.log(`${name.padEnd(28)}${cells.map((c) => c.padStart(10)).join("")}`);
     }
   } finally {
     await rm(root, { recursive: true, force: true });
