@@ -1,4 +1,4 @@
-export type { CheckDefinition, Dimension } from "./checks/check-definition.js";
+export type { CheckDefinition, DatasetColumns, Dimension } from "./checks/check-definition.js";
 export { dimensions } from "./checks/check-definition.js";
 export { checkKinds, checkRegistry } from "./checks/check-registry.js";
 export type { CheckResult, Outcome, SuiteResult } from "./checks/check-result.js";
@@ -26,14 +26,14 @@ export {
   publishableMetric,
   unitWords,
 } from "./checks/metric-unit.js";
-export type { MetricMeaning } from "./checks/plan-suite.js";
+export type { MetricMeaning, PlanContext } from "./checks/plan-suite.js";
 export { compileCheck, metricMeanings, planSuite } from "./checks/plan-suite.js";
 export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
-export { runSuite } from "./checks/run-suite.js";
+export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
 export { examPassed, scoreExam } from "./checks/score-exam.js";
 export type { Check, Suite } from "./checks/suite-schema.js";
-export { SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
+export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
 export type { ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
 export { loadIntoPostgres } from "./engines/load-into-postgres.js";
@@ -145,6 +145,8 @@ export { sitePaths } from "./site/site-paths.js";
 export type { WrittenSite } from "./site/write-site.js";
 export { writeSite } from "./site/write-site.js";
 export { duckdbDialect } from "./sql/duckdb-dialect.js";
+export type { PortableRegex, RegexMistake } from "./sql/portable-regex.js";
+export { anchored, parsePortableRegex } from "./sql/portable-regex.js";
 export { postgresDialect } from "./sql/postgres-dialect.js";
 export type { ExperimentStatus, GateLine, PrincipleState, SectionState } from "./status/experiment-status.js";
 export { experimentStatus } from "./status/experiment-status.js";

@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from "node:path";
 import type { DatasetSource } from "../engines/engine.js";
-import { LivingLabError, type Problem } from "../errors/problem.js";
+import { LivingLabError, type Problem, type SourceLocation } from "../errors/problem.js";
 import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
 import type { YamlSource } from "../yaml/yaml-source.js";
 import { checkRegistry } from "./check-registry.js";
@@ -14,6 +14,8 @@ export interface LoadedSuite {
   file: string;
   suite: Suite;
   datasets: LoadedDataset[];
+  /** Where in the suite file the value at `path` is written, for problems found later. */
+  locate(path: ReadonlyArray<string | number>): SourceLocation;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function loadSuite(file: string, dataDir?: string): Promise<LoadedS
       file: dataDir ? resolve(dataDir, basename(spec.file)) : resolve(dirname(file), spec.file),
     }),
   }));
-  return { file, suite, datasets };
+  return { file, suite, datasets, locate: (path) => source.locate(path) };
 }
 
 /** Everything wrong with the links inside a suite, reported at once. */
