@@ -1,6 +1,7 @@
+import type { RunPermit } from "../door/run-permit.js";
 import type { Engine, Row } from "../engines/engine.js";
 import { renderSelect } from "../sql/dialect.js";
-import type { ColumnUse } from "./check-definition.js";
+import type { ColumnUse, Measure } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { type CheckResult, overallOutcome, type SuiteResult } from "./check-result.js";
 import { columnsOfCondition } from "./condition.js";
@@ -22,19 +23,23 @@ export interface SuiteOutcome {
   result: SuiteResult;
   /** Check id to every key it flagged; only with `collectFlagged`. */
   flagged: Map<string, string[]>;
+  /** Check id to how it measured (the planner's measure type), for checks that ran. */
+  measures: Record<string, Measure["type"]>;
 }
 
 /**
  * Runs every check of a suite on an engine; all row-level checks of one table share one scan.
- * @example const { result } = await runSuite(await openEngine("duckdb"), await loadSuite("suite.yaml"));
+ * Its datasets are attached through the run's permit, which records what the engine read.
+ * @example const { result } = await runSuite(engine, await loadSuite("suite.yaml"), permit);
  */
 export async function runSuite(
   engine: Engine,
   loaded: LoadedSuite,
+  permit: RunPermit,
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  for (const dataset of loaded.datasets) await engine.attach(dataset);
+  for (const dataset of loaded.datasets) await permit.attach(engine, dataset);
   const columns = new Map<string, Set<string>>();
   for (const dataset of loaded.datasets) {
     columns.set(dataset.name, new Set((await engine.columns(dataset.name)).map((c) => c.name)));
@@ -89,6 +94,7 @@ export async function runSuite(
       checks,
     },
     flagged,
+    measures: Object.fromEntries(plan.checks.map((p) => [p.check.id, p.measure.type])),
   };
 }
 

@@ -1,11 +1,31 @@
 import { extname } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
+import type { ValueKind } from "../fingerprint/canonical-value.js";
+import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
-import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
+import { type AdmittedSource, type ColumnInfo, categoryOfType, type Engine, normalizeRow, type Row } from "./engine.js";
 
 const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
+
+/** DuckDB's types by the kind the content fingerprint renders; anything else is `other`. */
+const kinds: Array<[RegExp, ValueKind]> = [
+  [/^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/, "integer"],
+  [/^DECIMAL\(/, "decimal"],
+  [/^(FLOAT|DOUBLE)$/, "float"],
+  [/^BOOLEAN$/, "boolean"],
+  [/^VARCHAR$/, "text"],
+  [/^DATE$/, "date"],
+  [/^TIMESTAMP WITH TIME ZONE$/, "timestamptz"],
+  [/^TIMESTAMP(_S|_MS|_NS)?$/, "timestamp"],
+  [/^TIME$/, "time"],
+  [/^BLOB$/, "bytes"],
+];
+
+function kindOf(type: string): ValueKind {
+  return kinds.find(([pattern]) => pattern.test(type))?.[1] ?? "other";
+}
 
 /** The embedded default engine: an in-process DuckDB over Parquet, CSV or a DuckDB file. */
 export class DuckDbEngine implements Engine {
@@ -27,19 +47,16 @@ export class DuckDbEngine implements Engine {
     return new DuckDbEngine(instance, await instance.connect());
   }
 
-  async attach(source: DatasetSource): Promise<void> {
-    if (!source.file) {
+  /** Makes an admitted Parquet, CSV or DuckDB file queryable under its name, with only its admitted columns. */
+  async attach(source: AdmittedSource): Promise<void> {
+    const { name, file, table, columns } = source;
+    if (!file) {
       throw new LivingLabError({
         code: "dataset_without_file",
-        message: `Dataset '${source.name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
+        message: `Dataset '${name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
         hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
       });
     }
-    await this.registerFile(source.name, source.file, source.table);
-  }
-
-  /** Makes a Parquet, CSV or DuckDB file queryable under `name`. */
-  async registerFile(name: string, file: string, table?: string): Promise<void> {
     const ext = extname(file).toLowerCase();
     let from: string;
     if (DATABASE_EXTENSIONS.has(ext)) {
@@ -50,15 +67,20 @@ export class DuckDbEngine implements Engine {
       const reader = ext === ".csv" ? "read_csv" : "read_parquet";
       from = `${reader}(${quoteString(file)})`;
     }
-    await this.connection.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${from}`);
+    const select = columns ? columns.map(quoteIdentifier).join(", ") : "*";
+    await this.connection.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT ${select} FROM ${from}`);
   }
 
   async columns(name: string): Promise<ColumnInfo[]> {
     const rows = await this.query(`DESCRIBE SELECT * FROM ${quoteIdentifier(name)}`);
     return rows.map((row) => {
       const type = String(row.column_type).toUpperCase();
-      return { name: String(row.column_name), type, category: categoryOfType(type) };
+      return { name: String(row.column_name), type, category: categoryOfType(type), kind: kindOf(type) };
     });
+  }
+
+  fingerprint(name: string): Promise<ContentFingerprint> {
+    return computeContentFingerprint(this, name);
   }
 
   /** Runs a query and returns its rows as plain objects. */

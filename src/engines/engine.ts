@@ -1,3 +1,5 @@
+import type { ValueKind } from "../fingerprint/canonical-value.js";
+import type { ContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import type { Dialect } from "../sql/dialect.js";
 
 /** A row of a query result with plain JavaScript values (safe bigints become numbers). */
@@ -13,21 +15,45 @@ export interface DatasetSource {
   table?: string;
 }
 
+declare const admitted: unique symbol;
+
+/**
+ * A dataset the door let into one run. Only a run permit makes one (`permit.admit`, see
+ * src/door/), after the gates that concern this dataset; an engine attaches nothing else.
+ */
+export interface AdmittedSource extends DatasetSource {
+  readonly [admitted]: true;
+  /** The run it was admitted for. */
+  readonly run: string;
+  /** SHA-256 of the file as the door read it, when the dataset is a file. */
+  readonly fileSha256?: string;
+  /** When set, the analysis sees only these columns (the declared ones, for real personal data). */
+  readonly columns?: readonly string[];
+}
+
 export interface ColumnInfo {
   name: string;
   /** The engine's own type name, upper case. */
   type: string;
   category: "number" | "date" | "text" | "boolean" | "other";
+  /** How the content fingerprint renders its values; the engine sorts its own types. */
+  kind: ValueKind;
 }
 
 /** What the runner needs of an engine; one implementation per file in this folder. */
 export interface Engine {
-  readonly name: "duckdb" | "postgres";
+  /** The engine's name as provenance records it, such as `duckdb`. */
+  readonly name: string;
   readonly dialect: Dialect;
-  /** Makes a dataset queryable under its name. */
-  attach(source: DatasetSource): Promise<void>;
+  /** Makes an admitted dataset queryable under its name; nothing without a permit's admission. */
+  attach(source: AdmittedSource): Promise<void>;
   columns(name: string): Promise<ColumnInfo[]>;
   query(sql: string): Promise<Row[]>;
+  /**
+   * What the engine read: the content fingerprint of an attached dataset (or any table or
+   * view), computed where the data lives, equal on every engine for the same rows.
+   */
+  fingerprint(name: string): Promise<ContentFingerprint>;
   /** The engine's own version string; provenance records it after the engine's name. */
   version(): Promise<string>;
   close(): Promise<void>;

@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import type { CheckResult, Outcome, SuiteResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
+import type { GovernanceState } from "../governance/governance-state.js";
+import { principleStanding } from "../governance/principle-standing.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { escapeHtml, formatCount, formatFailingShare, isSuppressed, userText } from "./html.js";
 import { renderChart } from "./render-chart.js";
@@ -13,20 +15,26 @@ const outcomeLabel: Record<Outcome, string> = {
   not_evaluated: "Niet beoordeeld",
 };
 
-const statusLabel: Record<string, string> = {
-  voldaan: "Voldaan",
-  niet_voldaan: "Niet voldaan",
-  niet_van_toepassing: "Niet van toepassing",
-  open: "Nog open",
-};
+/** The name of the meta element that says whether a summary page is final, and of which run. */
+export const SUMMARY_MARK = "livinglab-samenvatting";
+
+/** The principles and reviews the summary shows, and the approval that makes it final. */
+export interface SummaryOptions {
+  governance: GovernanceState;
+  /** From approveFinalSummary, for exactly this run; without it the page is a concept. */
+  approval?: FinalApproval;
+}
 
 /** The one-page summary for the business owner (opdrachtgever), in plain Dutch. */
 export function renderSummaryPage(
   opened: OpenedExperiment,
   result: SuiteResult,
   run: Pick<RunRecord, "id" | "at" | "who" | "justification">,
-  approval?: FinalApproval,
+  options: SummaryOptions,
 ): string {
+  const approval = options.approval;
+  if (approval && approval.run !== run.id)
+    throw new Error(`The approval of run ${approval.run} is not for run ${run.id}`);
   const { experiment } = opened;
   const vraag = [experiment.userstory.als, experiment.userstory.wil_ik, experiment.userstory.zodat]
     .filter((part) => typeof part === "string")
@@ -37,6 +45,7 @@ export function renderSummaryPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="${SUMMARY_MARK}" content="${approval ? "definitief" : "concept"}; run=${escapeHtml(run.id)}">
 <title>${userText(experiment.titel)} – samenvatting</title>
 <style>${STYLE}</style>
 </head>
@@ -67,10 +76,10 @@ ${renderResultsTable(result.checks)}
 
 <h2>Uitgangspunten</h2>
 <ul class="principles">
-${opened.principles.principles
+${options.governance.principles
   .map((p) => {
-    const status = experiment.principes[p.id]?.status ?? "open";
-    return `<li class="status-${escapeHtml(status)}"><strong>${escapeHtml(p.title)}</strong> (${escapeHtml(p.weighing)}): ${escapeHtml(statusLabel[status] ?? status)}</li>`;
+    const standing = principleStanding(p);
+    return `<li class="status-${escapeHtml(standing.code)}"><strong>${escapeHtml(p.principle.title)}</strong> (${escapeHtml(p.principle.weighing)}): ${escapeHtml(standing.label)}. <span class="meta">${userText(standing.detail)}</span></li>`;
   })
   .join("\n")}
 </ul>
@@ -150,8 +159,8 @@ h1 { color: #154273; } h2 { color: #154273; border-bottom: 2px solid #154273; }
 .kicker, .meta { color: #555; } .draft { background: #fff4dc; padding: .5rem; border-left: 4px solid #e17000; }
 .answer { font-size: 1.2rem; } table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; vertical-align: top; }
-.outcome-failed td:nth-child(3)::before, .status-niet_voldaan strong::before { content: "✗ "; color: #d52b1e; }
-.outcome-warned td:nth-child(3)::before, .status-open strong::before { content: "! "; color: #e17000; }
+.outcome-failed td:nth-child(3)::before, .status-niet_voldaan strong::before, .status-tegengesproken strong::before { content: "✗ "; color: #d52b1e; }
+.outcome-warned td:nth-child(3)::before, .status-open strong::before, .status-voorgesteld strong::before { content: "! "; color: #e17000; }
 .outcome-passed td:nth-child(3)::before, .status-voldaan strong::before { content: "✓ "; color: #39870c; }
 blockquote { border-left: 4px solid #154273; margin: 0; padding-left: 1rem; }
 svg { max-width: 100%; height: auto; }

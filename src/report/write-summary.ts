@@ -2,7 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
-import type { FinalApproval } from "../gates/final-summary-gate.js";
+import { gateInputFor } from "../gates/gate-input.js";
+import type { GovernanceState } from "../governance/governance-state.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { renderSummaryPage } from "./summary-page.js";
 
@@ -12,14 +13,18 @@ export const RUN_RESULTS_DIR = "runs";
 
 /**
  * Writes the business owner's summary page and the results as JSON into the experiment's
- * report folder. The page is a draft unless it gets an approval from approveFinalSummary.
+ * report folder. The page is a concept: it becomes final only with `publishSummary`, after an
+ * approving review of this run. Principles show as the experiment's log decides them (read
+ * from the log unless `governance` is given).
+ * @example const { summary } = await writeSummary(om, run.result, run.record);
  */
 export async function writeSummary(
   opened: OpenedExperiment,
   result: SuiteResult,
   run: Pick<RunRecord, "id" | "at" | "who" | "justification">,
-  approval?: FinalApproval,
+  options: { governance?: GovernanceState } = {},
 ): Promise<{ summary: string; resultsJson: string }> {
+  const governance = options.governance ?? (await gateInputFor(opened)).governance;
   const dir = join(opened.dir, REPORT_DIR);
   await mkdir(join(dir, RUN_RESULTS_DIR), { recursive: true });
   const summary = join(dir, "samenvatting.html");
@@ -28,6 +33,6 @@ export async function writeSummary(
   // The copy per run has the same bytes, so its hash matches the artifact in the run log.
   await writeFile(join(dir, RUN_RESULTS_DIR, `${run.id}.json`), results);
   await writeFile(resultsJson, results);
-  await writeFile(summary, renderSummaryPage(opened, result, run, approval));
+  await writeFile(summary, renderSummaryPage(opened, result, run, { governance }));
   return { summary, resultsJson };
 }

@@ -1,10 +1,10 @@
-import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { GovernanceState } from "../governance/governance-state.js";
+import { principleStanding } from "../governance/principle-standing.js";
 import { escapeHtml, formatCount, formatFailingShare, formatShare, userText } from "../report/html.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { CheckView } from "./lab-view.js";
 import {
   dimensionText,
-  formatDate,
   normSignal,
   outcomeSignal,
   principleSignal,
@@ -18,15 +18,19 @@ export function renderSignal(signal: Signal): string {
   return `<span class="lab-signal lab-tone--${signal.tone}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-signal__label">${escapeHtml(signal.label)}</span></span>`;
 }
 
-/** The ten principles as traffic lights, grouped by the weighing Mag / Kan / Wenselijk. */
-export function renderPrincipleLights(opened: OpenedExperiment, headingLevel: 3 | 4): string {
+/**
+ * The ten principles as traffic lights, grouped by the weighing Mag / Kan / Wenselijk: as the
+ * log decides them, a proposal shown as a proposal, and contradicted where the tool's own
+ * evidence says otherwise.
+ */
+export function renderPrincipleLights(governance: GovernanceState, headingLevel: 3 | 4): string {
   const groups = weighings.map((weighing) => {
-    const items = opened.principles.principles
-      .filter((p) => p.weighing === weighing)
+    const items = governance.principles
+      .filter((p) => p.principle.weighing === weighing)
       .map((p) => {
-        const status = opened.experiment.principes[p.id]?.status ?? "open";
-        const signal = principleSignal[status];
-        return `<li class="lab-light lab-tone--${signal.tone}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-light__name">${escapeHtml(p.title)}</span><span class="lab-light__status">${escapeHtml(signal.label)}</span></li>`;
+        const standing = principleStanding(p);
+        const signal = principleSignal[standing.code];
+        return `<li class="lab-light lab-tone--${signal.tone}" title="${userText(standing.detail)}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-light__name">${escapeHtml(p.principle.title)}</span><span class="lab-light__status">${escapeHtml(signal.label)}</span></li>`;
       });
     return `<section class="lab-principles__group" aria-label="${escapeHtml(weighingText[weighing])}">
 <h${headingLevel} class="lab-principles__title">${escapeHtml(weighingText[weighing])}</h${headingLevel}>
@@ -114,14 +118,6 @@ export function renderFacts(facts: ReadonlyArray<readonly [string, string]>): st
   return `<dl class="utrecht-data-list lab-facts">
 ${facts.map(([key, value]) => `<dt class="utrecht-data-list__item-key">${escapeHtml(key)}</dt><dd class="utrecht-data-list__item-value">${value}</dd>`).join("\n")}
 </dl>`;
-}
-
-/** Who decided a principle and when, in one line. */
-export function decidedText(answer: { besloten_door?: string; datum?: string }): string {
-  const by = answer.besloten_door ? `door ${userText(answer.besloten_door)}` : "";
-  const on = answer.datum ? `op ${escapeHtml(formatDate(answer.datum))}` : "";
-  const both = [by, on].filter(Boolean).join(" ");
-  return both ? `Besloten ${both}.` : "";
 }
 
 /** A list of user-written items, each escaped and masked. */

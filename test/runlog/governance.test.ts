@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import {
   listReviews,
   openExperiment,
+  openRun,
   openWorkspace,
   readLogRecords,
   samePerson,
-  startRun,
   verifyRunLog,
 } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
@@ -141,8 +141,11 @@ describe("governance events in the run log", () => {
     const lab = await makeLab();
     const workspace = openWorkspace(lab);
     const om = await openExperiment(workspace, "om-datakwaliteit");
-    const crashed = await startRun(workspace, om, {
+    const crashed = await openRun({
+      workspace,
+      opened: om,
       analysis: { name: "verkenning", params: {} },
+      reads: { datasets: [], columns: {} },
       justification: JUSTIFICATION,
     });
     const table = runCli(["log", "om-datakwaliteit", "--root", lab]).stdout;
