@@ -3,14 +3,7 @@ import { principleStanding } from "../governance/principle-standing.js";
 import { escapeHtml, formatCount, formatFailingShare, formatShare, userText } from "../report/html.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { CheckView } from "./lab-view.js";
-import {
-  dimensionText,
-  normSignal,
-  outcomeSignal,
-  principleSignal,
-  type Signal,
-  weighingText,
-} from "./labels.js";
+import { dimensionText, normSignal, outcomeSignal, principleSignal, type Signal, weighingText } from "./labels.js";
 import { countsRows, type DimensionScore, failingShareOf } from "./quality.js";
 
 /** A status as symbol, word and colour together; the symbol is hidden from screen readers, the word is not. */
