@@ -101,7 +101,9 @@ export function mintPermit(context: PermitContext): RunPermit {
     at: started.at,
     started,
     opened,
-    async attach(on, source) {
+    async attach(on, requested) {
+      // Only what this engine reads is admitted and recorded: a file, or a table on a server.
+      const source = on.locate(requested);
       const admitted = await admit(context, source);
       await on.attach(admitted);
       const file =

@@ -5,7 +5,15 @@ import type { ValueKind } from "../fingerprint/canonical-value.js";
 import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
-import { type AdmittedSource, type ColumnInfo, categoryOfType, type Engine, normalizeRow, type Row } from "./engine.js";
+import {
+  type AdmittedSource,
+  type ColumnInfo,
+  categoryOfType,
+  type DatasetSource,
+  type Engine,
+  normalizeRow,
+  type Row,
+} from "./engine.js";
 
 const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
 
@@ -45,6 +53,19 @@ export class DuckDbEngine implements Engine {
   static async open(path = ":memory:", options: Record<string, string> = {}): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(path, options);
     return new DuckDbEngine(instance, await instance.connect());
+  }
+
+  /** DuckDB reads a dataset's file (and a table inside a DuckDB file). */
+  static locate(source: DatasetSource): DatasetSource {
+    return {
+      name: source.name,
+      ...(source.file && { file: source.file }),
+      ...(source.table && { table: source.table }),
+    };
+  }
+
+  locate(source: DatasetSource): DatasetSource {
+    return DuckDbEngine.locate(source);
   }
 
   /** Makes an admitted Parquet, CSV or DuckDB file queryable under its name, with only its admitted columns. */

@@ -45,6 +45,8 @@ export interface Engine {
   /** The engine's name as provenance records it, such as `duckdb`. */
   readonly name: string;
   readonly dialect: Dialect;
+  /** Where this engine reads a dataset: its file, or a table on the server. What it leaves out, it does not read. */
+  locate(source: DatasetSource): DatasetSource;
   /** Makes an admitted dataset queryable under its name; nothing without a permit's admission. */
   attach(source: AdmittedSource): Promise<void>;
   columns(name: string): Promise<ColumnInfo[]>;

@@ -4,7 +4,15 @@ import type { ValueKind } from "../fingerprint/canonical-value.js";
 import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import { postgresDialect } from "../sql/postgres-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
-import { type AdmittedSource, type ColumnInfo, categoryOfType, type Engine, normalizeRow, type Row } from "./engine.js";
+import {
+  type AdmittedSource,
+  type ColumnInfo,
+  categoryOfType,
+  type DatasetSource,
+  type Engine,
+  normalizeRow,
+  type Row,
+} from "./engine.js";
 
 /** PostgreSQL's types (pg_type names) by the kind the content fingerprint renders; anything else is `other`. */
 const kinds: Record<string, ValueKind> = {
@@ -59,6 +67,15 @@ export class PostgresEngine implements Engine {
     await client.query("SET TIME ZONE 'UTC'");
     await client.query("SET DateStyle TO ISO");
     return new PostgresEngine(client);
+  }
+
+  /** PostgreSQL reads a table on the server (the dataset's `table`, else its name), never a file. */
+  static locate(source: DatasetSource): DatasetSource {
+    return { name: source.name, table: source.table ?? source.name };
+  }
+
+  locate(source: DatasetSource): DatasetSource {
+    return PostgresEngine.locate(source);
   }
 
   /** Makes an admitted table on the server queryable under its dataset name, with only its admitted columns. */

@@ -1,6 +1,7 @@
 import { checkRegistry } from "../checks/check-registry.js";
 import { columnsOfCondition } from "../checks/condition.js";
 import type { LoadedSuite } from "../checks/load-suite.js";
+import type { DatasetSource } from "../engines/engine.js";
 
 /** A dataset an analysis will read, said before the door opens. */
 export interface PlannedDataset {
@@ -55,13 +56,17 @@ export function columnsTouched(loaded: LoadedSuite): Record<string, string[]> {
  * What running a suite reads: its datasets, with the columns its checks touch.
  * @example const reads = suiteReads(await loadSuite("experiments/om-datakwaliteit/suite.yaml"));
  */
-export function suiteReads(loaded: LoadedSuite, options: { made?: boolean } = {}): PlannedReads {
+export function suiteReads(
+  loaded: LoadedSuite,
+  options: { made?: boolean; locate?: (source: DatasetSource) => DatasetSource } = {},
+): PlannedReads {
   const columns = columnsTouched(loaded);
   const touched = [...new Set(Object.values(columns).flat())];
   return {
     suite: loaded.file,
     columns,
-    datasets: loaded.datasets.map((d) => {
+    datasets: loaded.datasets.map((dataset) => {
+      const d = options.locate ? options.locate(dataset) : dataset;
       const own = touched.filter((c) => c.startsWith(`${d.name}.`)).map((c) => c.slice(d.name.length + 1));
       return {
         name: d.name,

@@ -3,7 +3,7 @@ import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
 import { throughDoor } from "../door/through-door.js";
-import { type EngineName, openEngine } from "../engines/open-engine.js";
+import { type EngineName, locateFor, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { localDate } from "../gates/gate-input.js";
 import { suiteReads } from "../gates/planned-reads.js";
@@ -73,7 +73,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
           ...(options.dataDir && { data: options.dataDir }),
         },
       },
-      reads: suiteReads(loaded),
+      reads: suiteReads(loaded, { locate: locateFor(engineName) }),
     },
     async (permit) => {
       const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });

@@ -7,7 +7,7 @@ import { suiteLogName } from "../checks/suite-history.js";
 import type { RunPermit } from "../door/run-permit.js";
 import { throughDoor } from "../door/through-door.js";
 import type { Engine } from "../engines/engine.js";
-import { type EngineName, openEngine } from "../engines/open-engine.js";
+import { type EngineName, locateFor, openEngine } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { localDate } from "../gates/gate-input.js";
@@ -83,7 +83,7 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
   const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const engineName = options.engine ?? "duckdb";
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? localDate();
-  const suite = suiteReads(loaded);
+  const suite = suiteReads(loaded, { locate: locateFor(engineName) });
   const truth = resolve(options.truth);
   const reads = {
     ...suite,

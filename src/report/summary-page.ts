@@ -53,7 +53,7 @@ export function renderSummaryPage(
 <main>
 <p class="kicker">Big Data Living Lab · samenvatting voor de opdrachtgever</p>
 <h1>${userText(experiment.titel)}</h1>
-<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template)} · run van ${escapeHtml(formatWhen(run.at))} door ${userText(run.who.name.replace(/\s*<[^>]*>/g, ""))}</p>
+<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template.replace("@", ", versie "))} · run van ${escapeHtml(formatWhen(run.at))} door ${userText(run.who.name.replace(/\s*<[^>]*>/g, ""))}</p>
 ${
   approval
     ? `<p class="final">Definitief: gereviewd door ${userText(approval.reviewer)} op ${escapeHtml(formatWhen(approval.at))}.</p>`

@@ -47,7 +47,9 @@ describe("governance events in the run log", () => {
       "Controles nagelopen.",
     );
     expect(review.stderr).toBe("");
-    expect(review.stdout).toContain("Review (goedgekeurd) door Reviewer B vastgelegd als record 3.");
+    expect(review.stdout).toMatch(
+      /Review \(goedgekeurd\) van run [0-9a-f]{8} door Reviewer B vastgelegd als record 3\./,
+    );
 
     const decide = cli(
       "Jurist C",
@@ -103,7 +105,7 @@ describe("governance events in the run log", () => {
     ]);
     const [published, destroyed, correction] = records.slice(4);
     expect(published).toMatchObject({
-      file: { path: "rapport/samenvatting.html" },
+      file: { path: "rapport/samenvatting-definitief.html" },
       aan: "Hoofd informatievoorziening OM",
       run: records[1]?.id,
     });
