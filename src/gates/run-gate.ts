@@ -54,13 +54,10 @@ function magProblem(p: PrincipleGovernance, data: string): Problem | undefined {
   const { principle, proposal } = p;
   const path = ["principes", principle.id];
   if (p.status === "open") {
-    const proposed =
-      proposal && proposal.status !== "open"
-        ? ` Het experiment stelt '${proposal.status}' voor, maar dat is nog niet besloten.`
-        : "";
+    const proposed = proposal && proposal.status !== "open" ? `; het experiment stelt '${proposal.status}' voor` : "";
     return {
       code: "gate_mag_open",
-      message: `Geen run op ${data}: het uitgangspunt '${principle.title}' (Mag) is nog niet besloten.${proposed}`,
+      message: `Geen run op ${data}: het uitgangspunt '${principle.title}' (Mag) is nog niet besloten in het logboek${proposed}.`,
       hint: `Laat de ${principle.owner} besluiten met 'livinglab decide <experiment> ${principle.id} --status ... --note "..."'. Met synthetische data kunt u al wel werken.`,
       path,
     };

@@ -34,35 +34,34 @@ export const statusWords: Record<string, string> = {
  * @example principleStanding(state.principles[0]).label // "voldaan"
  */
 export function principleStanding(p: PrincipleGovernance): PrincipleStanding {
-  const decided = p.decision
-    ? `Besloten: ${statusWords[p.decision.status]}${p.decision.role ? ` door ${p.decision.role}` : ""} (${p.decision.who.replace(/\s*<[^>]*>/, "")}, ${p.decision.at.slice(0, 10)}, record ${p.decision.seq})${p.decision.onCurrentVersion ? "" : ", over een eerdere versie van het experiment"}.`
-    : "Nog niet besloten in het logboek.";
+  const { decision, proposal } = p;
+  const by = (role: string | undefined, who: string | undefined) =>
+    [role, who && `(${who.replace(/\s*<[^>]*>/, "")})`].filter(Boolean).join(" ");
+  const decided = decision
+    ? `Besloten door ${by(decision.role, decision.who)} op ${decision.at.slice(0, 10)} (record ${decision.seq})${decision.onCurrentVersion ? "" : ", over een eerdere versie van het experiment"}.`
+    : "";
   const proposed =
-    p.proposal && p.proposal.status !== "open"
-      ? p.differs || !p.decision
-        ? ` Het experiment stelt voor: ${statusWords[p.proposal.status]}.`
-        : ""
-      : "";
+    proposal && proposal.status !== "open"
+      ? decision
+        ? p.differs
+          ? ` Het experiment stelt iets anders voor: ${statusWords[proposal.status]}.`
+          : ""
+        : `Voorstel van de auteur${proposal.besloten_door ? ` (${[proposal.besloten_door, proposal.datum].filter(Boolean).join(", ")})` : ""}; nog niet besloten in het logboek.`
+      : decision
+        ? ""
+        : "Nog niet besloten in het logboek.";
+  const detail = `${decided}${proposed}`.trim();
   const against = p.evidence.findings.filter((f) => f.verdict === "contradicts").map((f) => f.text);
   if (p.contradicted) {
     return {
       code: "tegengesproken",
       label: "tegengesproken",
-      detail: `${decided}${proposed} De tool spreekt dat tegen: ${against.join(" ")}`,
+      detail: `${detail} De metingen van de tool spreken dat tegen: ${against.join(" ")}`,
     };
   }
-  if (p.decision)
-    return {
-      code: p.decision.status,
-      label: statusWords[p.decision.status] ?? p.decision.status,
-      detail: `${decided}${proposed}`,
-    };
-  if (p.proposal && p.proposal.status !== "open") {
-    return {
-      code: "voorgesteld",
-      label: `voorgesteld: ${statusWords[p.proposal.status]}`,
-      detail: `${decided}${proposed}`,
-    };
+  if (decision) return { code: decision.status, label: statusWords[decision.status] ?? decision.status, detail };
+  if (proposal && proposal.status !== "open") {
+    return { code: "voorgesteld", label: `voorgesteld: ${statusWords[proposal.status]}`, detail };
   }
-  return { code: "open", label: "open", detail: decided };
+  return { code: "open", label: "open", detail };
 }

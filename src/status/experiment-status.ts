@@ -77,13 +77,18 @@ export interface ExperimentStatus {
  * and gates from the one governance state (the log decides, the tool supplies evidence).
  * @example const status = await experimentStatus(openWorkspace(".."), "om-datakwaliteit");
  */
-export async function experimentStatus(workspace: Workspace, idOrPath: string): Promise<ExperimentStatus> {
+export async function experimentStatus(
+  workspace: Workspace,
+  idOrPath: string,
+  options: { today?: string } = {},
+): Promise<ExperimentStatus> {
+  const today = options.today ?? localDate();
   const inspection = await validateExperiment(workspace, idOrPath);
   const { template, principles, answers, source } = inspection;
   if (!template || !principles || !source) throw new LivingLabError(inspection.problems);
   const text = (key: string) => (typeof answers[key] === "string" ? String(answers[key]) : "");
   const valid = inspection.problems.length === 0;
-  const input = valid ? await gateInputFor(await openExperiment(workspace, idOrPath)) : undefined;
+  const input = valid ? await gateInputFor(await openExperiment(workspace, idOrPath), { today }) : undefined;
   const governance =
     input?.governance ??
     governanceState(
@@ -93,7 +98,7 @@ export async function experimentStatus(workspace: Workspace, idOrPath: string): 
         sha256: createHash("sha256").update(source.text).digest("hex"),
         principles,
         experiment: Object.fromEntries(sectionIds.map((id) => [id, asRecord(answers[id])])),
-        today: localDate(),
+        today,
       },
       await readLogRecords(join(inspection.file, "..", RUN_LOG_FILE)),
     );

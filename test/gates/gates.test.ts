@@ -60,7 +60,7 @@ describe("gate 2: a run on declared real personal data", () => {
       "gate_mag_open",
       "gate_review_missing",
     ]);
-    expect(problems[0]?.message).toContain("stelt 'voldaan' voor, maar dat is nog niet besloten");
+    expect(problems[0]?.message).toContain("is nog niet besloten in het logboek; het experiment stelt 'voldaan' voor");
   });
 
   it("opens once the owners decided in the log and a colleague approved this version", async () => {
