@@ -57,7 +57,7 @@ export function renderSummaryPage(
 ${
   approval
     ? `<p class="final">Definitief: gereviewd door ${userText(approval.reviewer)} op ${escapeHtml(formatWhen(approval.at))}.</p>`
-    : `<p class="draft">Dit is een concept. De samenvatting is pas definitief na een review door iemand anders dan de maker.</p>`
+    : `<p class="draft">Dit is een concept. De samenvatting is pas definitief als iemand anders dan de maker deze run heeft goedgekeurd.</p>`
 }
 
 <h2>De vraag</h2>
