@@ -50,8 +50,24 @@ const two = double(lit(2));
  */
 export function canonicalValue(column: string, kind: ValueKind): Expr {
   const value = col(column);
-  return caseWhen(isNull(value), lit(NULL_TOKEN), renderers[kind](value));
+  const rendered = renderers[kind](value);
+  // Where NULL goes through the rendering as NULL, coalesce is cheaper than a CASE per value.
+  return nullPropagates.has(kind)
+    ? call("coalesce", rendered, lit(NULL_TOKEN))
+    : caseWhen(isNull(value), lit(NULL_TOKEN), rendered);
 }
+
+/** Kinds whose rendering of NULL is NULL (casts, replace, a CASE whose every branch does so). */
+const nullPropagates = new Set<ValueKind>([
+  "integer",
+  "decimal",
+  "text",
+  "date",
+  "timestamp",
+  "time",
+  "bytes",
+  "other",
+]);
 
 const escaped = (value: Expr) =>
   call("replace", call("replace", text(value), lit("\\"), lit("\\\\")), lit(VALUE_SEPARATOR), lit("\\|"));
