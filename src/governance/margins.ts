@@ -44,8 +44,9 @@ export interface CheckAgainstMargin {
 }
 
 /**
- * Every check of a run against the margins: within when the check passed its own threshold
- * and, where a margin applies to a check that counts rows, its failing share is at most that margin.
+ * Every check of a run against the margins stated in advance: a check that counts rows is
+ * within when its failing share is at most the margin that applies to it; any other check
+ * (or one without a margin) when it passed its own threshold in the suite.
  * @example checksAgainstMargins(run.checks ?? [], statedMargins(om.experiment.evaluatie))
  */
 export function checksAgainstMargins(
@@ -55,8 +56,10 @@ export function checksAgainstMargins(
   return checks.map((check) => {
     const margin = marginFor(check, margins);
     if (check.outcome === "not_evaluated") return { check, ...(margin && { margin }), within: null };
-    const passed = check.outcome === "passed";
-    const inside = margin === undefined || check.share_of_rows === null || check.share_of_rows <= margin.maxShare;
-    return { check, ...(margin && { margin }), within: passed && inside };
+    const within =
+      margin !== undefined && check.share_of_rows !== null
+        ? check.share_of_rows <= margin.maxShare
+        : check.outcome === "passed";
+    return { check, ...(margin && { margin }), within };
   });
 }

@@ -217,3 +217,41 @@ describe("a principle marked met that the tool's evidence contradicts shows as c
     expect(after.light("Noodzaak, proportionaliteit en subsidiariteit")).toBe("Tegengesproken door de metingen");
   });
 });
+
+describe("margins stated before the first run", () => {
+  it("are compared with every run, and a change after the first run shows as such", async () => {
+    const lab = await labWithRun();
+    const before = await views(lab, EXAMPLE);
+    const methode = () => before.standing("methode");
+    expect(methode()?.code).toBe("voorgesteld");
+    const evidence = (v: Awaited<ReturnType<typeof views>>, id: string) =>
+      Object.values(v.status.principles)
+        .flat()
+        .find((p) => p.id === id)?.evidence;
+    expect(evidence(before, "methode")?.verdict).toBe("supports");
+    // With 1% per check, the defects of the example data are outside the margin.
+    expect(evidence(before, "datakwaliteit")?.findings[0]?.text).toMatch(/buiten hun foutmarge/);
+
+    const file = join(lab, "experiments", EXAMPLE, "experiment.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace("max_afwijkend: 1\n", "max_afwijkend: 50\n"));
+    const after = await views(lab, EXAMPLE);
+    expect(evidence(after, "methode")?.findings[0]?.text).toMatch(
+      /Gewijzigd na de eerste run .*evaluatie\.marges, na de laatste run/,
+    );
+    expect(after.standing("methode")?.code).toBe("tegengesproken");
+    expect(after.light("Deugdelijke methode en toelaatbare foutmarges")).toBe("Tegengesproken door de metingen");
+
+    // The next run records the new margins; the change stays visible against the first run.
+    await asUser("A. de Vries", () =>
+      runExperiment({ workspace: openWorkspace(lab), experiment: EXAMPLE, justification: WHY }),
+    );
+    const starts = (await readLogRecords(join(lab, "experiments", EXAMPLE, "runlog.jsonl"))).flatMap((r) =>
+      r.type === "run_started" ? [r.stated_in_advance?.answers["evaluatie.marges"]] : [],
+    );
+    expect(starts).toEqual([[{ geldt_voor: "alle", max_afwijkend: 1 }], [{ geldt_voor: "alle", max_afwijkend: 50 }]]);
+    const later = await views(lab, EXAMPLE);
+    expect(evidence(later, "methode")?.findings[0]?.text).toMatch(
+      /Gewijzigd na de eerste run .*evaluatie\.marges, vóór run/,
+    );
+  });
+});
