@@ -104,6 +104,11 @@ export interface GovernanceState {
   /** The latest approval in force of this version, by someone other than the author: opens the run gate on real personal data. */
   approval?: ReviewStanding;
   runs: RunStanding[];
+  /**
+   * The run a summary shows: the latest finished run with check results (a suite run), not
+   * withdrawn. Its approval is what makes the summary final; `publish` and `review` default to it.
+   */
+  summarized?: string;
   destructions: Array<{ seq: number; at: string; who: string; reason: string; files: DataDestroyed["files"] }>;
   /** SHA-256 of every file logged as destroyed, and the content fingerprints runs recorded for them. */
   destroyedFiles: ReadonlySet<string>;
@@ -166,6 +171,7 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     principles: facts.principles.principles.map((p) => principleGovernance(p, facts, records, counts, context)),
     reviews,
     ...withDefined("approval", latestApproval()),
+    ...withDefined("summarized", summarizedRun(records)?.id),
     runs: finished.map((record) => ({
       record,
       ...withDefined("withdrawnBy", withdrawn.get(record.id)?.seq),
@@ -195,6 +201,14 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     ...(stated && { stated }),
     today: facts.today,
   };
+}
+
+/** The latest finished run with check results that no correction withdrew: the run a summary shows. */
+export function summarizedRun(records: readonly LogRecord[]): RunRecord | undefined {
+  const withdrawn = withdrawnRecords(records);
+  return records
+    .filter((r): r is RunRecord => r.type === "run" && r.checks !== undefined && !withdrawn.has(r.id))
+    .at(-1);
 }
 
 /** The approving review in force of exactly this run, if any: what makes its summary final. */

@@ -9,14 +9,14 @@ import { isSuppressed, MIN_CELL_SIZE } from "../report/html.js";
 import { maskPersonalData } from "../report/mask-personal-data.js";
 import { renderSummaryPage, SUMMARY_MARK } from "../report/summary-page.js";
 import { REPORT_DIR } from "../report/write-summary.js";
-import { findRun, isRun } from "../runlog/find-record.js";
+import { findRun } from "../runlog/find-record.js";
 import { governanceEventBase, requireText } from "../runlog/governance.js";
 import type { SummaryPublished } from "../runlog/governance-schema.js";
 import { hashFile } from "../runlog/provenance.js";
 import { appendRecord, readLogRecords, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
-import type { GovernanceState } from "./governance-state.js";
+import { type GovernanceState, summarizedRun } from "./governance-state.js";
 
 /** Where `publish` writes the final summary of the run it publishes. */
 export const FINAL_SUMMARY = "samenvatting-definitief.html";
@@ -36,11 +36,11 @@ export async function publishSummary(
 ): Promise<SummaryPublished> {
   const aan = requireText(publication.aan, "aan");
   const records = await readLogRecords(runLogPath(opened.dir));
-  const run = publication.run === undefined ? records.filter(isRun).at(-1) : findRun(records, publication.run);
+  const run = publication.run === undefined ? summarizedRun(records) : findRun(records, publication.run);
   if (!run) {
     throw new LivingLabError({
       code: "nothing_to_publish",
-      message: "Er is nog geen afgeronde run, dus niets om te publiceren.",
+      message: "Er is nog geen afgeronde run met uitkomsten, dus niets om te publiceren.",
       hint: "Voer eerst een run uit met 'livinglab run', en laat die reviewen.",
     });
   }

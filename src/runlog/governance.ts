@@ -70,10 +70,11 @@ export async function giveReview(
       hint: "Gebruik --plan of --run <run>.",
     });
   }
+  // By default the run a summary shows (the latest with check results), else the latest run.
   const latest = review.plan
     ? undefined
     : review.run === undefined
-      ? records.filter(isRun).at(-1)
+      ? (records.filter((r) => isRun(r) && r.checks !== undefined).at(-1) ?? records.filter(isRun).at(-1))
       : findRun(records, review.run);
   // The author is who made the reviewed run; the experiment's auteur may not review it either.
   const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;

@@ -13,7 +13,7 @@ export type SummaryState =
  */
 export function summaryState(experiment: ExperimentView): SummaryState {
   const lastRun = experiment.runs.at(-1);
-  const shown = latestCheckedRun(experiment);
+  const shown = experiment.runs.find((r) => r.record.id === experiment.governance.summarized);
   const approval = shown ? runApproval(experiment.governance, shown.record.id) : undefined;
   if (shown && approval) {
     return {

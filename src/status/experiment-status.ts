@@ -149,7 +149,7 @@ function principleState(p: PrincipleGovernance): PrincipleState {
 function gateLines(input: GateInput): GateLine[] {
   const { governance } = input;
   const real = input.declared.some((d) => d.real);
-  const latest = governance.runs.filter((r) => r.withdrawnBy === undefined).at(-1);
+  const latest = governance.runs.find((r) => r.record.id === governance.summarized);
   const lines: GateLine[] = [
     {
       title: "Verantwoording bij elke run",
@@ -165,11 +165,15 @@ function gateLines(input: GateInput): GateLine[] {
     ),
     latest
       ? gateLine(
-          `Samenvatting van de laatste run (${latest.record.id.slice(0, 8)}) definitief maken`,
+          `Samenvatting van de laatste run met uitkomsten (${latest.record.id.slice(0, 8)}) definitief maken`,
           finalSummaryGateProblems({ governance, run: latest.record.id }),
           `${latest.approval?.reviewer.replace(/\s*<[^>]*>/, "") ?? "Iemand anders dan de auteur"} heeft deze run goedgekeurd.`,
         )
-      : { title: "Samenvatting definitief maken", state: "dicht", reasons: ["Er is nog geen run om samen te vatten."] },
+      : {
+          title: "Samenvatting definitief maken",
+          state: "dicht",
+          reasons: ["Er is nog geen run met uitkomsten om samen te vatten."],
+        },
   ];
   if (governance.destructions.length > 0) {
     lines.push({

@@ -8,7 +8,7 @@ import { expectPositionals, requireOption } from "../positionals.js";
 const USAGE = `livinglab publish <experiment> --to "<lezers>" [--run <run>] [--file <pad>] [--root <map>]
 
   --to <lezers>        aan wie de samenvatting gaat, bijvoorbeeld de opdrachtgever
-  --run <run>          de run die zij samenvat (standaard: de laatste afgeronde run)
+  --run <run>          de run die zij samenvat (standaard: de laatste run met uitkomsten)
   --file <pad>         een ander bestand dat de lezers krijgen (standaard: publish schrijft de
                        definitieve samenvatting van de run, rapport/samenvatting-definitief.html)
   --root <map>         de map van het lab (standaard: de huidige map)

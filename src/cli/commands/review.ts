@@ -10,7 +10,7 @@ const USAGE = `livinglab review <experiment> --verdict <oordeel> --note "<toelic
 
   --verdict <oordeel>  ${verdicts.join(" of ")}
   --note <tekst>       wat u heeft nagekeken en waarom u tot dit oordeel komt
-  --run <run>          de run die u reviewt (standaard: de laatste afgeronde run)
+  --run <run>          de run die u reviewt (standaard: de laatste run met uitkomsten)
   --plan               review het plan (het experiment zoals het nu is), niet een run
   --role <rol>         uw rol, bijvoorbeeld privacy officer
   --author <naam>      de maker, als er nog geen run is
