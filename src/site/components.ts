@@ -1,5 +1,5 @@
 import type { GovernanceState } from "../governance/governance-state.js";
-import { principleStanding } from "../governance/principle-standing.js";
+import { principleStanding, statusWords } from "../governance/principle-standing.js";
 import { escapeHtml, formatCount, formatFailingShare, formatShare, userText } from "../report/html.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { CheckView } from "./lab-view.js";
@@ -23,7 +23,12 @@ export function renderPrincipleLights(governance: GovernanceState, headingLevel:
       .map((p) => {
         const standing = principleStanding(p);
         const signal = principleSignal[standing.code];
-        return `<li class="lab-light lab-tone--${signal.tone}" title="${userText(standing.detail)}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-light__name">${escapeHtml(p.principle.title)}</span><span class="lab-light__status">${escapeHtml(signal.label)}</span></li>`;
+        // A proposal says what it proposes, so a reader sees both the proposal and that it is not decided.
+        const label =
+          standing.code === "voorgesteld" && p.proposal
+            ? `Voorstel: ${statusWords[p.proposal.status]} (nog niet besloten)`
+            : signal.label;
+        return `<li class="lab-light lab-tone--${signal.tone}" title="${userText(standing.detail)}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-light__name">${escapeHtml(p.principle.title)}</span><span class="lab-light__status">${escapeHtml(label)}</span></li>`;
       });
     return `<section class="lab-principles__group" aria-label="${escapeHtml(weighingText[weighing])}">
 <h${headingLevel} class="lab-principles__title">${escapeHtml(weighingText[weighing])}</h${headingLevel}>

@@ -74,7 +74,7 @@ describe("each governance event changes status, the gates and the site the same 
     const before = await views(lab, REAL_ID);
     expect(before.standing("grondslag")?.code).toBe("voorgesteld");
     expect(before.runGate.filter((p) => p.path?.[1] === "grondslag").map((p) => p.code)).toEqual(["gate_mag_open"]);
-    expect(before.light("Wettelijke grondslag")).toBe("Voorgesteld, nog niet besloten");
+    expect(before.light("Wettelijke grondslag")).toBe("Voorstel: voldaan (nog niet besloten)");
 
     cli(
       lab,

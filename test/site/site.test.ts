@@ -116,7 +116,7 @@ describe("livinglab site", () => {
     // Ten principles per experiment, each with its status as a word beside the colour.
     expect(await page.locator(".lab-card").first().locator(".lab-light").count()).toBe(10);
     expect(await visibleText(page.locator(".lab-card").first().locator(".lab-light").first())).toMatch(
-      /Voldaan|Nog open|Niet voldaan|Niet van toepassing|Voorgesteld, nog niet besloten|Tegengesproken door de metingen/,
+      /Voldaan|Nog open|Niet voldaan|Niet van toepassing|Voorstel: .+ \(nog niet besloten\)|Tegengesproken door de metingen/,
     );
     expect(text).toContain("Run 2");
     expect(text).toContain("Niet in orde");
