@@ -11,7 +11,8 @@ import { codeVersion, hashFile, libraryVersion, whoAmI } from "../runlog/provena
 import { appendRecord, newRunId, readLogRecords, runLogPath } from "../runlog/run-log.js";
 import type { FileFingerprint, RunStartedRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
-import { destroyedProblem, hashDataFile, mintPermit, type RunPermit } from "./run-permit.js";
+import { destroyedProblem, hashDataFile } from "./admit.js";
+import { mintPermit, type RunPermit } from "./run-permit.js";
 
 /** What an analysis says at the door: who it is for, why, and what it will read. */
 export interface DoorRequest extends JustificationChoice {

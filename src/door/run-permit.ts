@@ -1,13 +1,8 @@
-import { relative } from "node:path";
-import type { AdmittedSource, DatasetSource, Engine } from "../engines/engine.js";
+import type { DatasetSource, Engine } from "../engines/engine.js";
 import { engineVersionOf } from "../engines/engine.js";
-import { LivingLabError, type Problem } from "../errors/problem.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
-import { dateText } from "../governance/evidence/evidence.js";
 import type { GovernanceState } from "../governance/governance-state.js";
-import { hashFile } from "../runlog/provenance.js";
-import { appendRecord, runLogPath } from "../runlog/run-log.js";
 import type {
   CheckSummary,
   DataFingerprint,
@@ -15,6 +10,8 @@ import type {
   RunRecord,
   RunStartedRecord,
 } from "../runlog/run-record-schema.js";
+import { admit, destroyedProblem } from "./admit.js";
+import { appendEnd, fileFingerprint } from "./end-run.js";
 
 declare const permitted: unique symbol;
 
@@ -104,7 +101,7 @@ export function mintPermit(context: PermitContext): RunPermit {
     async attach(on, requested) {
       // Only what this engine reads is admitted and recorded: a file, or a table on a server.
       const source = on.locate(requested);
-      const admitted = await admit(context, source);
+      const admitted = await admit({ ...context, run: started.id }, source);
       await on.attach(admitted);
       const file =
         admitted.file &&
@@ -147,113 +144,4 @@ export function mintPermit(context: PermitContext): RunPermit {
     },
   };
   return permit as RunPermit;
-}
-
-/** The checks of one dataset at the moment it is let in. */
-async function admit(context: PermitContext, source: DatasetSource): Promise<AdmittedSource> {
-  const declared = context.declared.find((d) => d.name === source.name);
-  const real = context.declared.some((d) => d.real);
-  const problems: Problem[] = [];
-  if (declared?.destroyBy !== undefined && declared.destroyBy < context.today) {
-    problems.push({
-      code: "gate_retention_expired",
-      message: `Dataset '${source.name}' wordt niet gelezen: de bewaartermijn is verstreken op ${dateText(declared.destroyBy)}.`,
-      hint: "Vernietig de data met 'livinglab destroy-data', of leg een afgesproken langere termijn vast in het experiment.",
-    });
-  }
-  if (real && !declared) {
-    problems.push({
-      code: "gate_dataset_undeclared",
-      message: `Dataset '${source.name}' wordt niet gelezen: het experiment declareert die niet, en het werkt met echte persoonsgegevens.`,
-      hint: "Declareer de dataset onder data.datasets, met de kolommen die nodig zijn, en laat het experiment opnieuw reviewen.",
-    });
-  } else if (real && declared?.columns === undefined) {
-    problems.push({
-      code: "gate_columns_undeclared",
-      message: `Dataset '${source.name}' wordt niet gelezen: bij de dataset staat niet welke kolommen nodig zijn.`,
-      hint: "Vul 'kolommen' in bij deze dataset: alleen wat het experiment echt nodig heeft.",
-    });
-  }
-  if (problems.length > 0) throw new LivingLabError(problems);
-  const fileSha256 = source.file ? await hashDataFile(source.name, source.file) : undefined;
-  if (fileSha256 && context.governance.destroyedFiles.has(fileSha256)) throw destroyedProblem(context, source);
-  return {
-    ...source,
-    run: context.started.id,
-    ...(fileSha256 && { fileSha256 }),
-    // On real personal data the analysis sees only the declared columns.
-    ...(real && declared?.columns && { columns: declared.columns }),
-  } as AdmittedSource;
-}
-
-/** The hash of a dataset file, or a problem that names the file when it cannot be read. */
-export async function hashDataFile(name: string, file: string): Promise<string> {
-  try {
-    return await hashFile(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "bestaat niet" : "kan niet worden gelezen";
-    throw new LivingLabError({
-      code: "dataset_file_unreadable",
-      message: `Het bestand ${file} van dataset '${name}' ${reason}.`,
-      hint: "Controleer het pad in de suite (of --data), en of het bestand er staat.",
-      file,
-    });
-  }
-}
-
-export function destroyedProblem(context: Pick<PermitContext, "governance">, source: DatasetSource): LivingLabError {
-  const destruction = context.governance.destructions.at(-1);
-  return new LivingLabError({
-    code: "gate_data_destroyed",
-    message: `Dataset '${source.name}' wordt niet gelezen: deze data is vernietigd${destruction ? ` (record ${destruction.seq}, ${dateText(destruction.at)})` : ""}, en staat er nu weer.`,
-    hint: "Vernietigde data wordt niet opnieuw geanalyseerd. Verwijder de teruggezette kopie; is er nieuwe data, dan heeft die een andere inhoud.",
-    ...(source.file && { file: source.file }),
-  });
-}
-
-function fileFingerprint(dir: string, name: string, file: string, sha256: string): FileFingerprint {
-  return { name, path: relative(dir, file), sha256 };
-}
-
-interface EndContext extends RunEnd {
-  data: readonly DataFingerprint[];
-  files: readonly FileFingerprint[];
-  engine: string | undefined;
-}
-
-async function appendEnd(opened: OpenedExperiment, started: RunStartedRecord, end: EndContext): Promise<RunRecord> {
-  const { schema: _s, seq: _q, prev_hash: _p, hash: _h, type: _t, torn_tail_set_aside: _r, ...same } = started;
-  const artifacts = await Promise.all(
-    (end.artifacts ?? []).map(async (path) => ({
-      name: path.split("/").at(-1) ?? path,
-      path: relative(opened.dir, path),
-      sha256: await hashFile(path),
-    })),
-  );
-  const columns = end.columns ?? started.columns_read;
-  return (await appendRecord(runLogPath(opened.dir), {
-    ...same,
-    type: "run",
-    datasets: uniqueFiles([...(started.datasets ?? []), ...end.files]),
-    ...(end.data.length > 0 && { data: [...end.data] }),
-    ...(columns && { columns_read: columns }),
-    ...(end.checks && { checks: [...end.checks] }),
-    versions: { ...started.versions, engine: end.engine ?? started.versions.engine ?? "geen" },
-    outcome: end.outcome,
-    metrics: end.metrics ?? {},
-    artifacts,
-    ended_at: new Date().toISOString(),
-    ...(end.error !== undefined && { error: { message: messageOf(end.error) } }),
-  })) as RunRecord;
-}
-
-function uniqueFiles(files: readonly FileFingerprint[]): FileFingerprint[] {
-  const seen = new Map<string, FileFingerprint>();
-  for (const f of files) seen.set(`${f.name}\u0000${f.path}`, f);
-  return [...seen.values()];
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof LivingLabError) return error.problems.map((p) => p.message).join(" ");
-  return error instanceof Error ? error.message : String(error);
 }

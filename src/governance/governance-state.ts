@@ -1,16 +1,20 @@
 import { declaredDatasets } from "../experiments/declared-data.js";
 import type { PlannedReads } from "../gates/planned-reads.js";
-import type { DataDestroyed, PrincipleDecided, ReviewGiven, SummaryPublished } from "../runlog/governance-schema.js";
+import type { DataDestroyed, PrincipleDecided, SummaryPublished } from "../runlog/governance-schema.js";
 import type { LogRecord } from "../runlog/log-record-schema.js";
-import { samePerson } from "../runlog/reviews.js";
 import type { RunRecord, RunStartedRecord, StatedInAdvance } from "../runlog/run-record-schema.js";
 import type { Principle, PrincipleStatus, PrinciplesFile } from "../templates/principle-schema.js";
 import type { SectionId, Template } from "../templates/template-schema.js";
+import { withDefined } from "./defined.js";
 import { trustOf } from "./event-trust.js";
-import { dateText, type Evidence, type EvidenceContext, evidenceOf } from "./evidence/evidence.js";
+import { type Evidence, type EvidenceContext, evidenceOf } from "./evidence/evidence.js";
 import { evidenceRegistry } from "./evidence/evidence-registry.js";
 import { type Margin, statedMargins } from "./margins.js";
+import { type ReviewStanding, reviewStandings } from "./review-standing.js";
 import { statedInAdvance } from "./stated-in-advance.js";
+
+export type { ReviewStanding } from "./review-standing.js";
+
 import { type CriterionResult, compareCriteria } from "./success-criteria.js";
 import { withdrawnRecords } from "./withdrawn.js";
 
@@ -70,23 +74,6 @@ export interface PrincipleGovernance {
   differs: boolean;
 }
 
-/** A review and whether it counts, and if not, why. */
-export interface ReviewStanding {
-  id: string;
-  seq: number;
-  at: string;
-  reviewer: string;
-  role?: string;
-  verdict: ReviewGiven["verdict"];
-  note: string;
-  /** The run it judged; undefined for a review of the plan. */
-  run?: string;
-  experimentSha256: string;
-  inForce: boolean;
-  /** Why it does not count, in Dutch; set when it is not in force. */
-  void?: string;
-}
-
 /** A finished run and where it stands: withdrawn by a correction, approved by a review. */
 export interface RunStanding {
   record: RunRecord;
@@ -132,7 +119,7 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
   const counts = (r: LogRecord) => !withdrawn.has(r.id) && trustOf(r).trusted;
   const finished = records.filter((r): r is RunRecord => r.type === "run");
   const runs = finished.filter((r) => !withdrawn.has(r.id));
-  const reviews = reviewStandings(facts, records, withdrawn);
+  const reviews = reviewStandings({ author: facts.author, sha256: facts.sha256 }, records, withdrawn);
   const latestApproval = (run?: string) =>
     reviews.filter((r) => r.inForce && r.verdict === "goedgekeurd" && (run === undefined || r.run === run)).at(-1);
   const destroyed = records.filter((r): r is DataDestroyed => r.type === "data_destroyed");
@@ -251,64 +238,6 @@ function principleGovernance(
   };
 }
 
-function reviewStandings(
-  facts: GovernanceFacts,
-  records: readonly LogRecord[],
-  withdrawn: ReturnType<typeof withdrawnRecords>,
-): ReviewStanding[] {
-  const given = records.filter((r): r is ReviewGiven => r.type === "review_given");
-  const runs = new Map(records.flatMap((r) => (r.type === "run" ? [[r.id, r] as const] : [])));
-  return given.map((review) => {
-    const why = voidReason(review, { facts, given, runs, withdrawn });
-    return {
-      id: review.id,
-      seq: review.seq,
-      at: review.at,
-      reviewer: review.who.name,
-      ...withDefined("role", review.role),
-      verdict: review.verdict,
-      note: review.toelichting,
-      ...(review.run !== null && { run: review.run }),
-      experimentSha256: review.experiment.file_sha256,
-      inForce: why === undefined,
-      ...withDefined("void", why),
-    };
-  });
-}
-
-interface ReviewContext {
-  facts: GovernanceFacts;
-  given: readonly ReviewGiven[];
-  runs: ReadonlyMap<string, RunRecord>;
-  withdrawn: ReturnType<typeof withdrawnRecords>;
-}
-
-/** Why a review does not count, or undefined when it does. A rejection only stops counting when withdrawn. */
-function voidReason(review: ReviewGiven, { facts, given, runs, withdrawn }: ReviewContext): string | undefined {
-  const trust = trustOf(review);
-  if (!trust.trusted) return trust.why ?? "De herkomst van deze review is niet vast te stellen.";
-  const correction = withdrawn.get(review.id);
-  if (correction) return `Ingetrokken met een correctie (record ${correction.seq}).`;
-  if (review.verdict !== "goedgekeurd") return undefined;
-  const rejection = given.find(
-    (r) => r.seq > review.seq && r.verdict === "afgekeurd" && !withdrawn.has(r.id) && trustOf(r).trusted,
-  );
-  if (rejection) {
-    return `Herroepen door de afkeuring van ${rejection.who.name.replace(/\s*<[^>]*>/, "")} op ${dateText(rejection.at)} (record ${rejection.seq}).`;
-  }
-  if (review.run !== null) {
-    const run = runs.get(review.run);
-    const runCorrection = withdrawn.get(review.run);
-    if (runCorrection) return `De beoordeelde run is gecorrigeerd (record ${runCorrection.seq}).`;
-    if (run && review.run_hash !== undefined && review.run_hash !== run.hash)
-      return "De beoordeelde run is niet meer dezelfde.";
-  }
-  const makers = [facts.author, review.author].filter((name): name is string => typeof name === "string");
-  if (makers.some((name) => samePerson(review.who.name, name))) return "Door de auteur of de maker zelf.";
-  if (review.experiment.file_sha256 !== facts.sha256) return "Gold een eerdere versie van het experiment.";
-  return undefined;
-}
-
 function proposalOf(value: unknown): Proposal | undefined {
   if (value === null || typeof value !== "object") return undefined;
   const answer = value as Record<string, unknown>;
@@ -320,9 +249,4 @@ function proposalOf(value: unknown): Proposal | undefined {
     ...withDefined("besloten_door", typeof answer.besloten_door === "string" ? answer.besloten_door : undefined),
     ...withDefined("datum", typeof answer.datum === "string" ? answer.datum : undefined),
   };
-}
-
-/** `{ key: value }` when the value is defined, else nothing: for optional fields under exactOptionalPropertyTypes. */
-function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
