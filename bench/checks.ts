@@ -5,19 +5,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import {
-  DuckDbEngine,
-  duckdbSettings,
-  loadSuite,
-  openExperiment,
-  openRun,
-  openWorkspace,
-  type RunPermit,
-  runSuite,
-} from "../src/index.js";
+import { DuckDbEngine, duckdbSettings, loadSuite, runSuite } from "../src/index.js";
+import { openBenchRun } from "./bench-run.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
@@ -56,24 +48,6 @@ function ensureData(): string {
   );
   if (made.status !== 0) process.exit(3);
   return dir;
-}
-
-/** A throwaway lab with the example experiment, so each timed run goes through the door as a real one does. */
-async function openBenchRun(): Promise<RunPermit> {
-  const lab = await mkdtemp(join(tmpdir(), "livinglab-bench-lab-"));
-  await cp(join(ROOT, "templates"), join(lab, "templates"), { recursive: true });
-  await cp(join(ROOT, "experiments/om-datakwaliteit"), join(lab, "experiments/om-datakwaliteit"), {
-    recursive: true,
-    filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
-  });
-  const workspace = openWorkspace(lab);
-  return openRun({
-    workspace,
-    opened: await openExperiment(workspace, "om-datakwaliteit"),
-    analysis: { name: "bench", params: {} },
-    reads: { datasets: [], columns: {} },
-    justification: "Benchmark van de controles tegen het handgeschreven script, in een tijdelijk lab.",
-  });
 }
 
 /** The suite as a run does it: attach (with the file hash and the content fingerprint) and every check. */

@@ -1,17 +1,39 @@
-export type { CheckDefinition, Dimension } from "./checks/check-definition.js";
+export type { CheckDefinition, DatasetColumns, Dimension } from "./checks/check-definition.js";
 export { dimensions } from "./checks/check-definition.js";
 export { checkKinds, checkRegistry } from "./checks/check-registry.js";
 export type { CheckResult, Outcome, SuiteResult } from "./checks/check-result.js";
 export { exitCodeOf, overallOutcome } from "./checks/check-result.js";
+export type { CheckResultRead, CheckResultsFile, CheckResultsRead } from "./checks/check-results-format.js";
+export {
+  CHECK_RESULTS_FORMAT,
+  checkResultReadSchema,
+  checkResultSchema,
+  checkResultsFile,
+  checkResultsFileSchema,
+  readCheckResults,
+  suiteResultSchema,
+} from "./checks/check-results-format.js";
 export type { LoadedSuite } from "./checks/load-suite.js";
 export { loadSuite } from "./checks/load-suite.js";
-export { compileCheck, planSuite } from "./checks/plan-suite.js";
+export type { Counted, KnownUnit, MetricFacts, MetricUnit } from "./checks/metric-unit.js";
+export {
+  changeIn,
+  countedWords,
+  drawableMetric,
+  knownUnits,
+  metricText,
+  metricUnits,
+  publishableMetric,
+  unitWords,
+} from "./checks/metric-unit.js";
+export type { MetricMeaning, PlanContext } from "./checks/plan-suite.js";
+export { compileCheck, metricMeanings, planSuite } from "./checks/plan-suite.js";
 export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
-export { runSuite } from "./checks/run-suite.js";
+export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
 export { examPassed, scoreExam } from "./checks/score-exam.js";
 export type { Check, Suite } from "./checks/suite-schema.js";
-export { SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
+export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export type { DoorRequest } from "./door/open-run.js";
 export { openRun } from "./door/open-run.js";
 export type { RunEnd, RunPermit } from "./door/run-permit.js";
@@ -45,6 +67,12 @@ export {
   contentFingerprintSelect,
   rowText,
 } from "./fingerprint/content-fingerprint.js";
+export type { ProcessOwner } from "./files/process-owner.js";
+export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
+export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
+export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
+export type { WrittenFile } from "./files/write-file-atomic.js";
+export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export type { GateInput, GateInputOptions } from "./gates/gate-input.js";
@@ -76,7 +104,7 @@ export type { CriterionResult } from "./governance/success-criteria.js";
 export { compareCriteria, criterionMeasures } from "./governance/success-criteria.js";
 export { withdrawnRecords } from "./governance/withdrawn.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
-export { checkResultsJson, checkSuite } from "./pipeline/check-suite.js";
+export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
 export { evaluateSuite, readGroundTruth } from "./pipeline/evaluate-suite.js";
 export type { LoadDataOptions } from "./pipeline/load-data.js";
@@ -92,10 +120,20 @@ export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
 export { renderCheckResults } from "./report/check-results-html.js";
 export { maskPersonalData } from "./report/mask-personal-data.js";
 export { metricsChartOptions } from "./report/metrics-chart.js";
+export type { DimensionSummary, HeadlineCheck } from "./report/quality-headline.js";
+export { findingText, summarizeDimensions, worstCheck, worstFirst } from "./report/quality-headline.js";
 export { renderChart } from "./report/render-chart.js";
+export type { ChartCheck } from "./report/results-chart.js";
+export { resultsChartOptions } from "./report/results-chart.js";
 export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
 export type { SummaryOptions } from "./report/summary-page.js";
-export { renderResultsTable, renderSummaryPage, resultsChartOptions, SUMMARY_MARK } from "./report/summary-page.js";
+export {
+  failingText,
+  renderDimensionHeadlines,
+  renderResultsTable,
+  renderSummaryPage,
+  SUMMARY_MARK,
+} from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
 export { findRecord } from "./runlog/find-record.js";
 export { correctRecord, decidePrinciple, destroyData, giveReview } from "./runlog/governance.js";
@@ -113,7 +151,7 @@ export { requireJustification, resolveJustification } from "./runlog/justificati
 export type { LogLockOptions } from "./runlog/log-lock.js";
 export { withLogLock } from "./runlog/log-lock.js";
 export type { LogOverviewRow } from "./runlog/log-overview.js";
-export { logOverview, outcomeWords } from "./runlog/log-overview.js";
+export { logOverview, outcomeWords, readLogOverview } from "./runlog/log-overview.js";
 export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
 export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
 export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
@@ -122,7 +160,7 @@ export { codeVersion, hashFile, whoAmI } from "./runlog/provenance.js";
 export { canonicalJson, hashRecord } from "./runlog/record-hash.js";
 export type { Review } from "./runlog/reviews.js";
 export { listReviews, samePerson } from "./runlog/reviews.js";
-export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath } from "./runlog/run-log.js";
+export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath, streamLogRecords } from "./runlog/run-log.js";
 export type {
   CheckSummary,
   DataFingerprint,
@@ -147,6 +185,8 @@ export type { WrittenSite } from "./site/write-site.js";
 export { writeSite } from "./site/write-site.js";
 export { renderExpr, renderSelect } from "./sql/dialect.js";
 export { duckdbDialect } from "./sql/duckdb-dialect.js";
+export type { PortableRegex, RegexMistake } from "./sql/portable-regex.js";
+export { anchored, parsePortableRegex } from "./sql/portable-regex.js";
 export { postgresDialect } from "./sql/postgres-dialect.js";
 export type { ExperimentStatus, GateLine, PrincipleState, SectionState } from "./status/experiment-status.js";
 export { experimentStatus } from "./status/experiment-status.js";

@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { basename, relative } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { hashFile } from "../runlog/provenance.js";
@@ -23,12 +23,13 @@ export async function appendEnd(
   end: EndContext,
 ): Promise<RunRecord> {
   const { schema: _s, seq: _q, prev_hash: _p, hash: _h, type: _t, torn_tail_set_aside: _r, ...same } = started;
+  // Another run may overwrite a shared name (resultaten.json) before this one ends: a written file's own hash counts.
   const artifacts = await Promise.all(
-    (end.artifacts ?? []).map(async (path) => ({
-      name: path.split("/").at(-1) ?? path,
-      path: relative(opened.dir, path),
-      sha256: await hashFile(path),
-    })),
+    (end.artifacts ?? []).map(async (file) => {
+      const path = typeof file === "string" ? file : file.path;
+      const sha256 = typeof file === "string" ? await hashFile(file) : file.sha256;
+      return { name: basename(path), path: relative(opened.dir, path), sha256 };
+    }),
   );
   const columns = end.columns ?? started.columns_read;
   return (await appendRecord(runLogPath(opened.dir), {
@@ -41,6 +42,7 @@ export async function appendEnd(
     versions: { ...started.versions, engine: end.engine ?? started.versions.engine ?? "geen" },
     outcome: end.outcome,
     metrics: end.metrics ?? {},
+    ...(end.metricUnits && Object.keys(end.metricUnits).length > 0 && { metric_units: end.metricUnits }),
     artifacts,
     ended_at: new Date().toISOString(),
     ...(end.error !== undefined && { error: { message: messageOf(end.error) } }),

@@ -70,7 +70,7 @@ export async function openRun(request: DoorRequest): Promise<RunPermit> {
     }),
     columns_read: reads.columns,
     ...(stated && { stated_in_advance: stated }),
-    code: codeVersion(workspace.root),
+    code: await codeVersion(workspace.root),
     versions: { node: process.version, livinglab: await libraryVersion() },
   })) as RunStartedRecord;
   return mintPermit({

@@ -1,4 +1,6 @@
+import type { MetricUnit } from "../checks/metric-unit.js";
 import type { DatasetSource, Engine } from "../engines/engine.js";
+import type { WrittenFile } from "../files/write-file-atomic.js";
 import { engineVersionOf } from "../engines/engine.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
@@ -51,12 +53,14 @@ export interface RunEnd {
   /** passed, failed, warned, not_evaluated, completed; `error` or `refused` when it threw. */
   outcome: string;
   metrics?: Record<string, number | null>;
+  /** The unit of each metric, by name; a metric without one is charted as "eenheid niet vastgelegd". */
+  metricUnits?: Record<string, MetricUnit>;
   /** Per check: dimension, outcome, how it measured, its share of failing rows. */
   checks?: readonly CheckSummary[];
   /** The columns each reader touched, when known only now; default: what the door was told. */
   columns?: Record<string, string[]>;
   /** Files the run wrote; each is fingerprinted. */
-  artifacts?: readonly string[];
+  artifacts?: readonly (string | WrittenFile)[];
   /** What the analysis threw, when it did. */
   error?: unknown;
 }
@@ -135,6 +139,7 @@ export function mintPermit(context: PermitContext): RunPermit {
         versions: { ...started.versions, engine: engine ?? "geen" },
         outcome: result.outcome,
         metrics: result.metrics ?? {},
+        ...(result.metricUnits && Object.keys(result.metricUnits).length > 0 && { metric_units: result.metricUnits }),
         artifacts: [],
       };
     },

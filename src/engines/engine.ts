@@ -49,6 +49,11 @@ export interface Engine {
   locate(source: DatasetSource): DatasetSource;
   /** Makes an admitted dataset queryable under its name; nothing without a permit's admission. */
   attach(source: AdmittedSource): Promise<void>;
+  /**
+   * From now on, read only what is attached: no other file, no setting changed. The runner calls
+   * this before any SQL of a suite runs, so a custom check cannot reach beyond its datasets.
+   */
+  restrictToAttached(): Promise<void>;
   columns(name: string): Promise<ColumnInfo[]>;
   query(sql: string): Promise<Row[]>;
   /**
@@ -56,6 +61,11 @@ export interface Engine {
    * view), computed where the data lives, equal on every engine for the same rows.
    */
   fingerprint(name: string): Promise<ContentFingerprint>;
+  /**
+   * The most checks one scan of a table with this many columns may hold: what fits the
+   * engine's memory limit, or its limit on the width of a query. A suite above it gets more scans.
+   */
+  scanCapacity(columnCount: number): number;
   /** The engine's own version string; provenance records it after the engine's name. */
   version(): Promise<string>;
   close(): Promise<void>;

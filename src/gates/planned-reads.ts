@@ -32,7 +32,7 @@ export const allColumnsOf = (dataset: string) => `${dataset}.*`;
 /**
  * The columns each check of a suite touches, as `dataset.column`: the columns its definition
  * names, its filter's columns, and the key of its table (every scan reads it for samples).
- * A custom SQL check that does not list its columns reads `dataset.*`: every column.
+ * A custom SQL check that does not list its columns reads `dataset.*` of every dataset of the suite.
  * @example columnsTouched(await loadSuite("suite.yaml"))["zaken-status-geldig"] // ["zaken.status", "zaken.zaak_id"]
  */
 export function columnsTouched(loaded: LoadedSuite): Record<string, string[]> {
@@ -45,7 +45,8 @@ export function columnsTouched(loaded: LoadedSuite): Record<string, string[]> {
         ...uses.map((use) => `${use.table ?? check.table}.${use.column}`),
         ...(check.filter ? columnsOfCondition(check.filter).map((c) => `${check.table}.${c}`) : []),
         ...keyOf(check.table).map((c) => `${check.table}.${c}`),
-        ...(definition.custom && uses.length === 0 ? [allColumnsOf(check.table)] : []),
+        // Its SQL may read any dataset of the suite (and only those): without a list, all of them.
+        ...(definition.custom && uses.length === 0 ? loaded.datasets.map((d) => allColumnsOf(d.name)) : []),
       ];
       return [check.id, [...new Set(columns)].sort()];
     }),

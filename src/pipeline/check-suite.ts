@@ -1,4 +1,5 @@
 import type { SuiteResult } from "../checks/check-result.js";
+import { checkResultsFile } from "../checks/check-results-format.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
@@ -14,8 +15,6 @@ import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { checkSummaries } from "./check-summaries.js";
 import { writeJson } from "./write-json.js";
-
-export const CHECK_RESULTS_FORMAT = "livinglab-check-results/1";
 
 export interface CheckSuiteOptions extends JustificationChoice {
   /** The suite file, inside an experiment folder. */
@@ -37,11 +36,6 @@ export interface CheckRun {
   record: RunRecord;
   /** The results as a table and a chart, for a notebook or a page. */
   html: string;
-}
-
-/** The results as JSON: per check at least id, kind, dimension, outcome, metric, threshold, failing_count. */
-export function checkResultsJson(result: SuiteResult, runId: string): Record<string, unknown> {
-  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...result };
 }
 
 /**
@@ -78,14 +72,15 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
     async (permit) => {
       const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
       try {
-        const outcome = await runSuite(engine, loaded, permit, { history, referenceDate });
-        const json = options.json ? await writeJson(options.json, checkResultsJson(outcome.result, id)) : undefined;
+        const { result } = await runSuite(engine, loaded, permit, { history, referenceDate });
+        const json = options.json ? await writeJson(options.json, checkResultsFile(result, id)) : undefined;
         return {
-          value: outcome.result,
+          value: result,
           end: {
-            outcome: outcome.result.outcome,
-            metrics: Object.fromEntries(outcome.result.checks.map((c) => [c.id, c.metric])),
-            checks: checkSummaries(outcome),
+            outcome: result.outcome,
+            metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
+            metricUnits: Object.fromEntries(result.checks.map((c) => [c.id, c.unit])),
+            checks: checkSummaries(result),
             artifacts: json ? [json] : [],
           },
         };

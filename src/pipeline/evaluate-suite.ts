@@ -136,7 +136,13 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
                 [`${s.kind}.precision`, s.precision],
               ]),
             ),
-            checks: checkSummaries(outcome),
+            metricUnits: Object.fromEntries(
+              scores.flatMap((s) => [
+                [`${s.kind}.recall`, "share" as const],
+                [`${s.kind}.precision`, "share" as const],
+              ]),
+            ),
+            checks: checkSummaries(outcome.result),
             artifacts: json ? [json] : [],
           },
         };

@@ -73,12 +73,13 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
         const end = {
           outcome: outcome.result.outcome,
           metrics: Object.fromEntries(outcome.result.checks.map((c) => [c.id, c.metric])),
-          checks: checkSummaries(outcome),
+          metricUnits: Object.fromEntries(outcome.result.checks.map((c) => [c.id, c.unit])),
+          checks: checkSummaries(outcome.result),
         };
         const written = await summarize(opened, permit, outcome.result, permit.provisional(end));
         return {
           value: { result: outcome.result, ...written },
-          end: { ...end, artifacts: [written.resultsJson, written.summary] },
+          end: { ...end, artifacts: written.artifacts },
         };
       } finally {
         await engine.close();

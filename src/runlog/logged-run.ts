@@ -1,10 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
+import { type MetricUnit, metricUnits } from "../checks/metric-unit.js";
 import type { RunPermit } from "../door/run-permit.js";
 import { isRefusal, throughDoor } from "../door/through-door.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
 import type { Row } from "../engines/engine.js";
 import { duckdbSettings } from "../engines/open-engine.js";
+import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { Workspace } from "../workspace.js";
 import type { JustificationChoice } from "./justification.js";
@@ -28,8 +30,11 @@ export interface LoggedRunContext {
   query(sql: string): Promise<Row[]>;
   /** Writes a file (relative paths land in the experiment folder) and records its hash. */
   writeArtifact(file: string, content: string | Uint8Array): Promise<string>;
-  /** Records a number in the run's metrics. */
-  metric(name: string, value: number | null): void;
+  /**
+   * Records a number in the run's metrics, with what it measures: `share` (0 to 1), `count`,
+   * `ratio`, or a change in one of those. Without a unit, charts show it apart as "eenheid niet vastgelegd".
+   */
+  metric(name: string, value: number | null, unit?: MetricUnit): void;
   /** The run's outcome (default `completed`), e.g. `passed` or `failed`. */
   outcome: string;
 }
@@ -65,6 +70,7 @@ export async function loggedRun<T>(
       try {
         const artifacts: string[] = [];
         const metrics: Record<string, number | null> = {};
+        const units: Record<string, MetricUnit> = {};
         // Your SQL may read any column of what you attach: every attached column counts as read.
         const columns = () => ({
           [name]: permit
@@ -87,8 +93,17 @@ export async function loggedRun<T>(
             artifacts.push(path);
             return path;
           },
-          metric(metricName, metricValue) {
+          metric(metricName, metricValue, unit) {
+            if (unit !== undefined && !metricUnits.includes(unit)) {
+              throw new LivingLabError({
+                code: "unknown_metric_unit",
+                message: `De eenheid '${unit}' van meting '${metricName}' bestaat niet.`,
+                hint: `Kies een van: ${metricUnits.join(", ")}.`,
+              });
+            }
             metrics[metricName] = metricValue;
+            if (unit) units[metricName] = unit;
+            else delete units[metricName];
           },
         };
         const result = await analysis(context).catch(async (error: unknown) => {
@@ -97,6 +112,7 @@ export async function loggedRun<T>(
             outcome: isRefusal(error) ? "refused" : "error",
             error,
             metrics,
+            metricUnits: units,
             artifacts,
             columns: columns(),
           });
@@ -104,7 +120,7 @@ export async function loggedRun<T>(
         });
         return {
           value: result,
-          end: { outcome: context.outcome, metrics, artifacts, columns: columns() },
+          end: { outcome: context.outcome, metrics, metricUnits: units, artifacts, columns: columns() },
         };
       } finally {
         await engine.close();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { metricUnits } from "../checks/metric-unit.js";
 
 /** Written by this version. Schema 1 logs (finished runs only) still read and verify. */
 export const RUN_LOG_SCHEMA_VERSION = 2 as const;
@@ -45,8 +46,8 @@ export const checkSummarySchema = z.object({
   id: z.string(),
   dimension: z.string(),
   outcome: z.string(),
-  /** How it measured, in the planner's words: rows, keys, groups, table_value or drift. */
-  measure: z.string(),
+  /** What its failing and looked-at counts count: rows, groups, or nothing (see the results format). */
+  counted: z.string(),
   /** The share of the rows it looked at that failed, for checks that count rows; else null. */
   share_of_rows: z.number().nullable(),
 });
@@ -80,7 +81,14 @@ export const recordBaseSchema = z.object({
 });
 
 const analysisSchema = z.object({ name: z.string(), params: z.record(z.string(), z.unknown()) });
-const codeSchema = z.object({ commit: z.string().nullable(), uncommitted_sha256: sha256Schema.nullable() });
+const codeSchema = z.object({
+  commit: z.string().nullable(),
+  uncommitted_sha256: sha256Schema.nullable(),
+  /** What the hash covers: tracked files changed and untracked (not ignored) files; absent before it was recorded. */
+  uncommitted: z
+    .object({ tracked_files: z.number().int().min(0), untracked_files: z.number().int().min(0) })
+    .optional(),
+});
 
 /** Written when a run starts; a start without its `run` record is an unfinished (crashed) run. */
 export const runStartedRecordSchema = recordBaseSchema.extend({
@@ -122,6 +130,8 @@ export const runRecordSchema = recordBaseSchema.extend({
   versions: z.object({ node: z.string(), livinglab: z.string(), engine: z.string() }),
   outcome: z.string(),
   metrics: z.record(z.string(), z.number().nullable()),
+  /** What each metric measures, by metric name; runs logged before units were recorded have none. */
+  metric_units: z.record(z.string(), z.enum(metricUnits)).optional(),
   artifacts: z.array(fileFingerprintSchema),
   ended_at: z.string().optional(),
   /** Set when the analysis threw: the run ended, but with an error. */

@@ -29,3 +29,14 @@ export async function openTestRun(
   });
   return { lab, opened, permit };
 }
+
+let shared: Promise<RunPermit> | undefined;
+
+/**
+ * One run permit per test file, for engine-level tests that attach data the way every analysis
+ * does (through the door); made on first use, in a throwaway lab.
+ */
+export function testPermit(): Promise<RunPermit> {
+  shared ??= openTestRun().then((r) => r.permit);
+  return shared;
+}

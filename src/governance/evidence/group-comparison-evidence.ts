@@ -1,10 +1,10 @@
 import { type EvidenceSource, runText } from "./evidence.js";
 
-/** non-discriminatie: the group comparisons (checks that measure groups) of the latest run of the own suite. */
+/** non-discriminatie: the group comparisons (checks that count groups) of the latest run of the own suite. */
 export const groupComparisonEvidence: EvidenceSource = (context) => {
   const run = context.latestCheck;
   if (!context.ownSuite || !run?.checks) return [];
-  const groups = run.checks.filter((c) => c.measure === "groups");
+  const groups = run.checks.filter((c) => c.counted === "groups");
   if (groups.length === 0) {
     return [{ kind: "groepsvergelijking", verdict: "none", text: "De suite vergelijkt geen groepen.", run: run.id }];
   }
