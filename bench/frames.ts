@@ -4,7 +4,8 @@
  * danfojs-node DataFrame (columns read, DataFrame built), and the DataFrame handed back as a table.
  *   npm run bench:frames -- 1000000
  */
-import { DuckDbEngine, duckdbSettings, frameFromQuery, loadDanfo, tableFromFrame } from "../src/index.js";
+import { tableFromFrame } from "../src/frames/table-from-frame.js";
+import { DuckDbEngine, duckdbSettings, frameFromQuery, loadDanfo } from "../src/index.js";
 
 const ROUNDS = 3;
 const rows = Number((process.argv[2] ?? "1000000").replaceAll("_", ""));

@@ -1,16 +1,4 @@
-import {
-  BIGINT,
-  BOOLEAN,
-  DATE,
-  DOUBLE,
-  DuckDBDataChunk,
-  type DuckDBType,
-  type DuckDBValue,
-  INTEGER,
-  JSToDuckDBValueConverter,
-  TIMESTAMP,
-  VARCHAR,
-} from "@duckdb/node-api";
+import { DuckDBDataChunk, type DuckDBType, type DuckDBValue, JSToDuckDBValueConverter } from "@duckdb/node-api";
 import type { DataFrame } from "danfojs-node";
 import type { DuckDbEngine } from "../engines/duckdb-engine.js";
 import { LivingLabError } from "../errors/problem.js";
@@ -19,17 +7,13 @@ import { columnArraysOf, columnNamesOf } from "./column-names.js";
 import { columnTypeOfValues, isMissing } from "./column-type-of-values.js";
 import { type ColumnReading, columnReadings, fitsReading } from "./column-types.js";
 import { columnsNotIn, frameInfo } from "./frame-info.js";
-
-/** Types a user can give a column by name when handing a DataFrame back. */
-export const frameTypeNames = { BOOLEAN, INTEGER, BIGINT, DOUBLE, VARCHAR, DATE, TIMESTAMP } satisfies Record<
-  string,
-  DuckDBType
->;
-export type FrameTypeName = keyof typeof frameTypeNames;
+import { type FrameTypeName, frameTypeNames } from "./frame-type-names.js";
 
 export interface TableFromFrameOptions {
   /** The type of a column, where the frame does not know it or should change it. */
   types?: Readonly<Record<string, FrameTypeName>>;
+  /** Only these columns go into the table (the declared ones, on real personal data); default all. */
+  columns?: readonly string[];
 }
 
 export interface FrameTable {
@@ -45,8 +29,8 @@ const CHUNK_ROWS = 2048;
 /**
  * Hands a DataFrame back to DuckDB as a new table, column by column through DuckDB's appender.
  * Columns keep the type they had in DuckDB when the bridge made the frame; other columns get
- * theirs from their values (or from `types`). Missing values (null, NaN) become NULL.
- * @example await tableFromFrame(run.engine, "zaken_open", open, { types: { pleegdatum: "DATE" } });
+ * theirs from their values (or from `types`). Missing values (null, NaN) become NULL. Only the
+ * door calls this (`run.readFrame`, `checkSuite({ frames })`), so a frame is read like any dataset.
  */
 export async function tableFromFrame(
   engine: DuckDbEngine,
@@ -58,14 +42,7 @@ export async function tableFromFrame(
   const unknown = columnsNotIn(names, "types", Object.keys(options.types ?? {}));
   if (unknown.length > 0) throw new LivingLabError(unknown);
   await refuseExisting(engine, table);
-  const known = frameInfo(frame)?.types ?? {};
-  const arrays = columnArraysOf(frame);
-  const columns = names.map((name, i) => {
-    const values = arrays[i] ?? [];
-    const given = options.types?.[name];
-    const type = given ? frameTypeNames[given] : (known[name] ?? columnTypeOfValues(name, values));
-    return { name, type, values };
-  });
+  const columns = columnsToAppend(frame, names, options);
   const rows = frame.shape[0] as number;
   const definition = columns.map((c) => `${quoteIdentifier(c.name)} ${c.type.toString()}`).join(", ");
   await engine.connection.run(`CREATE TABLE ${quoteIdentifier(table)} (${definition})`);
@@ -77,6 +54,20 @@ export async function tableFromFrame(
     throw error;
   }
   return { table, rows, types: Object.fromEntries(columns.map((c) => [c.name, c.type.toString()])) };
+}
+
+/** The frame's columns that go into the table, each with its DuckDB type. */
+function columnsToAppend(frame: DataFrame, names: readonly string[], options: TableFromFrameOptions): ColumnToAppend[] {
+  const known = frameInfo(frame)?.types ?? {};
+  const arrays = columnArraysOf(frame);
+  const wanted = options.columns ? new Set(options.columns) : undefined;
+  return names.flatMap((name, i) => {
+    if (wanted && !wanted.has(name)) return [];
+    const values = arrays[i] ?? [];
+    const given = options.types?.[name];
+    const type = given ? frameTypeNames[given] : (known[name] ?? columnTypeOfValues(name, values));
+    return [{ name, type, values }];
+  });
 }
 
 interface ColumnToAppend {

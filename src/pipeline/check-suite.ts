@@ -4,23 +4,23 @@ import { checkResultsFile } from "../checks/check-results-format.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
-import { engineVersionOf } from "../engines/engine.js";
-import { type EngineName, openEngine } from "../engines/open-engine.js";
+import { throughDoor } from "../door/through-door.js";
+import { type EngineName, locateFor, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { framesAsDatasets } from "../frames/frames-as-datasets.js";
+import { localDate } from "../gates/gate-input.js";
+import { suiteReads } from "../gates/planned-reads.js";
 import { renderCheckResults } from "../report/check-results-html.js";
-import { requireJustification } from "../runlog/justification.js";
-import { recordRun } from "../runlog/record-run.js";
+import type { JustificationChoice } from "../runlog/justification.js";
 import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
+import { checkSummaries } from "./check-summaries.js";
 import { writeJson } from "./write-json.js";
 
-export interface CheckSuiteOptions {
+export interface CheckSuiteOptions extends JustificationChoice {
   /** The suite file, inside an experiment folder. */
   suite: string;
-  /** Why this run, on this data, now; it goes into the run log. */
-  justification: string;
   engine?: EngineName;
   /** Another copy of the suite's datasets: the same file names in this folder. */
   dataDir?: string;
@@ -30,8 +30,8 @@ export interface CheckSuiteOptions {
   /** Also write the results as JSON to this file. */
   json?: string;
   /**
-   * DataFrames to check instead of the files of the suite datasets they are named after; each
-   * goes to DuckDB as a table and the run log records its checksum (DuckDB only).
+   * DataFrames to check instead of the files of the suite datasets they are named after; each is
+   * read through the door like any dataset, as a DuckDB table, and logged by its content fingerprint.
    */
   frames?: Readonly<Record<string, DataFrame>>;
   workspace?: Workspace;
@@ -46,49 +46,58 @@ export interface CheckRun {
 }
 
 /**
- * Runs a suite, logs the run with its justification in the experiment's run log, and optionally writes JSON.
+ * Runs a suite through the door: the gates first, then the checks, then the run in the
+ * experiment's log with what the engine read; the JSON is written only after the checks ran.
  * @example const run = await checkSuite({ suite: "experiments/om-datakwaliteit/suite.yaml", justification: "..." });
  */
 export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> {
-  const justification = requireJustification(options.justification);
   const loaded = await loadSuite(options.suite, options.dataDir);
   const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const engineName = options.engine ?? "duckdb";
   const logName = suiteLogName(opened.dir, loaded.file);
   const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
-  const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
-  try {
-    const framed = await framesAsDatasets(engine, loaded, options.frames ?? {});
-    const { result } = await runSuite(engine, framed.loaded, {
-      history,
-      ...(options.referenceDate !== undefined && { referenceDate: options.referenceDate }),
-    });
-    const id = newRunId();
-    const json = options.json ? await writeJson(options.json, checkResultsFile(result, id)) : undefined;
-    const files = engineName === "duckdb" ? framed.loaded.datasets.filter((d) => d.file) : [];
-    const record = await recordRun(workspace, opened, {
+  const id = newRunId();
+  const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? localDate();
+  const frames = Object.keys(options.frames ?? {});
+  const reading = framesAsDatasets(loaded, options.frames ?? {});
+  const { value: result, record } = await throughDoor(
+    {
+      workspace,
+      opened,
       id,
+      ...(options.justification !== undefined && { justification: options.justification }),
+      ...(options.reuseJustification !== undefined && { reuseJustification: options.reuseJustification }),
       analysis: {
         name: "check",
         params: {
           suite: logName,
           engine: engineName,
-          reference_date: result.reference_date,
+          reference_date: referenceDate,
           ...(options.dataDir && { data: options.dataDir }),
-          ...(framed.tables.length > 0 && { frames: framed.tables.map((t) => t.name) }),
+          ...(frames.length > 0 && { frames }),
         },
       },
-      justification,
-      datasets: Object.fromEntries(files.map((d) => [d.name, d.file as string])),
-      tables: framed.tables,
-      artifacts: json ? [json] : [],
-      outcome: result.outcome,
-      metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
-      metricUnits: Object.fromEntries(result.checks.map((c) => [c.id, c.unit])),
-      engineVersion: await engineVersionOf(engine),
-    });
-    return { suite: loaded, result, record, html: renderCheckResults(result) };
-  } finally {
-    await engine.close();
-  }
+      reads: suiteReads(reading, { locate: locateFor(engineName) }),
+    },
+    async (permit) => {
+      const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
+      try {
+        const { result } = await runSuite(engine, reading, permit, { history, referenceDate });
+        const json = options.json ? await writeJson(options.json, checkResultsFile(result, id)) : undefined;
+        return {
+          value: result,
+          end: {
+            outcome: result.outcome,
+            metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
+            metricUnits: Object.fromEntries(result.checks.map((c) => [c.id, c.unit])),
+            checks: checkSummaries(result),
+            artifacts: json ? [json] : [],
+          },
+        };
+      } finally {
+        await engine.close();
+      }
+    },
+  );
+  return { suite: loaded, result, record, html: renderCheckResults(result) };
 }

@@ -19,7 +19,17 @@ import {
   runLogPath,
   verifyRunLog,
 } from "../../src/index.js";
-import { makeLab } from "../helpers/cli.js";
+import { makeLab, runCli } from "../helpers/cli.js";
+
+async function codesOf(work: Promise<unknown>): Promise<string[]> {
+  try {
+    await work;
+  } catch (error) {
+    if (isLivingLabError(error)) return error.problems.map((p) => p.code);
+    throw error;
+  }
+  return [];
+}
 
 const JUSTIFICATION = "Test: de suite op een DataFrame controleren en vergelijken met dezelfde data als bestand.";
 
@@ -78,10 +88,15 @@ describe("a check suite on a DataFrame handed back to DuckDB", () => {
 
     const record = fromFrame.record;
     expect(record.analysis.params.frames).toEqual(["zaken"]);
+    // The file of zaken was not read: only the other datasets' files are fingerprinted.
     expect(record.datasets.map((d) => d.name).sort()).toEqual(["feiten", "verdachten"]);
-    expect(record.tables).toHaveLength(1);
-    expect(record.tables?.[0]).toMatchObject({ name: "zaken", table: "zaken", row_count: zaken.shape[0] });
-    expect(record.tables?.[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
+    const read = record.data?.find((d) => d.name === "zaken");
+    expect(read).toMatchObject({ frame: true, rows: zaken.shape[0] });
+    expect(read?.file).toBeUndefined();
+    // The same rows with the same types, however they came in: the same content fingerprint as the file.
+    const fromFile = fromFiles.record.data?.find((d) => d.name === "zaken");
+    expect(read?.content_sha256).toBe(fromFile?.content_sha256);
+    expect(read?.columns).toEqual(fromFile?.columns);
     expect((await verifyRunLog(runLogPath(om.dir))).intact).toBe(true);
   });
 
@@ -121,6 +136,28 @@ describe("a check suite on a DataFrame handed back to DuckDB", () => {
     const line = html.split("\n").find((l) => l.includes("<td>zaken-aantal-rijen</td>")) ?? "";
     expect(line).toContain("<td>&lt; 5</td>");
     expect(line).not.toMatch(/<td[^>]*>3<\/td>/);
+  });
+
+  it("reads a frame handed back in a logged run through the door, and records it like any dataset", async () => {
+    const zaken = await zakenFrame("SELECT * FROM zaken ORDER BY zaak_id LIMIT 40");
+    const { result, record } = await loggedRun(
+      workspace,
+      om,
+      { analysis: "open-zaken-tellen", justification: "Test: een DataFrame terug in DuckDB tellen." },
+      async (run) => {
+        const read = await run.readFrame("zaken_keuze", zaken);
+        const [row] = await run.query("SELECT count(*) AS n FROM zaken_keuze");
+        const again = await codesOf(run.readFrame("zaken_keuze", zaken));
+        return { read, n: row?.n, again };
+      },
+    );
+    expect(result.n).toBe(40);
+    expect(result.again).toEqual(["frame_table_exists"]);
+    expect(record.data).toEqual([result.read]);
+    expect(record.data?.[0]).toMatchObject({ name: "zaken_keuze", frame: true, rows: 40 });
+    expect(record.columns_read?.["open-zaken-tellen"]).toContain("zaken_keuze.zaak_id");
+    const shown = runCli(["log", "show", record.id, "--experiment", "om-datakwaliteit", "--root", workspace.root]);
+    expect(shown.stdout).toMatch(/zaken_keuze\s+40 rijen, .* \(uit een DataFrame\)/);
   });
 
   it("refuses a frame named after no dataset, or on another engine, before anything is logged", async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The bridge's own mechanism, on a bare engine; users reach it through the door (run.readFrame, checkSuite's frames).
+import { tableFromFrame } from "../../src/frames/table-from-frame.js";
 import {
   copyFrameTypes,
   DuckDbEngine,
@@ -6,7 +8,6 @@ import {
   frameTypes,
   isLivingLabError,
   loadDanfo,
-  tableFromFrame,
 } from "../../src/index.js";
 
 // Every sort of column a DataFrame holds, each with a missing value, and values that test the edges:
