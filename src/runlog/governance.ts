@@ -1,4 +1,3 @@
-import { relative, resolve } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
@@ -13,7 +12,7 @@ import {
 } from "./destruction-staging.js";
 import { findInLog, findRecord, findRun, isRun } from "./find-record.js";
 import type { Correction, DataDestroyed, PrincipleDecided, ReviewGiven, Verdict } from "./governance-schema.js";
-import { hashFile, whoAmI } from "./provenance.js";
+import { whoAmI } from "./provenance.js";
 import { samePerson } from "./reviews.js";
 import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
 
