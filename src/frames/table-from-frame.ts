@@ -1,7 +1,7 @@
 import { DuckDBDataChunk, type DuckDBType, type DuckDBValue, JSToDuckDBValueConverter } from "@duckdb/node-api";
 import type { DataFrame } from "danfojs-node";
 import type { DuckDbEngine } from "../engines/duckdb-engine.js";
-import { LivingLabError } from "../errors/problem.js";
+import { LivingLabError, type Problem } from "../errors/problem.js";
 import { quoteIdentifier } from "../sql/quote.js";
 import { columnArraysOf, columnNamesOf } from "./column-names.js";
 import { columnTypeOfValues, isMissing } from "./column-type-of-values.js";
@@ -43,6 +43,7 @@ export async function tableFromFrame(
   if (unknown.length > 0) throw new LivingLabError(unknown);
   await refuseExisting(engine, table);
   const columns = columnsToAppend(frame, names, options);
+  if (columns.length === 0) throw new LivingLabError(noColumns(table, options.columns));
   const rows = frame.shape[0] as number;
   const definition = columns.map((c) => `${quoteIdentifier(c.name)} ${c.type.toString()}`).join(", ");
   await engine.connection.run(`CREATE TABLE ${quoteIdentifier(table)} (${definition})`);
@@ -139,4 +140,18 @@ async function refuseExisting(engine: DuckDbEngine, table: string): Promise<void
     message: `In deze DuckDB bestaat al een tabel of view '${table}'; een DataFrame overschrijft die niet.`,
     hint: "Kies een andere naam voor de tabel.",
   });
+}
+
+function noColumns(table: string, allowed: readonly string[] | undefined): Problem {
+  if (!allowed)
+    return {
+      code: "frame_without_columns",
+      message: `De DataFrame voor '${table}' heeft geen kolommen.`,
+      hint: "Geef een DataFrame met ten minste één kolom.",
+    };
+  return {
+    code: "frame_without_declared_columns",
+    message: `De DataFrame voor '${table}' heeft geen van de kolommen die gelezen mogen worden: ${allowed.join(", ")}.`,
+    hint: "Neem gedeclareerde kolommen op in de DataFrame, of declareer de kolom die u nodig hebt en laat het experiment opnieuw reviewen.",
+  };
 }

@@ -70,15 +70,18 @@ describe("a DataFrame on real personal data goes through the door", () => {
       opened,
       { analysis: "frame-terug", justification: WHY },
       async (run) => {
+        // Nothing of a frame that holds only undeclared columns is let in: no empty table either.
+        const onlyRemarks = await codesOf(run.readFrame(REAL_DATASET, frame.loc({ columns: ["opmerking"] })));
         await run.readFrame(REAL_DATASET, frame);
         const columns = (await run.engine.columns(REAL_DATASET)).map((c) => c.name);
         const undeclared = await codesOf(run.readFrame("eigen_selectie", frame));
-        return { columns, undeclared };
+        return { columns, undeclared, onlyRemarks };
       },
     );
     expect([...result.columns].sort()).toEqual([...(read?.columns ?? [])].sort());
     expect(result.columns).not.toContain("opmerking");
     expect(result.undeclared).toEqual(["gate_dataset_undeclared"]);
+    expect(result.onlyRemarks).toEqual(["frame_without_declared_columns"]);
     expect(record.data?.map((d) => d.name)).toEqual([REAL_DATASET]);
     expect(record.columns_read?.["frame-terug"]).not.toContain(`${REAL_DATASET}.opmerking`);
   });
