@@ -79,7 +79,7 @@ describe("a check suite on a DataFrame handed back to DuckDB", () => {
     return result;
   }
 
-  it("finds exactly what it finds in the same data as a file, and logs the frame by its checksum", async () => {
+  it("finds exactly what it finds in the same data as a file, and logs the frame by its content fingerprint", async () => {
     const fromFiles = await checkSuite({ suite, justification: JUSTIFICATION });
     const zaken = await zakenFrame();
     const fromFrame = await checkSuite({ suite, justification: JUSTIFICATION, frames: { zaken } });
