@@ -5,6 +5,7 @@ import type { CheckContext, DatasetColumns, Measure } from "./check-definition.j
 import { checkRegistry } from "./check-registry.js";
 import { compileCondition } from "./condition.js";
 import { internalPrefix } from "./internal-names.js";
+import { type ResolvedCondition, resolveLocals, withLocals } from "./local-values.js";
 import type { LoadedSuite } from "./load-suite.js";
 import { type Counted, changeIn, type MetricUnit } from "./metric-unit.js";
 import type { Check } from "./suite-schema.js";
@@ -51,6 +52,7 @@ export interface PlanContext {
 /** Makes the context a check compiles in: its table's key and columns, its filter, the reference date. */
 export function contextOf(check: Check, loaded: LoadedSuite, plan: PlanContext): CheckContext {
   const keyColumns = (dataset: string) => loaded.datasets.find((d) => d.name === dataset)?.key ?? [];
+  const prefix = internalPrefix(plan.columns);
   const typeOf = (column: string, table = check.table) =>
     plan.columns.get(table)?.find((c) => c.name === column)?.category ?? "other";
   return {
@@ -62,6 +64,7 @@ export function contextOf(check: Check, loaded: LoadedSuite, plan: PlanContext):
     // Problems in the filter are reported by `suiteProblems` before anything runs.
     ...(check.filter !== undefined && { scope: compileCondition(check.filter, (column) => typeOf(column)).expr }),
     referenceDate: plan.referenceDate,
+    internal: (name) => `${prefix}${name}`,
   };
 }
 
@@ -170,6 +173,7 @@ function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], pref
     items: [{ expr: { type: "star" } }, { expr: key, alias: rowKey }],
     from: { type: "table", name: table },
   };
+  const locals: ResolvedCondition["items"] = [];
   const outer: Select = {
     items: [{ expr: countRows(), alias: countAlias }],
     from: { type: "select", select: inner, alias: `${prefix}scan` },
@@ -189,7 +193,9 @@ function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], pref
       const flag = col(`${prefix}f${i}`);
       planned.failingAlias = `${prefix}failing${i}`;
       planned.sampleAlias = `${prefix}sample${i}`;
-      inner.items.push({ expr: and(scope, measure.failing), alias: `${prefix}f${i}` });
+      const { condition, items } = resolveLocals(measure.failing, measure.locals, `${prefix}l${i}_`);
+      locals.push(...items);
+      inner.items.push({ expr: and(scope, condition), alias: `${prefix}f${i}` });
       outer.items.push({ expr: countRows(flag), alias: planned.failingAlias });
       outer.items.push({
         expr: { type: "smallest", expr: col(rowKey), n: SAMPLE_SIZE, filter: flag },
@@ -200,6 +206,7 @@ function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], pref
       outer.items.push({ expr: measure.value, alias: planned.valueAlias });
     }
   });
+  inner.from = withLocals(inner.from, locals, `${prefix}locals`);
   return { table, select: outer, checks, countAlias };
 }
 
@@ -242,11 +249,12 @@ export function groupsQuery(table: string, group: Expr, event: Expr, scope: Expr
 export function flaggedKeysQuery(planned: PlannedCheck): Select | undefined {
   const { measure, context } = planned;
   if (measure.type === "rows") {
+    const { condition, items } = resolveLocals(measure.failing, measure.locals, context.internal("l_"));
     return {
       distinct: true,
       items: [{ expr: context.key, alias: "k" }],
-      from: { type: "table", name: context.table },
-      where: and(context.scope, measure.failing),
+      from: withLocals({ type: "table", name: context.table }, items, context.internal("locals")),
+      where: and(context.scope, condition),
     };
   }
   if (measure.type === "keys") {

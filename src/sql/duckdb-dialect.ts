@@ -13,4 +13,6 @@ export const duckdbDialect: Dialect = {
   // FILTER, and count_if, let DuckDB compute dozens of these in one pass without a selection each.
   smallest: (expr, n, filter) => `min(${filter ? `CASE WHEN ${filter} THEN ${expr} END` : expr}, ${n})`,
   countWhere: (filter) => `coalesce(count_if(${filter}), 0)`,
+  // A plain anti join; a correlated NOT EXISTS becomes a slower delim join in DuckDB 1.5.
+  antiJoin: "ANTI JOIN",
 };
