@@ -102,7 +102,15 @@ try {
   for (const cases of sizes) {
     const dir = ensureData(cases);
     const floorArgs = [join(import.meta.dirname, "om-floor-process.mjs"), dir, MEMORY];
-    const checkArgs = [CLI, "check", suite, "--data", dir, "--justification", `Meting van de snelheid van de controles op ${cases} synthetische zaken, tegen het handgeschreven script.`];
+    const checkArgs = [
+      CLI,
+      "check",
+      suite,
+      "--data",
+      dir,
+      "--justification",
+      `Meting van de snelheid van de controles op ${cases} synthetische zaken, tegen het handgeschreven script.`,
+    ];
     await timeProcess(floorArgs, [0]); // warm the file cache for both
     const floor: Measured[] = [];
     const check: Measured[] = [];

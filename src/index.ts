@@ -58,6 +58,12 @@ export { openExperiment, validateExperiment } from "./experiments/open-experimen
 export { createExperiment, scaffoldExperiment } from "./experiments/scaffold-experiment.js";
 export type { ExperimentUpgrade } from "./experiments/upgrade-experiment.js";
 export { upgradeExperiment } from "./experiments/upgrade-experiment.js";
+export type { ProcessOwner } from "./files/process-owner.js";
+export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
+export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
+export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
+export type { WrittenFile } from "./files/write-file-atomic.js";
+export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { ValueKind } from "./fingerprint/canonical-value.js";
 export { canonicalValue, valueKinds } from "./fingerprint/canonical-value.js";
 export type { ContentFingerprint } from "./fingerprint/content-fingerprint.js";
@@ -67,12 +73,6 @@ export {
   contentFingerprintSelect,
   rowText,
 } from "./fingerprint/content-fingerprint.js";
-export type { ProcessOwner } from "./files/process-owner.js";
-export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
-export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
-export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
-export type { WrittenFile } from "./files/write-file-atomic.js";
-export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export type { GateInput, GateInputOptions } from "./gates/gate-input.js";

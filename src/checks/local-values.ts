@@ -1,5 +1,4 @@
-import type { Expr, Select } from "../sql/expr.js";
-import { col } from "../sql/expr.js";
+import { caseWhen, col, type Expr, type Select } from "../sql/expr.js";
 
 /**
  * A row-level condition with its local values resolved: each `local(name)` becomes a column that
@@ -13,7 +12,11 @@ export interface ResolvedCondition {
 }
 
 /** Resolves `failing`'s local values to columns named `${prefix}<name>`. */
-export function resolveLocals(failing: Expr, locals: Record<string, Expr> | undefined, prefix: string): ResolvedCondition {
+export function resolveLocals(
+  failing: Expr,
+  locals: Record<string, Expr> | undefined,
+  prefix: string,
+): ResolvedCondition {
   const names = new Map(Object.keys(locals ?? {}).map((name) => [name, `${prefix}${name}`]));
   const items = Object.entries(locals ?? {}).map(([name, expr]) => ({ expr, alias: `${prefix}${name}` }));
   return { condition: names.size === 0 ? failing : substitute(failing, names), items };
@@ -47,7 +50,7 @@ function substitute(expr: Expr, names: ReadonlyMap<string, string>): Expr {
     case "is_null":
       return { ...expr, expr: s(expr.expr) };
     case "case":
-      return { ...expr, when: s(expr.when), then: s(expr.then), otherwise: s(expr.otherwise) };
+      return caseWhen(s(expr.when), s(expr.then), s(expr.otherwise));
     case "in":
       return { ...expr, expr: s(expr.expr), values: expr.values.map(s) };
     case "count":

@@ -1,3 +1,5 @@
+import type { ColumnInfo } from "../engines/engine.js";
+import { contentFingerprintItems, rowDigest } from "../fingerprint/content-fingerprint.js";
 import type { Dialect } from "../sql/dialect.js";
 import { renderSelect } from "../sql/dialect.js";
 import { and, col, countRows, type Expr, type Select } from "../sql/expr.js";
@@ -5,8 +7,8 @@ import type { CheckContext, DatasetColumns, Measure } from "./check-definition.j
 import { checkRegistry } from "./check-registry.js";
 import { compileCondition } from "./condition.js";
 import { internalPrefix } from "./internal-names.js";
-import { type ResolvedCondition, resolveLocals, withLocals } from "./local-values.js";
 import type { LoadedSuite } from "./load-suite.js";
+import { type ResolvedCondition, resolveLocals, withLocals } from "./local-values.js";
 import { type Counted, changeIn, type MetricUnit } from "./metric-unit.js";
 import type { Check } from "./suite-schema.js";
 import { textKey } from "./text-key.js";
@@ -33,6 +35,8 @@ export interface TableScan {
   checks: PlannedCheck[];
   /** The alias of the table's row count in this scan. */
   countAlias: string;
+  /** The aliases of the two sums of the table's content fingerprint, when this scan computes it. */
+  fingerprintAliases?: { sum1: string; sum2: string };
 }
 
 export interface SuitePlan {
@@ -47,6 +51,8 @@ export interface PlanContext {
   columns: DatasetColumns;
   /** The most checks one scan of a table with this many columns may hold; the engine knows. */
   scanCapacity?(columnCount: number): number;
+  /** Tables whose first scan also computes the content fingerprint, so the run reads them once. */
+  fingerprint?: ReadonlySet<string>;
 }
 
 /** Makes the context a check compiles in: its table's key and columns, its filter, the reference date. */
@@ -127,12 +133,14 @@ export function planSuite(loaded: LoadedSuite, checks: readonly Check[], plan: P
   for (const table of new Set(checks.map((c) => c.table))) {
     const columnCount = plan.columns.get(table)?.length ?? 0;
     const capacity = Math.max(1, Math.floor(plan.scanCapacity?.(columnCount) ?? Number.POSITIVE_INFINITY));
-    for (const batch of batches(
+    batches(
       planned.filter((p) => p.check.table === table),
       capacity,
-    )) {
-      scans.push(scanOf(table, loaded, batch, prefix));
-    }
+    ).forEach((batch, i) => {
+      const columns = plan.columns.get(table);
+      const content = i === 0 && plan.fingerprint?.has(table) ? columns : undefined;
+      scans.push(scanOf(table, loaded, batch, prefix, content));
+    });
   }
   return { scans, checks: planned };
 }
@@ -165,7 +173,13 @@ function batches(checks: PlannedCheck[], capacity: number): PlannedCheck[][] {
  * One scan: an inner projection computes each condition once per row, the outer aggregates count
  * and sample them. Every name it adds starts with `prefix`, which no column of the lab's data starts with.
  */
-function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], prefix: string): TableScan {
+function scanOf(
+  table: string,
+  loaded: LoadedSuite,
+  checks: PlannedCheck[],
+  prefix: string,
+  content?: readonly ColumnInfo[],
+): TableScan {
   const key = textKey(loaded.datasets.find((d) => d.name === table)?.key ?? []);
   const rowKey = `${prefix}key`;
   const countAlias = `${prefix}rows`;
@@ -207,7 +221,13 @@ function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], pref
     }
   });
   inner.from = withLocals(inner.from, locals, `${prefix}locals`);
-  return { table, select: outer, checks, countAlias };
+  if (!content) return { table, select: outer, checks, countAlias };
+  // The content fingerprint in the same pass: each row's digest inside, its two sums outside.
+  inner.items.push({ expr: rowDigest(content), alias: `${prefix}digest` });
+  const [sum1, sum2] = contentFingerprintItems(col(`${prefix}digest`));
+  const fingerprintAliases = { sum1: `${prefix}content1`, sum2: `${prefix}content2` };
+  outer.items.push({ expr: sum1, alias: fingerprintAliases.sum1 }, { expr: sum2, alias: fingerprintAliases.sum2 });
+  return { table, select: outer, checks, countAlias, fingerprintAliases };
 }
 
 /** The query that counts and samples the failing keys of a `keys` measure. */

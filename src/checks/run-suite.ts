@@ -1,6 +1,7 @@
-import type { RunPermit } from "../door/run-permit.js";
+import type { PendingRead, RunPermit } from "../door/run-permit.js";
 import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
 import { isLivingLabError, LivingLabError } from "../errors/problem.js";
+import { contentFingerprintOf } from "../fingerprint/content-fingerprint.js";
 import { renderSelect } from "../sql/dialect.js";
 import type { ColumnUse, DatasetColumns } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
@@ -50,7 +51,26 @@ export async function runSuite(
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  const columns = await attachDatasets(engine, loaded, permit);
+  // Each dataset's content fingerprint comes from the first scan of its checks: one pass, not two.
+  const pending: PendingRead[] = [];
+  for (const dataset of loaded.datasets) pending.push(await permit.attachForScan(engine, dataset));
+  // A run that stops records the content of only what its scans read: a suite refused before
+  // any scan read nothing, and its record says so.
+  const outcome = await checkAttached(engine, loaded, pending, referenceDate, options);
+  // A dataset that no scan read (it has no runnable check) is fingerprinted on its own.
+  for (const read of pending) await read.complete();
+  return outcome;
+}
+
+async function checkAttached(
+  engine: Engine,
+  loaded: LoadedSuite,
+  pending: readonly PendingRead[],
+  referenceDate: string,
+  options: RunSuiteOptions,
+): Promise<SuiteOutcome> {
+  const columns = new Map<string, ColumnInfo[]>();
+  for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
   await engine.restrictToAttached();
   const meanings = metricMeanings(loaded, referenceDate);
   const resultOf = (check: Check, measured: Measured | undefined) =>
@@ -71,7 +91,12 @@ export async function runSuite(
       runnable.push(check);
     }
   }
-  const context = { referenceDate, columns, scanCapacity: (count: number) => engine.scanCapacity(count) };
+  const context = {
+    referenceDate,
+    columns,
+    scanCapacity: (count: number) => engine.scanCapacity(count),
+    fingerprint: new Set(pending.map((read) => read.name)),
+  };
   const problems = await suiteProblems(loaded, runnable, context);
   if (problems.length > 0) throw new LivingLabError(problems);
   const plan = planSuite(loaded, runnable, context);
@@ -79,6 +104,11 @@ export async function runSuite(
   for (const scan of plan.scans) {
     const [row = {}] = await engine.query(renderSelect(scan.select, engine.dialect));
     for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, row));
+    const read = pending.find((p) => p.name === scan.table);
+    if (scan.fingerprintAliases && read) {
+      const names = { rows: scan.countAlias, ...scan.fingerprintAliases };
+      await read.complete(contentFingerprintOf(columns.get(scan.table) ?? [], row, names));
+    }
   }
   const refused = new Set<string>();
   for (const planned of plan.checks) {

@@ -1,9 +1,10 @@
 import type { MetricUnit } from "../checks/metric-unit.js";
 import type { DatasetSource, Engine } from "../engines/engine.js";
-import type { WrittenFile } from "../files/write-file-atomic.js";
 import { engineVersionOf } from "../engines/engine.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { WrittenFile } from "../files/write-file-atomic.js";
+import type { ContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import type {
   CheckSummary,
@@ -35,6 +36,13 @@ export interface RunPermit {
    * columns on real personal data, and returns what the engine read of it (its fingerprint).
    */
   attach(engine: Engine, source: DatasetSource): Promise<DataFingerprint>;
+  /**
+   * Attaches as `attach` does, but leaves the content fingerprint to a scan the analysis makes
+   * anyway (see `contentFingerprintItems`), so the data is not read once more for it: `complete`
+   * records that fingerprint, or computes it with a scan of its own when given none. Until then
+   * the dataset is not in `read()`; an analysis completes every read before it returns.
+   */
+  attachForScan(engine: Engine, source: DatasetSource): Promise<PendingRead>;
   /** Records a table the analysis made inside the engine itself, by its content fingerprint. */
   recordTable(engine: Engine, table: string): Promise<DataFingerprint>;
   /** Everything attached so far, with its fingerprint. */
@@ -46,6 +54,13 @@ export interface RunPermit {
   provisional(result: Omit<RunEnd, "error" | "artifacts">): RunRecord;
   /** Ends the run, once: its outcome, what it measured and the files it wrote. */
   end(result: RunEnd): Promise<RunRecord>;
+}
+
+/** A dataset attached for a run whose content fingerprint a scan of the analysis computes. */
+export interface PendingRead {
+  readonly name: string;
+  /** Records the fingerprint the scan computed (or computes it now); refuses data logged as destroyed. */
+  complete(content?: ContentFingerprint): Promise<DataFingerprint>;
 }
 
 /** How a run ended. */
@@ -80,8 +95,15 @@ export function mintPermit(context: PermitContext): RunPermit {
   const files: FileFingerprint[] = [];
   let engine: string | undefined;
   let ended: Promise<RunRecord> | undefined;
-  const fingerprint = async (on: Engine, name: string, file?: FileFingerprint, table?: string, made?: true) => {
-    const content = await on.fingerprint(name);
+  const fingerprint = async (
+    on: Engine,
+    name: string,
+    file?: FileFingerprint,
+    table?: string,
+    made?: true,
+    computed?: ContentFingerprint,
+  ) => {
+    const content = computed ?? (await on.fingerprint(name));
     engine = await engineVersionOf(on);
     const read: DataFingerprint = {
       name,
@@ -103,6 +125,9 @@ export function mintPermit(context: PermitContext): RunPermit {
     started,
     opened,
     async attach(on, requested) {
+      return (await permit.attachForScan(on, requested)).complete();
+    },
+    async attachForScan(on, requested) {
       // Only what this engine reads is admitted and recorded: a file, or a table on a server.
       const source = on.locate(requested);
       const admitted = await admit({ ...context, run: started.id }, source);
@@ -112,14 +137,26 @@ export function mintPermit(context: PermitContext): RunPermit {
         admitted.fileSha256 &&
         fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256);
       if (file) files.push(file);
-      const read = await fingerprint(
-        on,
-        source.name,
-        file || undefined,
-        source.file ? undefined : (source.table ?? source.name),
-      );
-      if (context.governance.destroyedContents.has(read.content_sha256)) throw destroyedProblem(context, source);
-      return read;
+      let completed: Promise<DataFingerprint> | undefined;
+      const record = async (content?: ContentFingerprint) => {
+        const read = await fingerprint(
+          on,
+          source.name,
+          file || undefined,
+          source.file ? undefined : (source.table ?? source.name),
+          undefined,
+          content,
+        );
+        if (context.governance.destroyedContents.has(read.content_sha256)) throw destroyedProblem(context, source);
+        return read;
+      };
+      return {
+        name: source.name,
+        complete: (content) => {
+          completed ??= record(content);
+          return completed;
+        },
+      };
     },
     recordTable: (on, table) => fingerprint(on, table, undefined, table, true),
     read: () => data,
