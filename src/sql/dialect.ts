@@ -39,6 +39,8 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   concat_ws: (args) => `concat_ws(${args.join(", ")})`,
   // The shape of a text: digits become 9, capitals A, small letters a.
   starts_with: ([a, b]) => `starts_with(${a}, ${b})`,
+  /** Whether text `a` holds text `b` anywhere. */
+  contains: ([a, b]) => `(strpos(${a}, ${b}) > 0)`,
   /** Text sorted by its bytes, the same on every engine. */
   byte_order: ([a]) => `${a}`,
   shape: ([a]) =>

@@ -8,6 +8,7 @@ export const duckdbDialect: Dialect = {
     ...standardFunctions,
     // DuckDB returns '' when nothing matches; the other engines return NULL.
     regex_extract: ([a, p]) => `nullif(regexp_extract(${a}, ${p}, 1), '')`,
+    contains: ([a, b]) => `contains(${a}, ${b})`,
   },
   // `min(x, n)` keeps only n values in memory, whatever the number of rows. A CASE instead of
   // FILTER, and count_if, let DuckDB compute dozens of these in one pass without a selection each.

@@ -27,6 +27,7 @@ export type FunctionName =
   | "shape"
   | "byte_order"
   | "starts_with"
+  | "contains"
   // What the canonical rendering of values (src/fingerprint/) is built from.
   | "rtrim"
   | "abs"
