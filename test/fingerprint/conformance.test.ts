@@ -1,3 +1,4 @@
+import pgClient from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { canonicalValue, DuckDbEngine, type Engine, PostgresEngine, renderExpr, valueKinds } from "../../src/index.js";
 
@@ -177,8 +178,15 @@ beforeAll(async () => {
   await duck.query(
     `CREATE TABLE shuffled AS SELECT ${[...COLUMNS].reverse().join(", ")} FROM (VALUES ${valuesSql(duckTypes, duckHex, backward)}) ${as}`,
   );
-  await pg.query("DROP TABLE IF EXISTS fingerprint_t");
-  await pg.query(`CREATE TABLE fingerprint_t AS SELECT * FROM (VALUES ${valuesSql(pgTypes, pgHex, forward)}) ${as}`);
+  // The engine only reads (each query in a read-only transaction); the table is made beside it.
+  const admin = new pgClient.Client(inject("pgUrl"));
+  await admin.connect();
+  try {
+    await admin.query("DROP TABLE IF EXISTS fingerprint_t");
+    await admin.query(`CREATE TABLE fingerprint_t AS SELECT * FROM (VALUES ${valuesSql(pgTypes, pgHex, forward)}) ${as}`);
+  } finally {
+    await admin.end();
+  }
 });
 
 afterAll(async () => {
