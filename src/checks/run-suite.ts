@@ -1,4 +1,4 @@
-import type { PendingRead, RunPermit } from "../door/run-permit.js";
+import type { RunPermit, UnreadDataset } from "../door/run-permit.js";
 import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
 import { isLivingLabError, LivingLabError } from "../errors/problem.js";
 import { contentFingerprintOf } from "../fingerprint/content-fingerprint.js";
@@ -51,27 +51,23 @@ export async function runSuite(
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  // Each dataset's content fingerprint comes from the first scan of its checks: one pass, not two.
-  const pending: PendingRead[] = [];
-  for (const dataset of loaded.datasets) pending.push(await permit.attachForScan(engine, dataset));
-  // A run that stops records the content of only what its scans read: a suite refused before
-  // any scan read nothing, and its record says so.
-  const outcome = await checkAttached(engine, loaded, pending, referenceDate, options);
+  const { columns, unread } = await attachDatasets(engine, loaded, permit);
+  // A run that stops records the content of only what it read: a suite refused on its columns
+  // read no row, and its record says so.
+  const outcome = await checkAttached(engine, loaded, columns, unread, referenceDate, options);
   // A dataset that no scan read (it has no runnable check) is fingerprinted on its own.
-  for (const read of pending) await read.complete();
+  for (const dataset of unread) await dataset.fingerprint();
   return outcome;
 }
 
 async function checkAttached(
   engine: Engine,
   loaded: LoadedSuite,
-  pending: readonly PendingRead[],
+  columns: DatasetColumns,
+  unread: readonly UnreadDataset[],
   referenceDate: string,
   options: RunSuiteOptions,
 ): Promise<SuiteOutcome> {
-  const columns = new Map<string, ColumnInfo[]>();
-  for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
-  await engine.restrictToAttached();
   const meanings = metricMeanings(loaded, referenceDate);
   const resultOf = (check: Check, measured: Measured | undefined) =>
     checkResult(check, measured, meanings.get(check.id) as MetricMeaning);
@@ -95,19 +91,22 @@ async function checkAttached(
     referenceDate,
     columns,
     scanCapacity: (count: number) => engine.scanCapacity(count),
-    fingerprint: new Set(pending.map((read) => read.name)),
+    // Each dataset's content fingerprint comes from the first scan of its checks: one pass, not two.
+    fingerprint: new Set(unread.map((dataset) => dataset.name)),
   };
   const problems = await suiteProblems(loaded, runnable, context);
   if (problems.length > 0) throw new LivingLabError(problems);
+  // The suite fits the columns: only now are rows read, by the scans.
+  await engine.restrictToAttached();
   const plan = planSuite(loaded, runnable, context);
   const measured = new Map<string, Measured>();
   for (const scan of plan.scans) {
     const [row = {}] = await engine.query(renderSelect(scan.select, engine.dialect));
     for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, row));
-    const read = pending.find((p) => p.name === scan.table);
-    if (scan.fingerprintAliases && read) {
+    const dataset = unread.find((d) => d.name === scan.table);
+    if (scan.fingerprintAliases && dataset) {
       const names = { rows: scan.countAlias, ...scan.fingerprintAliases };
-      await read.complete(contentFingerprintOf(columns.get(scan.table) ?? [], row, names));
+      await dataset.fingerprint(contentFingerprintOf(columns.get(scan.table) ?? [], row, names));
     }
   }
   const refused = new Set<string>();
@@ -166,16 +165,32 @@ async function checkAttached(
   };
 }
 
+/** A suite's datasets, attached: their columns, and the fingerprint of what the engine will read. */
+export interface AttachedSuite {
+  columns: DatasetColumns;
+  /** Each dataset, until its content fingerprint is recorded (by a scan that computes it, or its own). */
+  unread: readonly UnreadDataset[];
+  /** Reads the rows of every dataset once for its content fingerprint, which the permit records. */
+  fingerprint(): Promise<void>;
+}
+
 /**
- * Makes a suite's datasets queryable through the run's permit (which fingerprints what the
- * engine reads) and reads their columns and types; no check has run yet.
- * @example const columns = await attachDatasets(engine, await loadSuite("suite.yaml"), permit);
+ * Makes a suite's datasets queryable through the run's permit and reads their columns and
+ * types; no row is read until `fingerprint` is called, which records what the engine read.
+ * @example const { columns } = await attachDatasets(engine, await loadSuite("suite.yaml"), permit);
  */
-export async function attachDatasets(engine: Engine, loaded: LoadedSuite, permit: RunPermit): Promise<DatasetColumns> {
-  for (const dataset of loaded.datasets) await permit.attach(engine, dataset);
+export async function attachDatasets(engine: Engine, loaded: LoadedSuite, permit: RunPermit): Promise<AttachedSuite> {
+  const unread: UnreadDataset[] = [];
+  for (const dataset of loaded.datasets) unread.push(await permit.attachUnread(engine, dataset));
   const columns = new Map<string, ColumnInfo[]>();
   for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
-  return columns;
+  return {
+    columns,
+    unread,
+    fingerprint: async () => {
+      for (const dataset of unread) await dataset.fingerprint();
+    },
+  };
 }
 
 function missingColumns(check: Check, columns: DatasetColumns): string[] {

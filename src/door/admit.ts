@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import type { AdmittedSource, DatasetSource } from "../engines/engine.js";
+import { missingDataFile } from "../engines/read-error.js";
 import { LivingLabError, type Problem } from "../errors/problem.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import { dateText } from "../governance/evidence/evidence.js";
@@ -73,14 +74,8 @@ export async function hashDataFile(name: string, file: string): Promise<string> 
     // Kept only when the file did not change while it was read.
     if ((await identityOf(file)) === identity) hashed.set(file, { identity, sha256 });
     return sha256;
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "bestaat niet" : "kan niet worden gelezen";
-    throw new LivingLabError({
-      code: "dataset_file_unreadable",
-      message: `Het bestand ${file} van dataset '${name}' ${reason}.`,
-      hint: "Controleer het pad in de suite (of --data), en of het bestand er staat.",
-      file,
-    });
+  } catch {
+    throw new LivingLabError(missingDataFile(file, name));
   }
 }
 

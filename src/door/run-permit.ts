@@ -37,12 +37,14 @@ export interface RunPermit {
    */
   attach(engine: Engine, source: DatasetSource): Promise<DataFingerprint>;
   /**
-   * Attaches as `attach` does, but leaves the content fingerprint to a scan the analysis makes
-   * anyway (see `contentFingerprintItems`), so the data is not read once more for it: `complete`
-   * records that fingerprint, or computes it with a scan of its own when given none. Until then
-   * the dataset is not in `read()`; an analysis completes every read before it returns.
+   * As `attach`, but the engine reads no row yet: the dataset is admitted and attached, and
+   * its content fingerprint (which reads every row) waits until `fingerprint` is called on
+   * the result. For a reader that first checks what it will do against the columns alone;
+   * it must call `fingerprint` before any query of its own reads a row. A reader whose first
+   * scan of the dataset can compute the fingerprint too (see `contentFingerprintItems`) passes
+   * what that scan computed, so the rows are read once for both.
    */
-  attachForScan(engine: Engine, source: DatasetSource): Promise<PendingRead>;
+  attachUnread(engine: Engine, source: DatasetSource): Promise<UnreadDataset>;
   /** Records a table the analysis made inside the engine itself, by its content fingerprint. */
   recordTable(engine: Engine, table: string): Promise<DataFingerprint>;
   /** Everything attached so far, with its fingerprint. */
@@ -56,11 +58,14 @@ export interface RunPermit {
   end(result: RunEnd): Promise<RunRecord>;
 }
 
-/** A dataset attached for a run whose content fingerprint a scan of the analysis computes. */
-export interface PendingRead {
+/** A dataset attached to an engine whose rows nothing has read yet. */
+export interface UnreadDataset {
   readonly name: string;
-  /** Records the fingerprint the scan computed (or computes it now); refuses data logged as destroyed. */
-  complete(content?: ContentFingerprint): Promise<DataFingerprint>;
+  /**
+   * Records its content fingerprint: the one a scan of the reader computed, or else read now
+   * in a scan of its own; refuses data logged as destroyed. Once: later calls give the same.
+   */
+  fingerprint(computed?: ContentFingerprint): Promise<DataFingerprint>;
 }
 
 /** How a run ended. */
@@ -125,9 +130,9 @@ export function mintPermit(context: PermitContext): RunPermit {
     started,
     opened,
     async attach(on, requested) {
-      return (await permit.attachForScan(on, requested)).complete();
+      return (await permit.attachUnread(on, requested)).fingerprint();
     },
-    async attachForScan(on, requested) {
+    async attachUnread(on, requested) {
       // Only what this engine reads is admitted and recorded: a file, or a table on a server.
       const source = on.locate(requested);
       const admitted = await admit({ ...context, run: started.id }, source);
@@ -137,24 +142,24 @@ export function mintPermit(context: PermitContext): RunPermit {
         admitted.fileSha256 &&
         fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256);
       if (file) files.push(file);
-      let completed: Promise<DataFingerprint> | undefined;
-      const record = async (content?: ContentFingerprint) => {
-        const read = await fingerprint(
+      let read: Promise<DataFingerprint> | undefined;
+      const readOnce = async (computed?: ContentFingerprint) => {
+        const found = await fingerprint(
           on,
           source.name,
           file || undefined,
           source.file ? undefined : (source.table ?? source.name),
           undefined,
-          content,
+          computed,
         );
-        if (context.governance.destroyedContents.has(read.content_sha256)) throw destroyedProblem(context, source);
-        return read;
+        if (context.governance.destroyedContents.has(found.content_sha256)) throw destroyedProblem(context, source);
+        return found;
       };
       return {
         name: source.name,
-        complete: (content) => {
-          completed ??= record(content);
-          return completed;
+        fingerprint: (computed) => {
+          read ??= readOnce(computed);
+          return read;
         },
       };
     },
