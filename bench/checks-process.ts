@@ -80,6 +80,7 @@ async function timeProcess(args: string[], okCodes: number[], env: NodeJS.Proces
     env: { ...process.env, ...env },
   });
   if (!okCodes.includes(run.status ?? -1)) {
+    await rm(out, { force: true });
     console.error(run.stdout, run.stderr);
     throw new Error(`${args.join(" ")} ended with ${run.status}`);
   }
