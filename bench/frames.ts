@@ -53,7 +53,7 @@ async function runQuery(engine: DuckDbEngine): Promise<void> {
   if (reader.currentRowCount !== rows) throw new Error("wrong row count");
 }
 
-const engine = await DuckDbEngine.open(":memory:", duckdbSettings("4GB"));
+const engine = await DuckDbEngine.open(":memory:", duckdbSettings({ memoryLimit: "4GB" }));
 // A throwaway lab, so the hand-back through the door is admitted and fingerprinted as in a real run.
 const permit = await openBenchRun();
 const load = await timed(() => loadDanfo());
