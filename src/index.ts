@@ -36,6 +36,8 @@ export type { Check, Suite } from "./checks/suite-schema.js";
 export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export type { DoorRequest } from "./door/open-run.js";
 export { openRun } from "./door/open-run.js";
+export { PARENT_RUN_VARIABLE } from "./door/parent-run.js";
+export { type NotebookRun, type NotebookRunOptions, runNotebook } from "./notebook/run-notebook.js";
 export type { RunEnd, RunPermit } from "./door/run-permit.js";
 export { isRefusal, throughDoor } from "./door/through-door.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";

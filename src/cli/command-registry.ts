@@ -23,6 +23,7 @@ export const commandLoaders = {
   decide: async () => (await import("./commands/decide.js")).decideCommand,
   publish: async () => (await import("./commands/publish.js")).publishCommand,
   "destroy-data": async () => (await import("./commands/destroy-data.js")).destroyDataCommand,
+  notebook: async () => (await import("./commands/notebook.js")).notebookCommand,
   correct: async () => (await import("./commands/correct.js")).correctCommand,
 } satisfies Record<string, () => Promise<Command>>;
 
