@@ -37,7 +37,6 @@ export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js"
 export type { DoorRequest } from "./door/open-run.js";
 export { openRun } from "./door/open-run.js";
 export { PARENT_RUN_VARIABLE } from "./door/parent-run.js";
-export { type NotebookRun, type NotebookRunOptions, runNotebook } from "./notebook/run-notebook.js";
 export type { RunEnd, RunPermit } from "./door/run-permit.js";
 export { isRefusal, throughDoor } from "./door/through-door.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
@@ -60,6 +59,12 @@ export { openExperiment, validateExperiment } from "./experiments/open-experimen
 export { createExperiment, scaffoldExperiment } from "./experiments/scaffold-experiment.js";
 export type { ExperimentUpgrade } from "./experiments/upgrade-experiment.js";
 export { upgradeExperiment } from "./experiments/upgrade-experiment.js";
+export type { ProcessOwner } from "./files/process-owner.js";
+export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
+export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
+export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
+export type { WrittenFile } from "./files/write-file-atomic.js";
+export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { ValueKind } from "./fingerprint/canonical-value.js";
 export { canonicalValue, valueKinds } from "./fingerprint/canonical-value.js";
 export type { ContentFingerprint } from "./fingerprint/content-fingerprint.js";
@@ -69,12 +74,6 @@ export {
   contentFingerprintSelect,
   rowText,
 } from "./fingerprint/content-fingerprint.js";
-export type { ProcessOwner } from "./files/process-owner.js";
-export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
-export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
-export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
-export type { WrittenFile } from "./files/write-file-atomic.js";
-export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export type { GateInput, GateInputOptions } from "./gates/gate-input.js";
@@ -105,6 +104,7 @@ export { statedInAdvance } from "./governance/stated-in-advance.js";
 export type { CriterionResult } from "./governance/success-criteria.js";
 export { compareCriteria, criterionMeasures } from "./governance/success-criteria.js";
 export { withdrawnRecords } from "./governance/withdrawn.js";
+export { type NotebookRun, type NotebookRunOptions, runNotebook } from "./notebook/run-notebook.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
 export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";

@@ -1,9 +1,9 @@
 import type { MetricUnit } from "../checks/metric-unit.js";
 import type { DatasetSource, Engine } from "../engines/engine.js";
-import type { WrittenFile } from "../files/write-file-atomic.js";
 import { engineVersionOf } from "../engines/engine.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { WrittenFile } from "../files/write-file-atomic.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import type {
   CheckSummary,

@@ -62,7 +62,19 @@ export function executeNotebook(options: {
 
 /** Renders an executed notebook to HTML with the project's nbconvert; the outputs are as the notebook holds them. */
 export function renderNotebookHtml(notebook: string, outputDir: string, name: string): Promise<void> {
-  const args = ["-m", "nbconvert", "--to", "html", "--output-dir", outputDir, "--output", name, "--HTMLExporter.sanitize_html=True", notebook, "--log-level=WARN"];
+  const args = [
+    "-m",
+    "nbconvert",
+    "--to",
+    "html",
+    "--output-dir",
+    outputDir,
+    "--output",
+    name,
+    "--HTMLExporter.sanitize_html=True",
+    notebook,
+    "--log-level=WARN",
+  ];
   const child = spawn(projectPython(), args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
@@ -70,6 +82,8 @@ export function renderNotebookHtml(notebook: string, outputDir: string, name: st
   });
   return new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`nbconvert stopped with code ${code}: ${stderr.trim()}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`nbconvert stopped with code ${code}: ${stderr.trim()}`)),
+    );
   });
 }

@@ -8,7 +8,10 @@ const cellSchema = z
   .object({
     cell_type: z.string(),
     source: sourceSchema,
-    metadata: z.object({ tags: z.array(z.string()).optional() }).passthrough().default({}),
+    metadata: z
+      .object({ tags: z.array(z.string()).optional() })
+      .passthrough()
+      .default({}),
     outputs: z.array(z.record(z.string(), z.unknown())).optional(),
   })
   .passthrough();

@@ -23,7 +23,10 @@ export function notebookOutputProblems(notebook: Notebook, file: string): Proble
         });
         return;
       }
-      const html = output.data && typeof output.data === "object" ? (output.data as Record<string, unknown>)["text/html"] : undefined;
+      const html =
+        output.data && typeof output.data === "object"
+          ? (output.data as Record<string, unknown>)["text/html"]
+          : undefined;
       if (html !== undefined && smallCounts(joined(html)).length > 0) {
         problems.push({
           code: "notebook_output_small_count",

@@ -16,7 +16,8 @@ export interface NotebookParameter {
   default: ParameterValue;
 }
 
-const DECLARATION = /^\s*(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::\s*(?:number|string|boolean)\s*)?=\s*(.+?)\s*;?\s*(?:\/\/.*)?$/;
+const DECLARATION =
+  /^\s*(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::\s*(?:number|string|boolean)\s*)?=\s*(.+?)\s*;?\s*(?:\/\/.*)?$/;
 
 /** The parameters cell (index and defaults), or undefined when the notebook has none. */
 export function notebookParameters(notebook: Notebook): { index: number; parameters: NotebookParameter[] } | undefined {
@@ -59,9 +60,17 @@ export function givenParameters(
     const text = at > 0 ? pair.slice(at + 1) : "";
     const parameter = declared.find((p) => p.name === name);
     if (at <= 0) {
-      problems.push({ code: "parameter_syntax", message: `'${pair}' is geen parameter met waarde.`, hint: "Schrijf --param naam=waarde.", file });
+      problems.push({
+        code: "parameter_syntax",
+        message: `'${pair}' is geen parameter met waarde.`,
+        hint: "Schrijf --param naam=waarde.",
+        file,
+      });
     } else if (!parameter) {
-      const near = closestWord(name, declared.map((p) => p.name));
+      const near = closestWord(
+        name,
+        declared.map((p) => p.name),
+      );
       problems.push({
         code: "parameter_unknown",
         message: `Het notebook heeft geen parameter '${name}'.`,
@@ -98,7 +107,10 @@ function typed(parameter: NotebookParameter, text: string): ParameterValue | und
 }
 
 /** The cell a run inserts after the parameters cell: the values given, declared with their type. */
-export function injectedCell(declared: readonly NotebookParameter[], values: Record<string, ParameterValue>): NotebookCell {
+export function injectedCell(
+  declared: readonly NotebookParameter[],
+  values: Record<string, ParameterValue>,
+): NotebookCell {
   const lines = Object.entries(values).map(([name, value]) => {
     const type = declared.find((p) => p.name === name)?.type ?? typeof value;
     return `const ${name}: ${type} = ${JSON.stringify(value)};`;

@@ -131,13 +131,18 @@ function withParameters(
 }
 
 /** The cell number (from 1) in the user's notebook, for a cell index in the executed copy. */
-function originalCell(executedIndex: number, parametersIndex: number | undefined, values: Record<string, ParameterValue>): number {
+function originalCell(
+  executedIndex: number,
+  parametersIndex: number | undefined,
+  values: Record<string, ParameterValue>,
+): number {
   const injected = parametersIndex !== undefined && Object.keys(values).length > 0 && executedIndex > parametersIndex;
   return executedIndex + 1 - (injected ? 1 : 0);
 }
 
 function cellFailure(cell: number, name: string, outcome: string): LivingLabError {
-  const how = outcome === "timeout" ? "duurde te lang" : outcome === "kernel_died" ? "liet de kernel stoppen" : "gaf een fout";
+  const how =
+    outcome === "timeout" ? "duurde te lang" : outcome === "kernel_died" ? "liet de kernel stoppen" : "gaf een fout";
   return new LivingLabError({
     code: "notebook_cell_failed",
     message: `Cel ${cell} van ${name} ${how}; het notebook stopte daar.`,
@@ -154,6 +159,9 @@ async function keepExecuted(
   const folder = join(dir, REPORT_DIR, RUN_RESULTS_DIR);
   const notebook = await writeFileAtomic(join(folder, `${run}.ipynb`), text);
   await renderNotebookHtml(scratchCopy, dirname(scratchCopy), "weergave");
-  const html = await writeFileAtomic(join(folder, `${run}.html`), await readFile(join(dirname(scratchCopy), "weergave.html")));
+  const html = await writeFileAtomic(
+    join(folder, `${run}.html`),
+    await readFile(join(dirname(scratchCopy), "weergave.html")),
+  );
   return { notebook: notebook.path, html: html.path, artifacts: [notebook, html] };
 }

@@ -40,11 +40,19 @@ export const notebookCommand: Command = {
     );
     const [action, notebook, ...rest] = positionals;
     if (action !== "run" || !notebook || rest.length > 0) {
-      throw new LivingLabError({ code: "usage", message: "Gebruik: livinglab notebook run <notebook>.", hint: this.usage });
+      throw new LivingLabError({
+        code: "usage",
+        message: "Gebruik: livinglab notebook run <notebook>.",
+        hint: this.usage,
+      });
     }
     const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
-      throw new LivingLabError({ code: "usage", message: "--timeout is een heel aantal seconden, groter dan 0.", hint: this.usage });
+      throw new LivingLabError({
+        code: "usage",
+        message: "--timeout is een heel aantal seconden, groter dan 0.",
+        hint: this.usage,
+      });
     }
     const workspace = openWorkspace(values.root);
     console.log(`• Notebook ${notebook} uitvoeren op de TypeScript-kernel`);
@@ -57,8 +65,11 @@ export const notebookCommand: Command = {
       ...(timeout !== undefined && { timeoutSeconds: timeout }),
     });
     const where = (path: string | undefined) => (path ? relative(process.cwd(), path) : "");
-    console.log(`Run ${run.record.id.slice(0, 8)} vastgelegd, met ${run.children.length} analyses als onderdeel ervan.`);
-    for (const child of run.children) console.log(`  - ${child.analysis.name}: ${child.outcome} (${child.id.slice(0, 8)})`);
+    console.log(
+      `Run ${run.record.id.slice(0, 8)} vastgelegd, met ${run.children.length} analyses als onderdeel ervan.`,
+    );
+    for (const child of run.children)
+      console.log(`  - ${child.analysis.name}: ${child.outcome} (${child.id.slice(0, 8)})`);
     if (run.executed) console.log(`Uitgevoerd notebook: ${where(run.executed)}\nAls webpagina: ${where(run.html)}`);
     if (run.failedCell !== undefined) {
       console.error(`${run.record.error?.message ?? ""} (notebook_cell_failed)`);
