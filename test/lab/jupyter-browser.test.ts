@@ -1,0 +1,89 @@
+import { cp, mkdir, readFile, rm, stat, symlink } from "node:fs/promises";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Chromium, launchChromium } from "../../src/index.js";
+import { makeLab, REPO } from "../helpers/cli.js";
+import { type Jupyter, startJupyter, TOKEN } from "../helpers/jupyter-server.js";
+
+const SHIPPED = "01-om-datakwaliteit.ipynb";
+
+/** A real JupyterLab from `./lab jupyter`, serving a throwaway lab, driven by headless Chromium as a user would. */
+describe("JupyterLab in a browser", () => {
+  let lab: string;
+  let jupyter: Jupyter;
+  let chromium: Chromium;
+  let page: Page;
+
+  beforeAll(async () => {
+    lab = await makeLab();
+    await mkdir(join(lab, "notebooks/node_modules"), { recursive: true });
+    await symlink(REPO, join(lab, "notebooks/node_modules/livinglab"));
+    await cp(join(REPO, "notebooks", SHIPPED), join(lab, "notebooks", SHIPPED));
+    jupyter = await startJupyter([`--ServerApp.root_dir=${join(lab, "notebooks")}`]);
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    await page.goto(`${jupyter.base}/lab?token=${TOKEN}`);
+    await page.locator(".lm-MenuBar-itemLabel", { hasText: "File" }).waitFor({ timeout: 120_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    jupyter?.stop();
+    await rm(lab, { recursive: true, force: true });
+  });
+
+  /** Types code into the active cell, runs it and returns the text of its output once the kernel is idle again. */
+  async function run(code: string): Promise<string> {
+    const cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell.jp-mod-active");
+    await cell.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(code);
+    await page.keyboard.press("Shift+Enter");
+    const prompt = cell.locator(".jp-InputPrompt");
+    await expect.poll(async () => prompt.innerText(), { timeout: 120_000 }).toMatch(/\[\d+\]/);
+    return cell.locator(".jp-OutputArea").innerText();
+  }
+
+  it("gives a new notebook the TypeScript kernel", async () => {
+    await page.locator(".lm-MenuBar-itemLabel", { hasText: "File" }).click();
+    await page.locator(".lm-Menu-itemLabel", { hasText: /^New$/ }).hover();
+    await page.locator(".lm-Menu-itemLabel", { hasText: /^Notebook$/ }).click();
+    const dialog = page.locator(".jp-Dialog");
+    // JupyterLab may ask which kernel; then the TypeScript kernel is preselected and the only choice.
+    if (await dialog.isVisible({ timeout: 5_000 }).catch(() => false)) {
+      await expect.poll(() => dialog.locator("select").inputValue()).toContain("tslab");
+      await dialog.locator(".jp-mod-accept").click();
+    }
+    const kernel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar-kernelName");
+    await expect.poll(() => kernel.innerText(), { timeout: 60_000 }).toBe("TypeScript (livinglab)");
+  }, 120_000);
+
+  it("shows a user's mistake as the Dutch problem without a stack trace, and a real bug with one", async () => {
+    const mistake = await run(
+      'import { checkSuite } from "livinglab";\nawait checkSuite({ suite: "../experiments/om-datakwaliteit/suite.yaml", justification: "kort" });',
+    );
+    expect(mistake).toContain("Elke run heeft een verantwoording in woorden nodig. (justification_refused)");
+    expect(mistake).toContain('bijvoorbeeld justification: "');
+    expect(mistake).not.toContain("--justification");
+    expect(mistake).not.toMatch(/\n\s+at /);
+    expect(mistake).not.toContain("problems:");
+    const bug = await run('JSON.parse("{");');
+    expect(bug).toContain("SyntaxError");
+    expect(bug).toMatch(/\n\s+at /);
+  }, 240_000);
+
+  it("saves a shipped notebook without its outputs, so running it leaves the file as it was", async () => {
+    const file = join(lab, "notebooks", SHIPPED);
+    const original = await readFile(file, "utf8");
+    await page.goto(`${jupyter.base}/lab/tree/${SHIPPED}?token=${TOKEN}`);
+    const first = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").first();
+    await first.click();
+    await page.keyboard.press("Shift+Enter");
+    await expect.poll(() => first.locator(".jp-OutputArea").innerText(), { timeout: 120_000 }).toContain("sjabloon:");
+    const before = (await stat(file)).mtimeMs;
+    await page.keyboard.press("ControlOrMeta+s");
+    await expect.poll(async () => (await stat(file)).mtimeMs, { timeout: 30_000 }).toBeGreaterThan(before);
+    expect(await readFile(file, "utf8")).toBe(original);
+  }, 240_000);
+});
