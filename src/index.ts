@@ -13,6 +13,7 @@ export {
   readCheckResults,
   suiteResultSchema,
 } from "./checks/check-results-format.js";
+export { kindParameters, type ParameterReference, renderKindReference } from "./checks/kind-reference.js";
 export type { LoadedSuite } from "./checks/load-suite.js";
 export { loadSuite } from "./checks/load-suite.js";
 export type { Counted, KnownUnit, MetricFacts, MetricUnit } from "./checks/metric-unit.js";

@@ -14,6 +14,7 @@ export const commandLoaders = {
   site: async () => (await import("./commands/site.js")).siteCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   synth: async () => (await import("./commands/synth.js")).synthCommand,
+  kinds: async () => (await import("./commands/kinds.js")).kindsCommand,
   check: async () => (await import("./commands/check.js")).checkCommand,
   profile: async () => (await import("./commands/profile.js")).profileCommand,
   evaluate: async () => (await import("./commands/evaluate.js")).evaluateCommand,

@@ -1,12 +1,13 @@
 import { totalmem } from "node:os";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
+import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
 import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
-import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
+import { requireFormat } from "./data-format.js";
 import {
   type AdmittedSource,
   type ColumnInfo,
@@ -17,8 +18,6 @@ import {
   type Row,
 } from "./engine.js";
 import { checkDataFile, readProblem } from "./read-error.js";
-
-const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
 
 /**
  * Memory one row-level check of a scan holds per thread: its sample (`min(key, 5)`) keeps a
@@ -99,7 +98,7 @@ export class DuckDbEngine implements Engine {
     return DuckDbEngine.locate(source);
   }
 
-  /** Makes an admitted Parquet, CSV or DuckDB file queryable under its name, with only its admitted columns. */
+  /** Makes an admitted data file (see `dataFormats`: Parquet, CSV, TSV, JSON, NDJSON, gzip, DuckDB) queryable under its name, with only its admitted columns. */
   async attach(source: AdmittedSource): Promise<void> {
     const { name, file, table, columns } = source;
     if (!file) {
@@ -109,17 +108,16 @@ export class DuckDbEngine implements Engine {
         hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
       });
     }
-    const ext = extname(file).toLowerCase();
+    const format = requireFormat(file);
     await checkDataFile(file);
     this.files.push(file);
     let from: string;
-    if (DATABASE_EXTENSIONS.has(ext)) {
+    if (format.database || !format.reader) {
       const alias = `livinglab_db_${++this.attached}`;
       await this.run(`ATTACH ${quoteString(file)} AS ${quoteIdentifier(alias)} (READ_ONLY)`);
       from = `${quoteIdentifier(alias)}.${quoteIdentifier(table ?? name)}`;
     } else {
-      const reader = ext === ".csv" ? "read_csv" : "read_parquet";
-      from = `${reader}(${quoteString(file)})`;
+      from = format.reader(quoteString(file));
     }
     const select = columns ? columns.map(quoteIdentifier).join(", ") : "*";
     await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT ${select} FROM ${from}`);

@@ -44,7 +44,7 @@ export async function startJupyter(extra: string[] = []): Promise<Jupyter> {
     { cwd: REPO, detached: true, stdio: "ignore" },
   );
   const base = `http://127.0.0.1:${port}`;
-  await getJson(`${base}/api/status?token=${TOKEN}`, Date.now() + 90_000);
+  await getJson(`${base}/api/status?token=${TOKEN}`, Date.now() + 180_000);
   return {
     base,
     stop: () => {
