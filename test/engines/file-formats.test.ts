@@ -76,6 +76,24 @@ describe("a file of a format livinglab does not read", () => {
   });
 });
 
+describe("a column the data does not have", () => {
+  it("is refused before any row is read, at the check's line, when a column of that name is close", async () => {
+    const text = await readFile(SUITE, "utf8");
+    await writeFile(join(dir, "typo.yaml"), text.replace("column: parketnummer }", "column: parketnumer }"));
+    const error = await resultFor(join(dir, "typo.yaml")).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      problems: [
+        {
+          code: "column_unknown",
+          message: "Check 'not-null': de kolom 'parketnumer' staat niet in zaken.",
+          hint: "Bedoelt u 'parketnummer'?",
+          line: 9,
+        },
+      ],
+    });
+  });
+});
+
 describe("drift against earlier runs", () => {
   it("fails when the metric moved more than allowed from the mean of the earlier runs", async () => {
     const drift = (await resultFor(join(dir, "parquet.yaml"), { "not-null": [0, 0.02] })).checks.find(
