@@ -47,7 +47,7 @@ describe("livinglab notebook run", () => {
           "run",
           "notebooks/parameters.ipynb",
           "--param",
-          "zaken=1200",
+          "zaken=3000",
           "--param",
           "titel=proef",
           "--justification",
