@@ -71,6 +71,8 @@ export function renderNotebookHtml(notebook: string, outputDir: string, name: st
     outputDir,
     "--output",
     name,
+    "--template",
+    "basic",
     "--HTMLExporter.sanitize_html=True",
     notebook,
     "--log-level=WARN",

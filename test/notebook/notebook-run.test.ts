@@ -9,6 +9,7 @@ import {
   PARENT_RUN_VARIABLE,
   type RunRecord,
   readLogRecords,
+  renderSite,
 } from "../../src/index.js";
 import { makeLab, REPO, runCli } from "../helpers/cli.js";
 
@@ -94,6 +95,17 @@ describe("livinglab notebook run", () => {
       expect(shown).toContain(`onderdeel van ${parent?.id}\n`);
       const html = await readFile(join(lab, "experiments/om-datakwaliteit/rapport/runs", `${parent?.id}.html`), "utf8");
       expect(html).toContain("proef: 3000 zaken");
+    });
+    it("shows the executed notebook on the site, linked from its run page and from the runs it made", async () => {
+      const pages = await renderSite(openWorkspace(lab));
+      const notebookPage = pages.get("experimenten/om-datakwaliteit/run-1-notebook.html");
+      expect(notebookPage).toContain("proef: 3000 zaken");
+      expect(pages.get("experimenten/om-datakwaliteit/run-1.html")).toContain(
+        '<a href="run-1-notebook.html">het uitgevoerde notebook</a>',
+      );
+      expect(pages.get("experimenten/om-datakwaliteit/run-2.html")).toContain(
+        '<a href="run-1.html">run 1</a> (een notebookrun)',
+      );
     });
   });
 
