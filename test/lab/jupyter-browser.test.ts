@@ -1,4 +1,5 @@
-import { cp, mkdir, readFile, rm, stat, symlink } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, rm, stat, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,12 +51,14 @@ describe("JupyterLab in a browser", () => {
     await page.locator(".lm-Menu-itemLabel", { hasText: /^New$/ }).hover();
     await page.locator(".lm-Menu-itemLabel", { hasText: /^Notebook$/ }).click();
     const dialog = page.locator(".jp-Dialog");
-    // JupyterLab may ask which kernel; then the TypeScript kernel is preselected and the only choice.
-    if (await dialog.isVisible({ timeout: 5_000 }).catch(() => false)) {
-      await expect.poll(() => dialog.locator("select").inputValue()).toContain("tslab");
-      await dialog.locator(".jp-mod-accept").click();
-    }
     const kernel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar-kernelName");
+    // JupyterLab asks which kernel to start, with the preferred one selected: it must be TypeScript, the only one.
+    await expect.poll(() => dialog.isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await dialog.locator("select").inputValue()).toBe('{"name":"tslab"}');
+    expect(await dialog.locator("optgroup[label='Start Kernel'] option").allInnerTexts()).toEqual([
+      "TypeScript (livinglab)",
+    ]);
+    await dialog.locator(".jp-mod-accept").click();
     await expect.poll(() => kernel.innerText(), { timeout: 60_000 }).toBe("TypeScript (livinglab)");
   }, 120_000);
 
@@ -71,6 +74,25 @@ describe("JupyterLab in a browser", () => {
     const bug = await run('JSON.parse("{");');
     expect(bug).toContain("SyntaxError");
     expect(bug).toMatch(/\n\s+at /);
+  }, 240_000);
+
+  it("stops a long generation on Kernel, Interrupt, and leaves no temporary folder", async () => {
+    const cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell.jp-mod-active");
+    await cell.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(
+      'import { generateOm } from "livinglab";\nawait generateOm({ out: "stop-data", zaken: 5_000_000, seed: 1, asOf: "2026-06-30", defects: "all" });',
+    );
+    await page.keyboard.press("Shift+Enter");
+    // The bar under the cell updates in place while the generator works.
+    await cell.locator("progress").waitFor({ timeout: 120_000 });
+    const scratch = join(lab, "notebooks/stop-data/.livinglab-tmp");
+    expect(existsSync(scratch)).toBe(true);
+    await page.locator(".lm-MenuBar-itemLabel", { hasText: "Kernel" }).click();
+    await page.locator(".lm-Menu-itemLabel", { hasText: /^Interrupt Kernel$/ }).click();
+    await expect.poll(() => existsSync(scratch), { timeout: 60_000 }).toBe(false);
+    // Gone before the generator wrote a table: it stopped, it did not finish.
+    expect(await readdir(join(lab, "notebooks/stop-data"))).toEqual([]);
   }, 240_000);
 
   it("saves a shipped notebook without its outputs, so running it leaves the file as it was", async () => {
