@@ -76,6 +76,10 @@ describe("livinglab notebook run", () => {
       expect(children.map((c) => c.analysis.name)).toEqual(["check"]);
       expect(children[0]?.data?.find((d) => d.name === "zaken")?.rows).toBeGreaterThanOrEqual(3000);
       expect(cli.stdout).toContain(`Run ${parent?.id.slice(0, 8)} vastgelegd, met 1 analyses als onderdeel ervan.`);
+      const shown = runCli(["log", "show", parent?.id ?? "", "--root", lab], { cwd: lab }).stdout;
+      expect(shown).toContain(`onderdelen     1 analyses in deze notebookrun\n    ${children[0]?.id}  check`);
+      const child = runCli(["log", "show", children[0]?.id ?? "", "--root", lab], { cwd: lab }).stdout;
+      expect(child).toContain(`onderdeel van  run ${parent?.id} (een notebookrun)`);
     });
 
     it("keeps the executed copy with its outputs and the given values in a cell after the parameters cell", async () => {

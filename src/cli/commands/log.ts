@@ -179,6 +179,8 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
     `  afgerond       ${end?.type === "run" ? (end.ended_at ?? end.at) : "nee: de run is onvoltooid (gestart, nooit afgesloten)"}`,
     `  analyse        ${run.analysis.name} ${JSON.stringify(run.analysis.params)}`,
     `  verantwoording ${run.justification}${run.justification_reused_from ? ` (hergebruikt van run ${run.justification_reused_from})` : ""}`,
+    ...(run.parent_run ? [`  onderdeel van  run ${run.parent_run} (een notebookrun)`] : []),
+    ...partsOf(record.id, records),
     ...(run.type === "run"
       ? [
           `  uitkomst       ${outcomeWords[run.outcome] ?? run.outcome} (${run.outcome})${run.error ? `: ${run.error.message}` : ""}`,
@@ -230,4 +232,14 @@ function uncommittedText(code: RunRecord["code"]): string {
     ? ` (${code.uncommitted.tracked_files} gewijzigde en ${code.uncommitted.untracked_files} nieuwe, niet genegeerde bestanden)`
     : "";
   return `sha256 ${code.uncommitted_sha256}${covers}`;
+}
+
+/** The analyses a notebook run made, as lines of `log show`. */
+function partsOf(id: string, records: readonly LogRecord[]): string[] {
+  const parts = records.filter((r) => r.type === "run_started" && r.parent_run === id);
+  if (parts.length === 0) return [];
+  return [
+    `  onderdelen     ${parts.length} analyses in deze notebookrun`,
+    ...parts.map((r) => `    ${r.id}  ${r.type === "run_started" ? r.analysis.name : ""}`),
+  ];
 }
