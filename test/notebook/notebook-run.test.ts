@@ -102,13 +102,14 @@ describe("livinglab notebook run", () => {
     });
     it("shows the executed notebook on the site, linked from its run page and from the runs it made", async () => {
       const pages = await renderSite(openWorkspace(lab));
-      const notebookPage = pages.get("experimenten/om-datakwaliteit/run-1-notebook.html");
+      // Runs are numbered in the order they ended: the check the notebook made ends first.
+      const notebookPage = pages.get("experimenten/om-datakwaliteit/run-2-notebook.html");
       expect(notebookPage).toContain("proef: 3000 zaken");
-      expect(pages.get("experimenten/om-datakwaliteit/run-1.html")).toContain(
-        '<a href="run-1-notebook.html">het uitgevoerde notebook</a>',
-      );
       expect(pages.get("experimenten/om-datakwaliteit/run-2.html")).toContain(
-        '<a href="run-1.html">run 1</a> (een notebookrun)',
+        '<a href="run-2-notebook.html">het uitgevoerde notebook</a>',
+      );
+      expect(pages.get("experimenten/om-datakwaliteit/run-1.html")).toContain(
+        '<a href="run-2.html">run 2</a> (een notebookrun)',
       );
     });
   });
