@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rm, stat, symlink } from "node:fs/promises";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Chromium, launchChromium } from "../../src/index.js";
 import { makeLab, REPO } from "../helpers/cli.js";
@@ -34,9 +34,16 @@ describe("JupyterLab in a browser", () => {
     await rm(lab, { recursive: true, force: true });
   });
 
+  /** The active cell, held by its place: after Shift+Enter the next cell becomes the active one. */
+  async function activeCell(): Promise<Locator> {
+    const panel = ".jp-NotebookPanel:not(.lm-mod-hidden)";
+    const index = await page.locator(`${panel} .jp-Cell.jp-mod-active`).getAttribute("data-windowed-list-index");
+    return page.locator(`${panel} .jp-Cell[data-windowed-list-index="${index}"]`);
+  }
+
   /** Types code into the active cell, runs it and returns the text of its output once the kernel is idle again. */
   async function run(code: string): Promise<string> {
-    const cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell.jp-mod-active");
+    const cell = await activeCell();
     await cell.locator(".cm-content").click();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.insertText(code);
@@ -77,7 +84,7 @@ describe("JupyterLab in a browser", () => {
   }, 240_000);
 
   it("stops a long generation on Kernel, Interrupt, and leaves no temporary folder", async () => {
-    const cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell.jp-mod-active");
+    const cell = await activeCell();
     await cell.locator(".cm-content").click();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.insertText(
@@ -99,10 +106,14 @@ describe("JupyterLab in a browser", () => {
     const file = join(lab, "notebooks", SHIPPED);
     const original = await readFile(file, "utf8");
     await page.goto(`${jupyter.base}/lab/tree/${SHIPPED}?token=${TOKEN}`);
-    const first = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").first();
-    await first.click();
+    // The parameters cell, then the cell that opens the experiment.
+    const cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell");
+    await cells.first().click();
     await page.keyboard.press("Shift+Enter");
-    await expect.poll(() => first.locator(".jp-OutputArea").innerText(), { timeout: 120_000 }).toContain("sjabloon:");
+    await page.keyboard.press("Shift+Enter");
+    await expect
+      .poll(() => cells.nth(1).locator(".jp-OutputArea").innerText(), { timeout: 120_000 })
+      .toContain("sjabloon:");
     const before = (await stat(file)).mtimeMs;
     await page.keyboard.press("ControlOrMeta+s");
     await expect.poll(async () => (await stat(file)).mtimeMs, { timeout: 30_000 }).toBeGreaterThan(before);
