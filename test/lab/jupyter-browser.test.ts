@@ -49,8 +49,8 @@ describe("JupyterLab in a browser", () => {
     await page.keyboard.insertText(code);
     await page.keyboard.press("Shift+Enter");
     const prompt = cell.locator(".jp-InputPrompt");
-    await expect.poll(async () => prompt.innerText(), { timeout: 120_000 }).toMatch(/\[\d+\]/);
-    return cell.locator(".jp-OutputArea").innerText();
+    await expect.poll(async () => prompt.textContent(), { timeout: 120_000 }).toMatch(/\[\d+\]/);
+    return (await cell.locator(".jp-OutputArea").textContent()) ?? "";
   }
 
   it("gives a new notebook the TypeScript kernel", async () => {
@@ -66,7 +66,7 @@ describe("JupyterLab in a browser", () => {
       "TypeScript (livinglab)",
     ]);
     await dialog.locator(".jp-mod-accept").click();
-    await expect.poll(() => kernel.innerText(), { timeout: 60_000 }).toBe("TypeScript (livinglab)");
+    await expect.poll(() => kernel.textContent(), { timeout: 60_000 }).toBe("TypeScript (livinglab)");
   }, 120_000);
 
   it("shows a user's mistake as the Dutch problem without a stack trace, and a real bug with one", async () => {
@@ -112,7 +112,7 @@ describe("JupyterLab in a browser", () => {
     await page.keyboard.press("Shift+Enter");
     await page.keyboard.press("Shift+Enter");
     await expect
-      .poll(() => cells.nth(1).locator(".jp-OutputArea").innerText(), { timeout: 120_000 })
+      .poll(() => cells.nth(1).locator(".jp-OutputArea").textContent(), { timeout: 120_000 })
       .toContain("sjabloon:");
     const before = (await stat(file)).mtimeMs;
     await page.keyboard.press("ControlOrMeta+s");
