@@ -101,22 +101,4 @@ describe("JupyterLab in a browser", () => {
     // Gone before the generator wrote a table: it stopped, it did not finish.
     expect(await readdir(join(lab, "notebooks/stop-data"))).toEqual([]);
   }, 240_000);
-
-  it("saves a shipped notebook without its outputs, so running it leaves the file as it was", async () => {
-    const file = join(lab, "notebooks", SHIPPED);
-    const original = await readFile(file, "utf8");
-    await page.goto(`${jupyter.base}/lab/tree/${SHIPPED}?token=${TOKEN}`);
-    // The parameters cell, then the cell that opens the experiment.
-    const cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell");
-    await cells.first().click();
-    await page.keyboard.press("Shift+Enter");
-    await page.keyboard.press("Shift+Enter");
-    await expect
-      .poll(() => cells.nth(1).locator(".jp-OutputArea").textContent(), { timeout: 120_000 })
-      .toContain("sjabloon:");
-    const before = (await stat(file)).mtimeMs;
-    await page.keyboard.press("ControlOrMeta+s");
-    await expect.poll(async () => (await stat(file)).mtimeMs, { timeout: 30_000 }).toBeGreaterThan(before);
-    expect(await readFile(file, "utf8")).toBe(original);
-  }, 240_000);
 });
