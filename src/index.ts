@@ -29,7 +29,7 @@ export {
 } from "./checks/metric-unit.js";
 export type { MetricMeaning, PlanContext } from "./checks/plan-suite.js";
 export { compileCheck, metricMeanings, planSuite } from "./checks/plan-suite.js";
-export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
+export type { AttachedSuite, RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
 export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
 export { examPassed, scoreExam } from "./checks/score-exam.js";
@@ -38,7 +38,7 @@ export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js"
 export type { DoorRequest } from "./door/open-run.js";
 export { openRun } from "./door/open-run.js";
 export { PARENT_RUN_VARIABLE } from "./door/parent-run.js";
-export type { RunEnd, RunPermit } from "./door/run-permit.js";
+export type { RunEnd, RunPermit, UnreadDataset } from "./door/run-permit.js";
 export { isRefusal, throughDoor } from "./door/through-door.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
 export type { AdmittedSource, ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
@@ -75,6 +75,18 @@ export {
   contentFingerprintSelect,
   rowText,
 } from "./fingerprint/content-fingerprint.js";
+export type { FrameValue } from "./frames/column-types.js";
+export { frameFromCheckResults } from "./frames/frame-from-check-results.js";
+export { frameFromProfile } from "./frames/frame-from-profile.js";
+export { frameFromQuery } from "./frames/frame-from-query.js";
+export { frameFromRunLog } from "./frames/frame-from-run-log.js";
+export type { FrameRoles } from "./frames/frame-info.js";
+export { copyFrameTypes, frameTypes } from "./frames/frame-info.js";
+export type { FrameTypeName } from "./frames/frame-type-names.js";
+export type { DanfoModule } from "./frames/load-danfo.js";
+export { loadDanfo } from "./frames/load-danfo.js";
+export type { RenderFrameOptions } from "./frames/render-frame.js";
+export { renderFrame } from "./frames/render-frame.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export type { GateInput, GateInputOptions } from "./gates/gate-input.js";

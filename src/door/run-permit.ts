@@ -35,6 +35,13 @@ export interface RunPermit {
    * columns on real personal data, and returns what the engine read of it (its fingerprint).
    */
   attach(engine: Engine, source: DatasetSource): Promise<DataFingerprint>;
+  /**
+   * As `attach`, but the engine reads no row yet: the dataset is admitted and attached, and
+   * its content fingerprint (which reads every row) waits until `fingerprint` is called on
+   * the result. For a reader that first checks what it will do against the columns alone;
+   * it must call `fingerprint` before any query of its own reads a row.
+   */
+  attachUnread(engine: Engine, source: DatasetSource): Promise<UnreadDataset>;
   /** Records a table the analysis made inside the engine itself, by its content fingerprint. */
   recordTable(engine: Engine, table: string): Promise<DataFingerprint>;
   /** Everything attached so far, with its fingerprint. */
@@ -46,6 +53,13 @@ export interface RunPermit {
   provisional(result: Omit<RunEnd, "error" | "artifacts">): RunRecord;
   /** Ends the run, once: its outcome, what it measured and the files it wrote. */
   end(result: RunEnd): Promise<RunRecord>;
+}
+
+/** A dataset attached to an engine whose rows nothing has read yet. */
+export interface UnreadDataset {
+  readonly name: string;
+  /** Reads its rows once for the content fingerprint and records it (again: the same result). */
+  fingerprint(): Promise<DataFingerprint>;
 }
 
 /** How a run ended. */
@@ -73,6 +87,18 @@ export interface PermitContext {
   today: string;
 }
 
+/** Where the engine read a dataset from: a file, a table, or a DataFrame handed back from memory. */
+interface Origin {
+  file?: FileFingerprint;
+  table?: string;
+  frame?: true;
+}
+
+function originOf(source: DatasetSource, file: FileFingerprint | undefined): Origin {
+  if (source.frame) return { frame: true };
+  return source.file ? { ...(file && { file }) } : { table: source.table ?? source.name };
+}
+
 /** Makes the permit of a run whose start the door just logged; nothing else may call this. */
 export function mintPermit(context: PermitContext): RunPermit {
   const { opened, started } = context;
@@ -80,14 +106,16 @@ export function mintPermit(context: PermitContext): RunPermit {
   const files: FileFingerprint[] = [];
   let engine: string | undefined;
   let ended: Promise<RunRecord> | undefined;
-  const fingerprint = async (on: Engine, name: string, file?: FileFingerprint, table?: string, made?: true) => {
+  const fingerprint = async (on: Engine, name: string, origin: Origin, made?: true) => {
     const content = await on.fingerprint(name);
     engine = await engineVersionOf(on);
+    const { file, table, frame } = origin;
     const read: DataFingerprint = {
       name,
       engine,
       ...(file && { file: { path: file.path, sha256: file.sha256 } }),
       ...(table !== undefined && { table }),
+      ...(frame && { frame }),
       rows: content.rows,
       columns: content.columns,
       content_sha256: content.sha256,
@@ -103,6 +131,9 @@ export function mintPermit(context: PermitContext): RunPermit {
     started,
     opened,
     async attach(on, requested) {
+      return (await permit.attachUnread(on, requested)).fingerprint();
+    },
+    async attachUnread(on, requested) {
       // Only what this engine reads is admitted and recorded: a file, or a table on a server.
       const source = on.locate(requested);
       const admitted = await admit({ ...context, run: started.id }, source);
@@ -112,16 +143,21 @@ export function mintPermit(context: PermitContext): RunPermit {
         admitted.fileSha256 &&
         fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256);
       if (file) files.push(file);
-      const read = await fingerprint(
-        on,
-        source.name,
-        file || undefined,
-        source.file ? undefined : (source.table ?? source.name),
-      );
-      if (context.governance.destroyedContents.has(read.content_sha256)) throw destroyedProblem(context, source);
-      return read;
+      let read: Promise<DataFingerprint> | undefined;
+      const readOnce = async () => {
+        const found = await fingerprint(on, source.name, originOf(source, file || undefined));
+        if (context.governance.destroyedContents.has(found.content_sha256)) throw destroyedProblem(context, source);
+        return found;
+      };
+      return {
+        name: source.name,
+        fingerprint: () => {
+          read ??= readOnce();
+          return read;
+        },
+      };
     },
-    recordTable: (on, table) => fingerprint(on, table, undefined, table, true),
+    recordTable: (on, table) => fingerprint(on, table, { table }, true),
     read: () => data,
     provisional(result) {
       const { schema, seq, prev_hash, hash, type: _t, torn_tail_set_aside: _r, ...same } = started;

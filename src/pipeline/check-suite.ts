@@ -1,3 +1,4 @@
+import type { DataFrame } from "danfojs-node";
 import type { SuiteResult } from "../checks/check-result.js";
 import { checkResultsFile } from "../checks/check-results-format.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
@@ -6,6 +7,7 @@ import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
 import { throughDoor } from "../door/through-door.js";
 import { type EngineName, locateFor, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
+import { framesAsDatasets } from "../frames/frames-as-datasets.js";
 import { localDate } from "../gates/gate-input.js";
 import { suiteReads } from "../gates/planned-reads.js";
 import { renderCheckResults } from "../report/check-results-html.js";
@@ -27,6 +29,11 @@ export interface CheckSuiteOptions extends JustificationChoice {
   referenceDate?: string;
   /** Also write the results as JSON to this file. */
   json?: string;
+  /**
+   * DataFrames to check instead of the files of the suite datasets they are named after; each is
+   * read through the door like any dataset, as a DuckDB table, and logged by its content fingerprint.
+   */
+  frames?: Readonly<Record<string, DataFrame>>;
   workspace?: Workspace;
 }
 
@@ -51,6 +58,8 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
   const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
   const id = newRunId();
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? localDate();
+  const frames = Object.keys(options.frames ?? {});
+  const reading = framesAsDatasets(loaded, options.frames ?? {});
   const { value: result, record } = await throughDoor(
     {
       workspace,
@@ -65,14 +74,15 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
           engine: engineName,
           reference_date: referenceDate,
           ...(options.dataDir && { data: options.dataDir }),
+          ...(frames.length > 0 && { frames }),
         },
       },
-      reads: suiteReads(loaded, { locate: locateFor(engineName) }),
+      reads: suiteReads(reading, { locate: locateFor(engineName) }),
     },
     async (permit) => {
       const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
       try {
-        const { result } = await runSuite(engine, loaded, permit, { history, referenceDate });
+        const { result } = await runSuite(engine, reading, permit, { history, referenceDate });
         const json = options.json ? await writeJson(options.json, checkResultsFile(result, id)) : undefined;
         return {
           value: result,
