@@ -13,6 +13,7 @@ export {
   readCheckResults,
   suiteResultSchema,
 } from "./checks/check-results-format.js";
+export { kindParameters, type ParameterReference, renderKindReference } from "./checks/kind-reference.js";
 export type { LoadedSuite } from "./checks/load-suite.js";
 export { loadSuite } from "./checks/load-suite.js";
 export type { Counted, KnownUnit, MetricFacts, MetricUnit } from "./checks/metric-unit.js";
@@ -36,6 +37,7 @@ export type { Check, Suite } from "./checks/suite-schema.js";
 export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export type { DoorRequest } from "./door/open-run.js";
 export { openRun } from "./door/open-run.js";
+export { PARENT_RUN_VARIABLE } from "./door/parent-run.js";
 export type { RunEnd, RunPermit, UnreadDataset } from "./door/run-permit.js";
 export { isRefusal, throughDoor } from "./door/through-door.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
@@ -115,6 +117,7 @@ export { statedInAdvance } from "./governance/stated-in-advance.js";
 export type { CriterionResult } from "./governance/success-criteria.js";
 export { compareCriteria, criterionMeasures } from "./governance/success-criteria.js";
 export { withdrawnRecords } from "./governance/withdrawn.js";
+export { type NotebookRun, type NotebookRunOptions, runNotebook } from "./notebook/run-notebook.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
 export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";

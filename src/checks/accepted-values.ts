@@ -7,6 +7,8 @@ type Value = string | number;
 
 export const acceptedValues = defineCheck({
   dimension: "validiteit",
+  summary: "De waarde komt uit een vaste lijst (een codelijst).",
+  example: { id: "verdachten-geslacht-geldig", table: "verdachten", column: "geslacht", values: ["M", "V", "X", "O"] },
   params: {
     column: z.string().min(1),
     values: z.array(z.union([z.string(), z.number()])).min(1),

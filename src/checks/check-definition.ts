@@ -115,6 +115,10 @@ type Params<S extends z.ZodRawShape> = z.infer<z.ZodObject<S>>;
 
 interface TypedCheckDefinition<S extends z.ZodRawShape> {
   dimension: Dimension;
+  /** What the kind checks, in one Dutch sentence, for the reference (`livinglab kinds`). */
+  summary: string;
+  /** A worked example as a suite writes it (without `kind`), for the reference; tested to be a valid check. */
+  example: { id: string; table: string } & Record<string, unknown>;
   /** The kind's own parameters, beside the common ones (id, table, severity, threshold, filter). */
   params: S;
   /** True for the custom SQL check: its SQL is the user's, not compiled by livinglab. */

@@ -4,6 +4,14 @@ import { columnsOfCondition, compileCondition, conditionExpr, conditionSchema } 
 
 export const conditionalRule = defineCheck({
   dimension: "consistentie",
+  summary: "Als een rij aan de ene voorwaarde voldoet, dan ook aan de andere.",
+  example: {
+    id: "zaken-afgedaan-met-afdoening",
+    table: "zaken",
+    when: { column: "status", equals: "afgedaan" },
+    // biome-ignore lint/suspicious/noThenProperty: the example is a check as users write it; never awaited.
+    then: { column: "afdoening", is_not_null: true },
+  },
   // biome-ignore lint/suspicious/noThenProperty: users write "when A then B"; params are never awaited.
   params: { when: conditionSchema, then: conditionSchema },
   columns: ({ when, then }) => [...columnsOfCondition(when), ...columnsOfCondition(then)].map((column) => ({ column })),

@@ -21,6 +21,13 @@ const readColumnSchema = z.union([
 
 export const customSql = defineCheck({
   dimension: "juistheid",
+  summary: "Eigen SQL die de afwijkende rijen teruggeeft, met hun sleutel; geef de kolommen die de SQL leest.",
+  example: {
+    id: "zaken-zonder-feit",
+    table: "zaken",
+    sql: "SELECT z.zaak_id FROM zaken z WHERE NOT EXISTS (SELECT 1 FROM feiten f WHERE f.zaak_id = z.zaak_id)",
+    columns: ["zaak_id", { table: "feiten", column: "zaak_id" }],
+  },
   custom: true,
   params: {
     /** One SELECT over the suite's datasets that returns the failing rows of this table, with its key column(s). */

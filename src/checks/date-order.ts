@@ -5,6 +5,8 @@ import { compareColumns, isMistake, requireCategory } from "./typed-value.js";
 
 export const dateOrder = defineCheck({
   dimension: "consistentie",
+  summary: "Twee datums staan in de goede volgorde.",
+  example: { id: "zaken-afdoening-na-instroom", table: "zaken", earlier: "instroomdatum", later: "afdoeningsdatum" },
   params: {
     /** The date that comes first, e.g. instroomdatum. */
     earlier: z.string().min(1),

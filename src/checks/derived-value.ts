@@ -18,6 +18,17 @@ const derivations = {
 
 export const derivedValue = defineCheck({
   dimension: "plausibiliteit",
+  summary: "Een afgeleide waarde, zoals de leeftijd op de pleegdatum, is aannemelijk.",
+  example: {
+    id: "zaken-leeftijd-plausibel",
+    table: "zaken",
+    derive: "leeftijd",
+    birth_year: "geboortejaar",
+    date: "pleegdatum",
+    lookup: { table: "verdachten", on: "verdachte_id" },
+    min: 12,
+    max: 100,
+  },
   params: {
     derive: z.enum(Object.keys(derivations) as [keyof typeof derivations]),
     birth_year: z.string().min(1),

@@ -3,6 +3,14 @@ import { defineCheck } from "./check-definition.js";
 
 export const drift = defineCheck({
   dimension: "consistentie",
+  summary: "De meting van een andere controle verschuift niet te veel ten opzichte van eerdere runs.",
+  example: {
+    id: "zaken-afdoening-drift",
+    table: "zaken",
+    metric_of: "zaken-afdoening-ingevuld",
+    max_change: 0.01,
+    severity: "warn",
+  },
   params: {
     /** The id of another check in this suite whose metric is followed. */
     metric_of: z.string().min(1),

@@ -6,6 +6,8 @@ import { requireCategory } from "./typed-value.js";
 
 export const freshness = defineCheck({
   dimension: "actualiteit",
+  summary: "De laatste wijziging is niet ouder dan een aantal dagen voor de peildatum.",
+  example: { id: "zaken-actueel", table: "zaken", column: "laatst_gewijzigd", max_age_days: 365 },
   params: {
     /** The date or timestamp of the last change. */
     column: z.string().min(1),

@@ -5,6 +5,14 @@ import { columnsOfCondition, compileCondition, conditionExpr, conditionSchema } 
 
 export const groupDisparity = defineCheck({
   dimension: "compleetheid",
+  summary: "Hoe vaak iets voorkomt per groep, vergeleken met het geheel; kleine groepen worden niet beoordeeld.",
+  example: {
+    id: "zaken-pleegdatum-per-arrondissement",
+    table: "zaken",
+    group_by: "arrondissement",
+    rate_of: { column: "pleegdatum", is_null: true },
+    max_ratio: 3,
+  },
   params: {
     group_by: z.string().min(1),
     /** The event whose rate is compared, e.g. `{ column: pleegdatum, is_null: true }`. */

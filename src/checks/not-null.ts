@@ -4,6 +4,8 @@ import { amongRows, defineCheck } from "./check-definition.js";
 
 export const notNull = defineCheck({
   dimension: "compleetheid",
+  summary: "Elke rij heeft een waarde in de kolom; lege tekst telt standaard ook als ontbrekend.",
+  example: { id: "zaken-afdoening-ingevuld", table: "zaken", column: "afdoening" },
   params: {
     column: z.string().min(1),
     /** Count text that is empty or only spaces as missing too. */

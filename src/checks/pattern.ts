@@ -5,6 +5,13 @@ import { fullMatch, regexSchema } from "./regex-param.js";
 
 export const pattern = defineCheck({
   dimension: "validiteit",
+  summary: "De hele waarde past bij een patroon, zoals de vorm van een parketnummer.",
+  example: {
+    id: "zaken-parketnummer-vorm",
+    table: "zaken",
+    column: "parketnummer",
+    pattern: "[0-9]{2}/[0-9]{6}-[0-9]{2}",
+  },
   params: {
     column: z.string().min(1),
     /** A regular expression the whole value must match, in the subset both engines read alike. */

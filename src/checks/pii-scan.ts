@@ -66,6 +66,8 @@ const detectorNames = Object.keys(detectors) as [Detector, ...Detector[]];
 
 export const piiScan = defineCheck({
   dimension: "validiteit",
+  summary: "Een vrij tekstveld bevat geen persoonsgegevens (BSN, telefoonnummer, e-mailadres, IBAN).",
+  example: { id: "zaken-opmerking-zonder-persoonsgegevens", table: "zaken", column: "opmerking" },
   params: {
     /** A free-text column that should hold no personal data. */
     column: z.string().min(1),

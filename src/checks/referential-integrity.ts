@@ -5,6 +5,13 @@ import { type Comparison, compareColumns, isMistake, type TypeMistake } from "./
 
 export const referentialIntegrity = defineCheck({
   dimension: "consistentie",
+  summary: "Elke verwijzing naar een andere tabel bestaat daar ook.",
+  example: {
+    id: "zaken-verdachte-bestaat",
+    table: "zaken",
+    columns: ["verdachte_id"],
+    references: { table: "verdachten", columns: ["verdachte_id"] },
+  },
   params: {
     /** The referring columns of this table. */
     columns: z.array(z.string().min(1)).min(1),

@@ -1,8 +1,9 @@
 import type { RunPermit, UnreadDataset } from "../door/run-permit.js";
 import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
-import { isLivingLabError, LivingLabError } from "../errors/problem.js";
+import { isLivingLabError, LivingLabError, type Problem } from "../errors/problem.js";
 import { contentFingerprintOf } from "../fingerprint/content-fingerprint.js";
 import { renderSelect } from "../sql/dialect.js";
+import { closestWord } from "../yaml/closest-word.js";
 import type { ColumnUse, DatasetColumns } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { type CheckResult, overallOutcome, type SuiteResult } from "./check-result.js";
@@ -79,6 +80,8 @@ async function checkAttached(
   });
   const results = new Map<string, CheckResult>();
   const runnable: Check[] = [];
+  const misspelt = misspeltColumns(loaded, columns);
+  if (misspelt.length > 0) throw new LivingLabError(misspelt);
   for (const check of loaded.suite.checks) {
     const missing = missingColumns(check, columns);
     if (missing.length > 0) {
@@ -191,6 +194,33 @@ export async function attachDatasets(engine: Engine, loaded: LoadedSuite, permit
       for (const dataset of unread) await dataset.fingerprint();
     },
   };
+}
+
+/**
+ * A column a check names that is not in the data but close to one that is: a typo in the
+ * suite, refused at its line before any row is read. A column with no near name stays a
+ * result ("not evaluated"): the data may lack it.
+ */
+function misspeltColumns(loaded: LoadedSuite, columns: DatasetColumns): Problem[] {
+  return loaded.suite.checks.flatMap((check, index) =>
+    checkRegistry[check.kind].columns(check).flatMap((use) => {
+      const table = use.table ?? check.table;
+      const names = columns.get(table)?.map((c) => c.name) ?? [];
+      if (names.length === 0 || names.includes(use.column)) return [];
+      const near = closestWord(use.column, names);
+      if (near === undefined) return [];
+      const path = ["checks", index];
+      return [
+        {
+          code: "column_unknown",
+          message: `Check '${check.id}': de kolom '${use.column}' staat niet in ${table}.`,
+          hint: `Bedoelt u '${near}'?`,
+          path,
+          ...loaded.locate(path),
+        },
+      ];
+    }),
+  );
 }
 
 function missingColumns(check: Check, columns: DatasetColumns): string[] {

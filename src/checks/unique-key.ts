@@ -5,6 +5,8 @@ import { textKey } from "./text-key.js";
 
 export const uniqueKey = defineCheck({
   dimension: "consistentie",
+  summary: "Een sleutel (ook uit meer kolommen) komt maar één keer voor.",
+  example: { id: "verdachten-id-uniek", table: "verdachten", columns: ["verdachte_id"] },
   params: { columns: z.array(z.string().min(1)).min(1) },
   columns: ({ columns }) => columns.map((column) => ({ column })),
   // Every copy of a repeated key fails, so both rows of a duplicate are found.

@@ -5,6 +5,13 @@ import { amongRows, defineCheck } from "./check-definition.js";
 
 export const valueRange = defineCheck({
   dimension: "validiteit",
+  summary: "Een getal of datum ligt binnen grenzen; een datum ook ten opzichte van de peildatum.",
+  example: {
+    id: "zaken-pleegdatum-niet-in-toekomst",
+    table: "zaken",
+    column: "pleegdatum",
+    max: { days_from_reference: 0 },
+  },
   params: { column: z.string().min(1), min: boundSchema.optional(), max: boundSchema.optional() },
   columns: ({ column }) => [{ column }],
   validate: ({ column, min, max }, { typeOf, referenceDate }) =>

@@ -14,6 +14,7 @@ export const commandLoaders = {
   site: async () => (await import("./commands/site.js")).siteCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   synth: async () => (await import("./commands/synth.js")).synthCommand,
+  kinds: async () => (await import("./commands/kinds.js")).kindsCommand,
   check: async () => (await import("./commands/check.js")).checkCommand,
   profile: async () => (await import("./commands/profile.js")).profileCommand,
   evaluate: async () => (await import("./commands/evaluate.js")).evaluateCommand,
@@ -23,6 +24,7 @@ export const commandLoaders = {
   decide: async () => (await import("./commands/decide.js")).decideCommand,
   publish: async () => (await import("./commands/publish.js")).publishCommand,
   "destroy-data": async () => (await import("./commands/destroy-data.js")).destroyDataCommand,
+  notebook: async () => (await import("./commands/notebook.js")).notebookCommand,
   correct: async () => (await import("./commands/correct.js")).correctCommand,
 } satisfies Record<string, () => Promise<Command>>;
 

@@ -12,6 +12,7 @@ import { appendRecord, newRunId, readLogRecords, runLogPath } from "../runlog/ru
 import type { FileFingerprint, RunStartedRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { destroyedProblem, hashDataFile } from "./admit.js";
+import { checkParentRun, requestedParent } from "./parent-run.js";
 import { mintPermit, type RunPermit } from "./run-permit.js";
 
 /** What an analysis says at the door: who it is for, why, and what it will read. */
@@ -26,6 +27,8 @@ export interface DoorRequest extends JustificationChoice {
   at?: string;
   /** Today as JJJJ-MM-DD, for retention dates (default: today). */
   today?: string;
+  /** The open run this analysis is part of (default: `LIVINGLAB_PARENT_RUN`, set by a notebook run). */
+  parent?: string;
 }
 
 /**
@@ -41,6 +44,8 @@ export async function openRun(request: DoorRequest): Promise<RunPermit> {
   const file = runLogPath(opened.dir);
   const records = await readLogRecords(file);
   const { justification, reusedFrom } = resolveJustification(request, records);
+  const parent = requestedParent(request.parent);
+  if (parent !== undefined) checkParentRun(parent, opened, records);
   const input = await gateInputFor(opened, {
     records,
     reads,
@@ -60,6 +65,7 @@ export async function openRun(request: DoorRequest): Promise<RunPermit> {
     analysis: request.analysis,
     justification,
     ...(reusedFrom !== undefined && { justification_reused_from: reusedFrom }),
+    ...(parent !== undefined && { parent_run: parent }),
     ...(datasets.length > 0 && { datasets }),
     ...(reads.suite && {
       suite: {

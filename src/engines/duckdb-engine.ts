@@ -1,5 +1,5 @@
 import { totalmem } from "node:os";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
 import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
@@ -8,6 +8,7 @@ import { type ContentFingerprint, computeContentFingerprint } from "../fingerpri
 import { tableFromFrame } from "../frames/table-from-frame.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
+import { requireFormat } from "./data-format.js";
 import {
   type AdmittedSource,
   type ColumnInfo,
@@ -18,8 +19,6 @@ import {
   type Row,
 } from "./engine.js";
 import { checkDataFile, readProblem } from "./read-error.js";
-
-const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
 
 /**
  * Memory one row-level check of a scan holds per thread: its sample (`min(key, 5)`) keeps a
@@ -102,8 +101,9 @@ export class DuckDbEngine implements Engine {
   }
 
   /**
-   * Makes an admitted Parquet, CSV or DuckDB file queryable under its name, with only its
-   * admitted columns; an admitted DataFrame becomes a table of that name with only those columns.
+   * Makes an admitted data file (see `dataFormats`: Parquet, CSV, TSV, JSON, NDJSON, gzip, DuckDB)
+   * queryable under its name, with only its admitted columns; an admitted DataFrame becomes a
+   * table of that name with only those columns.
    */
   async attach(source: AdmittedSource): Promise<void> {
     const { name, file, table, columns, frame } = source;
@@ -121,17 +121,16 @@ export class DuckDbEngine implements Engine {
         hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
       });
     }
-    const ext = extname(file).toLowerCase();
+    const format = requireFormat(file);
     await checkDataFile(file);
     this.files.push(file);
     let from: string;
-    if (DATABASE_EXTENSIONS.has(ext)) {
+    if (format.database || !format.reader) {
       const alias = `livinglab_db_${++this.attached}`;
       await this.run(`ATTACH ${quoteString(file)} AS ${quoteIdentifier(alias)} (READ_ONLY)`);
       from = `${quoteIdentifier(alias)}.${quoteIdentifier(table ?? name)}`;
     } else {
-      const reader = ext === ".csv" ? "read_csv" : "read_parquet";
-      from = `${reader}(${quoteString(file)})`;
+      from = format.reader(quoteString(file));
     }
     const select = columns ? columns.map(quoteIdentifier).join(", ") : "*";
     await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT ${select} FROM ${from}`);

@@ -1,6 +1,7 @@
 import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { LivingLabError, type Problem } from "../errors/problem.js";
+import { formatOfFile } from "./data-format.js";
 
 /**
  * A data file the engine cannot read, as a problem that names the file and what to do. The
@@ -25,6 +26,15 @@ export function readProblem(file: string, engineMessage: string): Problem {
       code: "csv_unreadable",
       message: `Het CSV-bestand ${file} is niet te lezen.`,
       hint: "Controleer het scheidingsteken, de aanhalingstekens en het aantal velden op elke regel, of lever de data als Parquet.",
+      file,
+    };
+  }
+  const format = formatOfFile(file);
+  if (format?.reader && !format.database && ext !== ".parquet") {
+    return {
+      code: "data_unreadable",
+      message: `Het bestand ${file} is niet te lezen als ${format.name}.`,
+      hint: "Controleer dat het bestand helemaal is overgekomen en in zijn geheel dit formaat heeft (bij gzip: uitpakken en opnieuw inpakken), of lever de data als Parquet.",
       file,
     };
   }

@@ -1,3 +1,5 @@
+import { formatProblems } from "./format-problem.js";
+
 /** Where in a user's file a problem sits. Lines and columns count from 1. */
 export interface SourceLocation {
   file?: string;
@@ -13,6 +15,8 @@ export interface Problem extends SourceLocation {
   code: string;
   message: string;
   hint?: string;
+  /** The hint in a notebook's words, where `hint` names command-line options (`--justification`). */
+  notebookHint?: string;
   /** Path into the document, e.g. ["principes", "doel", "toelichting"]. */
   path?: ReadonlyArray<string | number>;
 }
@@ -29,6 +33,14 @@ export class LivingLabError extends Error {
     super(list.map((p) => p.message).join("; "));
     this.name = "LivingLabError";
     this.problems = list;
+  }
+
+  /**
+   * How Node shows this error (the notebook kernel prints a failing cell's error this way):
+   * the Dutch problems with their notebook hints, no stack trace, for it is the user's mistake.
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return formatProblems(this.problems.map((p) => (p.notebookHint ? { ...p, hint: p.notebookHint } : p)));
   }
 }
 

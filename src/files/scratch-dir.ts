@@ -7,7 +7,7 @@ import { currentOwner, ownerIsAlive, type ProcessOwner } from "./process-owner.j
 /** The file inside every scratch folder that names the process it belongs to. */
 export const OWNER_FILE = "owner.json";
 /** Purposes name what a scratch folder is for; a folder of an unknown purpose is never swept. */
-export const scratchPurposes = ["duckdb", "synth", "load"] as const;
+export const scratchPurposes = ["duckdb", "synth", "load", "notebook"] as const;
 export type ScratchPurpose = (typeof scratchPurposes)[number];
 
 const NAME = new RegExp(`^(${scratchPurposes.join("|")})-(\\d+)-[0-9a-f]{12}$`);

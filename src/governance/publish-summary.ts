@@ -110,7 +110,7 @@ export function publicationProblems(text: string, runId: string, file?: string):
 }
 
 /** Whole numbers below the minimum cell size that stand alone in a table cell (HTML) or a field (CSV, TSV). */
-function smallCounts(text: string): number[] {
+export function smallCounts(text: string): number[] {
   const cells = /<t[dh][^>]*>/i.test(text)
     ? [...text.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => (m[1] ?? "").replace(/<[^>]*>/g, ""))
     : text.split(/\r?\n/).flatMap((line) => line.split(/[,;\t]/));

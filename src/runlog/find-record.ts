@@ -40,7 +40,7 @@ export function isRun(record: LogRecord): record is RunRecord {
 
 /**
  * Finds a record in a log file as `findRecord` does, with the records that belong to it (a run's
- * end, corrections that refer to it), in one streaming pass that keeps only those records.
+ * end, corrections that refer to it, the starts of a notebook run's analyses), in one streaming pass that keeps only those records.
  * @example const found = await findInLog(runLogPath(om.dir), "3b95b31f");
  */
 export async function findInLog(
@@ -56,15 +56,25 @@ export async function findInLog(
       candidates.push(r);
       ids.add(r.id);
     }
-    // Everything that belongs to a record comes after it in the log.
-    if (ids.has(r.id) || (r.type === "correction" && ids.has(r.refers_to.id))) related.push(r);
+    // Everything that belongs to a record comes after it in the log, the analyses of a notebook run too.
+    if (ids.has(r.id) || (r.type === "correction" && ids.has(r.refers_to.id)) || isPartOf(r, ids)) related.push(r);
   }
   if (candidates.length === 0) return undefined;
   const record = findRecord(candidates, ref);
   return {
     record,
-    related: related.filter((r) => r.id === record.id || (r.type === "correction" && r.refers_to.id === record.id)),
+    related: related.filter(
+      (r) =>
+        r.id === record.id ||
+        (r.type === "correction" && r.refers_to.id === record.id) ||
+        isPartOf(r, new Set([record.id])),
+    ),
   };
+}
+
+/** The start of an analysis a notebook run made, for one of the runs in `parents`. */
+function isPartOf(record: LogRecord, parents: ReadonlySet<string>): boolean {
+  return record.type === "run_started" && record.parent_run !== undefined && parents.has(record.parent_run);
 }
 
 /**

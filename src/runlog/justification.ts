@@ -9,6 +9,9 @@ const GOOD = "Een goede verantwoording zegt waarom u deze run doet, op deze data
 const EXAMPLE =
   'bijvoorbeeld --justification "Controle van de nieuwe levering zaken van oktober, omdat de opdrachtgever de cijfers volgende week gebruikt."';
 
+const NOTEBOOK_EXAMPLE =
+  'bijvoorbeeld justification: "Controle van de nieuwe levering zaken van oktober, omdat de opdrachtgever de cijfers volgende week gebruikt."';
+
 /**
  * The first gate: every run needs a justification in words (why this run, on this data,
  * now). Returns the cleaned text or throws a user error saying what a good one contains.
@@ -33,6 +36,7 @@ export function requireJustification(text: string | undefined): string {
       code: "justification_refused",
       message: `${why} Elke run heeft een verantwoording in woorden nodig.`,
       hint: `${GOOD} (minstens ${MIN_WORDS} woorden en ${MIN_LENGTH} tekens), ${EXAMPLE}. Of hergebruik die van een eerdere run met --reuse-justification <run-id>.`,
+      notebookHint: `${GOOD} (minstens ${MIN_WORDS} woorden en ${MIN_LENGTH} tekens), ${NOTEBOOK_EXAMPLE}. Of hergebruik die van een eerdere run met reuseJustification: "<run-id>".`,
     });
   }
   return cleaned;
@@ -57,6 +61,7 @@ export function resolveJustification(
       code: "usage",
       message: "Geef een nieuwe verantwoording óf hergebruik er een, niet allebei.",
       hint: 'Gebruik --justification "..." of --reuse-justification <run-id>.',
+      notebookHint: 'Geef justification: "..." of reuseJustification: "<run-id>", niet allebei.',
     });
   }
   const runs = records.filter((r) => r.type === "run" || r.type === "run_started");
@@ -73,6 +78,7 @@ export function resolveJustification(
           ? `'${reuse}' past bij ${matches.size} runs; de run is niet eenduidig.`
           : `Er is geen run '${reuse}' in het logboek van dit experiment.`,
       hint: "Zoek het id op met 'livinglab log <experiment>' en geef het hele id, of ten minste de eerste 8 tekens.",
+      notebookHint: "Zoek het id op met renderRunLog(om.dir) en geef het hele id, of ten minste de eerste 8 tekens.",
     });
   }
   return { justification: requireJustification(earlier.justification), reusedFrom: earlier.id };

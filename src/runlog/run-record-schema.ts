@@ -99,6 +99,8 @@ export const runStartedRecordSchema = recordBaseSchema.extend({
   justification: z.string().min(1),
   /** The run whose justification this run reuses, by id. */
   justification_reused_from: z.string().optional(),
+  /** The run this analysis is part of (a notebook run), by id. */
+  parent_run: z.string().optional(),
   datasets: z.array(fileFingerprintSchema).optional(),
   /** The suite file the run executes, with its hash. */
   suite: fileFingerprintSchema.optional(),
@@ -119,6 +121,8 @@ export const runRecordSchema = recordBaseSchema.extend({
   analysis: analysisSchema,
   justification: z.string().min(1),
   justification_reused_from: z.string().optional(),
+  /** The run this analysis is part of (a notebook run), by id. */
+  parent_run: z.string().optional(),
   datasets: z.array(fileFingerprintSchema),
   tables: z.array(tableFingerprintSchema).optional(),
   /** What the engine read of each dataset: content fingerprint and file hash. */

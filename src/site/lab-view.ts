@@ -38,6 +38,8 @@ export interface RunView {
   /** The check results of this run, when its results file is still there. */
   checks: CheckView[] | undefined;
   outcome: Outcome | undefined;
+  /** A notebook run's executed notebook (an HTML fragment), when the kept file still has its recorded hash. */
+  notebookHtml?: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import { gateInputFor } from "../gates/gate-input.js";
 import type { Workspace } from "../workspace.js";
 import type { ExperimentEntry, LabView, RunView } from "./lab-view.js";
 import { readExperiments } from "./sources/experiment-source.js";
+import { readExecutedNotebook } from "./sources/notebook-source.js";
 import { readRunResults } from "./sources/results-source.js";
 import { readRunLogContents } from "./sources/run-log-source.js";
 import { readCatalog } from "./sources/template-source.js";
@@ -24,7 +25,9 @@ export async function readLab(workspace: Workspace): Promise<LabView> {
     const runs: RunView[] = [];
     for (const record of log.runs) {
       const results = await readRunResults(entry.opened.dir, record.id);
+      const notebookHtml = await readExecutedNotebook(entry.opened.dir, record);
       runs.push({
+        ...(notebookHtml !== undefined && { notebookHtml }),
         number: runs.length + 1,
         record,
         checks: results?.checks,

@@ -1,5 +1,6 @@
 import type { Workspace } from "../workspace.js";
 import { renderExperimentPage } from "./pages/experiment-page.js";
+import { renderNotebookPage } from "./pages/notebook-page.js";
 import { renderOverviewPage } from "./pages/overview-page.js";
 import { renderRunPage } from "./pages/run-page.js";
 import { renderTemplatesPage } from "./pages/templates-page.js";
@@ -27,7 +28,10 @@ export async function renderSite(workspace: Workspace, options: RenderSiteOption
     const view = entry.experiment;
     const id = view.opened.experiment.id;
     files.set(sitePaths.experiment(id), renderExperimentPage(view, { pdf: options.pdf ?? false }));
-    for (const run of view.runs) files.set(sitePaths.run(id, run.number), renderRunPage(view, run));
+    for (const run of view.runs) {
+      files.set(sitePaths.run(id, run.number), renderRunPage(view, run));
+      if (run.notebookHtml !== undefined) files.set(sitePaths.notebook(id, run.number), renderNotebookPage(view, run));
+    }
   }
   for (const [name, content] of await readSiteAssets()) files.set(sitePaths.asset(name), content);
   return files;

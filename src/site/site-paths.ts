@@ -6,6 +6,7 @@ export const sitePaths = {
   templates: "sjablonen.html",
   experiment: (id: string) => `experimenten/${id}/index.html`,
   run: (id: string, number: number) => `experimenten/${id}/run-${number}.html`,
+  notebook: (id: string, number: number) => `experimenten/${id}/run-${number}-notebook.html`,
   pdf: (id: string) => `experimenten/${id}/${id}.pdf`,
   asset: (name: string) => `assets/${name}`,
 } as const;

@@ -4,6 +4,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import { writeFileAtomic } from "../files/write-file-atomic.js";
+import { interruptSignal, progressReporter } from "../notebook/kernel.js";
 import { dayFromIso, isoFromDay } from "./calendar.js";
 import { buildDatasheet, type Datasheet } from "./datasheet.js";
 import { renderDatasheetMarkdown } from "./datasheet-markdown.js";
@@ -31,8 +32,10 @@ export interface SynthOptions {
   defectsLabel?: string;
   /** Also write every table as CSV. */
   csv?: boolean;
-  /** Told after each chunk of cases. */
+  /** Told after each chunk of cases (default: a bar in a notebook, a line on a terminal). */
   onProgress?: (made: number, total: number) => void;
+  /** Stops the work, removing its temporary files (default in a notebook: Kernel, Interrupt). */
+  signal?: AbortSignal;
 }
 
 export interface SynthResult {
@@ -75,10 +78,13 @@ export async function generateOm(options: SynthOptions): Promise<SynthResult> {
       { zaken: options.zaken, seed: options.seed, asOf: options.asOf, rates },
       counting,
     );
+    const signal = options.signal ?? interruptSignal();
+    const progress = options.onProgress ?? progressReporter("Zaken gemaakt");
     while (!generator.done) {
+      if (signal?.aborted) throw interrupted(generator.made, options.zaken);
       generator.next(CHUNK);
       await writer.flush();
-      options.onProgress?.(Math.min(options.zaken, generator.made), options.zaken);
+      progress?.(Math.min(options.zaken, generator.made), options.zaken);
     }
     const { files, duckdb } = await writer.write(options.out, options.csv ?? false);
     const datasheet = buildDatasheet({
@@ -111,6 +117,14 @@ export async function generateOm(options: SynthOptions): Promise<SynthResult> {
   } finally {
     await writer.close();
   }
+}
+
+function interrupted(made: number, total: number): LivingLabError {
+  return new LivingLabError({
+    code: "interrupted",
+    message: `Onderbroken: de generator stopte na ${made.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} zaken. De tijdelijke bestanden zijn verwijderd; er is geen data geschreven.`,
+    hint: "Start opnieuw wanneer u de data nodig hebt, eventueel met minder zaken.",
+  });
 }
 
 function checkOptions(options: SynthOptions): void {

@@ -160,3 +160,26 @@ describe("the datasheet", () => {
     expect(markdown).toContain("| Amsterdam | 13 |");
   });
 });
+
+describe("stopping the generator", () => {
+  it("stops at the signal between chunks, writes no data and removes its temporary files", async () => {
+    const dir = await tempDir("livinglab-synth-stop-");
+    const stop = new AbortController();
+    const seen: number[] = [];
+    const error = await generateOm({
+      out: dir,
+      zaken: 500_000,
+      seed: 1,
+      asOf: AS_OF,
+      defects: "all",
+      signal: stop.signal,
+      onProgress: (made) => {
+        seen.push(made);
+        stop.abort();
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ problems: [{ code: "interrupted" }] });
+    expect(seen).toEqual([50_000]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

@@ -180,6 +180,8 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
     `  afgerond       ${end?.type === "run" ? (end.ended_at ?? end.at) : "nee: de run is onvoltooid (gestart, nooit afgesloten)"}`,
     `  analyse        ${run.analysis.name} ${JSON.stringify(run.analysis.params)}`,
     `  verantwoording ${run.justification}${run.justification_reused_from ? ` (hergebruikt van run ${run.justification_reused_from})` : ""}`,
+    ...(run.parent_run ? [`  onderdeel van  run ${run.parent_run} (een notebookrun)`] : []),
+    ...partsOf(record.id, records),
     ...(run.type === "run"
       ? [
           `  uitkomst       ${outcomeWords[run.outcome] ?? run.outcome} (${run.outcome})${run.error ? `: ${run.error.message}` : ""}`,
@@ -237,4 +239,14 @@ function uncommittedText(code: RunRecord["code"]): string {
 function metricLine(metric: number | null, unit: MetricUnit | undefined): string {
   const known = unit ?? "unrecorded";
   return metric === null ? "niet te bepalen" : `${metricText({ metric, unit: known })} (${unitWords[known].name})`;
+}
+
+/** The analyses a notebook run made, as lines of `log show`. */
+function partsOf(id: string, records: readonly LogRecord[]): string[] {
+  const parts = records.filter((r) => r.type === "run_started" && r.parent_run === id);
+  if (parts.length === 0) return [];
+  return [
+    `  onderdelen     ${parts.length} analyses in deze notebookrun`,
+    ...parts.map((r) => `    ${r.id}  ${r.type === "run_started" ? r.analysis.name : ""}`),
+  ];
 }

@@ -4,7 +4,7 @@ import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
 import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
-import { sitePaths } from "../site-paths.js";
+import { relativeHref, sitePaths } from "../site-paths.js";
 
 /** One run: why it ran, who and when, where its inputs came from, and each check's outcome. */
 export function renderRunPage(view: ExperimentView, run: RunView): string {
@@ -18,6 +18,7 @@ ${renderFacts([
   ["Door", userText(displayName(record.who.name))],
   ["Uitkomst", run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome)],
   ["Analyse", analysisText(record.analysis)],
+  ...notebookFacts(view, run),
 ])}
 <h2 class="nl-heading nl-heading--level-2">Waarom deze run</h2>
 <blockquote class="utrecht-blockquote lab-quote">${userText(record.justification)}</blockquote>
@@ -103,6 +104,23 @@ function renderFailingKeys(checks: readonly CheckView[]): string {
 <ul class="lab-list">
 ${lines.join("\n")}
 </ul>`;
+}
+
+/** For a notebook run: its executed notebook; for an analysis a notebook made: the notebook run it is part of. */
+function notebookFacts(view: ExperimentView, run: RunView): [string, string][] {
+  const id = view.opened.experiment.id;
+  const from = sitePaths.run(id, run.number);
+  const facts: [string, string][] = [];
+  if (run.notebookHtml !== undefined) {
+    const href = escapeHtml(relativeHref(from, sitePaths.notebook(id, run.number)));
+    facts.push(["Notebook", `<a href="${href}">het uitgevoerde notebook</a>, met alles wat het liet zien`]);
+  }
+  const parent = run.record.parent_run && view.runs.find((r) => r.record.id === run.record.parent_run);
+  if (parent) {
+    const href = escapeHtml(relativeHref(from, sitePaths.run(id, parent.number)));
+    facts.push(["Onderdeel van", `<a href="${href}">run ${parent.number}</a> (een notebookrun)`]);
+  }
+  return facts;
 }
 
 function renderOptionalFigure(figure: ChartFigure | undefined): string {
