@@ -58,6 +58,12 @@ export { openExperiment, validateExperiment } from "./experiments/open-experimen
 export { createExperiment, scaffoldExperiment } from "./experiments/scaffold-experiment.js";
 export type { ExperimentUpgrade } from "./experiments/upgrade-experiment.js";
 export { upgradeExperiment } from "./experiments/upgrade-experiment.js";
+export type { ProcessOwner } from "./files/process-owner.js";
+export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
+export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
+export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
+export type { WrittenFile } from "./files/write-file-atomic.js";
+export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { ValueKind } from "./fingerprint/canonical-value.js";
 export { canonicalValue, valueKinds } from "./fingerprint/canonical-value.js";
 export type { ContentFingerprint } from "./fingerprint/content-fingerprint.js";
@@ -67,12 +73,6 @@ export {
   contentFingerprintSelect,
   rowText,
 } from "./fingerprint/content-fingerprint.js";
-export type { ProcessOwner } from "./files/process-owner.js";
-export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
-export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
-export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
-export type { WrittenFile } from "./files/write-file-atomic.js";
-export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export type { GateInput, GateInputOptions } from "./gates/gate-input.js";
@@ -81,13 +81,15 @@ export { realPersonalDatasets } from "./gates/personal-data.js";
 export type { PlannedDataset, PlannedReads } from "./gates/planned-reads.js";
 export { columnsTouched, suiteReads } from "./gates/planned-reads.js";
 export { requireRunAllowed, runGateProblems } from "./gates/run-gate.js";
-export { trustOf } from "./governance/event-trust.js";
+export type { EventTrust, TrustOf } from "./governance/event-trust.js";
+export { trustIn } from "./governance/event-trust.js";
 export type { Evidence, EvidenceFinding, EvidenceVerdict } from "./governance/evidence/evidence.js";
 export { evidenceRegistry } from "./governance/evidence/evidence-registry.js";
 export type {
   DecisionStanding,
   GovernanceFacts,
   GovernanceState,
+  IgnoredDecision,
   PrincipleGovernance,
   Proposal,
   ReviewStanding,
@@ -103,6 +105,25 @@ export { statedInAdvance } from "./governance/stated-in-advance.js";
 export type { CriterionResult } from "./governance/success-criteria.js";
 export { compareCriteria, criterionMeasures } from "./governance/success-criteria.js";
 export { withdrawnRecords } from "./governance/withdrawn.js";
+export type { Identity, Signer } from "./people/identify.js";
+export { identify, requireSigner } from "./people/identify.js";
+export { type LabRole, labRoles } from "./people/lab-roles.js";
+export type { KnownKey, People } from "./people/load-people.js";
+export {
+  allowedSigners,
+  findPerson,
+  loadPeople,
+  PEOPLE_FILE,
+  peopleFilePath,
+  personIdentity,
+} from "./people/load-people.js";
+export type { PeopleFile, Person, PersonKey } from "./people/people-schema.js";
+export { PEOPLE_SCHEMA_VERSION, peopleFileSchema } from "./people/people-schema.js";
+export type { SignatureStanding, SignatureState } from "./people/record-signature.js";
+export { signatureOf, signatureStateWords } from "./people/record-signature.js";
+export type { SigningKey } from "./people/signing-key.js";
+export { signWithKey } from "./people/signing-key.js";
+export { keyFingerprint, parseSshSignature, SIGNATURE_NAMESPACE, verifySshSignature } from "./people/ssh-signature.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
 export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
@@ -136,7 +157,7 @@ export {
 } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
 export { findRecord } from "./runlog/find-record.js";
-export { correctRecord, decidePrinciple, destroyData, giveReview } from "./runlog/governance.js";
+export { correctRecord, decidePrinciple, destroyData, giveReview, governanceSigner } from "./runlog/governance.js";
 export type {
   Correction,
   DataDestroyed,

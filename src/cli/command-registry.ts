@@ -24,6 +24,8 @@ export const commandLoaders = {
   publish: async () => (await import("./commands/publish.js")).publishCommand,
   "destroy-data": async () => (await import("./commands/destroy-data.js")).destroyDataCommand,
   correct: async () => (await import("./commands/correct.js")).correctCommand,
+  whoami: async () => (await import("./commands/whoami.js")).whoamiCommand,
+  people: async () => (await import("./commands/people.js")).peopleCommand,
 } satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof commandLoaders;

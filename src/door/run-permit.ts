@@ -1,10 +1,11 @@
 import type { MetricUnit } from "../checks/metric-unit.js";
 import type { DatasetSource, Engine } from "../engines/engine.js";
-import type { WrittenFile } from "../files/write-file-atomic.js";
 import { engineVersionOf } from "../engines/engine.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { WrittenFile } from "../files/write-file-atomic.js";
 import type { GovernanceState } from "../governance/governance-state.js";
+import type { Signer } from "../people/identify.js";
 import type {
   CheckSummary,
   DataFingerprint,
@@ -71,6 +72,8 @@ export interface PermitContext {
   governance: GovernanceState;
   declared: readonly DeclaredDataset[];
   today: string;
+  /** The runner's signer, when a key is available: the run's end is signed like its start. */
+  signer?: Signer;
 }
 
 /** Makes the permit of a run whose start the door just logged; nothing else may call this. */
@@ -124,7 +127,7 @@ export function mintPermit(context: PermitContext): RunPermit {
     recordTable: (on, table) => fingerprint(on, table, undefined, table, true),
     read: () => data,
     provisional(result) {
-      const { schema, seq, prev_hash, hash, type: _t, torn_tail_set_aside: _r, ...same } = started;
+      const { schema, seq, prev_hash, hash, type: _t, torn_tail_set_aside: _r, signature: _g, ...same } = started;
       return {
         ...same,
         schema,
@@ -144,7 +147,7 @@ export function mintPermit(context: PermitContext): RunPermit {
       };
     },
     end(result) {
-      ended ??= appendEnd(opened, started, { ...result, data, files, engine });
+      ended ??= appendEnd(opened, started, { ...result, data, files, engine }, context.signer);
       return ended;
     },
   };

@@ -15,6 +15,7 @@ import {
 } from "../governance/governance-state.js";
 import { type PrincipleStanding, principleStanding } from "../governance/principle-standing.js";
 import type { CriterionResult } from "../governance/success-criteria.js";
+import { loadPeople } from "../people/load-people.js";
 import { RUN_LOG_FILE, readLogRecords } from "../runlog/run-log.js";
 import { conditionHolds } from "../templates/condition.js";
 import { type PrincipleStatus, type Weighing, weighings } from "../templates/principle-schema.js";
@@ -99,6 +100,7 @@ export async function experimentStatus(
         principles,
         experiment: Object.fromEntries(sectionIds.map((id) => [id, asRecord(answers[id])])),
         today,
+        people: await loadPeople(workspace.root),
       },
       await readLogRecords(join(inspection.file, "..", RUN_LOG_FILE)),
     );

@@ -30,7 +30,11 @@ beforeAll(async () => {
   dir = await writeMiniData();
   url = await createDatabase(inject("pgUrl"), LOOSE);
   for (const table of ["zaken", "verdachten"]) {
-    await loadIntoPostgres(await testPermit(), { name: table, file: join(dir, `${table}.parquet`) }, { table, pgUrl: url });
+    await loadIntoPostgres(
+      await testPermit(),
+      { name: table, file: join(dir, `${table}.parquet`) },
+      { table, pgUrl: url },
+    );
   }
 });
 
