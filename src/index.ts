@@ -123,7 +123,13 @@ export type { SignatureStanding, SignatureState } from "./people/record-signatur
 export { signatureOf, signatureStateWords } from "./people/record-signature.js";
 export type { SigningKey } from "./people/signing-key.js";
 export { signWithKey } from "./people/signing-key.js";
-export { keyFingerprint, parseSshSignature, SIGNATURE_NAMESPACE, verifySshSignature } from "./people/ssh-signature.js";
+export {
+  keyFingerprint,
+  parseSshSignature,
+  SEAL_NAMESPACE,
+  SIGNATURE_NAMESPACE,
+  verifySshSignature,
+} from "./people/ssh-signature.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
 export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
@@ -175,13 +181,23 @@ export type { LogOverviewRow } from "./runlog/log-overview.js";
 export { logOverview, outcomeWords, readLogOverview } from "./runlog/log-overview.js";
 export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
 export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
+export type { LogSeal } from "./runlog/log-seal.js";
+export { logSealSchema, readSeals, sealSigner, sealsPath } from "./runlog/log-seal.js";
 export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
 export { loggedRun } from "./runlog/logged-run.js";
 export { codeVersion, hashFile, whoAmI } from "./runlog/provenance.js";
-export { canonicalJson, hashRecord } from "./runlog/record-hash.js";
+export { canonicalJson, hashRecord, signedBytes } from "./runlog/record-hash.js";
 export type { Review } from "./runlog/reviews.js";
 export { listReviews, samePerson } from "./runlog/reviews.js";
-export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath, streamLogRecords } from "./runlog/run-log.js";
+export {
+  type AppendOptions,
+  appendRecord,
+  newRunId,
+  readLogRecords,
+  readRunLog,
+  runLogPath,
+  streamLogRecords,
+} from "./runlog/run-log.js";
 export type {
   CheckSummary,
   DataFingerprint,
@@ -193,7 +209,15 @@ export type {
   Who,
 } from "./runlog/run-record-schema.js";
 export { RUN_LOG_SCHEMA_VERSION, runRecordSchema } from "./runlog/run-record-schema.js";
-export type { ChainFinding, FindingKind, LogVerification } from "./runlog/verify-run-log.js";
+export { sealLog } from "./runlog/seal-log.js";
+export type {
+  ChainFinding,
+  FindingKind,
+  LogVerification,
+  SealCheck,
+  UnprovenRecord,
+  VerifyOptions,
+} from "./runlog/verify-run-log.js";
 export { verifyRunLog } from "./runlog/verify-run-log.js";
 export type { LabView } from "./site/lab-view.js";
 export type { Chromium } from "./site/launch-chromium.js";

@@ -12,6 +12,7 @@ import { type TrustOf, trustIn } from "./event-trust.js";
 import { type Evidence, type EvidenceContext, evidenceOf } from "./evidence/evidence.js";
 import { evidenceRegistry } from "./evidence/evidence-registry.js";
 import { type Margin, statedMargins } from "./margins.js";
+import { participation, type RoleParticipation } from "./participation.js";
 import { type ReviewStanding, reviewStandings } from "./review-standing.js";
 import { statedInAdvance } from "./stated-in-advance.js";
 
@@ -129,6 +130,8 @@ export interface GovernanceState {
   criteria: CriterionResult[];
   stated?: StatedInAdvance;
   today: string;
+  /** Per role that takes part in the weighing (the principles' owners and the reviewer): who has spoken. */
+  participation: RoleParticipation[];
   /** Whether each record's maker is proven by a signature, by record id: for `log`, the site and notebooks. */
   signatures: ReadonlyMap<string, { state: SignatureState; signer?: string; why?: string }>;
 }
@@ -226,6 +229,7 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     ),
     ...(stated && { stated }),
     today: facts.today,
+    participation: participation(facts.principles, records, counts, trust),
     signatures: new Map(
       records.map((r) => {
         const t = trust(r);

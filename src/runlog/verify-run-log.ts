@@ -239,8 +239,9 @@ function sealFinding(checks: readonly SealCheck[], scan: Scan): ChainFinding | u
   };
 }
 
+/** A decision, review, publication, destruction or correction that is not proven: this version always signs them. */
 function signatureFinding(unproven: readonly UnprovenRecord[]): ChainFinding | undefined {
-  const forged = unproven.find((u) => u.state !== "unsigned");
+  const forged = unproven[0];
   if (!forged) return undefined;
   return { kind: "signature_invalid", line: forged.line, seq: forged.seq, id: forged.id, message: forged.why };
 }
