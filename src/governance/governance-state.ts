@@ -230,18 +230,21 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     ...(stated && { stated }),
     today: facts.today,
     participation: participation(facts.principles, records, counts, trust),
+    // A run's start is signed like its end; the end stands for the run.
     signatures: new Map(
-      records.map((r) => {
-        const t = trust(r);
-        return [
-          r.id,
-          {
-            state: t.signature.state,
-            ...withDefined("signer", t.person && `${t.person.naam} <${t.person.email}>`),
-            ...withDefined("why", t.why),
-          },
-        ];
-      }),
+      records
+        .filter((r) => r.type !== "run_started")
+        .map((r) => {
+          const t = trust(r);
+          return [
+            r.id,
+            {
+              state: t.signature.state,
+              ...withDefined("signer", t.person && `${t.person.naam} <${t.person.email}>`),
+              ...withDefined("why", t.why),
+            },
+          ];
+        }),
     ),
   };
 }

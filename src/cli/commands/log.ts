@@ -170,7 +170,8 @@ async function verify(
       console.log(`✗ ${name} (${where}): ${f?.message ?? "aangetast"}`);
     }
     for (const check of result.seals.filter((s) => !s.holds)) console.log(`  zegel uit ${check.from}: ${check.why}`);
-    for (const u of result.unproven) {
+    const named = result.finding?.kind === "signature_invalid" ? result.finding.seq : undefined;
+    for (const u of result.unproven.filter((u) => u.seq !== named)) {
       console.log(
         `  record ${u.seq} (${logRecordLabels[u.type as LogRecordType] ?? u.type}, id ${u.id.slice(0, 8)}): ${signatureStateWords[u.state]}, telt niet. ${u.why}`,
       );
