@@ -1,5 +1,8 @@
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import { trustIn } from "../governance/event-trust.js";
+import { summarizedRun } from "../governance/governance-state.js";
+import { withdrawnRecords } from "../governance/withdrawn.js";
 import { requireSigner, type Signer } from "../people/identify.js";
 import { findPerson, loadPeople, personIdentity } from "../people/load-people.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
@@ -92,15 +95,19 @@ export async function giveReview(
       hint: "Gebruik --plan of --run <run>.",
     });
   }
-  // By default the run a summary shows (the latest with check results), else the latest run.
+  // By default the run a summary shows (the latest with check results that no correction
+  // withdrew, as publish takes it), else the latest run.
+  const people = await loadPeople(workspace.root);
+  // Withdrawn as the governance state counts it: only by a signed correction.
+  const trust = trustIn(people);
+  const withdrawn = withdrawnRecords(records, (c) => trust(c).trusted);
   const latest = review.plan
     ? undefined
     : review.run === undefined
-      ? (records.filter((r) => isRun(r) && r.checks !== undefined).at(-1) ?? records.filter(isRun).at(-1))
+      ? (summarizedRun(records, withdrawn) ?? records.filter(isRun).at(-1))
       : await findRunInLog(file, review.run);
   // The author is who made the reviewed run; the experiment's auteur may not review it either.
   const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;
-  const people = await loadPeople(workspace.root);
   const signer = await requireSigner(people, workspace.root);
   const base = governanceEventBase(signer, opened);
   // The makers as people: whatever name or key they use, a person in the people file is one person.
