@@ -239,9 +239,13 @@ function sealFinding(checks: readonly SealCheck[], scan: Scan): ChainFinding | u
   };
 }
 
-/** A decision, review, publication, destruction or correction that is not proven: this version always signs them. */
+/**
+ * A signature that does not hold (forged, for another record or namespace, an unknown key, a key
+ * outside its dates, another name) is a finding. An unsigned record is named but breaks nothing:
+ * logs from before signing have them; it simply does not count.
+ */
 function signatureFinding(unproven: readonly UnprovenRecord[]): ChainFinding | undefined {
-  const forged = unproven[0];
+  const forged = unproven.find((u) => u.state !== "unsigned");
   if (!forged) return undefined;
   return { kind: "signature_invalid", line: forged.line, seq: forged.seq, id: forged.id, message: forged.why };
 }

@@ -14,19 +14,23 @@ import {
   isLivingLabError,
   loadPeople,
   type NewLogRecord,
+  openExperiment,
+  openRun,
+  openWorkspace,
   parseSshSignature,
   readLogRecords,
   runGateProblems,
   runLogPath,
   SIGNATURE_NAMESPACE,
   sealsPath,
+  signatureOf,
   signedBytes as signedBytesOf,
   signWithKey,
   verifyRunLog,
   verifySshSignature,
 } from "../../src/index.js";
 import { asUser } from "../helpers/as-user.js";
-import { asPerson, runCli } from "../helpers/cli.js";
+import { asPerson, makeLab, runCli } from "../helpers/cli.js";
 import { TEST_PEOPLE, testKey, writeTestPeople } from "../helpers/people.js";
 import { decideRealOwners, makeRealLab, openReal, REVIEWER } from "../helpers/real-lab.js";
 
@@ -224,8 +228,10 @@ describe("impersonation fails: refused by the gate, reported by verify with the 
     const forged = await appendRecord(log, forgedReview(opened, identityOf(REVIEWER)));
     const { codes, verified, cli } = await gateAndVerify(lab);
     expect(codes).toEqual(["gate_review_missing"]);
-    expect(verified.finding).toMatchObject({ kind: "signature_invalid", seq: forged.seq });
-    expect(cli.stdout).toContain(`Record ${forged.seq} is niet ondertekend`);
+    // Named, and it does not count; logs from before signing have unsigned records, so it breaks nothing.
+    expect(verified.unproven).toEqual([expect.objectContaining({ seq: forged.seq, state: "unsigned" })]);
+    expect(cli.stdout).toContain(`record ${forged.seq} (review, id vervalst`);
+    expect(cli.stdout).toContain(`niet ondertekend, telt niet. Record ${forged.seq} is niet ondertekend`);
   });
 
   it("a key used after its valid-before", async () => {
@@ -345,6 +351,37 @@ describe("people and roles in the gates", () => {
         .filter((p) => p.path?.[1] === "grondslag")
         .map((p) => p.code),
     ).toEqual(["gate_mag_open"]);
+  });
+});
+
+describe("runs", () => {
+  it("are signed by the runner where a key is available, and say plainly when not", async () => {
+    const lab = await makeLab();
+    const workspace = openWorkspace(lab);
+    const opened = await openExperiment(workspace, "om-datakwaliteit");
+    const start = () =>
+      openRun({
+        workspace,
+        opened,
+        analysis: { name: "verkenning", params: {} },
+        reads: { datasets: [], columns: {} },
+        justification: "Een verkenning zonder data, om te zien wie de run deed.",
+      });
+    const signed = await asUser("A. de Vries", start);
+    const unsigned = await asUser("A. de Vries", async () => {
+      process.env.LIVINGLAB_SIGNING_KEY = "";
+      return start();
+    });
+    const people = await loadPeople(lab);
+    const records = await readLogRecords(runLogPath(opened.dir));
+    const byId = (id: string) => records.find((r) => r.id === id) ?? expect.fail();
+    expect(byId(signed.id).who).toEqual({ name: "A. de Vries <a.devries@lab.example>", source: "key" });
+    expect(signatureOf(byId(signed.id), people).state).toBe("signed");
+    expect(byId(unsigned.id).who).toEqual({ name: "A. de Vries", source: "env" });
+    const show = runCli(["log", "show", unsigned.id, "--root", lab]).stdout;
+    expect(show).toContain(
+      "handtekening   niet ondertekend: Record 2 is niet ondertekend; de naam 'A. de Vries' is niet bewezen.",
+    );
   });
 });
 

@@ -43,7 +43,8 @@ livinglab log seal <experiment> [--out <bestand>] [--root <map>]
   --root <map>         de map van het lab (standaard: de huidige map)
 
   Exit van 'log verify': 0 als elke keten intact is, 1 als een logboek is aangetast (ook: een
-  handtekening die niet klopt, of een zegel dat niet meer past), 3 bij een gebruiksfout.`;
+  handtekening die niet klopt, of een zegel dat niet meer past), 3 bij een gebruiksfout. Een
+  record zonder handtekening wordt genoemd en telt niet, maar maakt de keten niet stuk.`;
 
 export const logCommand: Command = {
   name: "log",
