@@ -170,7 +170,9 @@ async function scanLog(
     if (check.sealedAt.has(record.seq)) scan.sealed.set(record.seq, record.hash);
     if (check.people && GOVERNANCE_TYPES.has(record.type)) {
       const signature = signatureOf(record, check.people);
-      if (signature.state !== "signed") {
+      // Every signature that does not hold is kept; unsigned records only up to a bound, so memory stays flat.
+      const kept = scan.unproven.filter((u) => u.state === "unsigned").length;
+      if (signature.state !== "signed" && (signature.state !== "unsigned" || kept < MAX_UNSIGNED_LISTED)) {
         scan.unproven.push({
           line: line.number,
           seq: record.seq,
@@ -192,6 +194,9 @@ async function scanLog(
   }
   return scan;
 }
+
+/** How many unsigned governance records verify names; a log from before signing may have many. */
+const MAX_UNSIGNED_LISTED = 100;
 
 /** The records that decide, review, publish, destroy or correct: these must be signed to count. */
 const GOVERNANCE_TYPES: ReadonlySet<string> = new Set([
