@@ -95,13 +95,15 @@ export { realPersonalDatasets } from "./gates/personal-data.js";
 export type { PlannedDataset, PlannedReads } from "./gates/planned-reads.js";
 export { columnsTouched, suiteReads } from "./gates/planned-reads.js";
 export { requireRunAllowed, runGateProblems } from "./gates/run-gate.js";
-export { trustOf } from "./governance/event-trust.js";
+export type { EventTrust, TrustOf } from "./governance/event-trust.js";
+export { trustIn } from "./governance/event-trust.js";
 export type { Evidence, EvidenceFinding, EvidenceVerdict } from "./governance/evidence/evidence.js";
 export { evidenceRegistry } from "./governance/evidence/evidence-registry.js";
 export type {
   DecisionStanding,
   GovernanceFacts,
   GovernanceState,
+  IgnoredDecision,
   PrincipleGovernance,
   Proposal,
   ReviewStanding,
@@ -118,6 +120,31 @@ export type { CriterionResult } from "./governance/success-criteria.js";
 export { compareCriteria, criterionMeasures } from "./governance/success-criteria.js";
 export { withdrawnRecords } from "./governance/withdrawn.js";
 export { type NotebookRun, type NotebookRunOptions, runNotebook } from "./notebook/run-notebook.js";
+export type { Identity, Signer } from "./people/identify.js";
+export { identify, requireSigner } from "./people/identify.js";
+export { type LabRole, labRoles } from "./people/lab-roles.js";
+export type { KnownKey, People } from "./people/load-people.js";
+export {
+  allowedSigners,
+  findPerson,
+  loadPeople,
+  PEOPLE_FILE,
+  peopleFilePath,
+  personIdentity,
+} from "./people/load-people.js";
+export type { PeopleFile, Person, PersonKey } from "./people/people-schema.js";
+export { PEOPLE_SCHEMA_VERSION, peopleFileSchema } from "./people/people-schema.js";
+export type { SignatureStanding, SignatureState } from "./people/record-signature.js";
+export { signatureOf, signatureStateWords } from "./people/record-signature.js";
+export type { SigningKey } from "./people/signing-key.js";
+export { signWithKey } from "./people/signing-key.js";
+export {
+  keyFingerprint,
+  parseSshSignature,
+  SEAL_NAMESPACE,
+  SIGNATURE_NAMESPACE,
+  verifySshSignature,
+} from "./people/ssh-signature.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
 export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
@@ -151,7 +178,7 @@ export {
 } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
 export { findRecord } from "./runlog/find-record.js";
-export { correctRecord, decidePrinciple, destroyData, giveReview } from "./runlog/governance.js";
+export { correctRecord, decidePrinciple, destroyData, giveReview, governanceSigner } from "./runlog/governance.js";
 export type {
   Correction,
   DataDestroyed,
@@ -169,13 +196,23 @@ export type { LogOverviewRow } from "./runlog/log-overview.js";
 export { logOverview, outcomeWords, readLogOverview } from "./runlog/log-overview.js";
 export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
 export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
+export type { LogSeal } from "./runlog/log-seal.js";
+export { logSealSchema, readSeals, sealSigner, sealsPath } from "./runlog/log-seal.js";
 export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
 export { loggedRun } from "./runlog/logged-run.js";
 export { codeVersion, hashFile, whoAmI } from "./runlog/provenance.js";
-export { canonicalJson, hashRecord } from "./runlog/record-hash.js";
+export { canonicalJson, hashRecord, signedBytes } from "./runlog/record-hash.js";
 export type { Review } from "./runlog/reviews.js";
 export { listReviews, samePerson } from "./runlog/reviews.js";
-export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath, streamLogRecords } from "./runlog/run-log.js";
+export {
+  type AppendOptions,
+  appendRecord,
+  newRunId,
+  readLogRecords,
+  readRunLog,
+  runLogPath,
+  streamLogRecords,
+} from "./runlog/run-log.js";
 export type {
   CheckSummary,
   DataFingerprint,
@@ -187,7 +224,15 @@ export type {
   Who,
 } from "./runlog/run-record-schema.js";
 export { RUN_LOG_SCHEMA_VERSION, runRecordSchema } from "./runlog/run-record-schema.js";
-export type { ChainFinding, FindingKind, LogVerification } from "./runlog/verify-run-log.js";
+export { sealLog } from "./runlog/seal-log.js";
+export type {
+  ChainFinding,
+  FindingKind,
+  LogVerification,
+  SealCheck,
+  UnprovenRecord,
+  VerifyOptions,
+} from "./runlog/verify-run-log.js";
 export { verifyRunLog } from "./runlog/verify-run-log.js";
 export type { LabView } from "./site/lab-view.js";
 export type { Chromium } from "./site/launch-chromium.js";

@@ -26,6 +26,8 @@ export const commandLoaders = {
   "destroy-data": async () => (await import("./commands/destroy-data.js")).destroyDataCommand,
   notebook: async () => (await import("./commands/notebook.js")).notebookCommand,
   correct: async () => (await import("./commands/correct.js")).correctCommand,
+  whoami: async () => (await import("./commands/whoami.js")).whoamiCommand,
+  people: async () => (await import("./commands/people.js")).peopleCommand,
 } satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof commandLoaders;

@@ -1,6 +1,7 @@
 import { basename, relative } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { Signer } from "../people/identify.js";
 import { hashFile } from "../runlog/provenance.js";
 import { appendRecord, runLogPath } from "../runlog/run-log.js";
 import type { DataFingerprint, FileFingerprint, RunRecord, RunStartedRecord } from "../runlog/run-record-schema.js";
@@ -21,8 +22,18 @@ export async function appendEnd(
   opened: OpenedExperiment,
   started: RunStartedRecord,
   end: EndContext,
+  signer?: Signer,
 ): Promise<RunRecord> {
-  const { schema: _s, seq: _q, prev_hash: _p, hash: _h, type: _t, torn_tail_set_aside: _r, ...same } = started;
+  const {
+    schema: _s,
+    seq: _q,
+    prev_hash: _p,
+    hash: _h,
+    type: _t,
+    torn_tail_set_aside: _r,
+    signature: _g,
+    ...same
+  } = started;
   // Another run may overwrite a shared name (resultaten.json) before this one ends: a written file's own hash counts.
   const artifacts = await Promise.all(
     (end.artifacts ?? []).map(async (file) => {
@@ -32,21 +43,25 @@ export async function appendEnd(
     }),
   );
   const columns = end.columns ?? started.columns_read;
-  return (await appendRecord(runLogPath(opened.dir), {
-    ...same,
-    type: "run",
-    datasets: uniqueFiles([...(started.datasets ?? []), ...end.files]),
-    ...(end.data.length > 0 && { data: [...end.data] }),
-    ...(columns && { columns_read: columns }),
-    ...(end.checks && { checks: [...end.checks] }),
-    versions: { ...started.versions, engine: end.engine ?? started.versions.engine ?? "geen" },
-    outcome: end.outcome,
-    metrics: end.metrics ?? {},
-    ...(end.metricUnits && Object.keys(end.metricUnits).length > 0 && { metric_units: end.metricUnits }),
-    artifacts,
-    ended_at: new Date().toISOString(),
-    ...(end.error !== undefined && { error: { message: messageOf(end.error) } }),
-  })) as RunRecord;
+  return (await appendRecord(
+    runLogPath(opened.dir),
+    {
+      ...same,
+      type: "run",
+      datasets: uniqueFiles([...(started.datasets ?? []), ...end.files]),
+      ...(end.data.length > 0 && { data: [...end.data] }),
+      ...(columns && { columns_read: columns }),
+      ...(end.checks && { checks: [...end.checks] }),
+      versions: { ...started.versions, engine: end.engine ?? started.versions.engine ?? "geen" },
+      outcome: end.outcome,
+      metrics: end.metrics ?? {},
+      ...(end.metricUnits && Object.keys(end.metricUnits).length > 0 && { metric_units: end.metricUnits }),
+      artifacts,
+      ended_at: new Date().toISOString(),
+      ...(end.error !== undefined && { error: { message: messageOf(end.error) } }),
+    },
+    signer && { sign: signer.sign },
+  )) as RunRecord;
 }
 
 function uniqueFiles(files: readonly FileFingerprint[]): FileFingerprint[] {

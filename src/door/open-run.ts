@@ -6,6 +6,8 @@ import type { PlannedReads } from "../gates/planned-reads.js";
 import { runGateProblems } from "../gates/run-gate.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import { statedInAdvance } from "../governance/stated-in-advance.js";
+import { optionalSigner } from "../people/identify.js";
+import { personIdentity } from "../people/load-people.js";
 import { type JustificationChoice, resolveJustification } from "../runlog/justification.js";
 import { codeVersion, hashFile, libraryVersion, whoAmI } from "../runlog/provenance.js";
 import { appendRecord, newRunId, readLogRecords, runLogPath } from "../runlog/run-log.js";
@@ -56,35 +58,42 @@ export async function openRun(request: DoorRequest): Promise<RunPermit> {
   // Only now is a data file touched: its hash, against the data the log says was destroyed.
   const datasets = await hashPlannedFiles(opened.dir, reads, input.governance);
   const stated = statedInAdvance(opened.template, opened.experiment);
-  const started = (await appendRecord(file, {
-    type: "run_started",
-    id: request.id ?? newRunId(),
-    at: request.at ?? new Date().toISOString(),
-    who: whoAmI(workspace.root),
-    experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
-    analysis: request.analysis,
-    justification,
-    ...(reusedFrom !== undefined && { justification_reused_from: reusedFrom }),
-    ...(parent !== undefined && { parent_run: parent }),
-    ...(datasets.length > 0 && { datasets }),
-    ...(reads.suite && {
-      suite: {
-        name: basename(reads.suite),
-        path: relative(opened.dir, reads.suite),
-        sha256: await hashFile(reads.suite),
-      },
-    }),
-    columns_read: reads.columns,
-    ...(stated && { stated_in_advance: stated }),
-    code: await codeVersion(workspace.root),
-    versions: { node: process.version, livinglab: await libraryVersion() },
-  })) as RunStartedRecord;
+  // The runner signs where a key is available; else the log says plainly the name is not proven.
+  const signer = await optionalSigner(input.people, workspace.root);
+  const started = (await appendRecord(
+    file,
+    {
+      type: "run_started",
+      id: request.id ?? newRunId(),
+      at: request.at ?? new Date().toISOString(),
+      who: signer ? { name: personIdentity(signer.person), source: "key" } : whoAmI(workspace.root),
+      experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
+      analysis: request.analysis,
+      justification,
+      ...(reusedFrom !== undefined && { justification_reused_from: reusedFrom }),
+      ...(parent !== undefined && { parent_run: parent }),
+      ...(datasets.length > 0 && { datasets }),
+      ...(reads.suite && {
+        suite: {
+          name: basename(reads.suite),
+          path: relative(opened.dir, reads.suite),
+          sha256: await hashFile(reads.suite),
+        },
+      }),
+      columns_read: reads.columns,
+      ...(stated && { stated_in_advance: stated }),
+      code: await codeVersion(workspace.root),
+      versions: { node: process.version, livinglab: await libraryVersion() },
+    },
+    signer && { sign: signer.sign },
+  )) as RunStartedRecord;
   return mintPermit({
     opened,
     started,
     governance: input.governance,
     declared: input.declared,
     today: input.today,
+    ...(signer && { signer }),
   });
 }
 

@@ -6,6 +6,7 @@ import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { WrittenFile } from "../files/write-file-atomic.js";
 import type { ContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import type { GovernanceState } from "../governance/governance-state.js";
+import type { Signer } from "../people/identify.js";
 import type {
   CheckSummary,
   DataFingerprint,
@@ -91,6 +92,8 @@ export interface PermitContext {
   governance: GovernanceState;
   declared: readonly DeclaredDataset[];
   today: string;
+  /** The runner's signer, when a key is available: the run's end is signed like its start. */
+  signer?: Signer;
 }
 
 /** Where the engine read a dataset from: a file, a table, or a DataFrame handed back from memory. */
@@ -166,7 +169,7 @@ export function mintPermit(context: PermitContext): RunPermit {
     recordTable: (on, table) => fingerprint(on, table, { table }, true),
     read: () => data,
     provisional(result) {
-      const { schema, seq, prev_hash, hash, type: _t, torn_tail_set_aside: _r, ...same } = started;
+      const { schema, seq, prev_hash, hash, type: _t, torn_tail_set_aside: _r, signature: _g, ...same } = started;
       return {
         ...same,
         schema,
@@ -186,7 +189,7 @@ export function mintPermit(context: PermitContext): RunPermit {
       };
     },
     end(result) {
-      ended ??= appendEnd(opened, started, { ...result, data, files, engine });
+      ended ??= appendEnd(opened, started, { ...result, data, files, engine }, context.signer);
       return ended;
     },
   };

@@ -12,6 +12,8 @@ export const EXPERIMENT_FILE = "experiment.yaml";
 
 /** An experiment as read from its folder, checked against its pinned template. */
 export interface OpenedExperiment {
+  /** The lab's root folder: where its people file is. */
+  root: string;
   dir: string;
   file: string;
   /** SHA-256 of the experiment file as read, for the run log. */
@@ -52,5 +54,13 @@ export async function openExperiment(workspace: Workspace, idOrPath: string): Pr
   const { experiment, template, principles, source } = inspection;
   if (!experiment || !template || !principles || !source) throw new LivingLabError(inspection.problems);
   const sha256 = createHash("sha256").update(source.text).digest("hex");
-  return { dir: resolve(inspection.file, ".."), file: inspection.file, sha256, experiment, template, principles };
+  return {
+    root: workspace.root,
+    dir: resolve(inspection.file, ".."),
+    file: inspection.file,
+    sha256,
+    experiment,
+    template,
+    principles,
+  };
 }

@@ -21,7 +21,7 @@ export function scaffoldExperiment(id: string, template: Template, principles: P
     `# Controleer met 'livinglab validate experiments/${id}' en bekijk de stand met 'livinglab status ${id}'.`,
     `template: ${ref}`,
     `id: ${id}`,
-    "# Uw naam zoals de werkbank u kent (git user.name of LIVINGLAB_USER). Een review moet van iemand anders komen.",
+    "# Uw naam (of e-mailadres) zoals in people.yaml van het lab. Een review moet van iemand anders komen.",
     "auteur:",
     "# Een korte titel in gewone taal.",
     "titel:",

@@ -6,6 +6,7 @@ import { isLivingLabError, type Problem } from "../errors/problem.js";
 import { type DeclaredDataset, declaredDatasets } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { type GovernanceState, governanceState } from "../governance/governance-state.js";
+import { loadPeople, type People } from "../people/load-people.js";
 import type { LogRecord } from "../runlog/log-record-schema.js";
 import { readLogRecords, runLogPath } from "../runlog/run-log.js";
 import type { PlannedReads } from "./planned-reads.js";
@@ -20,6 +21,8 @@ export interface GateInput {
   author: string;
   declared: DeclaredDataset[];
   governance: GovernanceState;
+  /** The lab's people file, which proves who decided and reviewed. */
+  people: People;
   /** What the analysis will read; for `status` and the site, what the experiment's own suite reads. */
   reads: PlannedReads;
   /** Problems with the experiment's own suite file, which the evidence could then not use. */
@@ -35,6 +38,8 @@ export interface GateInputOptions {
   reads?: PlannedReads;
   /** Today as JJJJ-MM-DD (default: today where the tool runs). */
   today?: string;
+  /** The lab's people, when the caller read them already (default: the lab's people file). */
+  people?: People;
 }
 
 /**
@@ -46,6 +51,7 @@ export async function gateInputFor(opened: OpenedExperiment, options: GateInputO
   const records = options.records ?? (await readLogRecords(runLogPath(opened.dir)));
   const today = options.today ?? localDate();
   const own = await ownSuiteOf(opened);
+  const people = options.people ?? (await loadPeople(opened.root));
   const declared = declaredDatasets(opened.experiment);
   const governance = governanceState(
     {
@@ -57,6 +63,7 @@ export async function gateInputFor(opened: OpenedExperiment, options: GateInputO
       template: opened.template,
       ...(own.suite && { ownSuite: own.suite }),
       today,
+      people,
     },
     records,
   );
@@ -70,6 +77,7 @@ export async function gateInputFor(opened: OpenedExperiment, options: GateInputO
     author: opened.experiment.auteur,
     declared,
     governance,
+    people,
     reads,
     suiteProblems: own.problems,
     today,

@@ -2,6 +2,7 @@ import type { Problem } from "../errors/problem.js";
 import { LivingLabError } from "../errors/problem.js";
 import { dateText } from "../governance/evidence/evidence.js";
 import type { PrincipleGovernance } from "../governance/governance-state.js";
+import { findPerson } from "../people/load-people.js";
 import { requireJustification } from "../runlog/justification.js";
 import type { GateInput } from "./gate-input.js";
 
@@ -17,6 +18,7 @@ export function runGateProblems(input: GateInput): Problem[] {
   const real = input.declared.filter((d) => d.real).map((d) => d.name);
   if (real.length === 0) return problems;
   const data = `de dataset(s) ${real.join(", ")} met echte persoonsgegevens`;
+  problems.push(...peopleProblems(input, data));
   for (const p of input.governance.principles.filter((p) => p.principle.weighing === "Mag")) {
     const problem = magProblem(p, data);
     if (problem) problems.push(problem);
@@ -36,6 +38,39 @@ export function requireRunAllowed(input: GateInput & { justification: string | u
   const problems = runGateProblems(input);
   if (problems.length > 0) throw new LivingLabError(problems);
   return justification;
+}
+
+/** On real personal data the people file must prove who decided and reviewed, and know the author. */
+function peopleProblems(input: GateInput, data: string): Problem[] {
+  const { people } = input;
+  if (!people.exists) {
+    return [
+      {
+        code: "gate_people_missing",
+        message: `Geen run op ${data}: het lab heeft geen personenbestand (${people.file}), dus niemand kan bewijzen wie besloot of reviewde.`,
+        hint: "Maak people.yaml in de map van het lab met de mensen, hun rollen en hun publieke SSH-sleutels (zie de README), en leg het vast in git.",
+      },
+    ];
+  }
+  if (people.problems.length > 0) {
+    return [
+      {
+        code: "gate_people_invalid",
+        message: `Geen run op ${data}: het personenbestand bevat ${people.problems.length === 1 ? "een fout" : `${people.problems.length} fouten`}, dus geen handtekening telt.`,
+        hint: "Bekijk de fouten met 'livinglab people' en los ze op.",
+        file: people.file,
+      },
+    ];
+  }
+  if (findPerson(people, input.author)) return [];
+  return [
+    {
+      code: "gate_author_unknown",
+      message: `Geen run op ${data}: de auteur '${input.author}' staat niet in het personenbestand, dus niet vast te stellen is dat de review van iemand anders komt.`,
+      hint: "Zet de auteur in people.yaml (naam of e-mailadres zoals in het experiment), of schrijf bij 'auteur' de naam zoals die daar staat.",
+      path: ["auteur"],
+    },
+  ];
 }
 
 function retentionProblems(input: GateInput): Problem[] {
@@ -86,8 +121,8 @@ function reviewProblem(input: GateInput, data: string): Problem {
   const revoked = input.governance.reviews.filter((r) => r.verdict === "goedgekeurd" && !r.inForce).at(-1);
   return {
     code: "gate_review_missing",
-    message: `Geen run op ${data}: het experiment is nog niet gereviewd door iemand anders dan de auteur (${input.author}).${revoked ? ` De goedkeuring van ${revoked.reviewer.replace(/\s*<[^>]*>/, "")} telt niet: ${revoked.void}` : ""}`,
-    hint: "Vraag een collega om een review van deze versie van het experiment; die wordt vastgelegd in het logboek.",
+    message: `Geen run op ${data}: het experiment is nog niet goedgekeurd in een ondertekende review van een reviewer die niet de auteur (${input.author}) is.${revoked ? ` De goedkeuring van ${revoked.reviewer.replace(/\s*<[^>]*>/, "")} telt niet: ${revoked.void}` : ""}`,
+    hint: "Vraag een collega met de rol reviewer om een review van deze versie van het experiment ('livinglab review', ondertekend met zijn of haar sleutel).",
   };
 }
 

@@ -1,15 +1,18 @@
 import { declaredDatasets } from "../experiments/declared-data.js";
 import type { PlannedReads } from "../gates/planned-reads.js";
+import type { People } from "../people/load-people.js";
+import type { SignatureState } from "../people/record-signature.js";
 import type { DataDestroyed, PrincipleDecided, SummaryPublished } from "../runlog/governance-schema.js";
 import type { LogRecord } from "../runlog/log-record-schema.js";
 import type { RunRecord, RunStartedRecord, StatedInAdvance } from "../runlog/run-record-schema.js";
 import type { Principle, PrincipleStatus, PrinciplesFile } from "../templates/principle-schema.js";
 import type { SectionId, Template } from "../templates/template-schema.js";
 import { withDefined } from "./defined.js";
-import { trustOf } from "./event-trust.js";
+import { type TrustOf, trustIn } from "./event-trust.js";
 import { type Evidence, type EvidenceContext, evidenceOf } from "./evidence/evidence.js";
 import { evidenceRegistry } from "./evidence/evidence-registry.js";
 import { type Margin, statedMargins } from "./margins.js";
+import { participation, type RoleParticipation } from "./participation.js";
 import { type ReviewStanding, reviewStandings } from "./review-standing.js";
 import { statedInAdvance } from "./stated-in-advance.js";
 
@@ -34,6 +37,8 @@ export interface GovernanceFacts {
   ownSuite?: { logName: string; reads: PlannedReads };
   /** Today as JJJJ-MM-DD, for retention dates. */
   today: string;
+  /** The lab's people file: only events signed by its people count, in the roles it gives them. */
+  people: People;
 }
 
 /** The author's proposal for a principle, as the experiment file states it. */
@@ -60,6 +65,16 @@ export interface DecisionStanding {
   onCurrentVersion: boolean;
 }
 
+/** A decision in the log that does not count, and why: unsigned, badly signed, or by someone without the owning role. */
+export interface IgnoredDecision {
+  seq: number;
+  at: string;
+  who: string;
+  status: PrincipleStatus;
+  signature: SignatureState;
+  why: string;
+}
+
 /** One principle: the author's proposal, the decision in the log, and the tool's evidence. */
 export interface PrincipleGovernance {
   principle: Principle;
@@ -72,6 +87,8 @@ export interface PrincipleGovernance {
   contradicted: boolean;
   /** The proposal in the experiment file and the decision in the log say different things. */
   differs: boolean;
+  /** Decisions in the log that do not count (unsigned, badly signed, wrong role), oldest first. */
+  ignored: IgnoredDecision[];
 }
 
 /** A finished run and where it stands: withdrawn by a correction, approved by a review. */
@@ -96,7 +113,14 @@ export interface GovernanceState {
    * withdrawn. Its approval is what makes the summary final; `publish` and `review` default to it.
    */
   summarized?: string;
-  destructions: Array<{ seq: number; at: string; who: string; reason: string; files: DataDestroyed["files"] }>;
+  destructions: Array<{
+    seq: number;
+    at: string;
+    who: string;
+    reason: string;
+    files: DataDestroyed["files"];
+    signature: SignatureState;
+  }>;
   /** SHA-256 of every file logged as destroyed, and the content fingerprints runs recorded for them. */
   destroyedFiles: ReadonlySet<string>;
   destroyedContents: ReadonlySet<string>;
@@ -106,6 +130,10 @@ export interface GovernanceState {
   criteria: CriterionResult[];
   stated?: StatedInAdvance;
   today: string;
+  /** Per role that takes part in the weighing (the principles' owners and the reviewer): who has spoken. */
+  participation: RoleParticipation[];
+  /** Whether each record's maker is proven by a signature, by record id: for `log`, the site and notebooks. */
+  signatures: ReadonlyMap<string, { state: SignatureState; signer?: string; why?: string }>;
 }
 
 /**
@@ -115,11 +143,16 @@ export interface GovernanceState {
  * @example const state = governanceState(facts, await readLogRecords(runLogPath(om.dir)));
  */
 export function governanceState(facts: GovernanceFacts, records: readonly LogRecord[]): GovernanceState {
-  const withdrawn = withdrawnRecords(records);
-  const counts = (r: LogRecord) => !withdrawn.has(r.id) && trustOf(r).trusted;
+  const trust = trustIn(facts.people);
+  const withdrawn = withdrawnRecords(records, (c) => trust(c).trusted);
+  const counts = (r: LogRecord) => !withdrawn.has(r.id) && trust(r).trusted;
   const finished = records.filter((r): r is RunRecord => r.type === "run");
   const runs = finished.filter((r) => !withdrawn.has(r.id));
-  const reviews = reviewStandings({ author: facts.author, sha256: facts.sha256 }, records, withdrawn);
+  const reviews = reviewStandings(
+    { author: facts.author, sha256: facts.sha256, people: facts.people, trust },
+    records,
+    withdrawn,
+  );
   const latestApproval = (run?: string) =>
     reviews.filter((r) => r.inForce && r.verdict === "goedgekeurd" && (run === undefined || r.run === run)).at(-1);
   const destroyed = records.filter((r): r is DataDestroyed => r.type === "data_destroyed");
@@ -155,16 +188,25 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
   };
   return {
     experiment: { id: facts.id, sha256: facts.sha256, author: facts.author },
-    principles: facts.principles.principles.map((p) => principleGovernance(p, facts, records, counts, context)),
+    principles: facts.principles.principles.map((p) =>
+      principleGovernance(p, facts, records, { withdrawn, trust }, context),
+    ),
     reviews,
     ...withDefined("approval", latestApproval()),
-    ...withDefined("summarized", summarizedRun(records)?.id),
+    ...withDefined("summarized", summarizedRun(records, withdrawn)?.id),
     runs: finished.map((record) => ({
       record,
       ...withDefined("withdrawnBy", withdrawn.get(record.id)?.seq),
       ...withDefined("approval", latestApproval(record.id)),
     })),
-    destructions: destroyed.map((d) => ({ seq: d.seq, at: d.at, who: d.who.name, reason: d.reden, files: d.files })),
+    destructions: destroyed.map((d) => ({
+      seq: d.seq,
+      at: d.at,
+      who: d.who.name,
+      reason: d.reden,
+      files: d.files,
+      signature: trust(d).signature.state,
+    })),
     destroyedFiles,
     destroyedContents: new Set(
       finished
@@ -187,12 +229,31 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     ),
     ...(stated && { stated }),
     today: facts.today,
+    participation: participation(facts.principles, records, counts, trust),
+    // A run's start is signed like its end; the end stands for the run.
+    signatures: new Map(
+      records
+        .filter((r) => r.type !== "run_started")
+        .map((r) => {
+          const t = trust(r);
+          return [
+            r.id,
+            {
+              state: t.signature.state,
+              ...withDefined("signer", t.person && `${t.person.naam} <${t.person.email}>`),
+              ...withDefined("why", t.why),
+            },
+          ];
+        }),
+    ),
   };
 }
 
 /** The latest finished run with check results that no correction withdrew: the run a summary shows. */
-export function summarizedRun(records: readonly LogRecord[]): RunRecord | undefined {
-  const withdrawn = withdrawnRecords(records);
+export function summarizedRun(
+  records: readonly LogRecord[],
+  withdrawn: ReadonlyMap<string, unknown> = withdrawnRecords(records),
+): RunRecord | undefined {
   return records
     .filter((r): r is RunRecord => r.type === "run" && r.checks !== undefined && !withdrawn.has(r.id))
     .at(-1);
@@ -207,13 +268,29 @@ function principleGovernance(
   principle: Principle,
   facts: GovernanceFacts,
   records: readonly LogRecord[],
-  counts: (r: LogRecord) => boolean,
+  { withdrawn, trust }: { withdrawn: ReadonlyMap<string, unknown>; trust: TrustOf },
   context: EvidenceContext,
 ): PrincipleGovernance {
   const proposal = proposalOf(facts.experiment.principes?.[principle.id]);
-  const decided = records
-    .filter((r): r is PrincipleDecided => r.type === "principle_decided" && r.principle === principle.id && counts(r))
-    .at(-1);
+  const made = records.filter(
+    (r): r is PrincipleDecided =>
+      r.type === "principle_decided" && r.principle === principle.id && !withdrawn.has(r.id),
+  );
+  // A principle is decided by the people who own it: a signed decision by someone holding the owning role.
+  const whyNot = (r: PrincipleDecided): string | undefined => {
+    const t = trust(r);
+    if (!t.trusted) return t.why;
+    if (!t.person?.rollen.some((role) => role === principle.owner))
+      return `${t.person?.naam} heeft niet de rol ${principle.owner}, die over dit uitgangspunt besluit.`;
+    return undefined;
+  };
+  const decided = made.filter((r) => whyNot(r) === undefined).at(-1);
+  const ignored: IgnoredDecision[] = made.flatMap((r) => {
+    const why = whyNot(r);
+    return why === undefined
+      ? []
+      : [{ seq: r.seq, at: r.at, who: r.who.name, status: r.status, signature: trust(r).signature.state, why }];
+  });
   const decision: DecisionStanding | undefined = decided && {
     id: decided.id,
     seq: decided.seq,
@@ -235,6 +312,7 @@ function principleGovernance(
     evidence,
     contradicted: marked === "voldaan" && evidence.verdict === "contradicts",
     differs: decision !== undefined && (proposal?.status ?? "open") !== decision.status,
+    ignored,
   };
 }
 

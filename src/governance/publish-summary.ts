@@ -12,13 +12,14 @@ import { maskPersonalData } from "../report/mask-personal-data.js";
 import { renderSummaryPage, SUMMARY_MARK } from "../report/summary-page.js";
 import { REPORT_DIR } from "../report/write-summary.js";
 import { findRun } from "../runlog/find-record.js";
-import { governanceEventBase, requireText } from "../runlog/governance.js";
+import { governanceEventBase, governanceSigner, requireText } from "../runlog/governance.js";
 import type { SummaryPublished } from "../runlog/governance-schema.js";
+import { writeSeal } from "../runlog/log-seal.js";
 import { hashFile } from "../runlog/provenance.js";
 import { appendRecord, readLogRecords, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
-import { type GovernanceState, summarizedRun } from "./governance-state.js";
+import type { GovernanceState } from "./governance-state.js";
 
 /** Where `publish` writes the final summary of the run it publishes. */
 export const FINAL_SUMMARY = "samenvatting-definitief.html";
@@ -37,8 +38,13 @@ export async function publishSummary(
   publication: { aan: string; file?: string; run?: string },
 ): Promise<SummaryPublished> {
   const aan = requireText(publication.aan, "aan");
+  const signer = await governanceSigner(workspace);
   const records = await readLogRecords(runLogPath(opened.dir));
-  const run = publication.run === undefined ? summarizedRun(records) : findRun(records, publication.run);
+  const { governance } = await gateInputFor(opened, { records });
+  const run =
+    publication.run === undefined
+      ? records.find((r): r is RunRecord => r.type === "run" && r.id === governance.summarized)
+      : findRun(records, publication.run);
   if (!run) {
     throw new LivingLabError({
       code: "nothing_to_publish",
@@ -46,7 +52,6 @@ export async function publishSummary(
       hint: "Voer eerst een run uit met 'livinglab run', en laat die reviewen.",
     });
   }
-  const { governance } = await gateInputFor(opened, { records });
   const approval = approveFinalSummary({ governance, run: run.id });
   const { path, bytes } = publication.file
     ? await readPublication(resolve(opened.dir, publication.file))
@@ -54,16 +59,26 @@ export async function publishSummary(
   // What is checked is what is hashed: the same bytes, read once.
   const problems = publicationProblems(bytes.toString("utf8"), run.id, path);
   if (problems.length > 0) throw new LivingLabError(problems);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return (await appendRecord(runLogPath(opened.dir), {
-    ...governanceEventBase(workspace, opened),
-    type: "summary_published",
-    file: { name: basename(path), path: relative(opened.dir, path), sha256 },
-    aan,
-    run: run.id,
-    run_hash: run.hash,
-    review: approval.review,
-  })) as SummaryPublished;
+  const recorded = (await appendRecord(
+    runLogPath(opened.dir),
+    {
+      ...governanceEventBase(signer, opened),
+      type: "summary_published",
+      file: {
+        name: basename(path),
+        path: relative(opened.dir, path),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
+      aan,
+      run: run.id,
+      run_hash: run.hash,
+      review: approval.review,
+    },
+    { sign: signer.sign },
+  )) as SummaryPublished;
+  // Publication seals the log on its own: what the readers got is anchored outside the log too.
+  await writeSeal(runLogPath(opened.dir), recorded, opened.experiment.id, signer);
+  return recorded;
 }
 
 /**

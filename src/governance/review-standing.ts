@@ -1,9 +1,11 @@
+import { findPerson, type People } from "../people/load-people.js";
+import type { SignatureState } from "../people/record-signature.js";
 import type { ReviewGiven } from "../runlog/governance-schema.js";
 import type { LogRecord } from "../runlog/log-record-schema.js";
 import { samePerson } from "../runlog/reviews.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { withDefined } from "./defined.js";
-import { trustOf } from "./event-trust.js";
+import type { TrustOf } from "./event-trust.js";
 import { dateText } from "./evidence/evidence.js";
 import type { withdrawnRecords } from "./withdrawn.js";
 
@@ -22,13 +24,20 @@ export interface ReviewStanding {
   inForce: boolean;
   /** Why it does not count, in Dutch; set when it is not in force. */
   void?: string;
+  /** Whether the reviewer is proven by a signature of a person in the people file. */
+  signature: SignatureState;
 }
+
+/** The role a review needs to open a gate or make a summary final. */
+export const REVIEWER_ROLE = "reviewer";
 
 /** What a review is judged against: the experiment as it is now, every review, the runs, what was withdrawn. */
 export interface ReviewContext {
   /** The experiment's `auteur` and the experiment file's hash now. */
   author: string;
   sha256: string;
+  people: People;
+  trust: TrustOf;
   given: readonly ReviewGiven[];
   runs: ReadonlyMap<string, RunRecord>;
   withdrawn: ReturnType<typeof withdrawnRecords>;
@@ -40,7 +49,7 @@ export interface ReviewContext {
  * or the run's maker, or of another version of the experiment. A rejection counts until withdrawn.
  */
 export function reviewStandings(
-  facts: { author: string; sha256: string },
+  facts: { author: string; sha256: string; people: People; trust: TrustOf },
   records: readonly LogRecord[],
   withdrawn: ReturnType<typeof withdrawnRecords>,
 ): ReviewStanding[] {
@@ -60,6 +69,7 @@ export function reviewStandings(
       experimentSha256: review.experiment.file_sha256,
       inForce: why === undefined,
       ...withDefined("void", why),
+      signature: facts.trust(review).signature.state,
     };
   });
 }
@@ -67,15 +77,15 @@ export function reviewStandings(
 /** Why a review does not count, or undefined when it does. A rejection only stops counting when withdrawn. */
 function voidReason(
   review: ReviewGiven,
-  { author, sha256, given, runs, withdrawn }: ReviewContext,
+  { author, sha256, people, trust, given, runs, withdrawn }: ReviewContext,
 ): string | undefined {
-  const trust = trustOf(review);
-  if (!trust.trusted) return trust.why ?? "De herkomst van deze review is niet vast te stellen.";
+  const proven = trust(review);
+  if (!proven.trusted) return proven.why ?? "De herkomst van deze review is niet vast te stellen.";
   const correction = withdrawn.get(review.id);
   if (correction) return `Ingetrokken met een correctie (record ${correction.seq}).`;
   if (review.verdict !== "goedgekeurd") return undefined;
   const rejection = given.find(
-    (r) => r.seq > review.seq && r.verdict === "afgekeurd" && !withdrawn.has(r.id) && trustOf(r).trusted,
+    (r) => r.seq > review.seq && r.verdict === "afgekeurd" && !withdrawn.has(r.id) && trust(r).trusted,
   );
   if (rejection) {
     return `Herroepen door de afkeuring van ${rejection.who.name.replace(/\s*<[^>]*>/, "")} op ${dateText(rejection.at)} (record ${rejection.seq}).`;
@@ -88,7 +98,12 @@ function voidReason(
       return "De beoordeelde run is niet meer dezelfde.";
   }
   const makers = [author, review.author].filter((name): name is string => typeof name === "string");
-  if (makers.some((name) => samePerson(review.who.name, name))) return "Door de auteur of de maker zelf.";
+  // One person, whatever name or key they use: the people file says who a name is.
+  const reviewer = proven.person;
+  if (makers.some((name) => samePerson(review.who.name, name) || (reviewer && findPerson(people, name) === reviewer)))
+    return "Door de auteur of de maker zelf.";
+  if (!reviewer?.rollen.some((role) => role === REVIEWER_ROLE))
+    return `${reviewer?.naam ?? review.who.name} heeft geen rol ${REVIEWER_ROLE} in het personenbestand.`;
   if (review.experiment.file_sha256 !== sha256) return "Gold een eerdere versie van het experiment.";
   return undefined;
 }

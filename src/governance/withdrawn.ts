@@ -3,11 +3,15 @@ import type { LogRecord } from "../runlog/log-record-schema.js";
 
 /**
  * The records withdrawn by a correction, by id, with the correction that withdrew each. A
- * correction that is itself withdrawn (a correction of a correction) withdraws nothing.
+ * correction that is itself withdrawn (a correction of a correction) withdraws nothing, nor does
+ * one that `counts` rejects (the governance state counts only signed corrections).
  * @example withdrawnRecords(records).has(review.id) // true once someone corrected the review
  */
-export function withdrawnRecords(records: readonly LogRecord[]): Map<string, Correction> {
-  const corrections = records.filter((r): r is Correction => r.type === "correction");
+export function withdrawnRecords(
+  records: readonly LogRecord[],
+  counts: (correction: Correction) => boolean = () => true,
+): Map<string, Correction> {
+  const corrections = records.filter((r): r is Correction => r.type === "correction" && counts(r));
   const memo = new Map<string, Correction | undefined>();
   const by = (id: string): Correction | undefined => {
     if (memo.has(id)) return memo.get(id);

@@ -52,7 +52,7 @@ export function renderSummaryPage(
 <p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template.replace("@", ", versie "))} · run van ${escapeHtml(formatWhen(run.at))} door ${userText(run.who.name.replace(/\s*<[^>]*>/g, ""))}</p>
 ${
   approval
-    ? `<p class="final">Definitief: gereviewd door ${userText(approval.reviewer)} op ${escapeHtml(formatWhen(approval.at))}.</p>`
+    ? `<p class="final">Definitief: gereviewd door ${userText(approval.reviewer.replace(/\s*<[^>]*>/g, ""))} op ${escapeHtml(formatWhen(approval.at))}.</p>`
     : `<p class="draft">Dit is een concept. De samenvatting is pas definitief als iemand anders dan de maker deze run heeft goedgekeurd.</p>`
 }
 

@@ -1,6 +1,10 @@
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import { trustIn } from "../governance/event-trust.js";
 import { summarizedRun } from "../governance/governance-state.js";
+import { withdrawnRecords } from "../governance/withdrawn.js";
+import { requireSigner, type Signer } from "../people/identify.js";
+import { findPerson, loadPeople, personIdentity } from "../people/load-people.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
 import type { Workspace } from "../workspace.js";
 import { planDestruction } from "./destruction-plan.js";
@@ -13,18 +17,26 @@ import {
 } from "./destruction-staging.js";
 import { findInLog, findRecord, findRun, isRun } from "./find-record.js";
 import type { Correction, DataDestroyed, PrincipleDecided, ReviewGiven, Verdict } from "./governance-schema.js";
-import { whoAmI } from "./provenance.js";
+import { writeSeal } from "./log-seal.js";
 import { samePerson } from "./reviews.js";
 import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
 
-/** The fields every governance event shares: a fresh id, now, who, and the experiment as it is. */
-export function governanceEventBase(workspace: Workspace, opened: OpenedExperiment) {
+/** The fields every governance event shares: a fresh id, now, the signer as the people file names them, and the experiment as it is. */
+export function governanceEventBase(signer: Signer, opened: OpenedExperiment) {
   return {
     id: newRunId(),
     at: new Date().toISOString(),
-    who: whoAmI(workspace.root),
+    who: { name: personIdentity(signer.person), source: "key" as const },
     experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
   };
+}
+
+/**
+ * Who signs a governance event here: the person whose key you can sign with, or a refusal.
+ * Governance events are always signed; a name from git or LIVINGLAB_USER proves nothing.
+ */
+export async function governanceSigner(workspace: Workspace): Promise<Signer> {
+  return requireSigner(await loadPeople(workspace.root), workspace.root);
 }
 
 /**
@@ -44,22 +56,29 @@ export async function decidePrinciple(
       hint: `Kies uit: ${known.join(", ")}.`,
     });
   }
-  return (await appendRecord(runLogPath(opened.dir), {
-    ...governanceEventBase(workspace, opened),
-    type: "principle_decided",
-    principle: decision.principle,
-    status: decision.status,
-    toelichting: requireText(decision.toelichting, "toelichting"),
-    ...(decision.beslotenDoor && { besloten_door: decision.beslotenDoor }),
-    ...(decision.score !== undefined && { score: requireScore(decision.score) }),
-  })) as PrincipleDecided;
+  const signer = await governanceSigner(workspace);
+  if (decision.beslotenDoor !== undefined) requireRole(signer, decision.beslotenDoor, "besluit");
+  return (await appendRecord(
+    runLogPath(opened.dir),
+    {
+      ...governanceEventBase(signer, opened),
+      type: "principle_decided",
+      principle: decision.principle,
+      status: decision.status,
+      toelichting: requireText(decision.toelichting, "toelichting"),
+      ...(decision.beslotenDoor && { besloten_door: decision.beslotenDoor }),
+      ...(decision.score !== undefined && { score: requireScore(decision.score) }),
+    },
+    { sign: signer.sign },
+  )) as PrincipleDecided;
 }
 
 /**
  * Records a review of a run (by default the latest finished run; with `plan`, or while there
  * is no run, of the experiment as it stands). The review is bound to this version of the
  * experiment file and to the reviewed run's record (and so to the data it read). Refused
- * when the reviewer made that run or is the experiment's auteur: the same name or e-mail address.
+ * when the reviewer made that run or is the experiment's auteur (the same person in the people
+ * file, or the same name or e-mail address). Signed with the reviewer's key; seals the log.
  * @example await giveReview(lab, om, { verdict: "goedgekeurd", toelichting: "Controles en samenvatting nagelopen." });
  */
 export async function giveReview(
@@ -78,15 +97,23 @@ export async function giveReview(
   }
   // By default the run a summary shows (the latest with check results that no correction
   // withdrew, as publish takes it), else the latest run.
+  const people = await loadPeople(workspace.root);
+  // Withdrawn as the governance state counts it: only by a signed correction.
+  const trust = trustIn(people);
+  const withdrawn = withdrawnRecords(records, (c) => trust(c).trusted);
   const latest = review.plan
     ? undefined
     : review.run === undefined
-      ? (summarizedRun(records) ?? records.filter(isRun).at(-1))
+      ? (summarizedRun(records, withdrawn) ?? records.filter(isRun).at(-1))
       : await findRunInLog(file, review.run);
   // The author is who made the reviewed run; the experiment's auteur may not review it either.
   const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;
-  const base = governanceEventBase(workspace, opened);
-  const maker = [author, opened.experiment.auteur].find((name) => samePerson(base.who.name, name));
+  const signer = await requireSigner(people, workspace.root);
+  const base = governanceEventBase(signer, opened);
+  // The makers as people: whatever name or key they use, a person in the people file is one person.
+  const maker = [author, opened.experiment.auteur].find(
+    (name) => samePerson(base.who.name, name) || findPerson(people, name) === signer.person,
+  );
   if (maker !== undefined) {
     throw new LivingLabError({
       code: "review_by_author",
@@ -94,16 +121,24 @@ export async function giveReview(
       hint: "Vraag een collega om de review te doen met 'livinglab review'.",
     });
   }
-  return (await appendRecord(file, {
-    ...base,
-    type: "review_given",
-    verdict: review.verdict,
-    toelichting: requireText(review.toelichting, "toelichting"),
-    run: latest?.id ?? null,
-    author,
-    ...(latest && { run_hash: latest.hash }),
-    ...(review.role && { role: requireText(review.role, "rol") }),
-  })) as ReviewGiven;
+  const role = review.role === undefined ? undefined : requireRole(signer, review.role, "reviewt");
+  const recorded = (await appendRecord(
+    file,
+    {
+      ...base,
+      type: "review_given",
+      verdict: review.verdict,
+      toelichting: requireText(review.toelichting, "toelichting"),
+      run: latest?.id ?? null,
+      author,
+      ...(latest && { run_hash: latest.hash }),
+      ...(role && { role }),
+    },
+    { sign: signer.sign },
+  )) as ReviewGiven;
+  // A review seals the log on its own: the reviewer vouches for the log as it stood.
+  await writeSeal(file, recorded, opened.experiment.id, signer);
+  return recorded;
 }
 
 /**
@@ -122,17 +157,17 @@ export async function destroyData(
   const reden = requireText(destruction.reden, "reden");
   await finishPendingDestructions(opened.dir);
   const plan = await planDestruction(opened.dir, destruction.paths);
-  const base = governanceEventBase(workspace, opened);
+  const signer = await governanceSigner(workspace);
+  const base = governanceEventBase(signer, opened);
   const staging = await stageDestruction(plan, base.id);
   let record: DataDestroyed;
   try {
     const files = await fingerprintStaged(staging, plan.files);
-    record = (await appendRecord(runLogPath(opened.dir), {
-      ...base,
-      type: "data_destroyed",
-      files,
-      reden,
-    })) as DataDestroyed;
+    record = (await appendRecord(
+      runLogPath(opened.dir),
+      { ...base, type: "data_destroyed", files, reden },
+      { sign: signer.sign },
+    )) as DataDestroyed;
   } catch (error) {
     await restoreStaged(staging);
     throw error;
@@ -152,12 +187,28 @@ export async function correctRecord(
 ): Promise<Correction> {
   const found = await findInLog(runLogPath(opened.dir), correction.refersTo);
   const target = found?.record ?? findRecord([], correction.refersTo);
-  return (await appendRecord(runLogPath(opened.dir), {
-    ...governanceEventBase(workspace, opened),
-    type: "correction",
-    refers_to: { seq: target.seq, id: target.id, type: target.type, hash: target.hash },
-    correctie: requireText(correction.correctie, "correctie"),
-  })) as Correction;
+  const signer = await governanceSigner(workspace);
+  return (await appendRecord(
+    runLogPath(opened.dir),
+    {
+      ...governanceEventBase(signer, opened),
+      type: "correction",
+      refers_to: { seq: target.seq, id: target.id, type: target.type, hash: target.hash },
+      correctie: requireText(correction.correctie, "correctie"),
+    },
+    { sign: signer.sign },
+  )) as Correction;
+}
+
+/** The role someone says they act in, which the people file must give them. */
+function requireRole(signer: Signer, role: string, acting: string): string {
+  const cleaned = requireText(role, "rol");
+  if (signer.person.rollen.some((r) => r === cleaned)) return cleaned;
+  throw new LivingLabError({
+    code: "role_not_held",
+    message: `U ${acting} als '${cleaned}', maar die rol heeft u niet volgens het personenbestand (uw rollen: ${signer.person.rollen.join(", ")}).`,
+    hint: "Kies een rol die u heeft, of laat de rol weg; rollen staan in people.yaml van het lab.",
+  });
 }
 
 function requireScore(score: number): number {

@@ -8,6 +8,8 @@ export const findingKinds = [
   "set_aside",
   "missing",
   "destruction_unfinished",
+  "seal_mismatch",
+  "signature_invalid",
 ] as const;
 export type FindingKind = (typeof findingKinds)[number];
 

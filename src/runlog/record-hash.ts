@@ -42,3 +42,12 @@ export function canonicalJson(value: unknown): string {
   }
   return `${out}}`;
 }
+
+/**
+ * The bytes a record's signature covers: the whole record (its place in the chain, the previous
+ * record's hash, who, when, what) as canonical JSON, without its own hash and signature.
+ */
+export function signedBytes(record: Record<string, unknown>): string {
+  const { hash: _hash, signature: _signature, ...rest } = record;
+  return canonicalJson(rest);
+}

@@ -7,7 +7,7 @@ import { readLogLines } from "./log-lines.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
 import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record-schema.js";
 import { type ChainPoint, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
-import { hashRecord } from "./record-hash.js";
+import { hashRecord, signedBytes } from "./record-hash.js";
 import { GENESIS_HASH, RUN_LOG_SCHEMA_VERSION, type RunRecord } from "./run-record-schema.js";
 
 export const RUN_LOG_FILE = "runlog.jsonl";
@@ -91,12 +91,20 @@ export async function readRunLog(file: string): Promise<RunRecord[]> {
 export async function appendRecord(
   file: string,
   record: NewLogRecord,
-  options: LogLockOptions = {},
+  options: AppendOptions = {},
 ): Promise<LogRecord> {
-  return withLogLock(file, () => appendLocked(file, record), options);
+  return withLogLock(file, () => appendLocked(file, record, options.sign), options);
 }
 
-async function appendLocked(file: string, record: NewLogRecord): Promise<LogRecord> {
+export interface AppendOptions extends LogLockOptions {
+  /**
+   * Signs the record once it has its place in the chain (so the signature binds its number and
+   * the previous record's hash too); the armored signature is kept in `signature`.
+   */
+  sign?: (bytes: string) => Promise<string>;
+}
+
+async function appendLocked(file: string, record: NewLogRecord, sign: AppendOptions["sign"]): Promise<LogRecord> {
   const handle = await open(file, "a+");
   try {
     const tail = await readTail(handle, file);
@@ -113,7 +121,8 @@ async function appendLocked(file: string, record: NewLogRecord): Promise<LogReco
       ...(setAside && { torn_tail_set_aside: setAside }),
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    const sealed = { ...unsealed, hash: hashRecord(unsealed) } as LogRecord;
+    const signed = sign ? { ...unsealed, signature: await sign(signedBytes(unsealed)) } : unsealed;
+    const sealed = { ...signed, hash: hashRecord(signed) } as LogRecord;
     // A record that readers would refuse must never reach the append-only file: that is our bug.
     const checked = logRecordSchema.safeParse(sealed);
     if (!checked.success) throw new Error(`Ongeldig ${record.type}-record niet toegevoegd: ${checked.error.message}`);

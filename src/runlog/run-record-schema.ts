@@ -65,7 +65,11 @@ export type StatedInAdvance = z.infer<typeof statedInAdvanceSchema>;
 /** Per reader (a check id, or the analysis's name), the columns it reads as `dataset.column`; `dataset.*` is every column. */
 export const columnsReadSchema = z.record(z.string(), z.array(z.string()));
 
-export const whoSchema = z.object({ name: z.string(), source: z.enum(["git", "env", "os"]) });
+/**
+ * Who made a record. `key`: the name of the person in the people file whose key signed it (the
+ * signature proves it); `git`, `env`, `os`: a name as the machine gave it, proven by nothing.
+ */
+export const whoSchema = z.object({ name: z.string(), source: z.enum(["git", "env", "os", "key"]) });
 export type Who = z.infer<typeof whoSchema>;
 
 /** What every line of a log holds: its place in the chain, who and when. */
@@ -79,6 +83,8 @@ export const recordBaseSchema = z.object({
   /** Set when this append found a torn last line (a crashed write) and moved it to `<log>.torn`. */
   torn_tail_set_aside: z.object({ bytes: z.number().int().min(1), sha256: sha256Schema }).optional(),
   prev_hash: sha256Schema,
+  /** The maker's OpenSSH signature (SSHSIG) over the record without its hash and signature; see src/people/. */
+  signature: z.string().optional(),
   hash: sha256Schema,
 });
 

@@ -1,9 +1,12 @@
 import { dirname } from "node:path";
+import type { People } from "../people/load-people.js";
+import { type SignatureState, signatureOf } from "../people/record-signature.js";
 import { findChainBreak, summarizeLine } from "./chain-break.js";
 import { type PendingDestruction, pendingDestructions } from "./destruction-staging.js";
 import { missingLogFinding } from "./log-evidence.js";
 import type { ChainFinding } from "./log-finding.js";
 import { readLogLines } from "./log-lines.js";
+import { type LogSeal, readSeals, sealSigner, sealsPath } from "./log-seal.js";
 import { type ChainPoint, followsOn, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
 import { headPath, readHead } from "./run-log.js";
 import { type SetAside, setAsideFinding } from "./set-aside.js";
@@ -12,8 +15,16 @@ export { type ChainFinding, type FindingKind, findingKinds } from "./log-finding
 
 export interface LogVerification {
   file: string;
+  /** The seals this log was checked against, and whether each holds. */
+  seals: SealCheck[];
+  /** Governance records whose maker is not proven (unsigned, or a signature that does not hold), oldest first. */
+  unproven: UnprovenRecord[];
   /** Records read. */
   records: number;
+  /** The hash of the last record, when the log has one. */
+  lastHash?: string;
+  /** The experiment the log's records name. */
+  experiment?: string;
   intact: boolean;
   /** The first record edited, removed, inserted or reordered, a torn last line, a line set aside, a log gone. */
   finding?: ChainFinding;
@@ -21,8 +32,44 @@ export interface LogVerification {
   notes: string[];
 }
 
+/** A seal checked against the log: it holds when it is validly signed and the log still has its record with its hash. */
+export interface SealCheck {
+  seal: LogSeal;
+  /** Where the seal came from: the lab's seals file beside the log, or a file given. */
+  from: string;
+  /** Whether it counts at all: validly signed by a person in the people file on its date. */
+  counts: boolean;
+  holds: boolean;
+  /** Dutch, when the seal does not hold or does not count. */
+  why?: string;
+}
+
+/** A governance record whose maker is not proven. */
+export interface UnprovenRecord {
+  line: number;
+  seq: number;
+  id: string;
+  type: string;
+  state: SignatureState;
+  why: string;
+}
+
+export interface VerifyOptions {
+  /**
+   * The lab's people, against whom the signatures of records and seals are checked. Without
+   * them (a log read on its own) signatures are not judged, and a seal is only compared with the log.
+   */
+  people?: People;
+  /** Seals kept elsewhere, with where they came from; the seals file beside the log is always read too. */
+  seals?: ReadonlyArray<{ seal: LogSeal; from: string }>;
+}
+
 /** What one streaming pass over the log found; only a few records' places are kept. */
 interface Scan {
+  experiment?: string;
+  /** The hash of each record a seal names, by place. */
+  sealed: Map<number, string>;
+  unproven: UnprovenRecord[];
   records: number;
   last?: ChainPoint;
   /** Index (from 0) of the first line that is invalid or does not follow on the one before. */
@@ -44,17 +91,25 @@ interface Scan {
  * A log that is gone while its anchor, its evidence or git still know it is a finding too.
  * @example const { intact, finding } = await verifyRunLog(runLogPath(om.dir));
  */
-export async function verifyRunLog(file: string): Promise<LogVerification> {
+export async function verifyRunLog(file: string, options: VerifyOptions = {}): Promise<LogVerification> {
   const head = await readHead(file);
   const pending = await pendingDestructions(dirname(file));
+  const { people } = options;
+  const own = (await readSeals(sealsPath(file), { missingOk: true })).map((seal) => ({ seal, from: sealsPath(file) }));
+  const seals = [...own, ...(options.seals ?? [])];
   let scan: Scan;
   try {
-    scan = await scanLog(file, head, new Set(pending.map((p) => p.id)));
+    scan = await scanLog(file, head, new Set(pending.map((p) => p.id)), {
+      people,
+      sealedAt: new Set(seals.map((s) => s.seal.records)),
+    });
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ENOENT") throw error;
     const finding = await missingLogFinding(file, head);
     return {
       file,
+      seals: [],
+      unproven: [],
       records: 0,
       intact: !finding,
       ...(finding && { finding }),
@@ -67,17 +122,30 @@ export async function verifyRunLog(file: string): Promise<LogVerification> {
     headFinding(file, scan, head) ??
     (await setAsideFinding(file, scan.setAside, scan.records)) ??
     destructionFinding(pending, scan);
+  const sealChecks = seals
+    .filter(({ seal }) => scan.experiment === undefined || seal.experiment === scan.experiment)
+    .map(({ seal, from }) => checkSeal(seal, from, scan, people));
+  const later = finding ?? sealFinding(sealChecks, scan) ?? signatureFinding(scan.unproven);
   return {
     file,
+    seals: sealChecks,
+    unproven: scan.unproven,
     records: scan.records,
-    intact: finding === undefined,
-    ...(finding && { finding }),
+    ...(scan.last && { lastHash: scan.last.hash }),
+    ...(scan.experiment !== undefined && { experiment: scan.experiment }),
+    intact: later === undefined,
+    ...(later && { finding: later }),
     notes: [...notesFor(file, scan, head), ...destructionNotes(pending, scan)],
   };
 }
 
-async function scanLog(file: string, head: ChainPoint | undefined, pendingIds: ReadonlySet<string>): Promise<Scan> {
-  const scan: Scan = { records: 0, setAside: [], destroyed: new Map() };
+async function scanLog(
+  file: string,
+  head: ChainPoint | undefined,
+  pendingIds: ReadonlySet<string>,
+  check: { people: People | undefined; sealedAt: ReadonlySet<number> },
+): Promise<Scan> {
+  const scan: Scan = { records: 0, setAside: [], destroyed: new Map(), sealed: new Map(), unproven: [] };
   for await (const line of readLogLines(file)) {
     if (!line.terminated) {
       const whole = scan.breakAt === undefined ? isCompleteRecord(line.text, scan.last) : undefined;
@@ -98,6 +166,23 @@ async function scanLog(file: string, head: ChainPoint | undefined, pendingIds: R
       continue;
     }
     scan.last = { seq: record.seq, hash: record.hash };
+    scan.experiment ??= record.experiment.id;
+    if (check.sealedAt.has(record.seq)) scan.sealed.set(record.seq, record.hash);
+    if (check.people && GOVERNANCE_TYPES.has(record.type)) {
+      const signature = signatureOf(record, check.people);
+      // Every signature that does not hold is kept; unsigned records only up to a bound, so memory stays flat.
+      const kept = scan.unproven.filter((u) => u.state === "unsigned").length;
+      if (signature.state !== "signed" && (signature.state !== "unsigned" || kept < MAX_UNSIGNED_LISTED)) {
+        scan.unproven.push({
+          line: line.number,
+          seq: record.seq,
+          id: record.id,
+          type: record.type,
+          state: signature.state,
+          why: signature.why ?? "",
+        });
+      }
+    }
     if (record.seq === head?.seq && record.hash !== head.hash) {
       scan.replaced = { line: line.number, seq: record.seq, id: record.id };
     }
@@ -108,6 +193,66 @@ async function scanLog(file: string, head: ChainPoint | undefined, pendingIds: R
       scan.setAside.push({ line: line.number, seq: record.seq, ...record.torn_tail_set_aside });
   }
   return scan;
+}
+
+/** How many unsigned governance records verify names; a log from before signing may have many. */
+const MAX_UNSIGNED_LISTED = 100;
+
+/** The records that decide, review, publish, destroy or correct: these must be signed to count. */
+const GOVERNANCE_TYPES: ReadonlySet<string> = new Set([
+  "principle_decided",
+  "review_given",
+  "summary_published",
+  "data_destroyed",
+  "correction",
+]);
+
+function checkSeal(seal: LogSeal, from: string, scan: Scan, people: People | undefined): SealCheck {
+  const signer = people ? sealSigner(seal, people) : { valid: true };
+  if (!signer.valid) return { seal, from, counts: false, holds: false, why: `Dit zegel telt niet: ${signer.why}.` };
+  const hash = scan.sealed.get(seal.records);
+  if (hash === undefined) {
+    return {
+      seal,
+      from,
+      counts: true,
+      holds: false,
+      why: `Het zegel van ${seal.at.slice(0, 10)} kent ${seal.records} records, maar het logboek heeft er nu ${scan.records}: er zijn records weggehaald.`,
+    };
+  }
+  if (hash !== seal.head) {
+    return {
+      seal,
+      from,
+      counts: true,
+      holds: false,
+      why: `Record ${seal.records} heeft niet meer de hash die het zegel van ${seal.at.slice(0, 10)} (${seal.who.name}) vastlegde: het logboek is tot en met dat record herschreven.`,
+    };
+  }
+  return { seal, from, counts: true, holds: true };
+}
+
+function sealFinding(checks: readonly SealCheck[], scan: Scan): ChainFinding | undefined {
+  // A seal that is not validly signed proves nothing either way; a valid one that no longer matches is a finding.
+  const broken = checks.find((c) => c.counts && !c.holds);
+  if (!broken) return undefined;
+  return {
+    kind: "seal_mismatch",
+    line: Math.min(broken.seal.records, scan.records + 1),
+    seq: broken.seal.records,
+    message: `${broken.why} (zegel uit ${broken.from})`,
+  };
+}
+
+/**
+ * A signature that does not hold (forged, for another record or namespace, an unknown key, a key
+ * outside its dates, another name) is a finding. An unsigned record is named but breaks nothing:
+ * logs from before signing have them; it simply does not count.
+ */
+function signatureFinding(unproven: readonly UnprovenRecord[]): ChainFinding | undefined {
+  const forged = unproven.find((u) => u.state !== "unsigned");
+  if (!forged) return undefined;
+  return { kind: "signature_invalid", line: forged.line, seq: forged.seq, id: forged.id, message: forged.why };
 }
 
 /** A second pass, only for a broken log: a small summary of every line, to say what happened where. */

@@ -6,6 +6,7 @@ import { finalSummaryGateProblems } from "../gates/final-summary-gate.js";
 import { type GateInput, gateInputFor, localDate } from "../gates/gate-input.js";
 import { runGateProblems } from "../gates/run-gate.js";
 import type { Evidence } from "../governance/evidence/evidence.js";
+import type { IgnoredDecision } from "../governance/governance-state.js";
 import {
   type DecisionStanding,
   governanceState,
@@ -13,8 +14,10 @@ import {
   type Proposal,
   type ReviewStanding,
 } from "../governance/governance-state.js";
+import type { RoleParticipation } from "../governance/participation.js";
 import { type PrincipleStanding, principleStanding } from "../governance/principle-standing.js";
 import type { CriterionResult } from "../governance/success-criteria.js";
+import { loadPeople } from "../people/load-people.js";
 import { RUN_LOG_FILE, readLogRecords } from "../runlog/run-log.js";
 import { conditionHolds } from "../templates/condition.js";
 import { type PrincipleStatus, type Weighing, weighings } from "../templates/principle-schema.js";
@@ -46,6 +49,8 @@ export interface PrincipleState {
   score?: number;
   decidedBy?: string;
   date?: string;
+  /** Decisions in the log that do not count: unsigned, badly signed, or by someone without the owning role. */
+  ignored: IgnoredDecision[];
 }
 
 export type GateState = "open" | "dicht" | "bij_elke_run";
@@ -70,6 +75,8 @@ export interface ExperimentStatus {
   reviews: ReviewStanding[];
   /** Success criteria stated in advance, against what the tool measured. */
   criteria: CriterionResult[];
+  /** Per role that takes part in the weighing: who has spoken in a signed decision or review. */
+  participation: RoleParticipation[];
 }
 
 /**
@@ -99,6 +106,7 @@ export async function experimentStatus(
         principles,
         experiment: Object.fromEntries(sectionIds.map((id) => [id, asRecord(answers[id])])),
         today,
+        people: await loadPeople(workspace.root),
       },
       await readLogRecords(join(inspection.file, "..", RUN_LOG_FILE)),
     );
@@ -124,6 +132,7 @@ export async function experimentStatus(
     gates: input ? gateLines(input) : invalidGateLines(inspection.problems.length),
     reviews: governance.reviews,
     criteria: governance.criteria,
+    participation: governance.participation,
   };
 }
 
@@ -143,6 +152,7 @@ function principleState(p: PrincipleGovernance): PrincipleState {
     ...(score !== undefined && { score }),
     ...(decidedBy && { decidedBy }),
     ...(p.decision && { date: p.decision.at.slice(0, 10) }),
+    ignored: p.ignored,
   };
 }
 

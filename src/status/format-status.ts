@@ -2,6 +2,7 @@ import { formatProblem } from "../errors/format-problem.js";
 import type { EvidenceVerdict } from "../governance/evidence/evidence.js";
 import type { StandingCode } from "../governance/principle-standing.js";
 import { criterionText } from "../governance/success-criteria.js";
+import { signatureStateWords } from "../people/record-signature.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { ExperimentStatus, GateState } from "./experiment-status.js";
 
@@ -55,6 +56,10 @@ export function formatStatus(status: ExperimentStatus): string {
         `    ${standingSymbol[p.standing.code]} ${p.title}: ${p.standing.label}${detail ? ` (${detail})` : ""}`,
       );
       if (p.standing.code !== "open") lines.push(`        ${p.standing.detail}`);
+      for (const d of p.ignored)
+        lines.push(
+          `        ○ besluit '${d.status}' van ${d.who.replace(/\s*<[^>]*>/, "")} (record ${d.seq}) telt niet: ${d.why}`,
+        );
       for (const finding of p.evidence.findings)
         lines.push(`        ${evidenceSymbol[finding.verdict]} tool: ${finding.text}`);
     }
@@ -64,9 +69,14 @@ export function formatStatus(status: ExperimentStatus): string {
     for (const r of status.reviews) {
       const what = r.run ? `run ${r.run.slice(0, 8)}` : "het plan";
       lines.push(
-        `  ${r.inForce ? "●" : "○"} ${r.verdict} door ${r.reviewer.replace(/\s*<[^>]*>/, "")} (${r.at.slice(0, 10)}, record ${r.seq}), over ${what}${r.inForce ? "" : `: telt niet. ${r.void}`}`,
+        `  ${r.inForce ? "●" : "○"} ${r.verdict} door ${r.reviewer.replace(/\s*<[^>]*>/, "")} (${r.at.slice(0, 10)}, record ${r.seq}, ${signatureStateWords[r.signature]}), over ${what}${r.inForce ? "" : `: telt niet. ${r.void}`}`,
       );
     }
+  }
+  lines.push("", "Wie heeft gesproken (ondertekend besluit of review, per rol):");
+  for (const p of status.participation) {
+    const who = p.spoken.map((s) => `${s.who} (${s.what}, record ${s.seq})`).join(", ");
+    lines.push(`  ${p.spoken.length > 0 ? "●" : "○"} ${p.role}: ${who || "nog niemand"}`);
   }
   if (status.criteria.length > 0) {
     lines.push("", "Succesmaten (vooraf vastgelegd):");

@@ -105,9 +105,9 @@ describe("each governance event changes status, the gates and the site the same 
     expect(before.finalGate?.map((p) => p.code)).toEqual(["gate_final_unreviewed"]);
     expect(before.status.gates[2]?.state).toBe("dicht");
     expect(before.page).toContain("Concept – nog niet definitief");
-    expect(runCli(["publish", EXAMPLE, "--root", lab, "--to", "Opdrachtgever"]).stderr).toContain(
-      "(gate_final_unreviewed)",
-    );
+    expect(
+      runCli(["publish", EXAMPLE, "--root", lab, "--to", "Opdrachtgever"], asPerson("A. de Vries")).stderr,
+    ).toContain("(gate_final_unreviewed)");
 
     cli(lab, "C. Bakker", "review", EXAMPLE, "--verdict", "goedgekeurd", "--note", "Steekproef nagekeken.");
     const after = await views(lab, EXAMPLE);

@@ -14,6 +14,10 @@ import {
 } from "../../src/index.js";
 import { asUser } from "../helpers/as-user.js";
 import { makeLab } from "../helpers/cli.js";
+import { signingEnv } from "../helpers/people.js";
+
+// The publisher: governance events are signed, so someone from the lab signs.
+Object.assign(process.env, signingEnv("F. Smit"));
 
 const WHY = "Test van publiceren: alleen een definitieve samenvatting zonder kleine aantallen of persoonsgegevens.";
 let workspace: Workspace;

@@ -35,7 +35,9 @@ describe("a run withdrawn by a correction", () => {
       giveReview(workspace, opened, { verdict: "goedgekeurd", toelichting: "Controles nagelopen." }),
     );
     expect(review.run).toBe(kept);
-    const published = await publishSummary(workspace, opened, { aan: "Hoofd informatievoorziening OM" });
+    const published = await asUser("F. Smit", () =>
+      publishSummary(workspace, opened, { aan: "Hoofd informatievoorziening OM" }),
+    );
     expect(published.run).toBe(kept);
     expect(published.review).toBe(review.id);
   });

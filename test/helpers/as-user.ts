@@ -1,11 +1,15 @@
+import { signingEnv } from "./people.js";
+
 /**
- * Runs `work` as `name`, as the tool knows people (LIVINGLAB_USER, with git's identity switched
- * off), whatever the machine's own git identity is; the environment is restored afterwards.
+ * Runs `work` as `name`: signing with `name`'s throwaway key (see people.ts; the test labs' people
+ * file knows it for the people in TEST_PEOPLE), with git's identity and the ssh-agent switched off,
+ * whatever the machine's own are; the environment is restored afterwards.
  */
 export async function asUser<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const keys = ["GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "LIVINGLAB_USER"] as const;
+  const env = signingEnv(name);
+  const keys = Object.keys(env);
   const before = keys.map((k) => process.env[k]);
-  Object.assign(process.env, { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", LIVINGLAB_USER: name });
+  Object.assign(process.env, env);
   try {
     return await work();
   } finally {

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { signingEnv, writeTestPeople } from "./people.js";
 
 export const REPO = resolve(import.meta.dirname, "../..");
 /** The built command, as users run it; the global setup rebuilds it when src/ is newer. */
@@ -55,10 +56,11 @@ export async function makeLab(experiments: string[] = ["om-datakwaliteit"]): Pro
       filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
     });
   }
+  await writeTestPeople(root);
   return root;
 }
 
-/** Options for `runCli` that make the command run as `name`, whatever the machine's git identity is. */
+/** Options for `runCli` that make the command run (and sign) as `name`, whatever the machine's git identity and keys are. */
 export function asPerson(name: string): { env: Record<string, string> } {
-  return { env: { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", LIVINGLAB_USER: name } };
+  return { env: signingEnv(name) };
 }

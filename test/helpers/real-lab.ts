@@ -66,6 +66,15 @@ export async function openReal(lab: string): Promise<{ workspace: Workspace; ope
 
 /** What opens the run gate on real personal data: the Mag principles decided by their owners, and a review by a colleague. */
 export async function openRealGates(lab: string): Promise<void> {
+  await decideRealOwners(lab);
+  const { workspace, opened } = await openReal(lab);
+  await asUser(REVIEWER, () =>
+    giveReview(workspace, opened, { verdict: "goedgekeurd", toelichting: "Opzet en grondslag nagelopen.", plan: true }),
+  );
+}
+
+/** The Mag principles of the real-data example decided as met by the people who own them (jurist, privacy officer). */
+export async function decideRealOwners(lab: string): Promise<void> {
   const { workspace, opened } = await openReal(lab);
   await asUser(JURIST, () =>
     decidePrinciple(workspace, opened, {
@@ -85,7 +94,4 @@ export async function openRealGates(lab: string): Promise<void> {
       }),
     );
   }
-  await asUser(REVIEWER, () =>
-    giveReview(workspace, opened, { verdict: "goedgekeurd", toelichting: "Opzet en grondslag nagelopen.", plan: true }),
-  );
 }

@@ -2,6 +2,7 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { makeLab, REPO, runCli } from "./cli.js";
+import { signingEnv } from "./people.js";
 
 /** Text a hostile or careless user might write: it must stay inert and masked on every page. */
 export const HOSTILE = {
@@ -75,14 +76,8 @@ export async function makeSiteLab(): Promise<string> {
 
 export const REVIEWER = "C. Bakker";
 
-/** Git settings that make the next command run as the reviewer, whatever the machine's git identity is. */
-const REVIEWER_ENV = {
-  GIT_CONFIG_COUNT: "2",
-  GIT_CONFIG_KEY_0: "user.name",
-  GIT_CONFIG_VALUE_0: REVIEWER,
-  GIT_CONFIG_KEY_1: "user.email",
-  GIT_CONFIG_VALUE_1: "",
-};
+/** The environment that makes the next command sign as the reviewer, whatever the machine's identity and keys are. */
+const REVIEWER_ENV = signingEnv(REVIEWER);
 
 function expectRun(run: { code: number; stderr: string }): void {
   if (run.code !== 0 && run.code !== 1) throw new Error(`livinglab run failed (${run.code}): ${run.stderr}`);

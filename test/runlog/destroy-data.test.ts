@@ -15,6 +15,10 @@ import {
 import { planDestruction } from "../../src/runlog/destruction-plan.js";
 import { stageDestruction } from "../../src/runlog/destruction-staging.js";
 import { makeLab, runCli } from "../helpers/cli.js";
+import { signingEnv } from "../helpers/people.js";
+
+// Who destroys does not matter here; governance events are signed, so someone from the lab signs.
+Object.assign(process.env, signingEnv("A. de Vries"));
 
 const REASON = "Bewaartermijn van de proef verlopen.";
 

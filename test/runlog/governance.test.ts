@@ -12,11 +12,10 @@ import {
   verifyRunLog,
 } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
+import { signingEnv } from "../helpers/people.js";
 
 const JUSTIFICATION = "Run voor de governancetest: een run die daarna wordt gereviewd en gepubliceerd.";
-const as = (name: string) => ({
-  env: { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", LIVINGLAB_USER: name },
-});
+const as = (name: string) => ({ env: signingEnv(name) });
 
 describe("governance events in the run log", () => {
   it("records decisions, reviews, publications, destruction and corrections, refusing a review by the author", async () => {
@@ -26,7 +25,7 @@ describe("governance events in the run log", () => {
     cli("Analist A", "run", "om-datakwaliteit", "--justification", JUSTIFICATION);
 
     const own = cli(
-      "analist a",
+      "Analist A",
       "review",
       "om-datakwaliteit",
       "--verdict",
@@ -48,7 +47,7 @@ describe("governance events in the run log", () => {
     );
     expect(review.stderr).toBe("");
     expect(review.stdout).toMatch(
-      /Review \(goedgekeurd\) van run [0-9a-f]{8} door Reviewer B vastgelegd als record 3\./,
+      /Review \(goedgekeurd\) van run [0-9a-f]{8} door Reviewer B <reviewer\.b@lab\.example> vastgelegd als record 3\./,
     );
 
     const decide = cli(
@@ -121,9 +120,9 @@ describe("governance events in the run log", () => {
     expect(reviews).toEqual([
       expect.objectContaining({
         seq: 3,
-        reviewer: { name: "Reviewer B", source: "env" },
+        reviewer: { name: "Reviewer B <reviewer.b@lab.example>", source: "key" },
         verdict: "goedgekeurd",
-        author: "Analist A",
+        author: "Analist A <analist.a@lab.example>",
         run: records[1]?.id,
       }),
     ]);

@@ -14,13 +14,15 @@ import {
 } from "../../src/index.js";
 import { writeBigRunLog } from "../helpers/big-run-log.js";
 import { CLI, makeLab } from "../helpers/cli.js";
+import { signingEnv } from "../helpers/people.js";
 import { decision, makeLog } from "./log-fixture.js";
 
 /** The CLI with a JavaScript heap far smaller than the log: whatever holds the whole log fails. */
 function smallHeapCli(args: string[]) {
   const result = spawnSync(process.execPath, ["--max-old-space-size=64", CLI, ...args], {
     encoding: "utf8",
-    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", LIVINGLAB_USER: "Analist A" },
+    // Signing as Analist A: the correction below is a governance event, so it is signed.
+    env: { ...process.env, ...signingEnv("Analist A") },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,15 +1,19 @@
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { appendFile, readdir } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { type MetricUnit, metricText, unitWords } from "../../checks/metric-unit.js";
 import { isLivingLabError, LivingLabError } from "../../errors/problem.js";
 import { EXPERIMENT_FILE, resolveExperimentDir } from "../../experiments/open-experiment.js";
+import { loadPeople, type People } from "../../people/load-people.js";
+import { signatureOf, signatureStateWords } from "../../people/record-signature.js";
 import { formatWhen } from "../../report/run-log-table.js";
 import { findInLog } from "../../runlog/find-record.js";
 import { outcomeWords, readLogOverview, shorten } from "../../runlog/log-overview.js";
-import type { LogRecord } from "../../runlog/log-record-schema.js";
+import { type LogRecord, type LogRecordType, logRecordLabels } from "../../runlog/log-record-schema.js";
+import { readSeals, sealsPath } from "../../runlog/log-seal.js";
 import { runLogPath } from "../../runlog/run-log.js";
 import type { RunRecord } from "../../runlog/run-record-schema.js";
+import { sealLog } from "../../runlog/seal-log.js";
 import { verifyRunLog } from "../../runlog/verify-run-log.js";
 import { openWorkspace, type Workspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
@@ -21,17 +25,26 @@ const PAGE = 50;
 
 const USAGE = `livinglab log <experiment> [--last <aantal> | --all] [--root <map>]
 livinglab log show <run> [--experiment <experiment>] [--root <map>]
-livinglab log verify [<experiment>] [--root <map>]
+livinglab log verify [<experiment>] [--seal <zegelbestand>]... [--root <map>]
+livinglab log seal <experiment> [--out <bestand>] [--root <map>]
 
   log <experiment>     de runs en gebeurtenissen als tabel: wanneer, wie, wat, uitkomst, verantwoording
   --last <aantal>      toon de laatste <aantal> regels (standaard ${PAGE})
   --all                toon het hele logboek
   log show <run>       één run volledig (of een ander record, op id of nummer)
-  log verify           controleer de hashketen van elk logboek (of van één experiment)
+  log verify           controleer de hashketen van elk logboek (of van één experiment), de
+                       handtekeningen van besluiten, reviews, publicaties, vernietigingen en
+                       correcties, en de zegels (die naast het logboek, en elk --seal-bestand)
+  --seal <bestand>     een zegelbestand dat elders werd bewaard; mag vaker
+  log seal             zet een ondertekend zegel op het logboek (aantal records, hash van het
+                       laatste, tijd, wie) naast het logboek, en met --out ook in <bestand>;
+                       bewaar het ook elders (git, de site, een tweede plek)
   --experiment <e>     zoek de run alleen in dit experiment
   --root <map>         de map van het lab (standaard: de huidige map)
 
-  Exit van 'log verify': 0 als elke keten intact is, 1 als een logboek is aangetast, 3 bij een gebruiksfout.`;
+  Exit van 'log verify': 0 als elke keten intact is, 1 als een logboek is aangetast (ook: een
+  handtekening die niet klopt, of een zegel dat niet meer past), 3 bij een gebruiksfout. Een
+  record zonder handtekening wordt genoemd en telt niet, maar maakt de keten niet stuk.`;
 
 export const logCommand: Command = {
   name: "log",
@@ -40,12 +53,20 @@ export const logCommand: Command = {
   async run(args) {
     const { values, positionals } = parseOptions(
       args,
-      { root: { type: "string" }, experiment: { type: "string" }, last: { type: "string" }, all: { type: "boolean" } },
+      {
+        root: { type: "string" },
+        experiment: { type: "string" },
+        last: { type: "string" },
+        all: { type: "boolean" },
+        seal: { type: "string", multiple: true },
+        out: { type: "string" },
+      },
       "log",
     );
     const workspace = openWorkspace(values.root);
     const [first, second, ...more] = positionals;
-    if (first === "verify" && more.length === 0) return verify(workspace, second);
+    if (first === "verify" && more.length === 0) return verify(workspace, second, values.seal ?? []);
+    if (first === "seal" && second !== undefined && more.length === 0) return seal(workspace, second, values.out);
     if (first === "show" && second !== undefined && more.length === 0)
       return show(workspace, second, values.experiment);
     if (first !== undefined && second === undefined) return list(workspace, first, values);
@@ -100,7 +121,8 @@ async function show(workspace: Workspace, ref: string, experiment: string | unde
       throw error;
     }
     if (!found) continue;
-    console.log(describeRecord(found.record, found.related, relative(workspace.root, runLogPath(dir))));
+    const people = await loadPeople(workspace.root);
+    console.log(describeRecord(found.record, found.related, relative(workspace.root, runLogPath(dir)), people));
     return EXIT.ok;
   }
   throw new LivingLabError({
@@ -110,20 +132,37 @@ async function show(workspace: Workspace, ref: string, experiment: string | unde
   });
 }
 
-async function verify(workspace: Workspace, experiment: string | undefined): Promise<number> {
+async function verify(
+  workspace: Workspace,
+  experiment: string | undefined,
+  sealFiles: readonly string[],
+): Promise<number> {
   // Every experiment, also those without a log: a log that is gone while something still knows it is a finding.
   const dirs = experiment ? [resolveExperimentDir(workspace, experiment)] : await experimentDirs(workspace);
   if (dirs.length === 0) console.log("Er zijn nog geen experimenten in dit lab.");
+  const people = await loadPeople(workspace.root);
+  if (people.problems.length > 0 || !people.exists) {
+    console.log(
+      `  let op: ${people.exists ? "het personenbestand heeft fouten ('livinglab people')" : "het lab heeft geen personenbestand"}; geen handtekening kan worden nagegaan.`,
+    );
+  }
+  const given = [];
+  for (const file of sealFiles) {
+    const path = resolve(file);
+    for (const seal of await readSeals(path)) given.push({ seal, from: relative(workspace.root, path) || path });
+  }
   let broken = 0;
   for (const file of dirs.map(runLogPath)) {
-    const result = await verifyRunLog(file);
+    const result = await verifyRunLog(file, { people, seals: given });
     const name = relative(workspace.root, file);
     if (result.intact && !existsSync(file)) {
       console.log(`· ${name}: nog geen logboek.`);
       continue;
     }
     if (result.intact) {
-      console.log(`✓ ${name}: ${result.records} records, de keten is intact.`);
+      const holding = result.seals.filter((s) => s.holds).length;
+      const sealed = holding > 0 ? `, ${holding} ${holding === 1 ? "zegel klopt" : "zegels kloppen"}` : "";
+      console.log(`✓ ${name}: ${result.records} records, de keten is intact${sealed}.`);
     } else {
       broken++;
       const f = result.finding;
@@ -132,9 +171,29 @@ async function verify(workspace: Workspace, experiment: string | undefined): Pro
         : "";
       console.log(`✗ ${name} (${where}): ${f?.message ?? "aangetast"}`);
     }
+    for (const check of result.seals.filter((s) => !s.holds)) console.log(`  zegel uit ${check.from}: ${check.why}`);
+    const named = result.finding?.kind === "signature_invalid" ? result.finding.seq : undefined;
+    for (const u of result.unproven.filter((u) => u.seq !== named)) {
+      console.log(
+        `  record ${u.seq} (${logRecordLabels[u.type as LogRecordType] ?? u.type}, id ${u.id.slice(0, 8)}): ${signatureStateWords[u.state]}, telt niet. ${u.why}`,
+      );
+    }
     for (const note of result.notes) console.log(`  let op: ${note}`);
   }
   return broken > 0 ? EXIT.checksFailed : EXIT.ok;
+}
+
+async function seal(workspace: Workspace, experiment: string, out: string | undefined): Promise<number> {
+  const dir = resolveExperimentDir(workspace, experiment);
+  const made = await sealLog(workspace, runLogPath(dir));
+  if (out) await appendFile(resolve(out), `${JSON.stringify(made)}\n`);
+  console.log(
+    `Zegel gezet door ${made.who.name}: ${made.records} records, laatste hash ${made.head.slice(0, 16)}…, ${formatWhen(made.at)}.`,
+  );
+  console.log(
+    `Bewaard in ${relative(workspace.root, sealsPath(runLogPath(dir)))}${out ? ` en in ${out}` : ""}; bewaar het ook elders.`,
+  );
+  return EXIT.ok;
 }
 
 async function experimentDirs(workspace: Workspace): Promise<string[]> {
@@ -145,9 +204,9 @@ async function experimentDirs(workspace: Workspace): Promise<string[]> {
     .sort();
 }
 
-function describeRecord(record: LogRecord, records: readonly LogRecord[], file: string): string {
+function describeRecord(record: LogRecord, records: readonly LogRecord[], file: string, people: People): string {
   const corrections = records.filter((r) => r.type === "correction" && r.refers_to.id === record.id);
-  const lines = [`Record ${record.seq} van ${file}`, ...fieldsOf(record, records)];
+  const lines = [`Record ${record.seq} van ${file}`, ...fieldsOf(record, records, people)];
   for (const c of corrections) {
     if (c.type === "correction")
       lines.push(`Correctie (record ${c.seq}, ${formatWhen(c.at)}, ${c.who.name}): ${c.correctie}`);
@@ -155,16 +214,30 @@ function describeRecord(record: LogRecord, records: readonly LogRecord[], file: 
   return lines.join("\n");
 }
 
-function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
+function fieldsOf(record: LogRecord, records: readonly LogRecord[], people: People): string[] {
+  const signature = signatureOf(record, people);
   const head = [
     `  id             ${record.id}`,
     `  soort          ${record.type}`,
     `  wie            ${record.who.name} (bron: ${record.who.source})`,
+    `  handtekening   ${signatureStateWords[signature.state]}${signature.fingerprint ? ` (${signature.fingerprint})` : ""}${signature.why ? `: ${signature.why}` : ""}`,
     `  wanneer        ${record.at}`,
     `  experiment     ${record.experiment.id}, sjabloon ${record.experiment.template}, sha256 ${record.experiment.file_sha256}`,
   ];
   if (record.type !== "run" && record.type !== "run_started") {
-    const { schema: _s, seq: _q, id: _i, type: _t, at: _a, who: _w, experiment: _e, prev_hash, hash, ...rest } = record;
+    const {
+      schema: _s,
+      seq: _q,
+      id: _i,
+      type: _t,
+      at: _a,
+      who: _w,
+      experiment: _e,
+      signature: _g,
+      prev_hash,
+      hash,
+      ...rest
+    } = record;
     return [
       ...head,
       ...Object.entries(rest).map(([k, v]) => `  ${k.padEnd(14)} ${typeof v === "string" ? v : JSON.stringify(v)}`),

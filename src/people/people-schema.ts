@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { isoDateSchema } from "../yaml/iso-date.js";
+import { labRoles } from "./lab-roles.js";
+
+/** The format version of a people file. */
+export const PEOPLE_SCHEMA_VERSION = 1 as const;
+
+/** The key types whose signatures the workbench verifies itself (see ssh-signature.ts). */
+export const signingKeyTypes = ["ssh-ed25519", "ssh-rsa"] as const;
+
+const publicKeySchema = z
+  .string()
+  .trim()
+  .regex(
+    /^(ssh-ed25519|ssh-rsa) [A-Za-z0-9+/]+={0,3}( .*)?$/,
+    "Schrijf de publieke sleutel zoals in uw .pub-bestand: 'ssh-ed25519 AAAA... naam' (ed25519 of rsa).",
+  );
+
+/** One public signing key and the days it is valid, as git's allowed_signers says `valid-after` / `valid-before`. */
+export const personKeySchema = z.strictObject({
+  sleutel: publicKeySchema,
+  /** The first day the key may sign (valid-after). */
+  geldig_vanaf: isoDateSchema.optional(),
+  /** The first day the key may no longer sign (valid-before). */
+  geldig_tot: isoDateSchema.optional(),
+});
+export type PersonKey = z.infer<typeof personKeySchema>;
+
+export const personSchema = z.strictObject({
+  naam: z.string().trim().min(2, "Geef de naam van deze persoon."),
+  email: z
+    .string()
+    .trim()
+    .regex(/^[^\s<>@]+@[^\s<>@]+$/, "Geef een e-mailadres zoals naam@organisatie.nl."),
+  rollen: z.array(z.enum(labRoles)).min(1, "Geef deze persoon minstens één rol."),
+  sleutels: z.array(personKeySchema).default([]),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** The lab's people: who they are, their roles, the keys they sign with. */
+export const peopleFileSchema = z.strictObject({
+  schema: z.literal(PEOPLE_SCHEMA_VERSION, { error: `Zet 'schema: ${PEOPLE_SCHEMA_VERSION}' bovenaan.` }),
+  mensen: z.array(personSchema),
+});
+export type PeopleFile = z.infer<typeof peopleFileSchema>;
