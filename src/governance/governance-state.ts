@@ -92,8 +92,8 @@ export interface GovernanceState {
   approval?: ReviewStanding;
   runs: RunStanding[];
   /**
-   * The run a summary shows: the latest finished run with check results (a suite run), not
-   * withdrawn. Its approval is what makes the summary final; `publish` and `review` default to it.
+   * The run a summary shows: the latest finished run with check results of the experiment's own
+   * suite, not withdrawn (a profile or a run of another suite is not the experiment's result). Its approval is what makes the summary final; `publish` and `review` default to it.
    */
   summarized?: string;
   destructions: Array<{ seq: number; at: string; who: string; reason: string; files: DataDestroyed["files"] }>;
@@ -158,7 +158,7 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     principles: facts.principles.principles.map((p) => principleGovernance(p, facts, records, counts, context)),
     reviews,
     ...withDefined("approval", latestApproval()),
-    ...withDefined("summarized", summarizedRun(records)?.id),
+    ...withDefined("summarized", summarizedRun(records, facts.ownSuite?.logName)?.id),
     runs: finished.map((record) => ({
       record,
       ...withDefined("withdrawnBy", withdrawn.get(record.id)?.seq),
@@ -190,11 +190,20 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
   };
 }
 
-/** The latest finished run with check results that no correction withdrew: the run a summary shows. */
-export function summarizedRun(records: readonly LogRecord[]): RunRecord | undefined {
+/**
+ * The latest finished run with check results that no correction withdrew, of the experiment's
+ * own suite when it has one (its name in the log): the run a summary shows.
+ */
+export function summarizedRun(records: readonly LogRecord[], ownSuite?: string): RunRecord | undefined {
   const withdrawn = withdrawnRecords(records);
   return records
-    .filter((r): r is RunRecord => r.type === "run" && r.checks !== undefined && !withdrawn.has(r.id))
+    .filter(
+      (r): r is RunRecord =>
+        r.type === "run" &&
+        r.checks !== undefined &&
+        !withdrawn.has(r.id) &&
+        (ownSuite === undefined || r.analysis.params.suite === ownSuite),
+    )
     .at(-1);
 }
 

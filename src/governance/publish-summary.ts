@@ -16,7 +16,7 @@ import { hashFile } from "../runlog/provenance.js";
 import { appendRecord, readLogRecords, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
-import { type GovernanceState, summarizedRun } from "./governance-state.js";
+import type { GovernanceState } from "./governance-state.js";
 
 /** Where `publish` writes the final summary of the run it publishes. */
 export const FINAL_SUMMARY = "samenvatting-definitief.html";
@@ -36,7 +36,11 @@ export async function publishSummary(
 ): Promise<SummaryPublished> {
   const aan = requireText(publication.aan, "aan");
   const records = await readLogRecords(runLogPath(opened.dir));
-  const run = publication.run === undefined ? summarizedRun(records) : findRun(records, publication.run);
+  const { governance } = await gateInputFor(opened, { records });
+  const run =
+    publication.run === undefined
+      ? records.find((r): r is RunRecord => r.type === "run" && r.id === governance.summarized)
+      : findRun(records, publication.run);
   if (!run) {
     throw new LivingLabError({
       code: "nothing_to_publish",
@@ -44,7 +48,6 @@ export async function publishSummary(
       hint: "Voer eerst een run uit met 'livinglab run', en laat die reviewen.",
     });
   }
-  const { governance } = await gateInputFor(opened, { records });
   const approval = approveFinalSummary({ governance, run: run.id });
   const path = publication.file
     ? resolve(opened.dir, publication.file)

@@ -44,7 +44,10 @@ export function experimentStatus(experiment: ExperimentView): string {
   return summaryState(experiment).final ? "Beoordeeld" : "Loopt";
 }
 
-/** The latest run with check results: what the answer and the data-quality scores are based on. */
+/**
+ * The run the experiment's result is: the latest run of its own suite with check results, not
+ * withdrawn (`governance.summarized`). A profile or a run of another suite is not its result.
+ */
 export function latestCheckedRun(experiment: ExperimentView): RunView | undefined {
-  return experiment.runs.filter((r) => r.checks !== undefined).at(-1);
+  return experiment.runs.find((r) => r.record.id === experiment.governance.summarized);
 }

@@ -14,6 +14,8 @@ export interface PageShell {
   title: string;
   crumbs: Crumb[];
   main: string;
+  /** What is true for the data this page shows: the footer says it (`dataSentence`). */
+  data: string;
 }
 
 /** Wraps a page's content in the lab's header, breadcrumbs and footer, in the Rijkshuisstijl. */
@@ -50,7 +52,7 @@ ${page.main}
 </div>
 <footer class="lab-footer">
 <div class="lab-container">
-<p class="lab-footer__text">Big Data Living Lab · ministerie van Justitie en Veiligheid. Alle voorbeelddata op deze site is synthetisch. Aantallen onder de 5 staan er als "&lt; 5"; persoonsgegevens zijn afgeschermd.</p>
+<p class="lab-footer__text">Big Data Living Lab · ministerie van Justitie en Veiligheid. ${escapeHtml(page.data)} Aantallen onder de 5 staan er als "&lt; 5"; persoonsgegevens zijn afgeschermd.</p>
 </div>
 </footer>
 </body>

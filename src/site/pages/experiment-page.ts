@@ -1,20 +1,22 @@
 import { principleStanding } from "../../governance/principle-standing.js";
 import { criterionText } from "../../governance/success-criteria.js";
+import { dataNature, dataSentence, renderGlance } from "../../report/glance.js";
 import { escapeHtml, userText } from "../../report/html.js";
 import { findingText, worstCheck, worstFirst } from "../../report/quality-headline.js";
 import { sectionIds } from "../../templates/template-schema.js";
-import { listAnswer, opdrachtgeverOf, renderAnswer, userStorySentence } from "../answers.js";
+import { listAnswer, opdrachtgeverOf, renderAnswer } from "../answers.js";
 import { dimensionsFigure, renderFigure, trendFigure } from "../charts.js";
 import {
   renderDimensionScores,
   renderFacts,
+  renderFold,
   renderPrincipleLights,
   renderSignal,
   renderUserList,
 } from "../components.js";
 import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
-import { displayName, formatWhen, outcomeSignal } from "../labels.js";
+import { analysisWords, displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
 import { scoreDimensions, trendOverRuns } from "../quality.js";
 import { relativeHref, sitePaths } from "../site-paths.js";
@@ -24,32 +26,39 @@ export function renderExperimentPage(view: ExperimentView, options: { pdf: boole
   const { experiment } = view.opened;
   const path = sitePaths.experiment(experiment.id);
   const link = (to: string) => escapeHtml(relativeHref(path, to));
-  const state = summaryState(view);
-  const lastRun = state.lastRun;
+  const shown = latestCheckedRun(view);
   const main = `
-<p class="lab-muted">Samenvatting voor de opdrachtgever</p>
+<p class="lab-muted lab-kicker">Samenvatting voor de opdrachtgever</p>
 <h1 class="nl-heading nl-heading--level-1">${userText(experiment.titel)}</h1>
 ${renderState(view)}
+${renderGlance({
+  experiment,
+  governance: view.governance,
+  ...(shown && { shown: { number: shown.number, checks: shown.checks } }),
+  runNumber: (id) => view.runs.find((r) => r.record.id === id)?.number,
+  runHref: (number) => relativeHref(path, sitePaths.run(experiment.id, number)),
+})}
+${renderProblems(view)}
 ${renderFacts([
   ["Opdrachtgever", userText(opdrachtgeverOf(experiment))],
   ["Stand van zaken", escapeHtml(experimentStatus(view))],
   ["Auteur", userText(experiment.auteur)],
   [
-    "Laatste run",
-    lastRun
-      ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a> (${userText(lastRun.record.analysis.name)}) op ${escapeHtml(formatWhen(lastRun.record.at))}${lastRun.outcome ? ` · ${renderSignal(outcomeSignal[lastRun.outcome])}` : ""}`
-      : "Nog geen run",
+    "Laatste uitkomst",
+    shown
+      ? `<a href="${link(sitePaths.run(experiment.id, shown.number))}">Run ${shown.number}</a> (${escapeHtml(analysisWords(shown.record.analysis.name))}) op ${escapeHtml(formatWhen(shown.record.at))}${shown.outcome ? ` · ${renderSignal(outcomeSignal[shown.outcome])}` : ""}`
+      : "Nog geen run met controles",
   ],
-  ["Sjabloon", `<a href="${link(sitePaths.templates)}">${escapeHtml(experiment.template)}</a>`],
+  [
+    "Sjabloon",
+    `<a href="${link(sitePaths.templates)}">${escapeHtml(experiment.template.replace("@", ", versie "))}</a>`,
+  ],
 ])}
 ${options.pdf ? `<p class="nl-paragraph lab-no-print"><a href="${link(sitePaths.pdf(experiment.id))}">Deze samenvatting als PDF (A4)</a></p>` : ""}
-${renderProblems(view)}
-<h2 class="nl-heading nl-heading--level-2">De vraag</h2>
-<p class="lab-question">${userText(userStorySentence(experiment))}</p>
 ${typeof experiment.doel.doel === "string" ? `<p class="nl-paragraph"><strong>Doel:</strong> ${userText(experiment.doel.doel)}</p>` : ""}
 
 <h2 class="nl-heading nl-heading--level-2">Het antwoord tot nu toe</h2>
-${renderAnswerSoFar(latestCheckedRun(view))}
+${renderAnswerSoFar(shown)}
 
 <h2 class="nl-heading nl-heading--level-2">Hoe betrouwbaar is het antwoord?</h2>
 ${renderReliability(view)}
@@ -64,28 +73,24 @@ ${renderOpen(view)}
 ${renderReviews(view)}
 
 ${renderPublications(view)}
-<h2 class="nl-heading nl-heading--level-2">Alle runs</h2>
-${renderRunsTable(view, link)}
-
-<h2 class="nl-heading nl-heading--level-2">Het experiment in detail</h2>
-${renderAllAnswers(view)}
+${renderFold("Alle runs", renderRunsTable(view, link))}
+${renderFold("Het experiment in detail: alle antwoorden", renderAllAnswers(view))}
 `;
   return renderLayout({
     path,
     title: experiment.titel,
     crumbs: [{ label: "Experimenten", to: sitePaths.overview }, { label: experiment.titel }],
     main,
+    data: dataSentence([dataNature(experiment)]),
   });
 }
 
 function renderState(view: ExperimentView): string {
   const state = summaryState(view);
   if (state.final) {
-    return `<div class="lab-state lab-state--final" role="note"><p class="lab-state__title">${renderSignal({ label: "Definitief", symbol: "✓", tone: "good" })}</p>
-<p>Beoordeeld door ${userText(displayName(state.review.who))} op ${escapeHtml(formatWhen(state.review.at))}. U kunt op deze samenvatting handelen.</p></div>`;
+    return `<div class="lab-state lab-state--final" role="note"><p>${renderSignal({ label: "Definitief", symbol: "✓", tone: "good" })} Beoordeeld door ${userText(displayName(state.review.who))} op ${escapeHtml(formatWhen(state.review.at))}. U kunt op deze samenvatting handelen.</p></div>`;
   }
-  return `<div class="lab-state lab-state--draft" role="note"><p class="lab-state__title">${renderSignal({ label: "Concept – nog niet definitief", symbol: "!", tone: "warn" })}</p>
-<p>${escapeHtml(state.reason)} Handel nog niet op deze uitkomsten: de samenvatting wordt pas definitief na een beoordeling door iemand anders dan de maker.</p></div>`;
+  return `<div class="lab-state lab-state--draft" role="note"><p>${renderSignal({ label: "Concept – nog niet definitief", symbol: "!", tone: "warn" })} ${escapeHtml(state.reason)} Handel nog niet op deze uitkomsten.</p></div>`;
 }
 
 function renderProblems(view: ExperimentView): string {
@@ -258,7 +263,7 @@ function renderRunsTable(view: ExperimentView, link: (to: string) => string): st
   const rows = [...view.runs].reverse().map((run) => {
     const checks = run.checks ?? [];
     const within = checks.filter((c) => c.outcome === "passed").length;
-    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td></tr>`;
+    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${escapeHtml(analysisWords(run.record.analysis.name))}${suiteOf(run) ? ` <span class="lab-muted">(${userText(suiteOf(run))})</span>` : ""}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td></tr>`;
   });
   return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="Alle runs"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
@@ -266,6 +271,12 @@ function renderRunsTable(view: ExperimentView, link: (to: string) => string): st
 <tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;
+}
+
+/** The suite a run checked, as the log names it; undefined for analyses without a suite. */
+function suiteOf(run: RunView): string | undefined {
+  const suite = run.record.analysis.params.suite;
+  return typeof suite === "string" ? suite : undefined;
 }
 
 function renderAllAnswers(view: ExperimentView): string {

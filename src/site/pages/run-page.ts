@@ -1,8 +1,9 @@
+import { dataNature, dataSentence } from "../../report/glance.js";
 import { escapeHtml, isSuppressed, MIN_CELL_SIZE, userText } from "../../report/html.js";
 import { type ChartFigure, checksFigure, renderFigure } from "../charts.js";
 import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
 import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
-import { displayName, formatWhen, outcomeSignal } from "../labels.js";
+import { analysisWords, displayName, engineWords, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
 import { sitePaths } from "../site-paths.js";
 
@@ -54,7 +55,7 @@ ${renderFacts([
     .filter((d) => !d.made)
     .map((d): [string, string] => [
       `Inhoud ${d.name}`,
-      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(d.engine)}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
+      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
     ]),
   [
     "Code",
@@ -82,6 +83,7 @@ ${renderFacts([
       { label: `Run ${run.number}` },
     ],
     main,
+    data: dataSentence([dataNature(experiment)]),
   });
 }
 
@@ -109,10 +111,20 @@ function renderOptionalFigure(figure: ChartFigure | undefined): string {
   return figure ? renderFigure(figure) : "";
 }
 
-/** The analysis and its parameters as "check – suite: suite.yaml, engine: duckdb". */
+/** The words for the parameters the analyses record; a parameter the site does not know keeps its name. */
+const paramWords: Record<string, (value: unknown) => string> = {
+  suite: (v) => `controleset ${String(v)}`,
+  engine: (v) => `met ${engineWords(String(v))}`,
+  reference_date: (v) => `peildatum ${String(v)}`,
+  dataset: (v) => `dataset ${String(v)}`,
+  tables: (v) => `tabellen ${Array.isArray(v) ? v.join(", ") : String(v)}`,
+};
+
+/** The analysis and its parameters in words: "controles – controleset om-datakwaliteit, met DuckDB (ingebouwde database), peildatum 2026-06-30". */
 function analysisText(analysis: { name: string; params: Record<string, unknown> }): string {
   const params = Object.entries(analysis.params).map(
-    ([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`,
+    ([key, value]) =>
+      paramWords[key]?.(value) ?? `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`,
   );
-  return userText([analysis.name, params.join(", ")].filter(Boolean).join(" – "));
+  return userText([analysisWords(analysis.name), params.join(", ")].filter(Boolean).join(" – "));
 }
