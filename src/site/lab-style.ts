@@ -32,9 +32,8 @@ body.lab-page { margin: 0; font-family: var(--rhc-text-font-family-default, Aria
 .lab-main a { color: var(--lab-blue); }
 .lab-footer { background: var(--lab-blue); color: #fff; padding: 1.25rem 0; font-size: 0.95rem; }
 .lab-footer__text { margin: 0; }
-h1.nl-heading { color: var(--lab-blue); font-size: 2rem; line-height: 1.2; margin: 0.5rem 0 0.5rem; }
-.lab-kicker { margin: 0.5rem 0 0; }
-.lab-kicker + h1.nl-heading { margin-top: 0; }
+h1.nl-heading { color: var(--lab-blue); font-size: 1.75rem; line-height: 1.2; margin: 0.5rem 0 0.5rem; }
+.lab-kicker { font-size: 1rem; font-weight: 400; color: #545454; }
 h2.nl-heading { color: var(--lab-blue); font-size: 1.45rem; margin: 2rem 0 0.75rem; }
 h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-main .nl-paragraph, .lab-main .lab-list { font-size: inherit; line-height: inherit; }
@@ -74,7 +73,12 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 
 .utrecht-data-list.lab-facts { display: grid; grid-template-columns: minmax(9rem, 14rem) minmax(0, 1fr); gap: 0.4rem 1rem; margin: 0.75rem 0; }
 .lab-facts dt { font-weight: 600; margin: 0; }
-.lab-facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
+.lab-facts dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
+.lab-records { list-style: none; margin: 0.25rem 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.5rem; }
+.lab-record { border: 1px solid #cbd5e1; border-radius: 4px; padding: 0.4rem 0.6rem; break-inside: avoid; page-break-inside: avoid; }
+.lab-record__facts { display: grid; grid-template-columns: minmax(0, 1fr); margin: 0; }
+.lab-record__facts dt { font-size: 0.9rem; color: #545454; margin: 0.2rem 0 0; }
+.lab-record__facts dd { margin: 0; overflow-wrap: break-word; }
 
 .lab-table-wrap { overflow-x: auto; margin: 0.75rem 0; }
 .lab-table-wrap:focus-visible { outline: 3px solid #154273; outline-offset: 2px; }
@@ -93,6 +97,7 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-chart { margin: 1rem 0 1.5rem; }
 .lab-chart__title { font-weight: 700; font-size: 1.05rem; margin-bottom: 0.4rem; }
 .lab-chart svg { max-width: 100%; height: auto; }
+.lab-chart__narrow { display: none; }
 .lab-chart__alt { font-size: 0.95rem; color: #333; margin: 0.4rem 0 0; }
 
 .lab-list { margin: 0.5rem 0; padding-left: 1.4rem; }
@@ -109,6 +114,8 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
   .utrecht-data-list.lab-facts { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; }
   .lab-facts dd { margin-bottom: 0.5rem; }
   .lab-logo { align-items: flex-start; }
+  .lab-chart__wide { display: none; }
+  .lab-chart__narrow { display: block; }
 }
 
 @media print {

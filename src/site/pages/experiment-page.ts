@@ -28,8 +28,7 @@ export function renderExperimentPage(view: ExperimentView, options: { pdf: boole
   const link = (to: string) => escapeHtml(relativeHref(path, to));
   const shown = latestCheckedRun(view);
   const main = `
-<p class="lab-muted lab-kicker">Samenvatting voor de opdrachtgever</p>
-<h1 class="nl-heading nl-heading--level-1">${userText(experiment.titel)}</h1>
+<h1 class="nl-heading nl-heading--level-1">${userText(experiment.titel)}<span class="lab-kicker"> – samenvatting voor de opdrachtgever</span></h1>
 ${renderState(view)}
 ${renderGlance({
   experiment,

@@ -33,7 +33,7 @@ ${renderFailingKeys(run.checks)}`
 }
 
 <h2 class="nl-heading nl-heading--level-2">Herkomst</h2>
-<p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert. De vingerafdruk van de inhoud rekent de engine zelf uit: dezelfde rijen geven dezelfde vingerafdruk, in welk bestand of op welke server ze ook staan.</p>
+<p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert. De vingerafdruk van de inhoud rekent de database zelf uit: dezelfde rijen geven dezelfde vingerafdruk, in welk bestand of op welke server ze ook staan.</p>
 ${renderFacts([
   [
     "Experimentbestand",

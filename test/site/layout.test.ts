@@ -1,0 +1,137 @@
+import { execFileSync } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Chromium, launchChromium } from "../../src/index.js";
+import { visibleText } from "../helpers/chromium.js";
+import { REPO, runCli } from "../helpers/cli.js";
+import { englishWordsOn, layoutProblems, screensTo } from "../helpers/layout-checks.js";
+import { HOSTILE_ID, makeSiteLab } from "../helpers/site-lab.js";
+
+const ARTIFACTS = join(REPO, "test-artifacts");
+/** A laptop screen and a phone, as the business owner reads the page. */
+const SCREENS = [
+  { name: "laptop", width: 1280, height: 800, topScreens: 1 },
+  { name: "telefoon", width: 390, height: 844, topScreens: 2 },
+] as const;
+const EXPERIMENTS = ["om-datakwaliteit", HOSTILE_ID] as const;
+
+let lab: string;
+let site: string;
+let chromium: Chromium;
+
+async function open(path: string, screen: (typeof SCREENS)[number]): Promise<Page> {
+  const page = await chromium.context.newPage();
+  await page.setViewportSize({ width: screen.width, height: screen.height });
+  await page.goto(pathToFileURL(join(site, path)).href, { waitUntil: "load" });
+  return page;
+}
+
+beforeAll(async () => {
+  lab = await makeSiteLab();
+  site = join(lab, "site");
+  const built = runCli(["site", "--root", lab, "--out", site, "--pdf"]);
+  expect(built.stderr).toBe("");
+  chromium = await launchChromium();
+  await mkdir(ARTIFACTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await chromium?.close();
+});
+
+describe("the page at a glance", () => {
+  for (const screen of SCREENS) {
+    for (const id of EXPERIMENTS) {
+      it(`${id} at ${screen.width} px: question, answer, reliability, safeguards, reviews and decision within ${screen.topScreens} screen(s)`, async () => {
+        const page = await open(`experimenten/${id}/index.html`, screen);
+        const glance = page.locator(".lab-glance");
+        const text = await visibleText(glance);
+        for (const fact of [
+          "De vraag",
+          "Het antwoord tot nu toe",
+          "Hoe betrouwbaar",
+          "Waarborgen",
+          "Beoordeeld",
+          "Besluit",
+        ])
+          expect(text, fact).toContain(fact);
+        expect(text).toMatch(/\d+ van de \d+ controles (is|zijn) in orde/);
+        expect(text).toMatch(/Tegen de (\d+ )?foutmarges? die vooraf/);
+        expect(text).toMatch(/\d+ geregeld\s+\?\s*\d+ nog open/);
+        expect(text).toMatch(/Nog niet besloten\s+omdat .+\./);
+        const screens = await screensTo(page, ".lab-glance");
+        expect(screens).toBeLessThanOrEqual(screen.topScreens);
+        if (id === "om-datakwaliteit") {
+          expect(text).toMatch(/run 2 goedgekeurd door C\. Bakker/);
+          await page.screenshot({ path: join(ARTIFACTS, `in-een-oogopslag-${screen.name}.png`) });
+        }
+        await page.close();
+      });
+    }
+  }
+
+  it("the main job's summary starts with the same top", async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(pathToFileURL(join(lab, "experiments/om-datakwaliteit/rapport/samenvatting.html")).href);
+    const text = await visibleText(page.locator(".lab-glance"));
+    for (const fact of [
+      "De vraag",
+      "Het antwoord tot nu toe",
+      "Hoe betrouwbaar",
+      "Waarborgen",
+      "Beoordeeld",
+      "Besluit",
+    ])
+      expect(text, fact).toContain(fact);
+    // The 49 checks are folded, not a wall: closed, their table is not shown.
+    expect(await page.locator("details.lab-fold table").isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe("layout that holds", () => {
+  const pages = [
+    "index.html",
+    "sjablonen.html",
+    ...EXPERIMENTS.flatMap((id) => [`experimenten/${id}/index.html`, `experimenten/${id}/run-1.html`]),
+  ];
+  for (const screen of SCREENS) {
+    it(`at ${screen.width} px no element is wider than the screen (unless a scrolling table), no text or chart label is clipped, no word is broken`, async () => {
+      for (const path of pages) {
+        const page = await open(path, screen);
+        await page.evaluate(() => {
+          for (const fold of Array.from(document.querySelectorAll("details"))) fold.open = true;
+        });
+        expect(await layoutProblems(page), `${path} at ${screen.width}`).toEqual([]);
+        expect(await englishWordsOn(page), path).toEqual([]);
+        await page.close();
+      }
+    }, 120_000);
+  }
+
+  it("says in each footer what is true of the data on that page", async () => {
+    const page = await open("experimenten/om-datakwaliteit/index.html", SCREENS[0]);
+    expect(await visibleText(page.locator("footer"))).toContain("Alle data op deze pagina is synthetisch");
+    await page.close();
+    const templates = await open("sjablonen.html", SCREENS[0]);
+    expect(await visibleText(templates.locator("footer"))).toContain("Deze pagina toont geen data.");
+    await templates.close();
+  });
+
+  it("prints the experiment as A4 with no page that is mostly a broken table", () => {
+    const pdf = join(site, "experimenten/om-datakwaliteit/om-datakwaliteit.pdf");
+    const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");
+    expect(pages.length).toBeGreaterThan(1);
+    for (const [index, text] of pages.entries()) {
+      const lines = text.split("\n").filter((l) => l.trim() !== "");
+      if (lines.length === 0) continue;
+      // A column squeezed to a letter per line prints as lines of one or two letters (a chart's
+      // ticks are numbers, and are not shreds).
+      const shreds = lines.filter((l) => /^\p{L}[\p{L}-]?$/u.test(l.trim())).length;
+      expect(shreds / lines.length, `page ${index + 1}`).toBeLessThan(0.2);
+    }
+  });
+});
