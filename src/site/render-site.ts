@@ -1,4 +1,6 @@
 import type { Workspace } from "../workspace.js";
+import { previousOfItsKind } from "./experiment-state.js";
+import { renderComparisonPage } from "./pages/comparison-page.js";
 import { renderExperimentPage } from "./pages/experiment-page.js";
 import { renderOverviewPage } from "./pages/overview-page.js";
 import { renderRunPage } from "./pages/run-page.js";
@@ -27,7 +29,12 @@ export async function renderSite(workspace: Workspace, options: RenderSiteOption
     const view = entry.experiment;
     const id = view.opened.experiment.id;
     files.set(sitePaths.experiment(id), renderExperimentPage(view, { pdf: options.pdf ?? false }));
-    for (const run of view.runs) files.set(sitePaths.run(id, run.number), renderRunPage(view, run));
+    for (const run of view.runs) {
+      files.set(sitePaths.run(id, run.number), renderRunPage(view, run));
+      const previous = previousOfItsKind(view, run);
+      if (previous)
+        files.set(sitePaths.comparison(id, previous.number, run.number), renderComparisonPage(view, previous, run));
+    }
   }
   for (const [name, content] of await readSiteAssets()) files.set(sitePaths.asset(name), content);
   return files;

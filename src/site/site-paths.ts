@@ -6,6 +6,8 @@ export const sitePaths = {
   templates: "sjablonen.html",
   experiment: (id: string) => `experimenten/${id}/index.html`,
   run: (id: string, number: number) => `experimenten/${id}/run-${number}.html`,
+  comparison: (id: string, before: number, after: number) =>
+    `experimenten/${id}/vergelijk-run-${before}-met-run-${after}.html`,
   pdf: (id: string) => `experimenten/${id}/${id}.pdf`,
   asset: (name: string) => `assets/${name}`,
 } as const;

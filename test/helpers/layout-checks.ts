@@ -25,7 +25,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
     const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+      `${el.tagName.toLowerCase()}.${Array.from(el.classList).join(".")} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
     const scrollsVisibly = (el: Element) => {
       for (let at: Element | null = el; at; at = at.parentElement) {
         if (at.classList.contains("lab-table-wrap")) {
@@ -62,9 +62,10 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (parent.getClientRects().length === 0) continue;
       const text = node.textContent ?? "";
       for (const match of text.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+        const at = match.index ?? 0;
         const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
+        range.setStart(node, at);
+        range.setEnd(node, at + match[0].length);
         const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
         if (tops.size > 1) problems.push(`word broken: "${match[0]}" in ${describe(parent)}`);
       }

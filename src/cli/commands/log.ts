@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { isLivingLabError, LivingLabError } from "../../errors/problem.js";
 import { EXPERIMENT_FILE, resolveExperimentDir } from "../../experiments/open-experiment.js";
 import { formatWhen } from "../../report/run-log-table.js";
+import { compareRuns } from "../../runlog/compare-runs.js";
 import { findInLog } from "../../runlog/find-record.js";
 import { outcomeWords, readLogOverview, shorten } from "../../runlog/log-overview.js";
 import type { LogRecord } from "../../runlog/log-record-schema.js";
@@ -12,6 +13,7 @@ import type { RunRecord } from "../../runlog/run-record-schema.js";
 import { verifyRunLog } from "../../runlog/verify-run-log.js";
 import { openWorkspace, type Workspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
+import { formatComparison } from "../format-comparison.js";
 import { parseOptions } from "../parse-options.js";
 import { renderTextTable } from "../text-table.js";
 
@@ -21,12 +23,15 @@ const PAGE = 50;
 const USAGE = `livinglab log <experiment> [--last <aantal> | --all] [--root <map>]
 livinglab log show <run> [--experiment <experiment>] [--root <map>]
 livinglab log verify [<experiment>] [--root <map>]
+livinglab log compare <run> <run> [--experiment <experiment>] [--root <map>]
 
   log <experiment>     de runs en gebeurtenissen als tabel: wanneer, wie, wat, uitkomst, verantwoording
   --last <aantal>      toon de laatste <aantal> regels (standaard ${PAGE})
   --all                toon het hele logboek
   log show <run>       één run volledig (of een ander record, op id of nummer)
   log verify           controleer de hashketen van elk logboek (of van één experiment)
+  log compare <a> <b>  twee runs naast elkaar: per controle de uitkomst, de meting en wat veranderde,
+                       en welke data (vingerafdruk van de inhoud) en welke code verschillen
   --experiment <e>     zoek de run alleen in dit experiment
   --root <map>         de map van het lab (standaard: de huidige map)
 
@@ -45,6 +50,8 @@ export const logCommand: Command = {
     const workspace = openWorkspace(values.root);
     const [first, second, ...more] = positionals;
     if (first === "verify" && more.length === 0) return verify(workspace, second);
+    if (first === "compare" && second !== undefined && more.length === 1)
+      return compare(workspace, second, more[0] ?? "", values.experiment);
     if (first === "show" && second !== undefined && more.length === 0)
       return show(workspace, second, values.experiment);
     if (first !== undefined && second === undefined) return list(workspace, first, values);
@@ -86,6 +93,42 @@ function positiveNumber(text: string): number {
     message: `--last verwacht een geheel getal groter dan 0, niet '${text}'.`,
     hint: "Bijvoorbeeld --last 100, of --all voor het hele logboek.",
   });
+}
+
+async function compare(workspace: Workspace, a: string, b: string, experiment: string | undefined): Promise<number> {
+  const before = await findRunRecord(workspace, a, experiment);
+  const after = await findRunRecord(workspace, b, experiment);
+  console.log(formatComparison(compareRuns(before, after)));
+  return EXIT.ok;
+}
+
+async function findRunRecord(workspace: Workspace, ref: string, experiment: string | undefined): Promise<RunRecord> {
+  const found = await findAnywhere(workspace, ref, experiment);
+  if (found?.record.type === "run") return found.record;
+  const end = found?.related.find((r): r is RunRecord => r.type === "run");
+  if (end) return end;
+  throw new LivingLabError({
+    code: found ? "run_not_finished" : "record_not_found",
+    message: found ? `Record '${ref}' is geen afgeronde run.` : `Geen run '${ref}' gevonden.`,
+    hint: "Zoek het id op met 'livinglab log <experiment>'; de eerste 8 tekens zijn genoeg.",
+  });
+}
+
+async function findAnywhere(
+  workspace: Workspace,
+  ref: string,
+  experiment: string | undefined,
+): Promise<Awaited<ReturnType<typeof findInLog>>> {
+  const dirs = experiment ? [resolveExperimentDir(workspace, experiment)] : await experimentDirs(workspace);
+  for (const dir of dirs) {
+    try {
+      const found = await findInLog(runLogPath(dir), ref);
+      if (found) return found;
+    } catch (error) {
+      if (!(isLivingLabError(error) && error.problems[0]?.code === "record_not_found")) throw error;
+    }
+  }
+  return undefined;
 }
 
 async function show(workspace: Workspace, ref: string, experiment: string | undefined): Promise<number> {

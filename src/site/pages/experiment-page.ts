@@ -14,7 +14,7 @@ import {
   renderSignal,
   renderUserList,
 } from "../components.js";
-import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-state.js";
+import { experimentStatus, latestCheckedRun, previousOfItsKind, suiteOf, summaryState } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { analysisWords, displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
@@ -257,25 +257,40 @@ function renderReviews(view: ExperimentView): string {
     .join("\n")}\n</ul>`;
 }
 
+/**
+ * The runs, one list per analysis and suite (a static site filters with anchors, not scripts),
+ * the newest first; each run links to its comparison with the run before it of its kind.
+ */
 function renderRunsTable(view: ExperimentView, link: (to: string) => string): string {
   if (view.runs.length === 0) return `<p class="nl-paragraph">Er zijn nog geen runs.</p>`;
-  const rows = [...view.runs].reverse().map((run) => {
-    const checks = run.checks ?? [];
-    const within = checks.filter((c) => c.outcome === "passed").length;
-    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${escapeHtml(analysisWords(run.record.analysis.name))}${suiteOf(run) ? ` <span class="lab-muted">(${userText(suiteOf(run))})</span>` : ""}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td></tr>`;
-  });
-  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="Alle runs"><table class="utrecht-table utrecht-table--html-table lab-table">
+  const kinds = new Map<string, RunView[]>();
+  for (const run of [...view.runs].reverse()) {
+    const kind = `${analysisWords(run.record.analysis.name)}${suiteOf(run) ? ` met ${suiteOf(run)}` : ""}`;
+    kinds.set(kind, [...(kinds.get(kind) ?? []), run]);
+  }
+  const anchor = (index: number) => `runs-${index + 1}`;
+  const nav = `<p class="nl-paragraph">Per soort: ${[...kinds.entries()]
+    .map(([kind, runs], i) => `<a href="#${anchor(i)}">${userText(kind)} (${runs.length})</a>`)
+    .join(" · ")}</p>`;
+  const tables = [...kinds.entries()].map(([kind, runs], i) => {
+    const rows = runs.map((run) => {
+      const checks = run.checks ?? [];
+      const within = checks.filter((c) => c.outcome === "passed").length;
+      const previous = previousOfItsKind(view, run);
+      const compare = previous
+        ? `<a href="${link(sitePaths.comparison(view.opened.experiment.id, previous.number, run.number))}">naast run ${previous.number}</a>`
+        : "–";
+      return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td><td>${compare}</td></tr>`;
+    });
+    return `<h3 class="nl-heading nl-heading--level-3" id="${anchor(i)}">${userText(kind)}</h3>
+<div class="lab-table-wrap" tabindex="0" role="region" aria-label="Runs: ${userText(kind)}"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
-<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Controles binnen de marge</th></tr></thead>
+<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Binnen de marge</th><th scope="col" class="utrecht-table__header-cell">Vergelijken</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;
-}
-
-/** The suite a run checked, as the log names it; undefined for analyses without a suite. */
-function suiteOf(run: RunView): string | undefined {
-  const suite = run.record.analysis.params.suite;
-  return typeof suite === "string" ? suite : undefined;
+  });
+  return `${nav}\n${tables.join("\n")}`;
 }
 
 function renderAllAnswers(view: ExperimentView): string {

@@ -2,10 +2,11 @@ import { dataNature, dataSentence } from "../../report/glance.js";
 import { escapeHtml, isSuppressed, MIN_CELL_SIZE, userText } from "../../report/html.js";
 import { type ChartFigure, checksFigure, renderFigure } from "../charts.js";
 import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
+import { previousOfItsKind } from "../experiment-state.js";
 import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
 import { analysisWords, displayName, engineWords, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
-import { sitePaths } from "../site-paths.js";
+import { relativeHref, sitePaths } from "../site-paths.js";
 
 /** One run: why it ran, who and when, where its inputs came from, and each check's outcome. */
 export function renderRunPage(view: ExperimentView, run: RunView): string {
@@ -19,6 +20,7 @@ ${renderFacts([
   ["Door", userText(displayName(record.who.name))],
   ["Uitkomst", run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome)],
   ["Analyse", analysisText(record.analysis)],
+  ...compareLink(view, run),
 ])}
 <h2 class="nl-heading nl-heading--level-2">Waarom deze run</h2>
 <blockquote class="utrecht-blockquote lab-quote">${userText(record.justification)}</blockquote>
@@ -127,4 +129,13 @@ function analysisText(analysis: { name: string; params: Record<string, unknown> 
       paramWords[key]?.(value) ?? `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`,
   );
   return userText([analysisWords(analysis.name), params.join(", ")].filter(Boolean).join(" – "));
+}
+
+/** A link to the comparison with the run before it of the same analysis and suite, when there is one. */
+function compareLink(view: ExperimentView, run: RunView): Array<[string, string]> {
+  const previous = previousOfItsKind(view, run);
+  if (!previous) return [];
+  const id = view.opened.experiment.id;
+  const href = relativeHref(sitePaths.run(id, run.number), sitePaths.comparison(id, previous.number, run.number));
+  return [["Vergelijken", `<a href="${escapeHtml(href)}">Naast run ${previous.number}, de vorige van deze soort</a>`]];
 }
