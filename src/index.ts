@@ -58,6 +58,19 @@ export { openExperiment, validateExperiment } from "./experiments/open-experimen
 export { createExperiment, scaffoldExperiment } from "./experiments/scaffold-experiment.js";
 export type { ExperimentUpgrade } from "./experiments/upgrade-experiment.js";
 export { upgradeExperiment } from "./experiments/upgrade-experiment.js";
+export { algoritmeregisterRecord } from "./export/algoritmeregister-record.js";
+export type { AlgoritmeregisterField, AlgoritmeregisterRecord } from "./export/algoritmeregister-schema.js";
+export {
+  ALGORITMEREGISTER_STANDARD,
+  algoritmeregisterFields,
+  algoritmeregisterRecordSchema,
+} from "./export/algoritmeregister-schema.js";
+export type { ProcessOwner } from "./files/process-owner.js";
+export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
+export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
+export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
+export type { WrittenFile } from "./files/write-file-atomic.js";
+export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { ValueKind } from "./fingerprint/canonical-value.js";
 export { canonicalValue, valueKinds } from "./fingerprint/canonical-value.js";
 export type { ContentFingerprint } from "./fingerprint/content-fingerprint.js";
@@ -67,12 +80,6 @@ export {
   contentFingerprintSelect,
   rowText,
 } from "./fingerprint/content-fingerprint.js";
-export type { ProcessOwner } from "./files/process-owner.js";
-export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
-export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
-export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
-export type { WrittenFile } from "./files/write-file-atomic.js";
-export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export type { GateInput, GateInputOptions } from "./gates/gate-input.js";
@@ -118,6 +125,8 @@ export type { ColumnProfile, DatasetProfile } from "./profile/profile-dataset.js
 export { profileDataset } from "./profile/profile-dataset.js";
 export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
 export { renderCheckResults } from "./report/check-results-html.js";
+export type { GlanceInput } from "./report/glance.js";
+export { renderGlance } from "./report/glance.js";
 export { maskPersonalData } from "./report/mask-personal-data.js";
 export { metricsChartOptions } from "./report/metrics-chart.js";
 export type { DimensionSummary, HeadlineCheck } from "./report/quality-headline.js";
@@ -135,6 +144,8 @@ export {
   SUMMARY_MARK,
 } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
+export type { CheckChange, CheckComparison, FactComparison, RunComparison } from "./runlog/compare-runs.js";
+export { compareRuns } from "./runlog/compare-runs.js";
 export { findRecord } from "./runlog/find-record.js";
 export { correctRecord, decidePrinciple, destroyData, giveReview } from "./runlog/governance.js";
 export type {
