@@ -49,6 +49,7 @@ export type { Problem } from "./errors/problem.js";
 export { isLivingLabError, LivingLabError } from "./errors/problem.js";
 export type { DeclaredDataset } from "./experiments/declared-data.js";
 export { declaredDatasets } from "./experiments/declared-data.js";
+export { deriveExperiment } from "./experiments/derive-experiment.js";
 export { experimentOfFile } from "./experiments/experiment-of-file.js";
 export type { ExperimentInspection } from "./experiments/inspect-experiment.js";
 export type { InstrumentAnswer } from "./experiments/instrument-answers.js";

@@ -41,6 +41,8 @@ ${styles.join("\n")}
 <ul class="lab-nav__list">
 <li><a class="lab-nav__link" href="${link(sitePaths.overview)}"${page.path === sitePaths.overview ? ' aria-current="page"' : ""}>Experimenten</a></li>
 <li><a class="lab-nav__link" href="${link(sitePaths.templates)}"${page.path === sitePaths.templates ? ' aria-current="page"' : ""}>Sjablonen</a></li>
+<li><a class="lab-nav__link" href="${link(sitePaths.lessons)}"${page.path === sitePaths.lessons ? ' aria-current="page"' : ""}>Lessen</a></li>
+<li><a class="lab-nav__link" href="${link(sitePaths.index)}"${page.path === sitePaths.index ? ' aria-current="page"' : ""}>Index</a></li>
 </ul>
 </nav>
 </header>

@@ -2,8 +2,10 @@ import type { Workspace } from "../workspace.js";
 import { previousOfItsKind } from "./experiment-state.js";
 import { renderComparisonPage } from "./pages/comparison-page.js";
 import { renderExperimentPage } from "./pages/experiment-page.js";
+import { renderLessonsPage } from "./pages/lessons-page.js";
 import { renderOverviewPage } from "./pages/overview-page.js";
 import { renderRunPage } from "./pages/run-page.js";
+import { renderSearchPage } from "./pages/search-page.js";
 import { renderTemplatesPage } from "./pages/templates-page.js";
 import { readLab } from "./read-lab.js";
 import { readSiteAssets } from "./site-assets.js";
@@ -12,6 +14,16 @@ import { sitePaths } from "./site-paths.js";
 export interface RenderSiteOptions {
   /** Link each experiment page to its PDF (only when the PDFs are written too). */
   pdf?: boolean;
+  /** Show the search form on the index (only `serve` answers a search). */
+  searchable?: boolean;
+}
+
+/**
+ * The index filtered by a search term, as `serve` answers `zoeken.html?q=...`.
+ * @example const html = await renderSearch(openWorkspace(), "doorlooptijden");
+ */
+export async function renderSearch(workspace: Workspace, query: string): Promise<string> {
+  return renderSearchPage(await readLab(workspace), { query, form: true });
 }
 
 /**
@@ -24,6 +36,8 @@ export async function renderSite(workspace: Workspace, options: RenderSiteOption
   const files = new Map<string, string>();
   files.set(sitePaths.overview, renderOverviewPage(lab));
   files.set(sitePaths.templates, renderTemplatesPage(lab));
+  files.set(sitePaths.lessons, renderLessonsPage(lab));
+  files.set(sitePaths.index, renderSearchPage(lab, { form: options.searchable ?? false }));
   for (const entry of lab.experiments) {
     if (!entry.ok) continue;
     const view = entry.experiment;

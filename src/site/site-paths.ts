@@ -4,6 +4,8 @@ import { posix } from "node:path";
 export const sitePaths = {
   overview: "index.html",
   templates: "sjablonen.html",
+  lessons: "lessen.html",
+  index: "zoeken.html",
   experiment: (id: string) => `experimenten/${id}/index.html`,
   run: (id: string, number: number) => `experimenten/${id}/run-${number}.html`,
   comparison: (id: string, before: number, after: number) =>

@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { type Chromium, launchChromium } from "../../src/index.js";
 import { visibleText } from "../helpers/chromium.js";
 import { REPO, runCli } from "../helpers/cli.js";
@@ -29,9 +31,24 @@ async function open(path: string, screen: (typeof SCREENS)[number]): Promise<Pag
   return page;
 }
 
+/** A finished experiment, started from the example with `new --from`: what the lessons page shows. */
+const FINISHED = "om-datakwaliteit-vervolg";
+const LESSON = "Leg de codelijsten vast voordat de eerste run draait.";
+
 beforeAll(async () => {
   lab = await makeSiteLab();
   site = join(lab, "site");
+  expect(runCli(["new", FINISHED, "--from", "om-datakwaliteit", "--root", lab]).code).toBe(0);
+  const file = join(lab, "experiments", FINISHED, "experiment.yaml");
+  const doc = parseDocument(await readFile(file, "utf8"));
+  doc.set("auteur", "B. Jansen");
+  doc.setIn(["evaluatie", "oordeel"], "aanpassen");
+  doc.setIn(
+    ["evaluatie", "oordeel_toelichting"],
+    "De controles vonden de fouten, maar de codelijsten waren te laat bekend.",
+  );
+  doc.setIn(["evaluatie", "lessen"], [LESSON]);
+  await writeFile(file, doc.toString());
   const built = runCli(["site", "--root", lab, "--out", site, "--pdf"]);
   expect(built.stderr).toBe("");
   chromium = await launchChromium();
@@ -96,6 +113,9 @@ describe("layout that holds", () => {
   const pages = [
     "index.html",
     "sjablonen.html",
+    "lessen.html",
+    "zoeken.html",
+    "experimenten/om-datakwaliteit/vergelijk-run-1-met-run-2.html",
     ...EXPERIMENTS.flatMap((id) => [`experimenten/${id}/index.html`, `experimenten/${id}/run-1.html`]),
   ];
   for (const screen of SCREENS) {
@@ -133,5 +153,40 @@ describe("layout that holds", () => {
       const shreds = lines.filter((l) => /^\p{L}[\p{L}-]?$/u.test(l.trim())).length;
       expect(shreds / lines.length, `page ${index + 1}`).toBeLessThan(0.2);
     }
+  });
+});
+
+describe("what the competence network reuses", () => {
+  it("new --from copies the answers and suites, records where it came from, and leaves decisions and the log behind", async () => {
+    const dir = join(lab, "experiments", FINISHED);
+    const doc = parseDocument(await readFile(join(dir, "experiment.yaml"), "utf8"));
+    expect(doc.getIn(["voortgekomen_uit", "experiment"])).toBe("om-datakwaliteit");
+    expect(String(doc.getIn(["voortgekomen_uit", "sha256"]))).toMatch(/^[0-9a-f]{64}$/);
+    expect(doc.getIn(["principes", "doel", "status"])).toBe("open");
+    expect(doc.hasIn(["principes", "doel", "besloten_door"])).toBe(false);
+    expect(existsSync(join(dir, "suite.yaml"))).toBe(true);
+    expect(existsSync(join(dir, "runlog.jsonl"))).toBe(false);
+    expect(runCli(["validate", FINISHED, "--root", lab]).code).toBe(0);
+  });
+
+  it("shows the verdicts and lessons of finished experiments by template and by principle", async () => {
+    const page = await open("lessen.html", SCREENS[0]);
+    const text = await visibleText(page.locator("main"));
+    expect(text).toContain("Sjabloon datakwaliteit");
+    expect(text).toContain("Aangepast. De controles vonden de fouten");
+    expect(text).toContain(LESSON);
+    expect(text).toContain("Per uitgangspunt");
+    expect(text).not.toContain("Proef met");
+    await page.screenshot({ path: join(ARTIFACTS, "lessen.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("lists every experiment, run and lesson in the plain index", async () => {
+    const page = await open("zoeken.html", SCREENS[0]);
+    const text = await visibleText(page.locator("main"));
+    expect(text).toMatch(/Experimenten \(4\)/);
+    expect(text).toMatch(/Runs \(3\)/);
+    expect(text).toContain(LESSON);
+    await page.close();
   });
 });
