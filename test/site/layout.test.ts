@@ -184,9 +184,48 @@ describe("what the competence network reuses", () => {
   it("lists every experiment, run and lesson in the plain index", async () => {
     const page = await open("zoeken.html", SCREENS[0]);
     const text = await visibleText(page.locator("main"));
-    expect(text).toMatch(/Experimenten \(4\)/);
+    expect(text).toMatch(/Experimenten \(3\)/);
     expect(text).toMatch(/Runs \(3\)/);
     expect(text).toContain(LESSON);
     await page.close();
+  });
+});
+
+describe("runs side by side", () => {
+  it("log compare prints per check the outcome, the measurement and the change, and what differs in data and code", async () => {
+    const records = (await readFile(join(lab, "experiments/om-datakwaliteit/runlog.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string; id: string });
+    const [first, second] = records.filter((r) => r.type === "run").map((r) => r.id.slice(0, 8));
+    const run = runCli([
+      "log",
+      "compare",
+      first ?? "",
+      second ?? "",
+      "--experiment",
+      "om-datakwaliteit",
+      "--root",
+      lab,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Controles: \d+ beter, \d+ slechter, \d+ met een andere meting, \d+ gelijk/);
+    expect(run.stdout).toContain("Data (vingerafdruk van de inhoud) en code zijn in beide runs gelijk.");
+    expect(run.stdout).toMatch(
+      /zaken-afdoening-ingevuld\s+Compleetheid\s+niet in orde → niet in orde\s+[\d,]+% → [\d,]+%\s+gelijk/,
+    );
+  });
+
+  it("has a page per run and the run before it of its kind, linked from the run and the runs list", async () => {
+    const page = await open("experimenten/om-datakwaliteit/vergelijk-run-1-met-run-2.html", SCREENS[0]);
+    const text = await visibleText(page.locator("main"));
+    expect(text).toContain("Run 1 en run 2 naast elkaar");
+    expect(text).toMatch(/\d+ controles? (is|zijn) slechter, \d+ beter/);
+    expect(text).toContain("Niets: dezelfde data (vingerafdruk van de inhoud) en dezelfde code.");
+    await page.screenshot({ path: join(ARTIFACTS, "vergelijking.png"), fullPage: false });
+    await page.close();
+    const run = await open("experimenten/om-datakwaliteit/run-2.html", SCREENS[0]);
+    expect(await run.locator('a[href="vergelijk-run-1-met-run-2.html"]').count()).toBe(1);
+    await run.close();
   });
 });
