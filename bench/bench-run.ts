@@ -22,4 +22,3 @@ export async function openBenchRun(): Promise<RunPermit> {
     justification: "Benchmark van de controles tegen het handgeschreven script, in een tijdelijk lab.",
   });
 }
-

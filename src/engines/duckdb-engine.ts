@@ -2,9 +2,9 @@ import { totalmem } from "node:os";
 import { extname, join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
+import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
 import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
-import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import {

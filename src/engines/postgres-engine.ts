@@ -33,7 +33,6 @@ const kinds: Record<string, ValueKind> = {
   BYTEA: "bytes",
 };
 
-
 // Counts and sums arrive as text by default; they are numbers here, as on DuckDB.
 const types = {
   getTypeParser: (oid: number, format?: string) => {

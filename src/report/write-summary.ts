@@ -32,6 +32,9 @@ export async function writeSummary(
   // each records the hash of what it wrote, whichever run's file ends up under the shared name.
   await writeFileAtomic(join(dir, RUN_RESULTS_DIR, `${run.id}.json`), results);
   const resultsJson = await writeFileAtomic(join(dir, "resultaten.json"), results);
-  const summary = await writeFileAtomic(join(dir, "samenvatting.html"), renderSummaryPage(opened, result, run, { governance }));
+  const summary = await writeFileAtomic(
+    join(dir, "samenvatting.html"),
+    renderSummaryPage(opened, result, run, { governance }),
+  );
   return { summary: summary.path, resultsJson: resultsJson.path, artifacts: [resultsJson, summary] };
 }

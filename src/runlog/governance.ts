@@ -1,6 +1,8 @@
-import { relative, resolve } from "node:path";
+import { suiteLogName } from "../checks/suite-history.js";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import { ownSuiteFile } from "../gates/gate-input.js";
+import { summarizedRun } from "../governance/governance-state.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
 import type { Workspace } from "../workspace.js";
 import { planDestruction } from "./destruction-plan.js";
@@ -13,7 +15,7 @@ import {
 } from "./destruction-staging.js";
 import { findInLog, findRecord, findRun, isRun } from "./find-record.js";
 import type { Correction, DataDestroyed, PrincipleDecided, ReviewGiven, Verdict } from "./governance-schema.js";
-import { hashFile, whoAmI } from "./provenance.js";
+import { whoAmI } from "./provenance.js";
 import { samePerson } from "./reviews.js";
 import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
 
@@ -76,11 +78,12 @@ export async function giveReview(
       hint: "Gebruik --plan of --run <run>.",
     });
   }
-  // By default the run a summary shows (the latest with check results), else the latest run.
+  // By default the run a summary shows (the latest of the experiment's own suite with check
+  // results that no correction withdrew, as publish takes it), else the latest run.
   const latest = review.plan
     ? undefined
     : review.run === undefined
-      ? (records.filter((r) => isRun(r) && r.checks !== undefined).at(-1) ?? records.filter(isRun).at(-1))
+      ? (summarizedRun(records, suiteLogName(opened.dir, ownSuiteFile(opened))) ?? records.filter(isRun).at(-1))
       : await findRunInLog(file, review.run);
   // The author is who made the reviewed run; the experiment's auteur may not review it either.
   const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;

@@ -39,14 +39,20 @@ async function suiteWith(name: string, sql: string): Promise<string> {
 
 async function run(engine: EngineName, file: string): Promise<SuiteOutcome | unknown> {
   return withEngine(engine, async (opened) =>
-    runSuite(opened, await loadSuite(file), await testPermit(), { collectFlagged: true }).catch((error: unknown) => error),
+    runSuite(opened, await loadSuite(file), await testPermit(), { collectFlagged: true }).catch(
+      (error: unknown) => error,
+    ),
   );
 }
 
 beforeAll(async () => {
   dir = await writeMiniData();
   for (const table of ["zaken", "verdachten"]) {
-    await loadIntoPostgres(await testPermit(), { name: table, file: join(dir, `${table}.parquet`) }, { table, pgUrl: inject("pgUrl") });
+    await loadIntoPostgres(
+      await testPermit(),
+      { name: table, file: join(dir, `${table}.parquet`) },
+      { table, pgUrl: inject("pgUrl") },
+    );
   }
 });
 

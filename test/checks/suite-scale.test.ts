@@ -72,7 +72,11 @@ beforeAll(async () => {
   } finally {
     await engine.close();
   }
-  await loadIntoPostgres(await testPermit(), { name: "breed", file: join(dir, "breed.parquet") }, { table: "breed", pgUrl: inject("pgUrl") });
+  await loadIntoPostgres(
+    await testPermit(),
+    { name: "breed", file: join(dir, "breed.parquet") },
+    { table: "breed", pgUrl: inject("pgUrl") },
+  );
 });
 
 describe("a suite with many checks on one table", () => {

@@ -88,7 +88,11 @@ beforeAll(async () => {
   await withEngine("duckdb", (engine) =>
     engine.query(`COPY (${METINGEN}) TO '${join(dir, "metingen.parquet")}' (FORMAT parquet)`),
   );
-  await loadIntoPostgres(await testPermit(), { name: "metingen", file: join(dir, "metingen.parquet") }, { table: "metingen", pgUrl: inject("pgUrl") });
+  await loadIntoPostgres(
+    await testPermit(),
+    { name: "metingen", file: join(dir, "metingen.parquet") },
+    { table: "metingen", pgUrl: inject("pgUrl") },
+  );
   await writeFile(join(dir, "goed.yaml"), GOOD);
   await writeFile(join(dir, "fout.yaml"), MISTAKES);
 });

@@ -30,7 +30,11 @@ beforeAll(async () => {
   dir = await writeMiniData();
   url = await createDatabase(inject("pgUrl"), LOOSE);
   for (const table of ["zaken", "verdachten"]) {
-    await loadIntoPostgres(await testPermit(), { name: table, file: join(dir, `${table}.parquet`) }, { table, pgUrl: url });
+    await loadIntoPostgres(
+      await testPermit(),
+      { name: table, file: join(dir, `${table}.parquet`) },
+      { table, pgUrl: url },
+    );
   }
 });
 
@@ -58,7 +62,7 @@ async function droppingValue(): Promise<string> {
   const check = loaded.suite.checks[0];
   if (!check) throw new Error("no check");
   const engine = await PostgresEngine.connect(url);
-  const columns = await attachDatasets(engine, loaded, await testPermit()).finally(() => engine.close());
+  const { columns } = await attachDatasets(engine, loaded, await testPermit()).finally(() => engine.close());
   const sql = compileCheck(loaded, check, postgresDialect, { referenceDate: "2025-06-30", columns });
   const at = sql.indexOf("'MARKER'");
   const [rest, ...tail] = sql.slice(at + "'MARKER'".length).split("\n");

@@ -85,12 +85,30 @@ describe("reading only the end of the log", () => {
     const om = await openExperiment(workspace, "om-datakwaliteit");
     const file = join(om.dir, "runlog.jsonl");
     const justification = "Test van de overzichtspagina: runs die lang duren en correcties die later komen.";
-    const longRun = await openRun({ workspace, opened: om, analysis: { name: "lang", params: {} }, reads: NOTHING, justification });
-    const crashed = await openRun({ workspace, opened: om, analysis: { name: "gecrasht", params: {} }, reads: NOTHING, justification });
+    const longRun = await openRun({
+      workspace,
+      opened: om,
+      analysis: { name: "lang", params: {} },
+      reads: NOTHING,
+      justification,
+    });
+    const crashed = await openRun({
+      workspace,
+      opened: om,
+      analysis: { name: "gecrasht", params: {} },
+      reads: NOTHING,
+      justification,
+    });
     for (let i = 0; i < 30; i++) {
       await appendRecord(file, decision(i));
       if (i % 7 === 0) {
-        const run = await openRun({ workspace, opened: om, analysis: { name: `run ${i}`, params: {} }, reads: NOTHING, justification });
+        const run = await openRun({
+          workspace,
+          opened: om,
+          analysis: { name: `run ${i}`, params: {} },
+          reads: NOTHING,
+          justification,
+        });
         await run.end({ outcome: i % 2 === 0 ? "passed" : "failed" });
       }
     }

@@ -76,7 +76,11 @@ beforeAll(async () => {
   } finally {
     await engine.close();
   }
-  await loadIntoPostgres(await testPermit(), { name: "teksten", file: join(dir, "teksten.parquet") }, { table: "teksten", pgUrl: inject("pgUrl") });
+  await loadIntoPostgres(
+    await testPermit(),
+    { name: "teksten", file: join(dir, "teksten.parquet") },
+    { table: "teksten", pgUrl: inject("pgUrl") },
+  );
 });
 
 describe("a pattern", () => {
