@@ -94,10 +94,11 @@ function reliability(input: GlanceInput): string {
     checks.length === 0 ? "nog niet gemeten." : `${within} van de ${judged} beoordeelde controles binnen de marge.`;
   const met = criteria.filter((c) => c.met === true).length;
   const missed = criteria.filter((c) => c.met === false).map((c) => criterionText(c.measure));
+  const unmeasured = criteria.filter((c) => c.met === null).length;
   const success =
     criteria.length === 0
       ? ""
-      : ` Succesmaten: ${met} van de ${criteria.length} gehaald${missed.length > 0 ? ` (niet: ${missed.join(", ")})` : ""}.`;
+      : ` Succesmaten: ${met} van de ${criteria.length} gehaald${missed.length > 0 ? ` (niet: ${missed.join(", ")})` : ""}${unmeasured > 0 ? `, ${unmeasured} nog niet gemeten` : ""}.`;
   return `${escapeHtml(stated)}${escapeHtml(measured)}${escapeHtml(success)}`;
 }
 

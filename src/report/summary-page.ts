@@ -102,11 +102,6 @@ ${options.governance.principles
 `;
 }
 
-function answerSentence(result: SuiteResult): string {
-  const passed = result.checks.filter((c) => c.outcome === "passed").length;
-  return `${passed} van de ${result.checks.length} controles zijn in orde. Eindoordeel van deze run: ${outcomeLabel[result.outcome].toLowerCase()}.`;
-}
-
 type TableCheck = ChartCheck & Pick<CheckResultRead, "description" | "dimension" | "row_count">;
 
 /**
