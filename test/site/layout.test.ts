@@ -212,7 +212,7 @@ describe("runs side by side", () => {
     expect(run.stdout).toMatch(/Controles: \d+ beter, \d+ slechter, \d+ met een andere meting, \d+ gelijk/);
     expect(run.stdout).toContain("Data (vingerafdruk van de inhoud) en code zijn in beide runs gelijk.");
     expect(run.stdout).toMatch(
-      /zaken-afdoening-ingevuld\s+Compleetheid\s+niet in orde → niet in orde\s+[\d,]+% → [\d,]+%\s+gelijk/,
+      /zaken-afdoening-geldig\s+Geldigheid\s+niet in orde → niet in orde\s+[\d,]+% → [\d,]+%\s+gelijk/,
     );
   });
 

@@ -60,9 +60,12 @@ describe("livinglab site", () => {
       [
         "index.html",
         "sjablonen.html",
+        "lessen.html",
+        "zoeken.html",
         "experimenten/om-datakwaliteit/index.html",
         "experimenten/om-datakwaliteit/run-1.html",
         "experimenten/om-datakwaliteit/run-2.html",
+        "experimenten/om-datakwaliteit/vergelijk-run-1-met-run-2.html",
         `experimenten/${HOSTILE_ID}/index.html`,
         `experimenten/${HOSTILE_ID}/run-1.html`,
       ].sort(),
