@@ -1,4 +1,4 @@
-import { type EngineName, engineNames } from "../engines/open-engine.js";
+import { type EngineName, type EngineResources, engineNames } from "../engines/open-engine.js";
 import { oneOf } from "./positionals.js";
 
 /** Reads `--engine`; default duckdb, anything else than a known engine is a usage error. */
@@ -14,4 +14,19 @@ export function engineOption(value: string | undefined, command: string): Engine
 export const engineOptions = {
   engine: { type: "string" },
   "pg-url": { type: "string" },
+  memory: { type: "string" },
+  threads: { type: "string" },
 } as const;
+
+/** `--memory` and `--threads` as the engine takes them; the engine checks the values. */
+export function engineResources(values: {
+  memory?: string | undefined;
+  threads?: string | undefined;
+}): EngineResources {
+  return {
+    ...(values.memory !== undefined && { memoryLimit: values.memory }),
+    ...(values.threads !== undefined && {
+      threads: /^\d+$/.test(values.threads) ? Number(values.threads) : Number.NaN,
+    }),
+  };
+}

@@ -7,7 +7,7 @@ import { suiteLogName } from "../checks/suite-history.js";
 import type { RunPermit } from "../door/run-permit.js";
 import { throughDoor } from "../door/through-door.js";
 import type { Engine } from "../engines/engine.js";
-import { type EngineName, locateFor, openEngine } from "../engines/open-engine.js";
+import { type EngineName, type EngineResources, locateFor, openEngine } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { localDate } from "../gates/gate-input.js";
@@ -31,6 +31,8 @@ export interface EvaluateSuiteOptions extends JustificationChoice {
   truth: string;
   engine?: EngineName;
   pgUrl?: string;
+  /** Memory and threads for the embedded engine; default LIVINGLAB_MEMORY and LIVINGLAB_THREADS, else 1GB and one thread per core. */
+  resources?: EngineResources;
   referenceDate?: string;
   /** Write the scores as JSON: a list of kind, recall, precision. */
   json?: string;
@@ -109,9 +111,12 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
       reads,
     },
     async (permit) => {
-      const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
+      const engine = await openEngine(engineName, {
+        ...options.resources,
+        ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
+      });
       // The ground truth is a file the generator wrote: an embedded DuckDB reads it, whatever the suite's engine.
-      const duck = await openEngine("duckdb");
+      const duck = await openEngine("duckdb", { ...options.resources });
       try {
         const outcome = await runSuite(engine, loaded, permit, { collectFlagged: true, referenceDate });
         const truthRows = await readGroundTruth(duck, permit, truth);

@@ -3,7 +3,7 @@ import { LivingLabError } from "../../errors/problem.js";
 import { checkSuite } from "../../pipeline/check-suite.js";
 import { openWorkspace } from "../../workspace.js";
 import type { Command } from "../command.js";
-import { engineOption, engineOptions } from "../engine-option.js";
+import { engineOption, engineOptions, engineResources } from "../engine-option.js";
 import { parseOptions } from "../parse-options.js";
 import { formatResultTable } from "../result-table.js";
 
@@ -20,6 +20,9 @@ export const checkCommand: Command = {
   --data <map>           een andere kopie van de datasets: dezelfde bestandsnamen, in deze map
   --json <bestand>       schrijf de uitkomsten ook als JSON
   --pg-url <url>         PostgreSQL-verbinding; zonder deze optie gelden PGHOST, PGPORT, PGUSER, ...
+  --memory <grootte>     hoeveel geheugen DuckDB mag gebruiken, zoals 2GB (standaard 1GB, of LIVINGLAB_MEMORY);
+                         daarboven schrijft DuckDB tijdelijk naar schijf
+  --threads <n>          hoeveel threads DuckDB gebruikt (standaard één per kern, of LIVINGLAB_THREADS)
   --reference-date <d>   de peildatum (JJJJ-MM-DD) voor relatieve datums en actualiteit
   --root <map>           de map van het lab (standaard: afgeleid uit de suite)
 
@@ -52,6 +55,7 @@ Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of
       justification: values.justification ?? "",
       ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       engine: engineOption(values.engine, "check"),
+      resources: engineResources(values),
       ...(values.data !== undefined && { dataDir: values.data }),
       ...(values.json !== undefined && { json: values.json }),
       ...(values["pg-url"] !== undefined && { pgUrl: values["pg-url"] }),

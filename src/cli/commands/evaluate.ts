@@ -2,7 +2,7 @@ import { LivingLabError } from "../../errors/problem.js";
 import { evaluateSuite } from "../../pipeline/evaluate-suite.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
-import { engineOption, engineOptions } from "../engine-option.js";
+import { engineOption, engineOptions, engineResources } from "../engine-option.js";
 import { parseOptions } from "../parse-options.js";
 
 const share = (value: number | null) => (value === null ? "–" : value.toFixed(3));
@@ -20,6 +20,8 @@ export const evaluateCommand: Command = {
                          dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
   --json <bestand>       schrijf per soort fout kind, recall en precision als JSON-lijst
   --engine <e>           duckdb (standaard) of postgres;  --pg-url <url> voor de verbinding
+  --memory <grootte>     hoeveel geheugen DuckDB mag gebruiken, zoals 2GB (standaard 1GB, of LIVINGLAB_MEMORY)
+  --threads <n>          hoeveel threads DuckDB gebruikt (standaard één per kern, of LIVINGLAB_THREADS)
   --reference-date <d>   de peildatum (JJJJ-MM-DD)
 
 Exitcodes: 0 elke soort fout met recall en precisie 1,0; 1 een soort daaronder; 3 fout in gebruik of invoer.`,
@@ -53,6 +55,7 @@ Exitcodes: 0 elke soort fout met recall en precisie 1,0; 1 een soort daaronder; 
       justification: values.justification ?? "",
       ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       engine: engineOption(values.engine, "evaluate"),
+      resources: engineResources(values),
       ...(values.json !== undefined && { json: values.json }),
       ...(values["pg-url"] !== undefined && { pgUrl: values["pg-url"] }),
       ...(values["reference-date"] !== undefined && { referenceDate: values["reference-date"] }),
