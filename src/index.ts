@@ -51,6 +51,7 @@ export type { Problem } from "./errors/problem.js";
 export { isLivingLabError, LivingLabError } from "./errors/problem.js";
 export type { DeclaredDataset } from "./experiments/declared-data.js";
 export { declaredDatasets } from "./experiments/declared-data.js";
+export { deriveExperiment } from "./experiments/derive-experiment.js";
 export { experimentOfFile } from "./experiments/experiment-of-file.js";
 export type { ExperimentInspection } from "./experiments/inspect-experiment.js";
 export type { InstrumentAnswer } from "./experiments/instrument-answers.js";
@@ -60,6 +61,13 @@ export { openExperiment, validateExperiment } from "./experiments/open-experimen
 export { createExperiment, scaffoldExperiment } from "./experiments/scaffold-experiment.js";
 export type { ExperimentUpgrade } from "./experiments/upgrade-experiment.js";
 export { upgradeExperiment } from "./experiments/upgrade-experiment.js";
+export { algoritmeregisterRecord } from "./export/algoritmeregister-record.js";
+export type { AlgoritmeregisterField, AlgoritmeregisterRecord } from "./export/algoritmeregister-schema.js";
+export {
+  ALGORITMEREGISTER_STANDARD,
+  algoritmeregisterFields,
+  algoritmeregisterRecordSchema,
+} from "./export/algoritmeregister-schema.js";
 export type { ProcessOwner } from "./files/process-owner.js";
 export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
 export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
@@ -160,6 +168,8 @@ export type { ColumnProfile, DatasetProfile } from "./profile/profile-dataset.js
 export { profileDataset } from "./profile/profile-dataset.js";
 export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
 export { renderCheckResults } from "./report/check-results-html.js";
+export type { GlanceInput } from "./report/glance.js";
+export { renderGlance } from "./report/glance.js";
 export { maskPersonalData } from "./report/mask-personal-data.js";
 export { metricsChartOptions } from "./report/metrics-chart.js";
 export type { DimensionSummary, HeadlineCheck } from "./report/quality-headline.js";
@@ -177,6 +187,8 @@ export {
   SUMMARY_MARK,
 } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
+export type { CheckChange, CheckComparison, FactComparison, RunComparison } from "./runlog/compare-runs.js";
+export { compareRuns } from "./runlog/compare-runs.js";
 export { findRecord } from "./runlog/find-record.js";
 export { correctRecord, decidePrinciple, destroyData, giveReview, governanceSigner } from "./runlog/governance.js";
 export type {

@@ -20,6 +20,7 @@ export const commandLoaders = {
   evaluate: async () => (await import("./commands/evaluate.js")).evaluateCommand,
   load: async () => (await import("./commands/load.js")).loadCommand,
   log: async () => (await import("./commands/log.js")).logCommand,
+  export: async () => (await import("./commands/export.js")).exportCommand,
   review: async () => (await import("./commands/review.js")).reviewCommand,
   decide: async () => (await import("./commands/decide.js")).decideCommand,
   publish: async () => (await import("./commands/publish.js")).publishCommand,

@@ -80,6 +80,7 @@ export function experimentSchemaFor(template: Template, principles: PrinciplesFi
   return experimentHeaderSchema
     .extend({
       titel: z.string().trim().min(1, "Geef het experiment een titel."),
+      voortgekomen_uit: startedFromSchema.optional(),
       userstory: section("userstory"),
       doel: section("doel"),
       data: section("data"),
@@ -89,8 +90,18 @@ export function experimentSchemaFor(template: Template, principles: PrinciplesFi
     .strict();
 }
 
+/**
+ * Where an experiment started from (`livinglab new <id> --from <experiment>`): that experiment
+ * and the hash of its file as it was copied. Its decisions, reviews and log stayed behind.
+ */
+export const startedFromSchema = z.strictObject({
+  experiment: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 export type Experiment = z.infer<typeof experimentHeaderSchema> & {
   titel: string;
+  voortgekomen_uit?: z.infer<typeof startedFromSchema>;
   userstory: Record<string, unknown>;
   doel: Record<string, unknown>;
   data: Record<string, unknown>;

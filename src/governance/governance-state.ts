@@ -109,8 +109,8 @@ export interface GovernanceState {
   approval?: ReviewStanding;
   runs: RunStanding[];
   /**
-   * The run a summary shows: the latest finished run with check results (a suite run), not
-   * withdrawn. Its approval is what makes the summary final; `publish` and `review` default to it.
+   * The run a summary shows: the latest finished run with check results of the experiment's own
+   * suite, not withdrawn (a profile or a run of another suite is not the experiment's result). Its approval is what makes the summary final; `publish` and `review` default to it.
    */
   summarized?: string;
   destructions: Array<{
@@ -193,7 +193,7 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     ),
     reviews,
     ...withDefined("approval", latestApproval()),
-    ...withDefined("summarized", summarizedRun(records, withdrawn)?.id),
+    ...withDefined("summarized", summarizedRun(records, withdrawn, facts.ownSuite?.logName)?.id),
     runs: finished.map((record) => ({
       record,
       ...withDefined("withdrawnBy", withdrawn.get(record.id)?.seq),
@@ -249,13 +249,23 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
   };
 }
 
-/** The latest finished run with check results that no correction withdrew: the run a summary shows. */
+/**
+ * The latest finished run with check results that no correction withdrew, of the experiment's
+ * own suite when it has one (its name in the log): the run a summary shows.
+ */
 export function summarizedRun(
   records: readonly LogRecord[],
   withdrawn: ReadonlyMap<string, unknown> = withdrawnRecords(records),
+  ownSuite?: string,
 ): RunRecord | undefined {
   return records
-    .filter((r): r is RunRecord => r.type === "run" && r.checks !== undefined && !withdrawn.has(r.id))
+    .filter(
+      (r): r is RunRecord =>
+        r.type === "run" &&
+        r.checks !== undefined &&
+        !withdrawn.has(r.id) &&
+        (ownSuite === undefined || r.analysis.params.suite === ownSuite),
+    )
     .at(-1);
 }
 

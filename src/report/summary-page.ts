@@ -1,15 +1,18 @@
 import type { SuiteResult } from "../checks/check-result.js";
 import type { CheckResultRead } from "../checks/check-results-format.js";
+import { dimensionName } from "../checks/dimension-words.js";
 import { countedWords, publishableMetric } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import { principleStanding } from "../governance/principle-standing.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
+import { dataNature, dataSentence, glanceStyle, renderGlance } from "./glance.js";
 import { escapeHtml, formatCount, MIN_CELL_SIZE, userText } from "./html.js";
 import { summarizeDimensions } from "./quality-headline.js";
 import { renderChart } from "./render-chart.js";
-import { type ChartCheck, capitalized, outcomeLabel, resultsChartOptions } from "./results-chart.js";
+import { type ChartCheck, outcomeLabel, resultsChartOptions } from "./results-chart.js";
+import { signalStyle } from "./signal.js";
 
 /** The name of the meta element that says whether a summary page is final, and of which run. */
 export const SUMMARY_MARK = "livinglab-samenvatting";
@@ -32,10 +35,11 @@ export function renderSummaryPage(
   if (approval && approval.run !== run.id)
     throw new Error(`The approval of run ${approval.run} is not for run ${run.id}`);
   const { experiment } = opened;
-  const vraag = [experiment.userstory.als, experiment.userstory.wil_ik, experiment.userstory.zodat]
-    .filter((part) => typeof part === "string")
-    .map(String);
   const failing = result.checks.filter((c) => c.outcome !== "passed");
+  const runNumber = (id: string) => {
+    const index = options.governance.runs.findIndex((r) => r.record.id === id);
+    return index === -1 ? undefined : index + 1;
+  };
   return `<!doctype html>
 <html lang="nl">
 <head>
@@ -56,19 +60,25 @@ ${
     : `<p class="draft">Dit is een concept. De samenvatting is pas definitief als iemand anders dan de maker deze run heeft goedgekeurd.</p>`
 }
 
-<h2>De vraag</h2>
-<p>${vraag.map(userText).join(" ")}</p>
+${renderGlance({
+  experiment,
+  governance: options.governance,
+  shown: { number: runNumber(run.id) ?? options.governance.runs.length + 1, checks: result.checks },
+  runNumber,
+})}
 
-<h2>Het antwoord tot nu toe</h2>
-<p class="answer">${escapeHtml(answerSentence(result))}</p>
-${renderChart(resultsChartOptions(result.checks))}
-<p class="alt">Toelichting bij de grafiek: ${escapeHtml(chartText(result.checks))}</p>
-
-<h2>Datakwaliteit per dimensie</h2>
+<h2>Datakwaliteit per soort controle</h2>
 ${renderDimensionHeadlines(result.checks)}
 
-<h2>De controles</h2>
+<details class="lab-fold">
+<summary>Alle ${result.checks.length} controles, met grafiek</summary>
+${renderChart(resultsChartOptions(result.checks))}
+<p>Toelichting bij de grafiek, per controle:</p>
+<ul class="alt">
+${result.checks.map((c) => `<li>${escapeHtml(chartLine(c))}</li>`).join("\n")}
+</ul>
 ${renderResultsTable(result.checks)}
+</details>
 
 <h2>Waarom deze run</h2>
 <blockquote>${userText(run.justification)}</blockquote>
@@ -85,16 +95,11 @@ ${options.governance.principles
 
 <h2>Wat nog open staat</h2>
 <p>${failing.length === 0 ? "Alle controles zijn in orde." : `${failing.length} controle(s) vragen aandacht: ${failing.map((c) => userText(c.description)).join(" ")}`}</p>
-<footer><p>Run ${escapeHtml(run.id)} · vastgelegd in het logboek van dit experiment.</p></footer>
+<footer><p>Run ${escapeHtml(run.id)} · vastgelegd in het logboek van dit experiment. ${escapeHtml(dataSentence([dataNature(experiment)]))} Aantallen onder de 5 staan er als "&lt; 5"; persoonsgegevens zijn afgeschermd.</p></footer>
 </main>
 </body>
 </html>
 `;
-}
-
-function answerSentence(result: SuiteResult): string {
-  const passed = result.checks.filter((c) => c.outcome === "passed").length;
-  return `${passed} van de ${result.checks.length} controles zijn in orde. Eindoordeel van deze run: ${outcomeLabel[result.outcome].toLowerCase()}.`;
 }
 
 type TableCheck = ChartCheck & Pick<CheckResultRead, "description" | "dimension" | "row_count">;
@@ -106,7 +111,7 @@ type TableCheck = ChartCheck & Pick<CheckResultRead, "description" | "dimension"
  */
 export function renderResultsTable(checks: readonly TableCheck[]): string {
   return `<table>
-<thead><tr><th scope="col">Controle</th><th scope="col">Dimensie</th><th scope="col">Uitkomst</th><th scope="col">Afwijkend</th><th scope="col">Gemeten</th></tr></thead>
+<thead><tr><th scope="col">Controle</th><th scope="col">Soort</th><th scope="col">Uitkomst</th><th scope="col">Afwijkend</th><th scope="col">Gemeten</th></tr></thead>
 <tbody>
 ${checks.map(checkRow).join("\n")}
 </tbody>
@@ -114,7 +119,7 @@ ${checks.map(checkRow).join("\n")}
 }
 
 function checkRow(check: TableCheck): string {
-  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(failingText(check))}</td><td>${escapeHtml(publishableMetric(check))}</td></tr>`;
+  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(dimensionName(check.dimension))}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(failingText(check))}</td><td>${escapeHtml(publishableMetric(check))}</td></tr>`;
 }
 
 /**
@@ -135,24 +140,24 @@ export function renderDimensionHeadlines(checks: Parameters<typeof summarizeDime
   const summaries = summarizeDimensions(checks);
   if (summaries.length === 0) return "<p>Er zijn geen controles uitgevoerd.</p>";
   return `<ul class="dimensions">
-${summaries.map((s) => `<li class="outcome-${s.outcome}"><strong>${escapeHtml(capitalized(s.dimension))}</strong>: ${userText(s.headline)}.</li>`).join("\n")}
+${summaries.map((s) => `<li class="outcome-${s.outcome}"><strong>${escapeHtml(dimensionName(s.dimension))}</strong>: ${userText(s.headline)}.</li>`).join("\n")}
 </ul>`;
 }
 
-function chartText(checks: readonly ChartCheck[]): string {
-  return checks.map((c) => `${c.id}: ${publishableMetric(c)} (${outcomeLabel[c.outcome].toLowerCase()})`).join("; ");
+function chartLine(check: ChartCheck & Pick<CheckResultRead, "description">): string {
+  return `${check.description} ${publishableMetric(check)} (${outcomeLabel[check.outcome].toLowerCase()})`;
 }
 
 function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam", dateStyle: "long", timeStyle: "short" });
 }
 
-const STYLE = `
+const STYLE = `${signalStyle}${glanceStyle}
 body { font-family: "RijksoverheidSansWebText", Verdana, sans-serif; margin: 0; color: #000; background: #fff; line-height: 1.5; }
 main { max-width: 50rem; margin: 0 auto; padding: 1rem; }
 h1 { color: #154273; } h2 { color: #154273; border-bottom: 2px solid #154273; }
 .kicker, .meta { color: #555; } .draft { background: #fff4dc; padding: .5rem; border-left: 4px solid #e17000; }
-.answer { font-size: 1.2rem; } table { border-collapse: collapse; width: 100%; }
+.answer { font-size: 1.2rem; } table { border-collapse: collapse; width: 100%; } .alt { font-size: 0.95rem; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; vertical-align: top; }
 .dimensions { padding-left: 1.2rem; }
 .livinglab-panels h2 { font-size: 1rem; border: none; margin-bottom: 0; }

@@ -1,5 +1,7 @@
+import { suiteLogName } from "../checks/suite-history.js";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import { ownSuiteFile } from "../gates/gate-input.js";
 import { trustIn } from "../governance/event-trust.js";
 import { summarizedRun } from "../governance/governance-state.js";
 import { withdrawnRecords } from "../governance/withdrawn.js";
@@ -95,8 +97,8 @@ export async function giveReview(
       hint: "Gebruik --plan of --run <run>.",
     });
   }
-  // By default the run a summary shows (the latest with check results that no correction
-  // withdrew, as publish takes it), else the latest run.
+  // By default the run a summary shows (the latest of the experiment's own suite with check
+  // results that no correction withdrew, as publish takes it), else the latest run.
   const people = await loadPeople(workspace.root);
   // Withdrawn as the governance state counts it: only by a signed correction.
   const trust = trustIn(people);
@@ -104,7 +106,8 @@ export async function giveReview(
   const latest = review.plan
     ? undefined
     : review.run === undefined
-      ? (summarizedRun(records, withdrawn) ?? records.filter(isRun).at(-1))
+      ? (summarizedRun(records, withdrawn, suiteLogName(opened.dir, ownSuiteFile(opened))) ??
+        records.filter(isRun).at(-1))
       : await findRunInLog(file, review.run);
   // The author is who made the reviewed run; the experiment's auteur may not review it either.
   const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;

@@ -2,16 +2,6 @@ import type { Experiment } from "../experiments/experiment-schema.js";
 import { escapeHtml, userText } from "../report/html.js";
 import type { Question } from "../templates/template-schema.js";
 
-/** The user story as one sentence: "Als ... wil ik ... zodat ...". */
-export function userStorySentence(experiment: Experiment): string {
-  const { als, wil_ik, zodat } = experiment.userstory;
-  return [als, wil_ik, zodat]
-    .filter((part): part is string => typeof part === "string")
-    .map((part) => part.trim().replace(/[.,;]+$/, ""))
-    .join(", ")
-    .concat(".");
-}
-
 /** The opdrachtgever as the experiment names them, or a plain "niet ingevuld". */
 export function opdrachtgeverOf(experiment: Experiment): string {
   const value = experiment.userstory.opdrachtgever;
@@ -40,13 +30,18 @@ function choiceText(question: Question, value: unknown): string {
   return userText(isOption ? text.replaceAll("_", " ") : text);
 }
 
+/**
+ * A table answer as one small card per row: label and value one under the other, so that no
+ * column is squeezed to a letter per line on a phone or on A4, whatever the number of columns.
+ */
 function renderTableAnswer(question: Question, rows: readonly unknown[]): string {
   const columns = question.columns ?? [];
-  const body = rows.map((row) => {
+  const cards = rows.map((row) => {
     const record = row !== null && typeof row === "object" ? (row as Record<string, unknown>) : {};
-    return `<tr>${columns.map((c) => `<td>${renderAnswer(c, record[c.id])}</td>`).join("")}</tr>`;
+    const items = columns
+      .filter((c) => record[c.id] !== undefined)
+      .map((c) => `<dt>${escapeHtml(c.label)}</dt><dd>${renderAnswer(c, record[c.id])}</dd>`);
+    return `<li class="lab-record"><dl class="lab-record__facts">${items.join("")}</dl></li>`;
   });
-  return `<div class="lab-table-wrap"><table class="utrecht-table utrecht-table--html-table lab-table">
-<thead class="utrecht-table__header"><tr>${columns.map((c) => `<th scope="col" class="utrecht-table__header-cell">${escapeHtml(c.label)}</th>`).join("")}</tr></thead>
-<tbody>${body.join("\n")}</tbody></table></div>`;
+  return `<ul class="lab-records">${cards.join("\n")}</ul>`;
 }

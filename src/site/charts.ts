@@ -19,7 +19,10 @@ export interface ChartFigure {
   /** Unique within the page, for the aria references. */
   id: string;
   title: string;
+  /** Drawn for a screen of 62rem: text at 13 to 14 px. */
   svg: string;
+  /** The same facts drawn for a phone (350 px wide, labels inside the drawing), shown below 40rem. */
+  narrowSvg: string;
   /** The text alternative: the same facts as the chart, in words. */
   text: string;
 }
@@ -29,7 +32,7 @@ export function renderFigure(figure: ChartFigure): string {
   const id = escapeHtml(figure.id);
   return `<figure class="utrecht-figure lab-chart" aria-labelledby="${id}-titel">
 <figcaption class="utrecht-figure__caption lab-chart__title" id="${id}-titel">${escapeHtml(figure.title)}</figcaption>
-<div role="img" aria-labelledby="${id}-titel" aria-describedby="${id}-tekst">${withoutInnerLabels(figure.svg)}</div>
+<div role="img" aria-labelledby="${id}-titel" aria-describedby="${id}-tekst"><div class="lab-chart__wide">${withoutInnerLabels(figure.svg)}</div><div class="lab-chart__narrow">${withoutInnerLabels(figure.narrowSvg)}</div></div>
 <p class="lab-chart__alt" id="${id}-tekst">${escapeHtml(figure.text)}</p>
 </figure>`;
 }
@@ -89,7 +92,31 @@ export function dimensionsFigure(scores: readonly DimensionScore[], id = "dimens
   const text = `Per soort controle hoeveel controles binnen de marge blijven (groen), erbuiten vallen (rood) of niet zijn beoordeeld (grijs): ${scores
     .map((s) => `${dimensionText[s.dimension].name}: ${s.headline}`)
     .join("; ")}.`;
-  return { id, title: "Hoeveel controles blijven binnen de marge, per soort controle", svg, text };
+  // On a phone the count and the outcome go under the name, on the axis, so nothing runs past the edge.
+  const narrowLabels = labels.map((l) => ({ ...l, line: `${l.name}: ${l.text.replace(/\s+/g, " ")}` }));
+  const narrowSvg = renderChart({
+    width: 350,
+    height: 50 + scores.length * 52,
+    marginLeft: 10,
+    marginRight: 10,
+    marginTop: 10,
+    style: { fontSize: "14px" },
+    x: { label: "Aantal controles →", grid: true, nice: true, tickFormat: "d" },
+    fy: { label: null, axis: null, domain: names, padding: 0.1 },
+    y: { axis: null },
+    marks: [
+      Plot.barX(segments, { x: "checks", fy: "name", fill: "colour", stroke: "white", insetTop: 20 }),
+      Plot.text(narrowLabels, {
+        fy: "name",
+        frameAnchor: "top-left",
+        text: "line",
+        fill: "colour",
+        fontWeight: "bold",
+        dy: 2,
+      }),
+    ],
+  });
+  return { id, title: "Hoeveel controles blijven binnen de marge, per soort controle", svg, narrowSvg, text };
 }
 
 /**
@@ -100,52 +127,36 @@ export function checksFigure(all: readonly CheckView[], id = "controles"): Chart
   const checks = all.filter((c) => (c.outcome === "failed" || c.outcome === "warned") && c.metric !== null);
   if (checks.length === 0) return undefined;
   const others = all.length - checks.length;
-  const panels = unitsPresent(checks.map((c) => c.unit)).map((unit) => {
-    const rows = checks
-      .filter((c) => c.unit === unit)
-      .sort((a, b) => (b.metric ?? 0) - (a.metric ?? 0))
-      .map((c) => {
-        const signal = outcomeSignal[c.outcome];
-        return {
-          name: c.id,
-          value: drawableMetric(c) ?? 0,
-          colour: toneColour[signal.tone],
-          label: `${publishableMetric(c)}  ${signal.symbol} ${signal.label.toLowerCase()}`,
-        };
+  const panelsAt = (width: number) =>
+    unitsPresent(checks.map((c) => c.unit)).map((unit) => {
+      const rows = checks
+        .filter((c) => c.unit === unit)
+        .sort((a, b) => (b.metric ?? 0) - (a.metric ?? 0))
+        .map((c, order) => {
+          const signal = outcomeSignal[c.outcome];
+          return {
+            key: String(order),
+            value: drawableMetric(c) ?? 0,
+            colour: toneColour[signal.tone],
+            label: `${c.description} ${publishableMetric(c)} ${signal.symbol} ${signal.label.toLowerCase()}`,
+          };
+        });
+      return labelledBars(rows, {
+        width,
+        x: unitAxis(
+          unit,
+          rows.map((r) => r.value),
+        ),
       });
-    return renderChart({
-      width: 760,
-      height: 70 + rows.length * 34,
-      marginLeft: 230,
-      marginRight: 190,
-      style: { fontSize: "13px" },
-      x: unitAxis(
-        unit,
-        rows.map((r) => r.value),
-      ),
-      y: { label: null, domain: rows.map((r) => r.name) },
-      marks: [
-        Plot.barX(rows, { x: "value", y: "name", fill: "colour" }),
-        Plot.ruleX([0]),
-        Plot.text(rows, {
-          x: "value",
-          y: "name",
-          text: "label",
-          textAnchor: "start",
-          dx: 6,
-          fill: "colour",
-          fontWeight: "bold",
-        }),
-      ],
     });
-  });
   const text = `${others > 0 ? `${others} controles zijn in orde of niet beoordeeld en staan niet in de grafiek. ` : ""}Per controle buiten de marge wat er is gemeten: ${checks
-    .map((c) => `${c.id}: ${findingText(c)} (${outcomeSignal[c.outcome].label.toLowerCase()})`)
+    .map((c) => `${findingText(c)} (${outcomeSignal[c.outcome].label.toLowerCase()})`)
     .join("; ")}.`;
   return {
     id,
     title: "De controles die buiten de marge vallen, elk in de eenheid van zijn meting",
-    svg: panels.join("\n"),
+    svg: panelsAt(760).join("\n"),
+    narrowSvg: panelsAt(350).join("\n"),
     text,
   };
 }
@@ -160,29 +171,30 @@ export function trendFigure(points: readonly TrendPoint[], id = "trend"): ChartF
   }));
   const lowest = Math.max(0, Math.floor(Math.min(...rows.map((r) => r.percent)) - 0.5));
   const labels = spreadLabels([...new Map(rows.map((r) => [r.name, r])).values()], (100 - lowest) * 0.06);
-  const svg = renderChart({
-    width: 760,
-    height: 320,
-    marginRight: 150,
-    marginLeft: 60,
-    style: { fontSize: "13px" },
-    x: { label: null, type: "point", domain: [...new Set(rows.map((r) => r.runLabel))], padding: 0.3 },
-    y: { label: "↑ Controles binnen de marge (%)", grid: true, domain: [lowest, 100] },
-    color: { domain: [...new Set(rows.map((r) => r.name))], range: lineColours },
-    marks: [
-      Plot.line(rows, { x: "runLabel", y: "percent", z: "name", stroke: "name", strokeWidth: 2 }),
-      Plot.dot(rows, { x: "runLabel", y: "percent", symbol: "name", stroke: "name", fill: "name", r: 5 }),
-      Plot.text(labels, {
-        x: "runLabel",
-        y: "labelAt",
-        text: "name",
-        fill: "name",
-        textAnchor: "start",
-        dx: 12,
-        fontWeight: "bold",
-      }),
-    ],
-  });
+  const drawAt = (width: number) =>
+    renderChart({
+      width,
+      height: 320,
+      marginRight: width < 500 ? 140 : 150,
+      marginLeft: width < 500 ? 40 : 60,
+      style: { fontSize: "13px" },
+      x: { label: null, type: "point", domain: [...new Set(rows.map((r) => r.runLabel))], padding: 0.3 },
+      y: { label: "↑ Controles binnen de marge (%)", grid: true, domain: [lowest, 100] },
+      color: { domain: [...new Set(rows.map((r) => r.name))], range: lineColours },
+      marks: [
+        Plot.line(rows, { x: "runLabel", y: "percent", z: "name", stroke: "name", strokeWidth: 2 }),
+        Plot.dot(rows, { x: "runLabel", y: "percent", symbol: "name", stroke: "name", fill: "name", r: 5 }),
+        Plot.text(labels, {
+          x: "runLabel",
+          y: "labelAt",
+          text: "name",
+          fill: "name",
+          textAnchor: "start",
+          dx: 12,
+          fontWeight: "bold",
+        }),
+      ],
+    });
   const byDimension = [...new Set(rows.map((r) => r.name))].map(
     (name) =>
       `${name}: ${rows
@@ -193,7 +205,8 @@ export function trendFigure(points: readonly TrendPoint[], id = "trend"): ChartF
   return {
     id,
     title: "Hoe de datakwaliteit zich ontwikkelt over de runs",
-    svg,
+    svg: drawAt(760),
+    narrowSvg: drawAt(350),
     text: `Per soort controle het deel van de beoordeelde controles dat binnen de marge blijft, per run. ${byDimension.join("; ")}.`,
   };
 }
@@ -212,4 +225,50 @@ function spreadLabels<T extends { percent: number }>(
     placed.push({ ...label, labelAt: above === undefined ? label.percent : Math.min(label.percent, above - gap) });
   }
   return placed;
+}
+
+interface LabelledBar {
+  key: string;
+  value: number;
+  colour: string;
+  /** What the bar is and what was measured, in words: drawn above the bar, wrapped to the width. */
+  label: string;
+}
+
+/**
+ * Horizontal bars, each with its words on a line of their own above it: the words never run
+ * past the drawing's edge and need no margin, at any width.
+ */
+function labelledBars(rows: readonly LabelledBar[], options: { width: number; x: Plot.ScaleOptions }): string {
+  const fontSize = 14;
+  // Plot wraps text at lineWidth ems (with its own estimate of each letter's width, kept on the
+  // safe side for bold text); a letter is about 0.62 em on average, which sizes the rows.
+  const lineWidth = Math.floor((options.width - 40) / fontSize / 1.35);
+  const lettersPerLine = Math.floor(lineWidth / 0.62);
+  const lines = Math.max(...rows.map((r) => Math.ceil(r.label.length / lettersPerLine) + 1), 1);
+  const rowHeight = 22 + lines * 18;
+  return renderChart({
+    width: options.width,
+    height: 50 + rows.length * rowHeight,
+    marginLeft: 10,
+    marginRight: 20,
+    marginTop: 10,
+    style: { fontSize: `${fontSize}px` },
+    x: { ...options.x, grid: true },
+    fy: { label: null, axis: null, domain: rows.map((r) => r.key), padding: 0.1 },
+    y: { axis: null },
+    marks: [
+      Plot.barX(rows, { x: "value", fy: "key", fill: "colour", insetTop: rowHeight - 24 }),
+      Plot.ruleX([0]),
+      Plot.text(rows, {
+        fy: "key",
+        frameAnchor: "top-left",
+        text: "label",
+        lineWidth,
+        fill: "colour",
+        fontWeight: "bold",
+        dy: 2,
+      }),
+    ],
+  });
 }

@@ -3,16 +3,14 @@ import type { GovernanceState } from "../governance/governance-state.js";
 import { principleStanding, statusWords } from "../governance/principle-standing.js";
 import { escapeHtml, formatShare, userText } from "../report/html.js";
 import { findingText } from "../report/quality-headline.js";
+import { renderSignal } from "../report/signal.js";
 import { failingText } from "../report/summary-page.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { CheckView } from "./lab-view.js";
-import { dimensionText, normSignal, outcomeSignal, principleSignal, type Signal, weighingText } from "./labels.js";
+import { dimensionText, normSignal, outcomeSignal, principleSignal, weighingText } from "./labels.js";
 import type { DimensionScore } from "./quality.js";
 
-/** A status as symbol, word and colour together; the symbol is hidden from screen readers, the word is not. */
-export function renderSignal(signal: Signal): string {
-  return `<span class="lab-signal lab-tone--${signal.tone}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-signal__label">${escapeHtml(signal.label)}</span></span>`;
-}
+export { renderSignal } from "../report/signal.js";
 
 /**
  * The ten principles as traffic lights, grouped by the weighing Mag / Kan / Wenselijk: as the
@@ -129,4 +127,12 @@ ${facts.map(([key, value]) => `<dt class="utrecht-data-list__item-key">${escapeH
 /** A list of user-written items, each escaped and masked. */
 export function renderUserList(items: readonly unknown[]): string {
   return `<ul class="lab-list">\n${items.map((i) => `<li>${userText(i)}</li>`).join("\n")}\n</ul>`;
+}
+
+/** A long part of a page, folded: the reader opens it without JavaScript; the PDF prints it open. */
+export function renderFold(summary: string, body: string): string {
+  return `<details class="lab-fold">
+<summary>${escapeHtml(summary)}</summary>
+${body}
+</details>`;
 }

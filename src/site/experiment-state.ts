@@ -44,7 +44,29 @@ export function experimentStatus(experiment: ExperimentView): string {
   return summaryState(experiment).final ? "Beoordeeld" : "Loopt";
 }
 
-/** The latest run with check results: what the answer and the data-quality scores are based on. */
+/**
+ * The run the experiment's result is: the latest run of its own suite with check results, not
+ * withdrawn (`governance.summarized`). A profile or a run of another suite is not its result.
+ */
 export function latestCheckedRun(experiment: ExperimentView): RunView | undefined {
-  return experiment.runs.filter((r) => r.checks !== undefined).at(-1);
+  return experiment.runs.find((r) => r.record.id === experiment.governance.summarized);
+}
+
+/** The suite a run checked, as the log names it; undefined for analyses without a suite. */
+export function suiteOf(run: RunView): string | undefined {
+  const suite = run.record.analysis.params.suite;
+  return typeof suite === "string" ? suite : undefined;
+}
+
+/** The run before this one of the same analysis and suite: what the site compares it with. */
+export function previousOfItsKind(experiment: ExperimentView, run: RunView): RunView | undefined {
+  return experiment.runs
+    .filter(
+      (r) =>
+        r.number < run.number &&
+        r.record.analysis.name === run.record.analysis.name &&
+        suiteOf(r) === suiteOf(run) &&
+        r.record.checks !== undefined,
+    )
+    .at(-1);
 }

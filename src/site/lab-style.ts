@@ -1,36 +1,39 @@
+import { glanceStyle } from "../report/glance.js";
+import { signalStyle } from "../report/signal.js";
+
 /**
  * The lab's own CSS on top of the NL Design System components: page frame, traffic lights,
  * cards, charts, the phone layout and print on A4. Colours come from the Rijkshuisstijl tokens.
  */
-export const labStyle = `
-:root { --lab-blue: #154273; --lab-good: #1f6e1f; --lab-warn: #8a4b00; --lab-bad: #b3151d; --lab-neutral: #545454;
-  --lab-good-bg: #e6f2e1; --lab-warn-bg: #fdf0dc; --lab-bad-bg: #fbe5e4; --lab-neutral-bg: #eeeeee; }
+export const labStyle = `${signalStyle}${glanceStyle}
 html { -webkit-text-size-adjust: 100%; }
 body.lab-page { margin: 0; font-family: var(--rhc-text-font-family-default, Arial, sans-serif); font-size: 1.0625rem;
   line-height: 1.55; color: #1b1b1b; background: #fff; }
 .lab-container { max-width: 62rem; margin: 0 auto; padding: 0 1rem; }
 .lab-header { border-bottom: 1px solid #cbd5e1; }
-.lab-logo { display: flex; flex-direction: column; align-items: center; text-decoration: none; color: #1b1b1b; padding: 0 1rem 0.75rem; }
-.lab-logo__ribbon { display: block; width: 2.75rem; height: 4.25rem; background: var(--lab-blue); margin-bottom: 0.5rem; }
-.lab-logo__text { display: flex; flex-direction: column; text-align: left; line-height: 1.25; }
+.lab-logo { display: flex; flex-direction: row; align-items: flex-start; gap: 0.75rem; text-decoration: none; color: #1b1b1b;
+  padding: 0 1rem 0.5rem; max-width: 62rem; margin: 0 auto; }
+.lab-logo__ribbon { display: block; width: 1.75rem; height: 3rem; background: var(--lab-blue); flex: none; }
+.lab-logo__text { display: flex; flex-direction: column; text-align: left; line-height: 1.25; padding-top: 0.4rem; }
 .lab-logo__ministry { font-size: 0.95rem; }
 .lab-logo__lab { font-weight: 700; font-size: 1.05rem; }
 .lab-nav { background: var(--lab-blue); }
 .lab-nav__list { list-style: none; margin: 0 auto; padding: 0 1rem; max-width: 62rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
-.lab-nav__link { display: inline-block; color: #fff; padding: 0.6rem 0; text-decoration: none; font-weight: 600; }
+.lab-nav__link { display: inline-block; color: #fff; padding: 0.4rem 0; text-decoration: none; font-weight: 600; }
 .lab-nav__link:hover, .lab-nav__link:focus { text-decoration: underline; }
 .lab-nav__link[aria-current="page"] { border-bottom: 3px solid #fff; }
-.lab-crumbs { margin: 1rem 0 0; font-size: 0.95rem; }
+.lab-crumbs { margin: 0.5rem 0 0; font-size: 0.95rem; }
 .lab-crumbs a { color: var(--lab-blue); }
 .lab-crumbs .utrecht-breadcrumb-nav__item { display: inline; }
 .lab-crumbs .utrecht-breadcrumb-nav__link { display: inline; padding: 0; }
 .lab-crumbs .utrecht-breadcrumb-nav__list { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; padding: 0; margin: 0; }
 .lab-crumbs .utrecht-breadcrumb-nav__item + .utrecht-breadcrumb-nav__item::before { content: "›"; margin-right: 0.5rem; color: #545454; }
-.lab-main { padding: 0.5rem 0 2.5rem; }
+.lab-main { padding: 0 0 2.5rem; }
 .lab-main a { color: var(--lab-blue); }
 .lab-footer { background: var(--lab-blue); color: #fff; padding: 1.25rem 0; font-size: 0.95rem; }
 .lab-footer__text { margin: 0; }
-h1.nl-heading { color: var(--lab-blue); font-size: 2rem; line-height: 1.2; margin: 1rem 0 0.5rem; }
+h1.nl-heading { color: var(--lab-blue); font-size: 1.75rem; line-height: 1.2; margin: 0.5rem 0 0.5rem; }
+.lab-kicker { font-size: 1rem; font-weight: 400; color: #545454; }
 h2.nl-heading { color: var(--lab-blue); font-size: 1.45rem; margin: 2rem 0 0.75rem; }
 h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-main .nl-paragraph, .lab-main .lab-list { font-size: inherit; line-height: inherit; }
@@ -39,23 +42,11 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-answer { font-size: 1.2rem; background: #eef7fb; border-left: 6px solid var(--lab-blue); padding: 0.75rem 1rem; margin: 0.75rem 0; }
 .lab-question { font-size: 1.15rem; font-style: italic; margin: 0.5rem 0; }
 
-.lab-state { border: 2px solid; border-radius: 4px; padding: 0.75rem 1rem; margin: 1rem 0; }
+.lab-state { border: 2px solid; border-radius: 4px; padding: 0.4rem 1rem; margin: 0.5rem 0; }
 .lab-state--draft { border-color: var(--lab-warn); background: var(--lab-warn-bg); }
 .lab-state--final { border-color: var(--lab-good); background: var(--lab-good-bg); }
 .lab-state__title { font-weight: 700; margin: 0 0 0.25rem; }
 .lab-state p { margin: 0.25rem 0; }
-
-.lab-signal { display: inline-flex; align-items: center; gap: 0.4rem; font-weight: 600; white-space: nowrap; }
-.lab-signal__icon { display: inline-flex; justify-content: center; align-items: center; width: 1.5rem; height: 1.5rem;
-  border-radius: 50%; color: #fff; font-weight: 700; font-size: 0.95rem; line-height: 1; flex: none; }
-.lab-tone--good .lab-signal__icon { background: var(--lab-good); }
-.lab-tone--warn .lab-signal__icon { background: var(--lab-warn); }
-.lab-tone--bad .lab-signal__icon { background: var(--lab-bad); }
-.lab-tone--neutral .lab-signal__icon { background: var(--lab-neutral); }
-.lab-tone--good.lab-signal { color: var(--lab-good); }
-.lab-tone--warn.lab-signal { color: var(--lab-warn); }
-.lab-tone--bad.lab-signal { color: var(--lab-bad); }
-.lab-tone--neutral.lab-signal { color: var(--lab-neutral); }
 
 .lab-principles { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; margin: 0.75rem 0; }
 .lab-principles__group { border: 1px solid #cbd5e1; border-radius: 4px; padding: 0.75rem; }
@@ -82,7 +73,12 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 
 .utrecht-data-list.lab-facts { display: grid; grid-template-columns: minmax(9rem, 14rem) minmax(0, 1fr); gap: 0.4rem 1rem; margin: 0.75rem 0; }
 .lab-facts dt { font-weight: 600; margin: 0; }
-.lab-facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
+.lab-facts dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
+.lab-records { list-style: none; margin: 0.25rem 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.5rem; }
+.lab-record { border: 1px solid #cbd5e1; border-radius: 4px; padding: 0.4rem 0.6rem; break-inside: avoid; page-break-inside: avoid; }
+.lab-record__facts { display: grid; grid-template-columns: minmax(0, 1fr); margin: 0; }
+.lab-record__facts dt { font-size: 0.9rem; color: #545454; margin: 0.2rem 0 0; }
+.lab-record__facts dd { margin: 0; overflow-wrap: break-word; }
 
 .lab-table-wrap { overflow-x: auto; margin: 0.75rem 0; }
 .lab-table-wrap:focus-visible { outline: 3px solid #154273; outline-offset: 2px; }
@@ -101,6 +97,7 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-chart { margin: 1rem 0 1.5rem; }
 .lab-chart__title { font-weight: 700; font-size: 1.05rem; margin-bottom: 0.4rem; }
 .lab-chart svg { max-width: 100%; height: auto; }
+.lab-chart__narrow { display: none; }
 .lab-chart__alt { font-size: 0.95rem; color: #333; margin: 0.4rem 0 0; }
 
 .lab-list { margin: 0.5rem 0; padding-left: 1.4rem; }
@@ -117,6 +114,8 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
   .utrecht-data-list.lab-facts { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; }
   .lab-facts dd { margin-bottom: 0.5rem; }
   .lab-logo { align-items: flex-start; }
+  .lab-chart__wide { display: none; }
+  .lab-chart__narrow { display: block; }
 }
 
 @media print {
@@ -124,7 +123,7 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
   body.lab-page { font-size: 10.5pt; }
   .nl-skip-link, .lab-nav, .lab-crumbs, .lab-no-print { display: none !important; }
   .lab-container { max-width: none; padding: 0; }
-  .lab-logo { flex-direction: row; gap: 0.75rem; padding: 0 0 0.5rem; }
+  .lab-logo { padding: 0 0 0.5rem; }
   .lab-logo__ribbon { width: 1.5rem; height: 2.5rem; margin: 0; }
   .lab-footer { background: none; color: #333; border-top: 1px solid #999; padding: 0.5rem 0 0; }
   h2.nl-heading { break-after: avoid; page-break-after: avoid; margin-top: 1.25rem; }

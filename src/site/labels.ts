@@ -1,13 +1,9 @@
-import type { Dimension } from "../checks/check-definition.js";
 import type { Outcome } from "../checks/check-result.js";
 import type { StandingCode } from "../governance/principle-standing.js";
+import type { Signal } from "../report/signal.js";
 
-/** How a signal looks: a word, a symbol and a colour class, so colour is never the only cue. */
-export interface Signal {
-  label: string;
-  symbol: string;
-  tone: "good" | "warn" | "bad" | "neutral";
-}
+export { dimensionText } from "../checks/dimension-words.js";
+export type { Signal } from "../report/signal.js";
 
 export const outcomeSignal = {
   passed: { label: "In orde", symbol: "✓", tone: "good" },
@@ -34,19 +30,6 @@ export const principleSignal = {
   open: { label: "Nog open", symbol: "?", tone: "warn" },
 } as const satisfies Record<StandingCode, Signal>;
 
-/** The NORA dimensions in words a business owner reads without a glossary. */
-export const dimensionText = {
-  juistheid: { name: "Juistheid", means: "klopt wat er staat met de werkelijkheid?" },
-  compleetheid: { name: "Compleetheid", means: "is alles ingevuld wat ingevuld moet zijn?" },
-  validiteit: { name: "Geldigheid", means: "staan er alleen toegestane waarden in?" },
-  consistentie: { name: "Samenhang", means: "passen de gegevens bij elkaar, zonder dubbele of tegenstrijdige rijen?" },
-  actualiteit: { name: "Actualiteit", means: "zijn de gegevens recent genoeg?" },
-  precisie: { name: "Precisie", means: "zijn de gegevens nauwkeurig genoeg?" },
-  plausibiliteit: { name: "Aannemelijkheid", means: "zijn de waarden geloofwaardig?" },
-  traceerbaarheid: { name: "Herleidbaarheid", means: "is na te gaan waar de gegevens vandaan komen?" },
-  begrijpelijkheid: { name: "Begrijpelijkheid", means: "is duidelijk wat de gegevens betekenen?" },
-} as const satisfies Record<Dimension, { name: string; means: string }>;
-
 export const weighingText = {
   Mag: "Mag het? (wet en regels)",
   Kan: "Kan het? (data en methode)",
@@ -70,4 +53,29 @@ export function formatDate(iso: string): string {
 /** A person's name as pages show it: without the e-mail address that git adds. */
 export function displayName(who: string): string {
   return who.replace(/\s*<[^>]*>\s*/g, " ").trim() || "onbekend";
+}
+
+/** The analyses the log records, in words a business owner reads. */
+const analysisText: Record<string, string> = {
+  check: "controles",
+  profile: "profiel van de data",
+  evaluate: "examen tegen de bekende fouten",
+  load: "data laden",
+  notebook: "notebook",
+};
+
+/** An analysis's name from the log in Dutch words; a name the site does not know is shown as "analyse <naam>". */
+export function analysisWords(name: string): string {
+  return analysisText[name] ?? `analyse ${name}`;
+}
+
+/** The engines in words: which database did the work. */
+const engineText: Record<string, string> = {
+  duckdb: "DuckDB (ingebouwde database)",
+  postgres: "PostgreSQL-databaseserver",
+};
+
+/** An engine's name from the log in words. */
+export function engineWords(name: string): string {
+  return engineText[name] ?? `database ${name}`;
 }

@@ -14,6 +14,8 @@ export interface PageShell {
   title: string;
   crumbs: Crumb[];
   main: string;
+  /** What is true for the data this page shows: the footer says it (`dataSentence`). */
+  data: string;
 }
 
 /** Wraps a page's content in the lab's header, breadcrumbs and footer, in the Rijkshuisstijl. */
@@ -39,6 +41,8 @@ ${styles.join("\n")}
 <ul class="lab-nav__list">
 <li><a class="lab-nav__link" href="${link(sitePaths.overview)}"${page.path === sitePaths.overview ? ' aria-current="page"' : ""}>Experimenten</a></li>
 <li><a class="lab-nav__link" href="${link(sitePaths.templates)}"${page.path === sitePaths.templates ? ' aria-current="page"' : ""}>Sjablonen</a></li>
+<li><a class="lab-nav__link" href="${link(sitePaths.lessons)}"${page.path === sitePaths.lessons ? ' aria-current="page"' : ""}>Lessen</a></li>
+<li><a class="lab-nav__link" href="${link(sitePaths.index)}"${page.path === sitePaths.index ? ' aria-current="page"' : ""}>Index</a></li>
 </ul>
 </nav>
 </header>
@@ -50,7 +54,7 @@ ${page.main}
 </div>
 <footer class="lab-footer">
 <div class="lab-container">
-<p class="lab-footer__text">Big Data Living Lab · ministerie van Justitie en Veiligheid. Alle voorbeelddata op deze site is synthetisch. Aantallen onder de 5 staan er als "&lt; 5"; persoonsgegevens zijn afgeschermd.</p>
+<p class="lab-footer__text">Big Data Living Lab · ministerie van Justitie en Veiligheid. ${escapeHtml(page.data)} Aantallen onder de 5 staan er als "&lt; 5"; persoonsgegevens zijn afgeschermd.</p>
 </div>
 </footer>
 </body>

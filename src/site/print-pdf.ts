@@ -12,6 +12,10 @@ export async function printExperimentPdfs(siteDir: string, experimentIds: readon
     const page = await chromium.context.newPage();
     for (const id of experimentIds) {
       await page.goto(pathToFileURL(join(siteDir, sitePaths.experiment(id))).href, { waitUntil: "load" });
+      // Paper cannot be unfolded: the PDF shows every folded part open.
+      await page.evaluate(() => {
+        for (const fold of Array.from(document.querySelectorAll("details"))) fold.open = true;
+      });
       const file = join(siteDir, sitePaths.pdf(id));
       await page.pdf({
         path: file,

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Workspace } from "../workspace.js";
-import { renderSite } from "./render-site.js";
+import { renderSearch, renderSite } from "./render-site.js";
+import { sitePaths } from "./site-paths.js";
 
 const contentTypes: Record<string, string> = {
   html: "text/html; charset=utf-8",
@@ -22,8 +23,12 @@ export async function serveSite(workspace: Workspace, options: ServeSiteOptions 
     try {
       const url = new URL(request.url ?? "/", "http://127.0.0.1");
       const path = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "index.html";
-      const files = await renderSite(workspace);
-      const body = files.get(path.endsWith("/") ? `${path}index.html` : path);
+      const query = url.searchParams.get("q");
+      const files = await renderSite(workspace, { searchable: true });
+      const body =
+        path === sitePaths.index && query !== null
+          ? await renderSearch(workspace, query)
+          : files.get(path.endsWith("/") ? `${path}index.html` : path);
       if (body === undefined) {
         response.writeHead(404, { "content-type": contentTypes.html });
         response.end(

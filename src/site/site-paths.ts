@@ -4,9 +4,13 @@ import { posix } from "node:path";
 export const sitePaths = {
   overview: "index.html",
   templates: "sjablonen.html",
+  lessons: "lessen.html",
+  index: "zoeken.html",
   experiment: (id: string) => `experimenten/${id}/index.html`,
   run: (id: string, number: number) => `experimenten/${id}/run-${number}.html`,
   notebook: (id: string, number: number) => `experimenten/${id}/run-${number}-notebook.html`,
+  comparison: (id: string, before: number, after: number) =>
+    `experimenten/${id}/vergelijk-run-${before}-met-run-${after}.html`,
   pdf: (id: string) => `experimenten/${id}/${id}.pdf`,
   asset: (name: string) => `assets/${name}`,
 } as const;

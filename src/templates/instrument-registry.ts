@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  type AlgoritmeregisterField,
+  algoritmeregisterFields as algoritmeregisterFieldsAll,
+  toolFilledFields,
+} from "../export/algoritmeregister-schema.js";
 
 export const instrumentIds = ["iama", "dpia", "algoritmeregister", "algoritmekader"] as const;
 export type InstrumentId = (typeof instrumentIds)[number];
@@ -12,21 +17,11 @@ export interface InstrumentDefinition {
   schema: z.ZodType<string>;
 }
 
-/** The fields of the Algoritmeregister publication standard a question may feed. */
-export const algoritmeregisterFields = [
-  "name",
-  "description_short",
-  "organization",
-  "status",
-  "goal_and_impact",
-  "considerations",
-  "human_intervention",
-  "risk_management",
-  "legal_basis",
-  "impacttoetsen",
-  "source_data",
-  "methods_and_models",
-] as const;
+/** The fields of the Algoritmeregister publication standard a question may feed: all but those the tool fills. */
+export const algoritmeregisterFields = algoritmeregisterFieldsAll.filter(
+  (f): f is Exclude<AlgoritmeregisterField, (typeof toolFilledFields)[number]> =>
+    !(toolFilledFields as readonly string[]).includes(f),
+) as [AlgoritmeregisterField, ...AlgoritmeregisterField[]];
 
 export const instrumentRegistry = {
   iama: {

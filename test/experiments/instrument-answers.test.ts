@@ -7,8 +7,13 @@ describe("answers per instrument", () => {
     const opened = await openExperiment(openWorkspace(REPO), "om-doorlooptijden");
     const register = answersForInstrument(opened, "algoritmeregister");
     expect(register.map((a) => `${a.reference} ← ${a.question}`)).toEqual([
-      "organization ← userstory.opdrachtgever",
       "goal_and_impact ← doel.doel",
+      "name ← doel.naam",
+      "description_short ← doel.korte_omschrijving",
+      "organization ← doel.organisatie",
+      "status ← doel.status_algoritme",
+      "contact_email ← doel.contact",
+      "publication_category ← doel.publicatiecategorie",
       "source_data ← data.datasets",
       "legal_basis ← data.datasets[].grondslag",
       "impacttoetsen ← data.dpia",

@@ -73,7 +73,7 @@ describe("upgrading an experiment to a newer template version", () => {
     await upgradeExperiment(openWorkspace(lab), "om-datakwaliteit");
     const before = await readFile(file, "utf8");
     await expect(upgradeExperiment(openWorkspace(lab), "om-datakwaliteit", "1.0.0")).rejects.toThrow(
-      /ouder dan 1\.2\.0/,
+      /ouder dan 1\.3\.0/,
     );
     expect(await readFile(file, "utf8")).toBe(before);
   });

@@ -52,5 +52,12 @@ describe("livinglab serve", () => {
     expect(css.headers.get("content-type")).toContain("text/css");
     expect((await fetch(`${base}bestaat-niet.html`)).status).toBe(404);
     expect((await fetch(base)).status).toBe(200);
+
+    // The index searches experiments, runs and lessons by every word of the query.
+    const search = await (await fetch(`${base}zoeken.html?q=${encodeURIComponent("nieuwe titel")}`)).text();
+    expect(search).toContain("1 resultaat voor <strong>nieuwe titel</strong>");
+    expect(search).toContain('name="q"');
+    const none = await (await fetch(`${base}zoeken.html?q=bestaatnergens`)).text();
+    expect(none).toContain("0 resultaten");
   });
 });

@@ -7,6 +7,7 @@ import { EXPERIMENT_FILE, resolveExperimentDir } from "../../experiments/open-ex
 import { loadPeople, type People } from "../../people/load-people.js";
 import { signatureOf, signatureStateWords } from "../../people/record-signature.js";
 import { formatWhen } from "../../report/run-log-table.js";
+import { compareRuns } from "../../runlog/compare-runs.js";
 import { findInLog } from "../../runlog/find-record.js";
 import { outcomeWords, readLogOverview, shorten } from "../../runlog/log-overview.js";
 import { type LogRecord, type LogRecordType, logRecordLabels } from "../../runlog/log-record-schema.js";
@@ -17,6 +18,7 @@ import { sealLog } from "../../runlog/seal-log.js";
 import { verifyRunLog } from "../../runlog/verify-run-log.js";
 import { openWorkspace, type Workspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
+import { formatComparison } from "../format-comparison.js";
 import { parseOptions } from "../parse-options.js";
 import { renderTextTable } from "../text-table.js";
 
@@ -27,6 +29,7 @@ const USAGE = `livinglab log <experiment> [--last <aantal> | --all] [--root <map
 livinglab log show <run> [--experiment <experiment>] [--root <map>]
 livinglab log verify [<experiment>] [--seal <zegelbestand>]... [--root <map>]
 livinglab log seal <experiment> [--out <bestand>] [--root <map>]
+livinglab log compare <run> <run> [--experiment <experiment>] [--root <map>]
 
   log <experiment>     de runs en gebeurtenissen als tabel: wanneer, wie, wat, uitkomst, verantwoording
   --last <aantal>      toon de laatste <aantal> regels (standaard ${PAGE})
@@ -39,6 +42,8 @@ livinglab log seal <experiment> [--out <bestand>] [--root <map>]
   log seal             zet een ondertekend zegel op het logboek (aantal records, hash van het
                        laatste, tijd, wie) naast het logboek, en met --out ook in <bestand>;
                        bewaar het ook elders (git, de site, een tweede plek)
+  log compare <a> <b>  twee runs naast elkaar: per controle de uitkomst, de meting en wat veranderde,
+                       en welke data (vingerafdruk van de inhoud) en welke code verschillen
   --experiment <e>     zoek de run alleen in dit experiment
   --root <map>         de map van het lab (standaard: de huidige map)
 
@@ -67,6 +72,8 @@ export const logCommand: Command = {
     const [first, second, ...more] = positionals;
     if (first === "verify" && more.length === 0) return verify(workspace, second, values.seal ?? []);
     if (first === "seal" && second !== undefined && more.length === 0) return seal(workspace, second, values.out);
+    if (first === "compare" && second !== undefined && more.length === 1)
+      return compare(workspace, second, more[0] ?? "", values.experiment);
     if (first === "show" && second !== undefined && more.length === 0)
       return show(workspace, second, values.experiment);
     if (first !== undefined && second === undefined) return list(workspace, first, values);
@@ -108,6 +115,42 @@ function positiveNumber(text: string): number {
     message: `--last verwacht een geheel getal groter dan 0, niet '${text}'.`,
     hint: "Bijvoorbeeld --last 100, of --all voor het hele logboek.",
   });
+}
+
+async function compare(workspace: Workspace, a: string, b: string, experiment: string | undefined): Promise<number> {
+  const before = await findRunRecord(workspace, a, experiment);
+  const after = await findRunRecord(workspace, b, experiment);
+  console.log(formatComparison(compareRuns(before, after)));
+  return EXIT.ok;
+}
+
+async function findRunRecord(workspace: Workspace, ref: string, experiment: string | undefined): Promise<RunRecord> {
+  const found = await findAnywhere(workspace, ref, experiment);
+  if (found?.record.type === "run") return found.record;
+  const end = found?.related.find((r): r is RunRecord => r.type === "run");
+  if (end) return end;
+  throw new LivingLabError({
+    code: found ? "run_not_finished" : "record_not_found",
+    message: found ? `Record '${ref}' is geen afgeronde run.` : `Geen run '${ref}' gevonden.`,
+    hint: "Zoek het id op met 'livinglab log <experiment>'; de eerste 8 tekens zijn genoeg.",
+  });
+}
+
+async function findAnywhere(
+  workspace: Workspace,
+  ref: string,
+  experiment: string | undefined,
+): Promise<Awaited<ReturnType<typeof findInLog>>> {
+  const dirs = experiment ? [resolveExperimentDir(workspace, experiment)] : await experimentDirs(workspace);
+  for (const dir of dirs) {
+    try {
+      const found = await findInLog(runLogPath(dir), ref);
+      if (found) return found;
+    } catch (error) {
+      if (!(isLivingLabError(error) && error.problems[0]?.code === "record_not_found")) throw error;
+    }
+  }
+  return undefined;
 }
 
 async function show(workspace: Workspace, ref: string, experiment: string | undefined): Promise<number> {

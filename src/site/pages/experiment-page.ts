@@ -1,20 +1,22 @@
 import { principleStanding } from "../../governance/principle-standing.js";
 import { criterionText } from "../../governance/success-criteria.js";
+import { dataNature, dataSentence, renderGlance } from "../../report/glance.js";
 import { escapeHtml, userText } from "../../report/html.js";
 import { findingText, worstCheck, worstFirst } from "../../report/quality-headline.js";
 import { sectionIds } from "../../templates/template-schema.js";
-import { listAnswer, opdrachtgeverOf, renderAnswer, userStorySentence } from "../answers.js";
+import { listAnswer, opdrachtgeverOf, renderAnswer } from "../answers.js";
 import { dimensionsFigure, renderFigure, trendFigure } from "../charts.js";
 import {
   renderDimensionScores,
   renderFacts,
+  renderFold,
   renderPrincipleLights,
   renderSignal,
   renderUserList,
 } from "../components.js";
-import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-state.js";
+import { experimentStatus, latestCheckedRun, previousOfItsKind, suiteOf, summaryState } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
-import { displayName, formatWhen, outcomeSignal } from "../labels.js";
+import { analysisWords, displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
 import { scoreDimensions, trendOverRuns } from "../quality.js";
 import { relativeHref, sitePaths } from "../site-paths.js";
@@ -24,32 +26,38 @@ export function renderExperimentPage(view: ExperimentView, options: { pdf: boole
   const { experiment } = view.opened;
   const path = sitePaths.experiment(experiment.id);
   const link = (to: string) => escapeHtml(relativeHref(path, to));
-  const state = summaryState(view);
-  const lastRun = state.lastRun;
+  const shown = latestCheckedRun(view);
   const main = `
-<p class="lab-muted">Samenvatting voor de opdrachtgever</p>
-<h1 class="nl-heading nl-heading--level-1">${userText(experiment.titel)}</h1>
+<h1 class="nl-heading nl-heading--level-1">${userText(experiment.titel)}<span class="lab-kicker"> – samenvatting voor de opdrachtgever</span></h1>
 ${renderState(view)}
+${renderGlance({
+  experiment,
+  governance: view.governance,
+  ...(shown && { shown: { number: shown.number, checks: shown.checks } }),
+  runNumber: (id) => view.runs.find((r) => r.record.id === id)?.number,
+  runHref: (number) => relativeHref(path, sitePaths.run(experiment.id, number)),
+})}
+${renderProblems(view)}
 ${renderFacts([
   ["Opdrachtgever", userText(opdrachtgeverOf(experiment))],
   ["Stand van zaken", escapeHtml(experimentStatus(view))],
   ["Auteur", userText(experiment.auteur)],
   [
-    "Laatste run",
-    lastRun
-      ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a> (${userText(lastRun.record.analysis.name)}) op ${escapeHtml(formatWhen(lastRun.record.at))}${lastRun.outcome ? ` · ${renderSignal(outcomeSignal[lastRun.outcome])}` : ""}`
-      : "Nog geen run",
+    "Laatste uitkomst",
+    shown
+      ? `<a href="${link(sitePaths.run(experiment.id, shown.number))}">Run ${shown.number}</a> (${escapeHtml(analysisWords(shown.record.analysis.name))}) op ${escapeHtml(formatWhen(shown.record.at))}${shown.outcome ? ` · ${renderSignal(outcomeSignal[shown.outcome])}` : ""}`
+      : "Nog geen run met controles",
   ],
-  ["Sjabloon", `<a href="${link(sitePaths.templates)}">${escapeHtml(experiment.template)}</a>`],
+  [
+    "Sjabloon",
+    `<a href="${link(sitePaths.templates)}">${escapeHtml(experiment.template.replace("@", ", versie "))}</a>`,
+  ],
 ])}
 ${options.pdf ? `<p class="nl-paragraph lab-no-print"><a href="${link(sitePaths.pdf(experiment.id))}">Deze samenvatting als PDF (A4)</a></p>` : ""}
-${renderProblems(view)}
-<h2 class="nl-heading nl-heading--level-2">De vraag</h2>
-<p class="lab-question">${userText(userStorySentence(experiment))}</p>
 ${typeof experiment.doel.doel === "string" ? `<p class="nl-paragraph"><strong>Doel:</strong> ${userText(experiment.doel.doel)}</p>` : ""}
 
 <h2 class="nl-heading nl-heading--level-2">Het antwoord tot nu toe</h2>
-${renderAnswerSoFar(latestCheckedRun(view))}
+${renderAnswerSoFar(shown)}
 
 <h2 class="nl-heading nl-heading--level-2">Hoe betrouwbaar is het antwoord?</h2>
 ${renderReliability(view)}
@@ -64,28 +72,24 @@ ${renderOpen(view)}
 ${renderReviews(view)}
 
 ${renderPublications(view)}
-<h2 class="nl-heading nl-heading--level-2">Alle runs</h2>
-${renderRunsTable(view, link)}
-
-<h2 class="nl-heading nl-heading--level-2">Het experiment in detail</h2>
-${renderAllAnswers(view)}
+${renderFold("Alle runs", renderRunsTable(view, link))}
+${renderFold("Het experiment in detail: alle antwoorden", renderAllAnswers(view))}
 `;
   return renderLayout({
     path,
     title: experiment.titel,
     crumbs: [{ label: "Experimenten", to: sitePaths.overview }, { label: experiment.titel }],
     main,
+    data: dataSentence([dataNature(experiment)]),
   });
 }
 
 function renderState(view: ExperimentView): string {
   const state = summaryState(view);
   if (state.final) {
-    return `<div class="lab-state lab-state--final" role="note"><p class="lab-state__title">${renderSignal({ label: "Definitief", symbol: "✓", tone: "good" })}</p>
-<p>Beoordeeld door ${userText(displayName(state.review.who))} op ${escapeHtml(formatWhen(state.review.at))}. U kunt op deze samenvatting handelen.</p></div>`;
+    return `<div class="lab-state lab-state--final" role="note"><p>${renderSignal({ label: "Definitief", symbol: "✓", tone: "good" })} Beoordeeld door ${userText(displayName(state.review.who))} op ${escapeHtml(formatWhen(state.review.at))}. U kunt op deze samenvatting handelen.</p></div>`;
   }
-  return `<div class="lab-state lab-state--draft" role="note"><p class="lab-state__title">${renderSignal({ label: "Concept – nog niet definitief", symbol: "!", tone: "warn" })}</p>
-<p>${escapeHtml(state.reason)} Handel nog niet op deze uitkomsten: de samenvatting wordt pas definitief na een beoordeling door iemand anders dan de maker.</p></div>`;
+  return `<div class="lab-state lab-state--draft" role="note"><p>${renderSignal({ label: "Concept – nog niet definitief", symbol: "!", tone: "warn" })} ${escapeHtml(state.reason)} Handel nog niet op deze uitkomsten.</p></div>`;
 }
 
 function renderProblems(view: ExperimentView): string {
@@ -253,19 +257,40 @@ function renderReviews(view: ExperimentView): string {
     .join("\n")}\n</ul>`;
 }
 
+/**
+ * The runs, one list per analysis and suite (a static site filters with anchors, not scripts),
+ * the newest first; each run links to its comparison with the run before it of its kind.
+ */
 function renderRunsTable(view: ExperimentView, link: (to: string) => string): string {
   if (view.runs.length === 0) return `<p class="nl-paragraph">Er zijn nog geen runs.</p>`;
-  const rows = [...view.runs].reverse().map((run) => {
-    const checks = run.checks ?? [];
-    const within = checks.filter((c) => c.outcome === "passed").length;
-    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td></tr>`;
-  });
-  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="Alle runs"><table class="utrecht-table utrecht-table--html-table lab-table">
+  const kinds = new Map<string, RunView[]>();
+  for (const run of [...view.runs].reverse()) {
+    const kind = `${analysisWords(run.record.analysis.name)}${suiteOf(run) ? ` met ${suiteOf(run)}` : ""}`;
+    kinds.set(kind, [...(kinds.get(kind) ?? []), run]);
+  }
+  const anchor = (index: number) => `runs-${index + 1}`;
+  const nav = `<p class="nl-paragraph">Per soort: ${[...kinds.entries()]
+    .map(([kind, runs], i) => `<a href="#${anchor(i)}">${userText(kind)} (${runs.length})</a>`)
+    .join(" · ")}</p>`;
+  const tables = [...kinds.entries()].map(([kind, runs], i) => {
+    const rows = runs.map((run) => {
+      const checks = run.checks ?? [];
+      const within = checks.filter((c) => c.outcome === "passed").length;
+      const previous = previousOfItsKind(view, run);
+      const compare = previous
+        ? `<a href="${link(sitePaths.comparison(view.opened.experiment.id, previous.number, run.number))}">naast run ${previous.number}</a>`
+        : "–";
+      return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td><td>${compare}</td></tr>`;
+    });
+    return `<h3 class="nl-heading nl-heading--level-3" id="${anchor(i)}">${userText(kind)}</h3>
+<div class="lab-table-wrap" tabindex="0" role="region" aria-label="Runs: ${userText(kind)}"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
-<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Controles binnen de marge</th></tr></thead>
+<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Binnen de marge</th><th scope="col" class="utrecht-table__header-cell">Vergelijken</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;
+  });
+  return `${nav}\n${tables.join("\n")}`;
 }
 
 function renderAllAnswers(view: ExperimentView): string {

@@ -1,3 +1,4 @@
+import { dataNature, dataSentence } from "../../report/glance.js";
 import { userText } from "../../report/html.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { renderLayout } from "../layout.js";
@@ -26,5 +27,6 @@ ${run.notebookHtml ?? ""}
       { label: "Notebook" },
     ],
     main,
+    data: dataSentence([dataNature(experiment)]),
   });
 }

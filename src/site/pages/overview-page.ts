@@ -1,4 +1,5 @@
 import { formatProblem } from "../../errors/format-problem.js";
+import { dataNature, dataSentence } from "../../report/glance.js";
 import { escapeHtml, userText } from "../../report/html.js";
 import { opdrachtgeverOf } from "../answers.js";
 import { renderDimensionScores, renderPrincipleLights, renderSignal } from "../components.js";
@@ -23,7 +24,8 @@ ${lab.problems.length > 0 ? `<div class="utrecht-alert utrecht-alert--error lab-
 <ul class="lab-cards">
 ${lab.experiments.map(renderCard).join("\n")}
 </ul>`;
-  return renderLayout({ path, title: "Experimenten", crumbs: [], main });
+  const natures = lab.experiments.flatMap((e) => (e.ok ? [dataNature(e.experiment.opened.experiment)] : []));
+  return renderLayout({ path, title: "Experimenten", crumbs: [], main, data: dataSentence(natures) });
 }
 
 function renderCard(entry: ExperimentEntry): string {
@@ -37,19 +39,18 @@ function renderCard(entry: ExperimentEntry): string {
 
 function renderExperimentCard(view: ExperimentView): string {
   const { experiment } = view.opened;
-  const lastRun = view.runs.at(-1);
   const checked = latestCheckedRun(view);
   const state = summaryState(view);
-  const lastRunText = lastRun
-    ? `<a href="${link(sitePaths.run(experiment.id, lastRun.number))}">Run ${lastRun.number}</a> (${userText(lastRun.record.analysis.name)}), ${escapeHtml(formatWhen(lastRun.record.at))}`
-    : "Nog geen run";
+  const lastRunText = checked
+    ? `<a href="${link(sitePaths.run(experiment.id, checked.number))}">Run ${checked.number}</a>, ${escapeHtml(formatWhen(checked.record.at))}`
+    : "Nog geen run met controles";
   return `<li class="lab-card">
 <h2 class="nl-heading nl-heading--level-2 lab-card__title"><a href="${link(sitePaths.experiment(experiment.id))}">${userText(experiment.titel)}</a></h2>
 <dl class="lab-card__facts">
 <div><dt>Opdrachtgever</dt><dd>${userText(opdrachtgeverOf(experiment))}</dd></div>
 <div><dt>Stand van zaken</dt><dd>${escapeHtml(experimentStatus(view))}${state.final || view.runs.length === 0 ? "" : " · concept"}</dd></div>
-<div><dt>Laatste run</dt><dd>${lastRunText}</dd></div>
-<div><dt>Uitkomst laatste controle</dt><dd>${checked?.outcome ? renderSignal(outcomeSignal[checked.outcome]) : "–"}</dd></div>
+<div><dt>Laatste run met controles</dt><dd>${lastRunText}</dd></div>
+<div><dt>Uitkomst</dt><dd>${checked?.outcome ? renderSignal(outcomeSignal[checked.outcome]) : "–"}</dd></div>
 </dl>
 <h3 class="nl-heading nl-heading--level-3">Uitgangspunten</h3>
 ${renderPrincipleLights(view.governance, 4)}

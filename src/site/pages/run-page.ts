@@ -1,8 +1,10 @@
+import { dataNature, dataSentence } from "../../report/glance.js";
 import { escapeHtml, isSuppressed, MIN_CELL_SIZE, userText } from "../../report/html.js";
 import { type ChartFigure, checksFigure, renderFigure } from "../charts.js";
 import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
+import { previousOfItsKind } from "../experiment-state.js";
 import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
-import { displayName, formatWhen, outcomeSignal } from "../labels.js";
+import { analysisWords, displayName, engineWords, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
 import { relativeHref, sitePaths } from "../site-paths.js";
 
@@ -19,6 +21,7 @@ ${renderFacts([
   ["Uitkomst", run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome)],
   ["Analyse", analysisText(record.analysis)],
   ...notebookFacts(view, run),
+  ...compareLink(view, run),
 ])}
 <h2 class="nl-heading nl-heading--level-2">Waarom deze run</h2>
 <blockquote class="utrecht-blockquote lab-quote">${userText(record.justification)}</blockquote>
@@ -33,7 +36,7 @@ ${renderFailingKeys(run.checks)}`
 }
 
 <h2 class="nl-heading nl-heading--level-2">Herkomst</h2>
-<p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert. De vingerafdruk van de inhoud rekent de engine zelf uit: dezelfde rijen geven dezelfde vingerafdruk, in welk bestand of op welke server ze ook staan.</p>
+<p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert. De vingerafdruk van de inhoud rekent de database zelf uit: dezelfde rijen geven dezelfde vingerafdruk, in welk bestand of op welke server ze ook staan.</p>
 ${renderFacts([
   [
     "Experimentbestand",
@@ -55,7 +58,7 @@ ${renderFacts([
     .filter((d) => !d.made)
     .map((d): [string, string] => [
       `Inhoud ${d.name}`,
-      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(d.engine)}${d.frame ? " uit een DataFrame" : ""}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
+      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
     ]),
   [
     "Code",
@@ -83,6 +86,7 @@ ${renderFacts([
       { label: `Run ${run.number}` },
     ],
     main,
+    data: dataSentence([dataNature(experiment)]),
   });
 }
 
@@ -127,10 +131,29 @@ function renderOptionalFigure(figure: ChartFigure | undefined): string {
   return figure ? renderFigure(figure) : "";
 }
 
-/** The analysis and its parameters as "check – suite: suite.yaml, engine: duckdb". */
+/** The words for the parameters the analyses record; a parameter the site does not know keeps its name. */
+const paramWords: Record<string, (value: unknown) => string> = {
+  suite: (v) => `controleset ${String(v)}`,
+  engine: (v) => `met ${engineWords(String(v))}`,
+  reference_date: (v) => `peildatum ${String(v)}`,
+  dataset: (v) => `dataset ${String(v)}`,
+  tables: (v) => `tabellen ${Array.isArray(v) ? v.join(", ") : String(v)}`,
+};
+
+/** The analysis and its parameters in words: "controles – controleset om-datakwaliteit, met DuckDB (ingebouwde database), peildatum 2026-06-30". */
 function analysisText(analysis: { name: string; params: Record<string, unknown> }): string {
   const params = Object.entries(analysis.params).map(
-    ([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`,
+    ([key, value]) =>
+      paramWords[key]?.(value) ?? `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`,
   );
-  return userText([analysis.name, params.join(", ")].filter(Boolean).join(" – "));
+  return userText([analysisWords(analysis.name), params.join(", ")].filter(Boolean).join(" – "));
+}
+
+/** A link to the comparison with the run before it of the same analysis and suite, when there is one. */
+function compareLink(view: ExperimentView, run: RunView): Array<[string, string]> {
+  const previous = previousOfItsKind(view, run);
+  if (!previous) return [];
+  const id = view.opened.experiment.id;
+  const href = relativeHref(sitePaths.run(id, run.number), sitePaths.comparison(id, previous.number, run.number));
+  return [["Vergelijken", `<a href="${escapeHtml(href)}">Naast run ${previous.number}, de vorige van deze soort</a>`]];
 }

@@ -1,3 +1,4 @@
+import { dataSentence } from "../../report/glance.js";
 import { escapeHtml } from "../../report/html.js";
 import type { QuestionType, Template } from "../../templates/template-schema.js";
 import { sectionIds } from "../../templates/template-schema.js";
@@ -55,6 +56,7 @@ ${lab.principles.principles
     title: "Sjablonen",
     crumbs: [{ label: "Experimenten", to: sitePaths.overview }, { label: "Sjablonen" }],
     main,
+    data: dataSentence([]),
   });
 }
 
