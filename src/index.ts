@@ -109,6 +109,7 @@ export type { WrittenSite } from "./site/write-site.js";
 export { writeSite } from "./site/write-site.js";
 export { duckdbDialect } from "./sql/duckdb-dialect.js";
 export { postgresDialect } from "./sql/postgres-dialect.js";
+export { quoteSparkIdentifier, quoteSparkString, sparkDialect } from "./sql/spark-dialect.js";
 export type { ExperimentStatus, GateLine, PrincipleState, SectionState } from "./status/experiment-status.js";
 export { experimentStatus } from "./status/experiment-status.js";
 export { formatStatus } from "./status/format-status.js";

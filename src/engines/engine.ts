@@ -7,9 +7,9 @@ export type Row = Record<string, unknown>;
 export interface DatasetSource {
   /** The name checks use for it. */
   name: string;
-  /** Absolute path of a Parquet, CSV or DuckDB file (DuckDB engine). */
+  /** Absolute path of a Parquet, CSV or DuckDB file (DuckDB engine), or a path or URI the Spark cluster reads. */
   file?: string;
-  /** Table inside a DuckDB file, or on the PostgreSQL server; default the dataset name. */
+  /** Table inside a DuckDB file, on the PostgreSQL server or on Spark (`catalog.schema.table`); default the dataset name. */
   table?: string;
 }
 
@@ -22,7 +22,7 @@ export interface ColumnInfo {
 
 /** What the runner needs of an engine; one implementation per file in this folder. */
 export interface Engine {
-  readonly name: "duckdb" | "postgres";
+  readonly name: "duckdb" | "postgres" | "spark";
   readonly dialect: Dialect;
   /** Makes a dataset queryable under its name. */
   attach(source: DatasetSource): Promise<void>;

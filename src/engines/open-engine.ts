@@ -3,13 +3,16 @@ import { join } from "node:path";
 import { DuckDbEngine } from "./duckdb-engine.js";
 import type { Engine } from "./engine.js";
 import { PostgresEngine } from "./postgres-engine.js";
+import { SparkEngine } from "./spark/spark-engine.js";
 
-export const engineNames = ["duckdb", "postgres"] as const;
+export const engineNames = ["duckdb", "postgres", "spark"] as const;
 export type EngineName = (typeof engineNames)[number];
 
 export interface EngineOptions {
   /** PostgreSQL connection URL; without it the standard PG environment variables apply. */
   pgUrl?: string;
+  /** Spark address (`sc://host:port` or `hive2://host:port`); without it `SPARK_REMOTE` applies. */
+  sparkUrl?: string;
   /** Most memory the embedded engine may use; beyond it DuckDB spills to disk (default 1GB). */
   memoryLimit?: string;
 }
@@ -23,6 +26,7 @@ export function duckdbSettings(memoryLimit = "1GB"): Record<string, string> {
 const openers = {
   duckdb: (options: EngineOptions) => DuckDbEngine.open(":memory:", duckdbSettings(options.memoryLimit)),
   postgres: (options: EngineOptions) => PostgresEngine.connect(options.pgUrl),
+  spark: (options: EngineOptions) => SparkEngine.connect(options.sparkUrl),
 } satisfies Record<EngineName, (options: EngineOptions) => Promise<Engine>>;
 
 /**

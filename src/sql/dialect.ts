@@ -1,9 +1,12 @@
-import type { BinaryOperator, Expr, From, FunctionName, Select } from "./expr.js";
-import { quoteIdentifier, quoteLiteral, quoteString } from "./quote.js";
+import type { BinaryOperator, Expr, From, FunctionName, Literal, Select } from "./expr.js";
 
 /** How one engine writes the parts of SQL that differ; everything else is shared. */
 export interface Dialect {
   name: string;
+  /** Quotes an identifier, so any name is read as that name. */
+  quoteIdentifier(name: string): string;
+  /** Quotes a text literal, so any text is read as that text. */
+  quoteString(value: string): string;
   functions: Record<FunctionName, (args: string[]) => string>;
   /** The `n` smallest values of `expr` (as text, byte order), as a list. */
   smallest(expr: string, n: number, filter: string | undefined): string;
@@ -39,6 +42,17 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
     `regexp_replace(regexp_replace(regexp_replace(${a}, '[0-9]', '9', 'g'), '[A-Z]', 'A', 'g'), '[a-z]', 'a', 'g')`,
 };
 
+/** Renders a literal value of a JSON-like type in a dialect. */
+export function quoteLiteral(value: Literal, dialect: Dialect): string {
+  if (value === null) return "NULL";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+    return String(value);
+  }
+  return dialect.quoteString(value);
+}
+
 const precedence: Record<BinaryOperator, number> = {
   "=": 1,
   "<>": 1,
@@ -55,13 +69,14 @@ const precedence: Record<BinaryOperator, number> = {
 /** Renders an expression as SQL text in a dialect. */
 export function renderExpr(expr: Expr, dialect: Dialect): string {
   const r = (e: Expr) => renderExpr(e, dialect);
+  const { quoteIdentifier, quoteString } = dialect;
   switch (expr.type) {
     case "column":
       return expr.qualifier === undefined
         ? quoteIdentifier(expr.name)
         : `${quoteIdentifier(expr.qualifier)}.${quoteIdentifier(expr.name)}`;
     case "literal":
-      return quoteLiteral(expr.value);
+      return quoteLiteral(expr.value, dialect);
     case "date":
       return `DATE ${quoteString(expr.value)}`;
     case "star":
@@ -104,6 +119,7 @@ function operand(expr: Expr, parent: BinaryOperator, dialect: Dialect): string {
 /** Renders a SELECT statement in a dialect. */
 export function renderSelect(select: Select, dialect: Dialect): string {
   const r = (e: Expr) => renderExpr(e, dialect);
+  const { quoteIdentifier } = dialect;
   const parts = [
     `SELECT ${select.distinct ? "DISTINCT " : ""}${select.items.map((i) => (i.alias === undefined ? r(i.expr) : `${r(i.expr)} AS ${quoteIdentifier(i.alias)}`)).join(", ")}`,
     `FROM ${renderFrom(select.from, dialect)}`,
@@ -112,13 +128,17 @@ export function renderSelect(select: Select, dialect: Dialect): string {
   if (select.groupBy?.length) parts.push(`GROUP BY ${select.groupBy.map(r).join(", ")}`);
   if (select.having) parts.push(`HAVING ${r(select.having)}`);
   if (select.orderBy?.length) {
-    parts.push(`ORDER BY ${select.orderBy.map((o) => `${r(o.expr)}${o.descending ? " DESC" : ""}`).join(", ")}`);
+    // NULLs last on every engine: Spark and PostgreSQL would otherwise put them first in one direction.
+    parts.push(
+      `ORDER BY ${select.orderBy.map((o) => `${r(o.expr)}${o.descending ? " DESC" : ""} NULLS LAST`).join(", ")}`,
+    );
   }
   if (select.limit !== undefined) parts.push(`LIMIT ${Math.trunc(select.limit)}`);
   return parts.join("\n");
 }
 
 function renderFrom(from: From, dialect: Dialect): string {
+  const { quoteIdentifier } = dialect;
   switch (from.type) {
     case "table":
       return from.alias === undefined

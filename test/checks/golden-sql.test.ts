@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkKinds, compileCheck, duckdbDialect, loadSuite, postgresDialect } from "../../src/index.js";
+import { checkKinds, compileCheck, duckdbDialect, loadSuite, postgresDialect, sparkDialect } from "../../src/index.js";
 
 const GOLDEN = join(import.meta.dirname, "../golden/sql");
 const suite = await loadSuite(join(import.meta.dirname, "mini-suite.yaml"));
@@ -19,13 +19,16 @@ function expectGolden(name: string, sql: string): void {
   expect(`${sql}\n`).toBe(readFileSync(file, "utf8"));
 }
 
-describe.each([duckdbDialect, postgresDialect])("the SQL each check kind compiles to ($name)", (dialect) => {
-  it.each(checkKinds.map((kind, i) => [kind, examples[i]] as const))("%s", (kind, check) => {
-    expect(check, `mini-suite.yaml has no example of ${kind}`).toBeDefined();
-    if (!check) return;
-    expectGolden(`${kind}.${dialect.name}.sql`, compileCheck(suite, check, dialect, "2025-06-30"));
-  });
-});
+describe.each([duckdbDialect, postgresDialect, sparkDialect])(
+  "the SQL each check kind compiles to ($name)",
+  (dialect) => {
+    it.each(checkKinds.map((kind, i) => [kind, examples[i]] as const))("%s", (kind, check) => {
+      expect(check, `mini-suite.yaml has no example of ${kind}`).toBeDefined();
+      if (!check) return;
+      expectGolden(`${kind}.${dialect.name}.sql`, compileCheck(suite, check, dialect, "2025-06-30"));
+    });
+  },
+);
 
 describe("what is never pasted into SQL", () => {
   it("quotes hostile column names and values as data", () => {

@@ -1,0 +1,42 @@
+import type { Dialect } from "./dialect.js";
+import { standardFunctions } from "./dialect.js";
+
+/** Spark's quoting: backticks for names (`"x"` may be a text there), and backslash escapes in text. */
+export function quoteSparkIdentifier(name: string): string {
+  if (name.includes("\u0000")) throw new Error("An identifier cannot contain a NUL character");
+  return `\`${name.replaceAll("`", "``")}\``;
+}
+
+/** Spark reads a backslash in a literal as an escape, so every backslash and quote is escaped. */
+export function quoteSparkString(value: string): string {
+  if (value.includes("\u0000")) throw new Error("A text value cannot contain a NUL character");
+  return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+}
+
+/**
+ * Spark SQL's spelling. Its regexes are Java's: RLIKE finds a match anywhere and `$` also
+ * matches before a final newline, so a full match is anchored as `^(?:p)\z`.
+ */
+export const sparkDialect: Dialect = {
+  name: "spark",
+  quoteIdentifier: quoteSparkIdentifier,
+  quoteString: quoteSparkString,
+  functions: {
+    ...standardFunctions,
+    // VARCHAR needs a length in Spark; STRING is its text type.
+    to_text: ([a]) => `CAST(${a} AS STRING)`,
+    regex_full_match: ([a, p]) => `(${a}) RLIKE concat('^(?:', ${p}, ${quoteSparkString(")\\z")})`,
+    // Spark returns '' when nothing matches, as DuckDB does; the other engines return NULL.
+    regex_extract: ([a, p]) => `nullif(regexp_extract(${a}, ${p}, 1), '')`,
+    regex_contains: ([a, p]) => `(${a}) RLIKE ${p}`,
+    starts_with: ([a, b]) => `startswith(${a}, ${b})`,
+    // Spark's regexp_replace replaces every match; it has no flags argument.
+    shape: ([a]) => `regexp_replace(regexp_replace(regexp_replace(${a}, '[0-9]', '9'), '[A-Z]', 'A'), '[a-z]', 'a')`,
+  },
+  // min_by with a count (Spark 4.2+) keeps only n values per task, whatever the number of rows.
+  smallest: (expr, n, filter) => {
+    const value = filter ? `CASE WHEN ${filter} THEN ${expr} END` : expr;
+    return `min_by(${value}, ${value}, ${n})`;
+  },
+  countWhere: (filter) => `count_if(${filter})`,
+};
