@@ -6,7 +6,8 @@ import { type CheckResult, overallOutcome, type SuiteResult } from "./check-resu
 import { columnsOfCondition } from "./condition.js";
 import { judgeCheck, type Measured } from "./judge-check.js";
 import type { LoadedSuite } from "./load-suite.js";
-import { flaggedKeysQuery, groupsQuery, keysQuery, type PlannedCheck, planSuite } from "./plan-suite.js";
+import { groupsQuery, keysQuery, type PlannedCheck, planSuite, type SuitePlan } from "./plan-suite.js";
+import { queryOneRowEach } from "./side-by-side.js";
 import type { Check } from "./suite-schema.js";
 
 export interface RunSuiteOptions {
@@ -14,14 +15,14 @@ export interface RunSuiteOptions {
   referenceDate?: string;
   /** Earlier metrics per check id, oldest first, for drift checks. */
   history?: Record<string, number[]>;
-  /** Also list every flagged key per check (for the exam); costs one query per check. */
-  collectFlagged?: boolean;
 }
 
 export interface SuiteOutcome {
   result: SuiteResult;
-  /** Check id to every key it flagged; only with `collectFlagged`. */
-  flagged: Map<string, string[]>;
+  /** How the suite was run; the exam builds its own query from it, on the same engine. */
+  plan: SuitePlan;
+  /** Every result by check id. */
+  results: ReadonlyMap<string, CheckResult>;
 }
 
 /**
@@ -51,12 +52,21 @@ export async function runSuite(
   }
   const plan = planSuite(loaded, runnable, referenceDate);
   const measured = new Map<string, Measured>();
-  for (const scan of plan.scans) {
-    const [row = {}] = await engine.query(renderSelect(scan.select, engine.dialect));
-    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, row));
-  }
+  // Every table scan and every keys query gives one row: together they are one statement.
+  const keyed = plan.checks.flatMap((planned) =>
+    planned.measure.type === "keys" ? [{ planned, select: keysQuery(planned.measure.select) }] : [],
+  );
+  const rows = await queryOneRowEach(engine, [...plan.scans.map((scan) => scan.select), ...keyed.map((k) => k.select)]);
+  plan.scans.forEach((scan, i) => {
+    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, rows[i] ?? {}));
+  });
+  keyed.forEach(({ planned }, i) => {
+    const row = rows[plan.scans.length + i] ?? {};
+    const inScope = measured.get(planned.check.id)?.inScope ?? 0;
+    measured.set(planned.check.id, { failing: Number(row.failing) || 0, inScope, sample: sampleOf(row.sample) });
+  });
   for (const planned of plan.checks) {
-    const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
+    const fromQuery = await measureGroups(engine, planned);
     if (fromQuery) measured.set(planned.check.id, fromQuery);
   }
   for (const planned of plan.checks) {
@@ -74,11 +84,6 @@ export async function runSuite(
       resultOf(check, { failing: 0, inScope: 0, sample: [], judgement, threshold: measure.threshold }),
     );
   }
-  const flagged = new Map<string, string[]>();
-  if (options.collectFlagged) {
-    for (const planned of plan.checks)
-      flagged.set(planned.check.id, await flaggedKeys(engine, planned, results.get(planned.check.id)));
-  }
   const checks = loaded.suite.checks.map((check) => results.get(check.id) as CheckResult);
   return {
     result: {
@@ -88,7 +93,8 @@ export async function runSuite(
       outcome: overallOutcome(checks),
       checks,
     },
-    flagged,
+    plan,
+    results,
   };
 }
 
@@ -123,17 +129,8 @@ function fromScan(planned: PlannedCheck, row: Row): Measured {
   return { failing, inScope, sample: sampleOf(planned.sampleAlias ? row[planned.sampleAlias] : undefined) };
 }
 
-async function measureByQuery(
-  engine: Engine,
-  planned: PlannedCheck,
-  fromScan: Measured | undefined,
-): Promise<Measured | undefined> {
+async function measureGroups(engine: Engine, planned: PlannedCheck): Promise<Measured | undefined> {
   const { measure, check, context } = planned;
-  const inScope = fromScan?.inScope ?? 0;
-  if (measure.type === "keys") {
-    const [row = {}] = await engine.query(renderSelect(keysQuery(measure.select), engine.dialect));
-    return { failing: Number(row.failing) || 0, inScope, sample: sampleOf(row.sample) };
-  }
   if (measure.type !== "groups") return undefined;
   const rows = await engine.query(
     renderSelect(groupsQuery(check.table, measure.group, measure.event, context.scope), engine.dialect),
@@ -156,13 +153,6 @@ async function measureByQuery(
     metric: ratios.length === 0 ? null : Math.max(...ratios.map((r) => r.ratio)),
     threshold: { max_ratio: measure.maxRatio, min_group_size: measure.minSize },
   };
-}
-
-async function flaggedKeys(engine: Engine, planned: PlannedCheck, result: CheckResult | undefined): Promise<string[]> {
-  if (planned.measure.type === "groups") return result?.sample ?? [];
-  const select = flaggedKeysQuery(planned);
-  if (!select) return [];
-  return (await engine.query(renderSelect(select, engine.dialect))).map((row) => String(row.k));
 }
 
 function sampleOf(value: unknown): string[] {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { extname } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
@@ -33,6 +34,14 @@ export class DuckDbEngine implements Engine {
         code: "dataset_without_file",
         message: `Dataset '${source.name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
         hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
+      });
+    }
+    if (!existsSync(source.file)) {
+      throw new LivingLabError({
+        code: "file_not_found",
+        message: `Het bestand van dataset '${source.name}' bestaat niet: ${source.file}.`,
+        hint: "Controleer het pad in de suite, of geef met --data de map waarin de bestanden staan.",
+        file: source.file,
       });
     }
     await this.registerFile(source.name, source.file, source.table);

@@ -24,6 +24,8 @@ export interface CheckSuiteOptions {
   /** Another copy of the suite's datasets: the same file names in this folder. */
   dataDir?: string;
   pgUrl?: string;
+  /** Spark address; without it SPARK_REMOTE applies. */
+  sparkUrl?: string;
   /** "Today" for relative ranges and freshness (YYYY-MM-DD). */
   referenceDate?: string;
   /** Also write the results as JSON to this file. */
@@ -55,7 +57,10 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
   const engineName = options.engine ?? "duckdb";
   const logName = suiteLogName(opened.dir, loaded.file);
   const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
-  const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
+  const engine = await openEngine(engineName, {
+    ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
+    ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
+  });
   try {
     const { result } = await runSuite(engine, loaded, {
       history,

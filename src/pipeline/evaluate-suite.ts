@@ -1,11 +1,11 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { examQuery, scoresFromExam, TRUTH_COLUMNS } from "../checks/exam-query.js";
 import { loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
-import { examPassed, type FlaggedRow, type KindScore, scoreExam, type TruthRow } from "../checks/score-exam.js";
+import { examPassed, type KindScore } from "../checks/score-exam.js";
 import { suiteLogName } from "../checks/suite-history.js";
-import { DuckDbEngine } from "../engines/duckdb-engine.js";
-import { engineVersionOf } from "../engines/engine.js";
+import { isUri } from "../engines/data-path.js";
+import { type DatasetSource, type Engine, engineVersionOf } from "../engines/engine.js";
 import { type EngineName, openEngine } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
@@ -13,18 +13,25 @@ import { requireJustification } from "../runlog/justification.js";
 import { recordRun } from "../runlog/record-run.js";
 import { newRunId } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
+import { renderSelect } from "../sql/dialect.js";
 import type { Workspace } from "../workspace.js";
 import { writeJson } from "./write-json.js";
+
+/** The name the ground truth gets on the engine, beside the suite's datasets. */
+const TRUTH = "__livinglab_truth";
 
 export interface EvaluateSuiteOptions {
   suite: string;
   /** The folder with the generated datasets (the same file names as in the suite). */
   dataDir: string;
-  /** The generator's ground truth: Parquet or CSV with kind, table_name, row_key. */
-  truth: string;
+  /** The generator's ground truth: Parquet or CSV with kind, table_name, row_key (a path the engine reads). */
+  truth?: string;
+  /** Or a table on the engine's server that holds the ground truth. */
+  truthTable?: string;
   justification: string;
   engine?: EngineName;
   pgUrl?: string;
+  sparkUrl?: string;
   referenceDate?: string;
   /** Write the scores as JSON: a list of kind, recall, precision. */
   json?: string;
@@ -37,33 +44,24 @@ export interface Evaluation {
   record: RunRecord;
 }
 
-/** Reads a ground truth file; a missing one or one without the three columns is the user's to fix. */
-export async function readGroundTruth(file: string): Promise<TruthRow[]> {
-  if (!existsSync(file)) {
+/** Attaches the ground truth on the engine and checks that it has the three columns. */
+async function attachTruth(engine: Engine, options: EvaluateSuiteOptions): Promise<void> {
+  const file = options.truth;
+  const source: DatasetSource =
+    file === undefined
+      ? { name: TRUTH, table: options.truthTable ?? "ground_truth" }
+      : { name: TRUTH, file: isUri(file) ? file : resolve(file) };
+  await engine.attach(source);
+  const names = new Set((await engine.columns(TRUTH)).map((c) => c.name));
+  const missing = TRUTH_COLUMNS.filter((c) => !names.has(c));
+  if (missing.length > 0) {
+    const where = file ?? source.table ?? TRUTH;
     throw new LivingLabError({
-      code: "file_not_found",
-      message: `De grondwaarheid ${file} bestaat niet.`,
-      hint: "Geef met --truth het bestand ground_truth.parquet dat 'livinglab synth' schreef.",
-      file,
+      code: "truth_columns_missing",
+      message: `De grondwaarheid ${where} mist de kolom(men) ${missing.join(", ")}.`,
+      hint: "Een grondwaarheid heeft de kolommen kind, table_name en row_key.",
+      ...(file !== undefined && { file }),
     });
-  }
-  const engine = await DuckDbEngine.open();
-  try {
-    await engine.registerFile("truth", resolve(file));
-    const names = new Set((await engine.columns("truth")).map((c) => c.name));
-    const missing = ["kind", "table_name", "row_key"].filter((c) => !names.has(c));
-    if (missing.length > 0) {
-      throw new LivingLabError({
-        code: "truth_columns_missing",
-        message: `De grondwaarheid ${file} mist de kolom(men) ${missing.join(", ")}.`,
-        hint: "Een grondwaarheid heeft de kolommen kind, table_name en row_key.",
-        file,
-      });
-    }
-    const rows = await engine.query("SELECT kind, table_name, CAST(row_key AS VARCHAR) AS row_key FROM truth");
-    return rows.map((r) => ({ kind: String(r.kind), table_name: String(r.table_name), row_key: String(r.row_key) }));
-  } finally {
-    await engine.close();
   }
 }
 
@@ -76,20 +74,18 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
   const justification = requireJustification(options.justification);
   const loaded = await loadSuite(options.suite, options.dataDir);
   const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
-  const truth = await readGroundTruth(options.truth);
   const engineName = options.engine ?? "duckdb";
-  const engine = await openEngine(engineName, { ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }) });
+  const engine = await openEngine(engineName, {
+    ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
+    ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
+  });
   try {
-    const { result, flagged } = await runSuite(engine, loaded, {
-      collectFlagged: true,
+    await attachTruth(engine, options);
+    const { result, plan, results } = await runSuite(engine, loaded, {
       ...(options.referenceDate !== undefined && { referenceDate: options.referenceDate }),
     });
-    const rows: FlaggedRow[] = loaded.suite.checks.flatMap((check) =>
-      check.finds === undefined
-        ? []
-        : (flagged.get(check.id) ?? []).map((key) => ({ kind: check.finds as string, table: check.table, key })),
-    );
-    const scores = scoreExam(truth, rows);
+    // Flagged keys meet the truth on the engine; only counts per kind come back.
+    const scores = scoresFromExam(await engine.query(renderSelect(examQuery(plan, results, TRUTH), engine.dialect)));
     const id = newRunId();
     const json = options.json ? await writeJson(options.json, scores) : undefined;
     const files = engineName === "duckdb" ? loaded.datasets.filter((d) => d.file) : [];
@@ -101,13 +97,14 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
           suite: suiteLogName(opened.dir, loaded.file),
           engine: engineName,
           data: options.dataDir,
+          ...(options.truthTable !== undefined && { truth_table: options.truthTable }),
           reference_date: result.reference_date,
         },
       },
       justification,
       datasets: {
         ...Object.fromEntries(files.map((d) => [d.name, d.file as string])),
-        ground_truth: resolve(options.truth),
+        ...(engineName === "duckdb" && options.truth !== undefined && { ground_truth: resolve(options.truth) }),
       },
       artifacts: json ? [json] : [],
       outcome: examPassed(scores) ? "passed" : "failed",

@@ -122,8 +122,8 @@ export function renderSelect(select: Select, dialect: Dialect): string {
   const { quoteIdentifier } = dialect;
   const parts = [
     `SELECT ${select.distinct ? "DISTINCT " : ""}${select.items.map((i) => (i.alias === undefined ? r(i.expr) : `${r(i.expr)} AS ${quoteIdentifier(i.alias)}`)).join(", ")}`,
-    `FROM ${renderFrom(select.from, dialect)}`,
   ];
+  if (select.from) parts.push(`FROM ${renderFrom(select.from, dialect)}`);
   if (select.where) parts.push(`WHERE ${r(select.where)}`);
   if (select.groupBy?.length) parts.push(`GROUP BY ${select.groupBy.map(r).join(", ")}`);
   if (select.having) parts.push(`HAVING ${r(select.having)}`);
@@ -137,6 +137,8 @@ export function renderSelect(select: Select, dialect: Dialect): string {
   return parts.join("\n");
 }
 
+const JOINS = { inner: "JOIN", left: "LEFT JOIN", full: "FULL OUTER JOIN" } as const;
+
 function renderFrom(from: From, dialect: Dialect): string {
   const { quoteIdentifier } = dialect;
   switch (from.type) {
@@ -146,6 +148,10 @@ function renderFrom(from: From, dialect: Dialect): string {
         : `${quoteIdentifier(from.name)} AS ${quoteIdentifier(from.alias)}`;
     case "select":
       return `(\n${renderSelect(from.select, dialect)}\n) AS ${quoteIdentifier(from.alias)}`;
+    case "union_all":
+      return `(\n${from.selects.map((s) => renderSelect(s, dialect)).join("\nUNION ALL\n")}\n) AS ${quoteIdentifier(from.alias)}`;
+    case "join":
+      return `${renderFrom(from.left, dialect)}\n${JOINS[from.join]} ${renderFrom(from.right, dialect)} ON ${renderExpr(from.on, dialect)}`;
     case "custom_sql":
       // The one place user SQL enters: a custom check, marked as such in its result.
       return `(\n${from.sql.trim().replace(/;\s*$/, "")}\n) AS ${quoteIdentifier(from.alias)}`;

@@ -39,11 +39,13 @@ export class SparkQueryError extends Error {
 
 /** Reads Spark's error class from its message (`[CLASS] ...`) and keeps the message only when it is safe. */
 export function sparkQueryErrorOf(message: string): SparkQueryError {
-  const text = message.replace(/^\d+ [A-Z_]+: /, "").trim();
-  const errorClass = /\[([A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+)*)\]/.exec(text)?.[1] ?? "";
-  const safe = errorClass !== "" && MESSAGE_WITHOUT_DATA.some((pattern) => pattern.test(errorClass));
   // Spark appends the plan or a stack trace after the first line; the first line says it.
-  return new SparkQueryError(errorClass, safe ? (text.split("\n")[0] ?? "") : "");
+  const first = message.trim().split("\n")[0] ?? "";
+  const errorClass = /\[([A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+)*)\]/.exec(first)?.[1] ?? "";
+  // The Thrift server wraps Spark's message in its own exception names; keep Spark's last words.
+  const spoken = first.slice(first.lastIndexOf(`[${errorClass}]`));
+  const safe = errorClass !== "" && MESSAGE_WITHOUT_DATA.some((pattern) => pattern.test(errorClass));
+  return new SparkQueryError(errorClass, safe ? spoken : "");
 }
 
 /** The server cannot be reached at all: the user's to fix (start it, or give the right address). */

@@ -80,6 +80,8 @@ export class ThriftSession implements SparkSession {
   }
 
   async query(sql: string): Promise<Row[]> {
+    // Only a query can be described; DESCRIBE and SHOW give text columns as they are.
+    if (!/^\s*(SELECT|WITH|VALUES|FROM|\()/i.test(sql)) return this.execute(sql);
     const described = (await this.execute(`DESCRIBE QUERY ${sql}`)).map((row) => ({
       name: String(row.col_name),
       type: String(row.data_type),
@@ -161,7 +163,14 @@ function leavesAsText(column: string, type: string): string {
 }
 
 function problemOfThriftError(error: unknown, address: SparkAddress): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  // hive-driver puts the server's own message in the failed operation's response.
+  const response = (error as { response?: { errorMessage?: unknown } } | null)?.response;
+  const message =
+    typeof response?.errorMessage === "string"
+      ? response.errorMessage
+      : error instanceof Error
+        ? error.message
+        : String(error);
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|connection closed/i.test(message)) {
     return sparkUnreachable(address);
   }

@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * The Spark conformance step of `./lab test`: run after the other tests, against the local
+ * Spark that `./lab` starts (SPARK_REMOTE and LIVINGLAB_SPARK_THRIFT_URL say where).
+ */
+export default defineConfig({
+  test: {
+    include: ["test/spark/**/*.test.ts"],
+    globalSetup: ["test/helpers/temp-setup.ts"],
+    // One file at a time: the local Spark has two cores, and the files share it.
+    fileParallelism: false,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    env: { TZ: "Europe/Amsterdam" },
+  },
+});
