@@ -165,15 +165,12 @@ function leavesAsText(column: string, type: string): string {
 function problemOfThriftError(error: unknown, address: SparkAddress): Error {
   // hive-driver puts the server's own message in the failed operation's response.
   const response = (error as { response?: { errorMessage?: unknown } } | null)?.response;
-  const message =
-    typeof response?.errorMessage === "string"
-      ? response.errorMessage
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|connection closed/i.test(message)) {
-    return sparkUnreachable(address);
-  }
+  if (typeof response?.errorMessage === "string") return sparkQueryErrorOf(response.errorMessage);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && NETWORK_ERRORS.has(code)) return sparkUnreachable(address);
+  const message = error instanceof Error ? error.message : String(error);
   if (/authenticat|Peer indicated failure|SASL/i.test(message)) return sparkAccessDenied(address);
   return sparkQueryErrorOf(message);
 }
+
+const NETWORK_ERRORS = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "ECONNRESET", "EPIPE"]);
