@@ -25,7 +25,14 @@ interface ExecuteResponse {
 interface AnalyzeResponse {
   spark_version?: { version: string };
 }
-type StubConstructor = new (address: string, credentials: grpc.ChannelCredentials) => ConnectStub;
+type StubConstructor = new (
+  address: string,
+  credentials: grpc.ChannelCredentials,
+  options: grpc.ChannelOptions,
+) => ConnectStub;
+
+/** Spark sends Arrow batches of up to 4 MB plus framing; PySpark's client accepts 128 MB, as we do. */
+const CHANNEL_OPTIONS: grpc.ChannelOptions = { "grpc.max_receive_message_length": 128 * 1024 * 1024 };
 
 let stubConstructor: StubConstructor | undefined;
 
@@ -64,7 +71,7 @@ export class ConnectSession implements SparkSession {
   static open(address: SparkAddress, token: string | undefined): ConnectSession {
     const Stub = loadStub();
     const credentials = address.tls ? grpc.credentials.createSsl() : grpc.credentials.createInsecure();
-    const stub = new Stub(`${address.host}:${address.port}`, credentials);
+    const stub = new Stub(`${address.host}:${address.port}`, credentials, CHANNEL_OPTIONS);
     return new ConnectSession(stub, address, token);
   }
 

@@ -114,7 +114,9 @@ export class ThriftSession implements SparkSession {
   private async execute(sql: string): Promise<Row[]> {
     let operation: Operation;
     try {
-      operation = await this.session.executeStatement(sql, { runAsync: true });
+      // Synchronous: the server answers when the statement is done. hive-driver's wait for an
+      // asynchronous one asks for its status in a tight loop, which takes CPU from Spark itself.
+      operation = await this.session.executeStatement(sql, { runAsync: false });
       const utils = new hive.HiveUtils(types);
       await utils.waitUntilReady(operation, false);
       await utils.fetchAll(operation);
