@@ -74,3 +74,22 @@ describe.each([
     });
   });
 });
+
+describe("a Thrift address with a database", () => {
+  it("starts the session in that database", async () => {
+    expect(THRIFT, "LIVINGLAB_SPARK_THRIFT_URL is not set").toBeDefined();
+    const setup = await SparkEngine.connect();
+    try {
+      // The test's own database in the throwaway Spark's in-memory catalog; livinglab itself never writes there.
+      await setup.session.run("CREATE DATABASE IF NOT EXISTS livinglab_proef");
+    } finally {
+      await setup.close();
+    }
+    const engine = await SparkEngine.connect(`${THRIFT}/livinglab_proef`);
+    try {
+      expect(await engine.query("SELECT current_database() AS db")).toEqual([{ db: "livinglab_proef" }]);
+    } finally {
+      await engine.close();
+    }
+  });
+});

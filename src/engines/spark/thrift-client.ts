@@ -61,7 +61,7 @@ export class ThriftSession implements SparkSession {
       );
       const session = (await client.openSession({
         client_protocol: types.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10,
-        ...(address.database !== undefined && { configuration: { use: address.database } }),
+        ...(address.database !== undefined && { configuration: { "use:database": address.database } }),
       })) as Session;
       return new ThriftSession(client, session, address);
     } catch (error) {
