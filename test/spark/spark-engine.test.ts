@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteSparkIdentifier, quoteSparkString, SparkEngine } from "../../src/index.js";
 
@@ -90,6 +93,26 @@ describe("a Thrift address with a database", () => {
       expect(await engine.query("SELECT current_database() AS db")).toEqual([{ db: "livinglab_proef" }]);
     } finally {
       await engine.close();
+    }
+  });
+});
+
+describe("the vendored Spark Connect protocol", () => {
+  it("is the one in the connect jar of the pyspark that ./lab installs", () => {
+    const root = join(import.meta.dirname, "../..");
+    const python = (code: string, ...args: string[]) =>
+      execFileSync(join(root, ".venv/bin/python"), ["-c", code, ...args], { encoding: "utf8" });
+    const jars = join(python("import os, pyspark; print(os.path.dirname(pyspark.__file__), end='')"), "jars");
+    const jar = readdirSync(jars).find((name) => /^spark-connect_.*\.jar$/.test(name));
+    expect(jar).toBeDefined();
+    const dir = join(root, "proto/spark/connect");
+    for (const file of readdirSync(dir)) {
+      const inJar = python(
+        "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+        join(jars, jar as string),
+        `spark/connect/${file}`,
+      );
+      expect(readFileSync(join(dir, file), "utf8"), file).toBe(inJar);
     }
   });
 });
