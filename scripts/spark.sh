@@ -81,12 +81,24 @@ spark_start() {
   say "Spark draait. Gebruik: --engine spark --spark-url sc://127.0.0.1:$CONNECT_PORT (of hive2://127.0.0.1:$THRIFT_PORT)"
 }
 
+# Stops one daemon by its pid file: TERM (spark-daemon.sh), then waits until the process is gone.
+spark_stop_one() {
+  local pidfile="$SPARK_PID_DIR/spark-livinglab-$1-$2.pid" pid deadline
+  [ -f "$pidfile" ] || return 0
+  pid="$(cat "$pidfile")"
+  spark_daemon stop "$1" "$2" >/dev/null 2>&1 || true
+  deadline=$((SECONDS + 60))
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then kill -KILL "$pid" 2>/dev/null || true; break; fi
+    sleep 0.2
+  done
+}
+
 spark_stop() {
-  # spark-daemon.sh stop sends TERM to the pid in its file and waits for the process to end.
-  spark_daemon stop "$SPARK_DRIVER_CLASS" 1 >/dev/null 2>&1 || true
-  local worker
-  for worker in 1 2; do spark_daemon stop "$SPARK_WORKER_CLASS" "$worker" >/dev/null 2>&1 || true; done
-  spark_daemon stop "$SPARK_MASTER_CLASS" 1 >/dev/null 2>&1 || true
+  spark_stop_one "$SPARK_DRIVER_CLASS" 1
+  spark_stop_one "$SPARK_WORKER_CLASS" 1
+  spark_stop_one "$SPARK_WORKER_CLASS" 2
+  spark_stop_one "$SPARK_MASTER_CLASS" 1
 }
 
 spark_status() {
