@@ -170,7 +170,9 @@ function problemOfThriftError(error: unknown, address: SparkAddress): Error {
   if (typeof response?.errorMessage === "string") return sparkQueryErrorOf(response.errorMessage);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && NETWORK_ERRORS.has(code)) return sparkUnreachable(address);
-  const message = error instanceof Error ? error.message : String(error);
+  // hive-driver's StatusError carries the server's message but is no Error.
+  const text = (error as { message?: unknown } | null)?.message;
+  const message = typeof text === "string" ? text : String(error);
   if (/authenticat|Peer indicated failure|SASL/i.test(message)) return sparkAccessDenied(address);
   return sparkQueryErrorOf(message);
 }
