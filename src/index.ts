@@ -3,10 +3,32 @@ export { dimensions } from "./checks/check-definition.js";
 export { checkKinds, checkRegistry } from "./checks/check-registry.js";
 export type { CheckResult, Outcome, SuiteResult } from "./checks/check-result.js";
 export { exitCodeOf, overallOutcome } from "./checks/check-result.js";
+export type { CheckResultRead, CheckResultsFile, CheckResultsRead } from "./checks/check-results-format.js";
+export {
+  CHECK_RESULTS_FORMAT,
+  checkResultReadSchema,
+  checkResultSchema,
+  checkResultsFile,
+  checkResultsFileSchema,
+  readCheckResults,
+  suiteResultSchema,
+} from "./checks/check-results-format.js";
 export { examQuery, scoresFromExam } from "./checks/exam-query.js";
 export type { LoadedSuite } from "./checks/load-suite.js";
 export { loadSuite } from "./checks/load-suite.js";
-export { compileCheck, flaggedKeysQuery, planSuite } from "./checks/plan-suite.js";
+export type { Counted, KnownUnit, MetricFacts, MetricUnit } from "./checks/metric-unit.js";
+export {
+  changeIn,
+  countedWords,
+  drawableMetric,
+  knownUnits,
+  metricText,
+  metricUnits,
+  publishableMetric,
+  unitWords,
+} from "./checks/metric-unit.js";
+export type { MetricMeaning } from "./checks/plan-suite.js";
+export { compileCheck, flaggedKeysQuery, metricMeanings, planSuite } from "./checks/plan-suite.js";
 export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
 export { runSuite } from "./checks/run-suite.js";
 export type { KindScore } from "./checks/score-exam.js";
@@ -44,7 +66,7 @@ export { independentReviews, reviewSchema } from "./gates/review.js";
 export type { RunGateInput } from "./gates/run-gate.js";
 export { requireRunAllowed, runGateProblems } from "./gates/run-gate.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
-export { checkResultsJson, checkSuite } from "./pipeline/check-suite.js";
+export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
 export { evaluateSuite } from "./pipeline/evaluate-suite.js";
 export type { ProfileOptions, ProfileRun } from "./pipeline/profile-file.js";
@@ -58,9 +80,18 @@ export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
 export { renderCheckResults } from "./report/check-results-html.js";
 export { maskPersonalData } from "./report/mask-personal-data.js";
 export { metricsChartOptions } from "./report/metrics-chart.js";
+export type { DimensionSummary, HeadlineCheck } from "./report/quality-headline.js";
+export { findingText, summarizeDimensions, worstCheck, worstFirst } from "./report/quality-headline.js";
 export { renderChart } from "./report/render-chart.js";
+export type { ChartCheck } from "./report/results-chart.js";
+export { resultsChartOptions } from "./report/results-chart.js";
 export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
-export { renderResultsTable, renderSummaryPage, resultsChartOptions } from "./report/summary-page.js";
+export {
+  failingText,
+  renderDimensionHeadlines,
+  renderResultsTable,
+  renderSummaryPage,
+} from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
 export { findRecord } from "./runlog/find-record.js";
 export { correctRecord, decidePrinciple, destroyData, giveReview, publishSummary } from "./runlog/governance.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, call, col, type Expr, inList, isNotNull, lit } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 export const acceptedValues = defineCheck({
   dimension: "validiteit",
@@ -20,7 +20,8 @@ export const acceptedValues = defineCheck({
     };
     const value = normalize(call("to_text", col(column)));
     const allowed = values.map((v) => normalize(lit(String(v))));
-    return { type: "rows", failing: and(isNotNull(col(column)), inList(value, allowed, true)) };
+    return { type: "rows", unit: "share", failing: and(isNotNull(col(column)), inList(value, allowed, true)) };
   },
   describe: ({ column, values }) => `Het veld ${column} bevat alleen toegestane codes (${values.length} codes).`,
+  finding: ({ column }, found) => `${amongRows(found)} staat in ${column} een code die niet is toegestaan`,
 });

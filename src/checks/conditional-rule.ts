@@ -1,5 +1,5 @@
 import { and, not } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 import { columnsOfCondition, conditionSchema, exprFromCondition } from "./condition.js";
 
 export const conditionalRule = defineCheck({
@@ -7,7 +7,13 @@ export const conditionalRule = defineCheck({
   // biome-ignore lint/suspicious/noThenProperty: users write "when A then B"; params are never awaited.
   params: { when: conditionSchema, then: conditionSchema },
   columns: ({ when, then }) => [...columnsOfCondition(when), ...columnsOfCondition(then)].map((column) => ({ column })),
-  measure: ({ when, then }) => ({ type: "rows", failing: and(exprFromCondition(when), not(exprFromCondition(then))) }),
+  measure: ({ when, then }) => ({
+    type: "rows",
+    unit: "share",
+    failing: and(exprFromCondition(when), not(exprFromCondition(then))),
+  }),
   describe: ({ when, then }) =>
     `Als ${columnsOfCondition(when).join(", ")} aan de voorwaarde voldoet, dan klopt ook ${columnsOfCondition(then).join(", ")}.`,
+  finding: ({ when, then }, found) =>
+    `${amongRows(found)} klopt ${columnsOfCondition(then).join(", ")} niet bij ${columnsOfCondition(when).join(", ")}`,
 });

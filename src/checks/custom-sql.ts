@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lit } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 export const customSql = defineCheck({
   dimension: "juistheid",
@@ -12,6 +12,7 @@ export const customSql = defineCheck({
   columns: () => [],
   measure: ({ sql }, { key }) => ({
     type: "keys",
+    unit: "share",
     select: {
       items: [
         { expr: key, alias: "k" },
@@ -21,4 +22,5 @@ export const customSql = defineCheck({
     },
   }),
   describe: () => "Eigen SQL-controle (door de gebruiker geschreven, niet door livinglab gecontroleerd).",
+  finding: (_params, found) => `${amongRows(found)} vindt de eigen SQL-controle een afwijking`,
 });

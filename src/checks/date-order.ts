@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bin, col, definitely } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 export const dateOrder = defineCheck({
   dimension: "consistentie",
@@ -15,7 +15,9 @@ export const dateOrder = defineCheck({
   // A missing date is not out of order; not_null checks find those.
   measure: ({ earlier, later, allow_equal }) => ({
     type: "rows",
+    unit: "share",
     failing: definitely(bin(allow_equal ? "<" : "<=", col(later), col(earlier))),
   }),
   describe: ({ earlier, later }) => `Het veld ${later} ligt nooit vóór ${earlier}.`,
+  finding: ({ earlier, later }, found) => `${amongRows(found)} ligt ${later} vóór ${earlier}`,
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, bin, call, col, definitely, exists, lit, or } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 /** Values a check can derive; each is a formula over named columns. */
 const derivations = {
@@ -42,6 +42,7 @@ export const derivedValue = defineCheck({
       : implausible;
     return {
       type: "keys",
+      unit: "share",
       select: {
         items: [
           { expr: key, alias: "k" },
@@ -53,4 +54,5 @@ export const derivedValue = defineCheck({
     };
   },
   describe: ({ derive, min, max }) => `De afgeleide ${derive} ligt tussen ${min} en ${max}.`,
+  finding: ({ derive, min, max }, found) => `${amongRows(found)} ligt de ${derive} niet tussen ${min} en ${max}`,
 });

@@ -17,10 +17,13 @@ export const groupDisparity = defineCheck({
   columns: ({ group_by, rate_of }) => [group_by, ...columnsOfCondition(rate_of)].map((column) => ({ column })),
   measure: ({ group_by, rate_of, min_group_size, max_ratio }) => ({
     type: "groups",
+    unit: "ratio",
     group: call("to_text", col(group_by)),
     event: exprFromCondition(rate_of),
     minSize: min_group_size,
     maxRatio: max_ratio,
   }),
   describe: ({ group_by, max_ratio }) => `Geen ${group_by} wijkt meer dan ${max_ratio} keer af van het geheel.`,
+  finding: ({ group_by, rate_of }, { amount, table }) =>
+    `in één ${group_by} van ${table} komt de gemeten afwijking (${columnsOfCondition(rate_of).join(", ")}) ${amount} zo vaak voor als in het geheel`,
 });

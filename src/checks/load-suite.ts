@@ -82,5 +82,29 @@ function problemsOfSuite(suite: Suite, source: YamlSource): Problem[] {
       });
     }
   });
+  const reads = new Map(suite.checks.map((check) => [check.id, checkRegistry[check.kind].checksRead?.(check) ?? []]));
+  suite.checks.forEach((check, index) => {
+    if (!readsItself(check.id, reads)) return;
+    problems.push({
+      code: "check_reads_itself",
+      message: `Check '${check.id}' leest, via andere checks, zijn eigen uitkomst.`,
+      hint: "Laat een check de uitkomst van een andere check volgen, zodat de keten ergens begint.",
+      path: ["checks", index],
+      ...source.locate(["checks", index]),
+    });
+  });
   return problems;
+}
+
+/** True when following the checks that `id` reads leads back to `id`. */
+function readsItself(id: string, reads: ReadonlyMap<string, readonly string[]>): boolean {
+  const seen = new Set<string>();
+  const todo = [...(reads.get(id) ?? [])];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (next === id) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    todo.push(...(reads.get(next) ?? []));
+  }
+  return false;
 }

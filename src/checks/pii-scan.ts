@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, bin, call, caseWhen, col, definitely, type Expr, isNotNull, lit, or } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 const digit = (text: Expr, position: number) => call("to_integer", call("substr", text, lit(position), lit(1)));
 
@@ -66,8 +66,10 @@ export const piiScan = defineCheck({
     const text = call("to_text", col(column));
     return {
       type: "rows",
+      unit: "share",
       failing: and(isNotNull(col(column)), or(...detect.map((d) => definitely(detectors[d](text))))),
     };
   },
   describe: ({ column, detect }) => `Het vrije tekstveld ${column} bevat geen persoonsgegevens (${detect.join(", ")}).`,
+  finding: ({ column }, found) => `${amongRows(found)} staan persoonsgegevens in ${column}`,
 });

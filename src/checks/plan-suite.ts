@@ -5,6 +5,7 @@ import type { CheckContext, Measure } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { exprFromCondition } from "./condition.js";
 import type { LoadedSuite } from "./load-suite.js";
+import { type Counted, changeIn, type MetricUnit } from "./metric-unit.js";
 import type { Check } from "./suite-schema.js";
 import { textKey } from "./text-key.js";
 
@@ -47,6 +48,49 @@ export function contextOf(check: Check, loaded: LoadedSuite, referenceDate: stri
     ...(check.filter !== undefined && { scope: exprFromCondition(check.filter) }),
     referenceDate,
   };
+}
+
+/** What a measure's failing and in-scope numbers count; a table value (a row count) is its own metric. */
+const countedBy = {
+  rows: "rows",
+  keys: "rows",
+  groups: "groups",
+  table_value: "nothing",
+  drift: "nothing",
+} as const satisfies Record<Measure["type"], Counted>;
+
+/** What a check's metric means: its unit, and what its counts count. */
+export interface MetricMeaning {
+  unit: MetricUnit;
+  counted: Counted;
+}
+
+/**
+ * The meaning of every check's metric in a suite, from its measure; a drift's unit is the
+ * change unit of the check it follows. Known before any data is read.
+ * @example metricMeanings(suite, "2026-06-30").get("zaken-aantal-rijen") // { unit: "count", counted: "rows" }
+ */
+export function metricMeanings(loaded: LoadedSuite, referenceDate: string): Map<string, MetricMeaning> {
+  const measures = new Map(
+    loaded.suite.checks.map((check) => [
+      check.id,
+      checkRegistry[check.kind].measure(check, contextOf(check, loaded, referenceDate)),
+    ]),
+  );
+  const meanings = new Map<string, MetricMeaning>();
+  const meaningOf = (id: string, path: readonly string[]): MetricMeaning => {
+    const known = meanings.get(id);
+    if (known) return known;
+    const measure = measures.get(id);
+    // loadSuite refuses a check that reads an unknown check or itself, so neither happens here.
+    if (!measure || path.includes(id)) throw new Error(`the unit of check '${id}' cannot be resolved`);
+    const unit = measure.unit === "change" ? changeIn(meaningOf(measure.metricOf, [...path, id]).unit) : measure.unit;
+    const meaning = { unit, counted: countedBy[measure.type] };
+    meanings.set(id, meaning);
+    return meaning;
+  };
+  for (const id of measures.keys()) meaningOf(id, []);
+  return meanings;
 }
 
 /** Plans a suite: batches the metrics of each table into one scan, other measures get their own query. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, bin, col, exists, isNotNull, lit } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 export const referentialIntegrity = defineCheck({
   dimension: "consistentie",
@@ -17,6 +17,7 @@ export const referentialIntegrity = defineCheck({
   // A row refers to nothing when no row of the other table has its values; empty references are left to not_null.
   measure: ({ columns, references }, { table, key, scope }) => ({
     type: "keys",
+    unit: "share",
     select: {
       items: [
         { expr: key, alias: "k" },
@@ -39,4 +40,6 @@ export const referentialIntegrity = defineCheck({
   }),
   describe: ({ columns, references }) =>
     `Elke waarde van ${columns.join(", ")} bestaat in ${references.table} (${references.columns.join(", ")}).`,
+  finding: ({ columns, references }, found) =>
+    `${amongRows(found)} bestaat ${columns.join(", ")} niet in ${references.table}`,
 });

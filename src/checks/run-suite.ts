@@ -6,7 +6,16 @@ import { type CheckResult, overallOutcome, type SuiteResult } from "./check-resu
 import { columnsOfCondition } from "./condition.js";
 import { judgeCheck, type Measured } from "./judge-check.js";
 import type { LoadedSuite } from "./load-suite.js";
-import { groupsQuery, keysQuery, type PlannedCheck, planSuite, type SuitePlan } from "./plan-suite.js";
+import { publishableMetric } from "./metric-unit.js";
+import {
+  groupsQuery,
+  keysQuery,
+  type MetricMeaning,
+  metricMeanings,
+  type PlannedCheck,
+  planSuite,
+  type SuitePlan,
+} from "./plan-suite.js";
 import { queryOneRowEach } from "./side-by-side.js";
 import type { Check } from "./suite-schema.js";
 
@@ -40,12 +49,16 @@ export async function runSuite(
   for (const dataset of loaded.datasets) {
     columns.set(dataset.name, new Set((await engine.columns(dataset.name)).map((c) => c.name)));
   }
+  const meanings = metricMeanings(loaded, referenceDate);
+  const resultOf = (check: Check, measured: Measured | undefined) =>
+    checkResult(check, measured, meanings.get(check.id) as MetricMeaning);
   const results = new Map<string, CheckResult>();
   const runnable: Check[] = [];
   for (const check of loaded.suite.checks) {
     const missing = missingColumns(check, columns);
     if (missing.length > 0) {
-      results.set(check.id, notEvaluated(check, `De kolom(men) ${missing.join(", ")} ontbreken in de data.`));
+      const reason = `De kolom(men) ${missing.join(", ")} ontbreken in de data.`;
+      results.set(check.id, { ...resultOf(check, undefined), outcome: "not_evaluated", metric: null, reason });
     } else {
       runnable.push(check);
     }
@@ -159,8 +172,11 @@ function sampleOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function resultOf(check: Check, measured: Measured | undefined): CheckResult {
+function checkResult(check: Check, measured: Measured | undefined, meaning: MetricMeaning): CheckResult {
   const definition = checkRegistry[check.kind];
+  const judged = judgeCheck(check, measured ?? { failing: 0, inScope: 0, sample: [] });
+  const facts = { ...meaning, metric: judged.metric, failing_count: judged.failing_count };
+  const found = { amount: publishableMetric(facts), table: check.table, filtered: check.filter !== undefined };
   return {
     id: check.id,
     kind: check.kind,
@@ -168,12 +184,10 @@ function resultOf(check: Check, measured: Measured | undefined): CheckResult {
     table: check.table,
     severity: check.severity,
     description: definition.describe(check),
-    ...judgeCheck(check, measured ?? { failing: 0, inScope: 0, sample: [] }),
+    ...judged,
+    ...meaning,
+    ...(judged.metric !== null && { finding: definition.finding(check, found) }),
     ...(check.finds !== undefined && { finds: check.finds }),
     ...(definition.custom && { custom: true }),
   };
-}
-
-function notEvaluated(check: Check, reason: string): CheckResult {
-  return { ...resultOf(check, undefined), outcome: "not_evaluated", metric: null, reason };
 }

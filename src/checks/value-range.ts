@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { bin, col, definitely, type Expr, or } from "../sql/expr.js";
 import { type Bound, boundSchema, describeBound, lowerLimit, upperLimit } from "./bound.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 export const valueRange = defineCheck({
   dimension: "validiteit",
@@ -9,10 +9,12 @@ export const valueRange = defineCheck({
   columns: ({ column }) => [{ column }],
   measure: ({ column, min, max }, { referenceDate }) => ({
     type: "rows",
+    unit: "share",
     failing: or(...outside(column, min, max, referenceDate)),
   }),
   describe: ({ column, min, max }) =>
     `Het veld ${column} ligt ${[min !== undefined && `vanaf ${describeBound(min)}`, max !== undefined && `tot en met ${describeBound(max)}`].filter(Boolean).join(" ")}.`,
+  finding: ({ column }, found) => `${amongRows(found)} ligt ${column} buiten het toegestane bereik`,
 });
 
 /** Conditions under which a value lies outside the range; NULL is never outside. */

@@ -1,4 +1,5 @@
 import type { SuiteResult } from "../checks/check-result.js";
+import { checkResultsFile } from "../checks/check-results-format.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
@@ -12,8 +13,6 @@ import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { writeJson } from "./write-json.js";
-
-export const CHECK_RESULTS_FORMAT = "livinglab-check-results/1";
 
 export interface CheckSuiteOptions {
   /** The suite file, inside an experiment folder. */
@@ -41,11 +40,6 @@ export interface CheckRun {
   html: string;
 }
 
-/** The results as JSON: per check at least id, kind, dimension, outcome, metric, threshold, failing_count. */
-export function checkResultsJson(result: SuiteResult, runId: string): Record<string, unknown> {
-  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...result };
-}
-
 /**
  * Runs a suite, logs the run with its justification in the experiment's run log, and optionally writes JSON.
  * @example const run = await checkSuite({ suite: "experiments/om-datakwaliteit/suite.yaml", justification: "..." });
@@ -67,7 +61,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       ...(options.referenceDate !== undefined && { referenceDate: options.referenceDate }),
     });
     const id = newRunId();
-    const json = options.json ? await writeJson(options.json, checkResultsJson(result, id)) : undefined;
+    const json = options.json ? await writeJson(options.json, checkResultsFile(result, id)) : undefined;
     const files = engineName === "duckdb" ? loaded.datasets.filter((d) => d.file) : [];
     const record = await recordRun(workspace, opened, {
       id,
@@ -85,6 +79,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       artifacts: json ? [json] : [],
       outcome: result.outcome,
       metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
+      metricUnits: Object.fromEntries(result.checks.map((c) => [c.id, c.unit])),
       engineVersion: await engineVersionOf(engine),
     });
     return { suite: loaded, result, record, html: renderCheckResults(result) };

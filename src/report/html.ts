@@ -26,7 +26,7 @@ export function isSuppressed(count: number, minCellSize = MIN_CELL_SIZE): boolea
 
 /** The share of failing rows, unless their count is suppressed: then the share would give the count away. */
 export function formatFailingShare(failingCount: number, share: number | null, minCellSize = MIN_CELL_SIZE): string {
-  return isSuppressed(failingCount, minCellSize) ? "klein aandeel" : formatShare(share);
+  return isSuppressed(failingCount, minCellSize) ? "een klein deel" : formatShare(share);
 }
 
 /** A share (0 to 1) as a Dutch percentage with one decimal. */

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
+import { checkResultsFile } from "../checks/check-results-format.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
@@ -24,7 +25,7 @@ export async function writeSummary(
   await mkdir(join(dir, RUN_RESULTS_DIR), { recursive: true });
   const summary = join(dir, "samenvatting.html");
   const resultsJson = join(dir, "resultaten.json");
-  const results = `${JSON.stringify({ run: run.id, ...result }, null, 2)}\n`;
+  const results = `${JSON.stringify(checkResultsFile(result, run.id), null, 2)}\n`;
   // The copy per run has the same bytes, so its hash matches the artifact in the run log.
   await writeFile(join(dir, RUN_RESULTS_DIR, `${run.id}.json`), results);
   await writeFile(resultsJson, results);

@@ -1,10 +1,10 @@
-import { escapeHtml, formatShare, userText } from "../../report/html.js";
+import { escapeHtml, userText } from "../../report/html.js";
+import { findingText, worstCheck, worstFirst } from "../../report/quality-headline.js";
 import { sectionIds } from "../../templates/template-schema.js";
 import { listAnswer, opdrachtgeverOf, renderAnswer, userStorySentence } from "../answers.js";
 import { dimensionsFigure, renderFigure, trendFigure } from "../charts.js";
 import {
   decidedText,
-  failingShareText,
   renderDimensionScores,
   renderFacts,
   renderPrincipleLights,
@@ -15,7 +15,7 @@ import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
-import { failingShareOf, scoreDimensions, trendOverRuns } from "../quality.js";
+import { scoreDimensions, trendOverRuns } from "../quality.js";
 import { relativeHref, sitePaths } from "../site-paths.js";
 
 /** The business owner's page: question, answer, reliability, safeguards, what is open, who reviewed. */
@@ -102,14 +102,12 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
   }
   const passed = checks.filter((c) => c.outcome === "passed").length;
   const failed = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned");
-  const worst = [...failed].sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0))[0];
+  const worst = worstCheck(checks);
   const sentence =
     failed.length === 0
       ? `Alle ${checks.length} controles zijn in orde. De data is goed genoeg voor dit gebruik, voor zover de controles dat meten.`
       : `Van de ${checks.length} controles ${passed === 1 ? "is" : "zijn"} er ${passed} in orde en ${failed.length} niet. De data is dus nog niet goed genoeg voor dit gebruik.`;
-  const biggest = worst
-    ? ` De grootste afwijking zit bij de controle „${userText(worst.description.replace(/\.$/, ""))}”: ${escapeHtml(failingShareText(worst))} van de rijen voldoet daar niet aan.`
-    : "";
+  const biggest = worst ? ` Het slechtst: ${userText(findingText(worst))}.` : "";
   return `<p class="lab-answer">${escapeHtml(sentence)}${biggest}</p>`;
 }
 
@@ -121,7 +119,7 @@ function renderReliability(view: ExperimentView): string {
   const outside = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned").length;
   const criteria = listAnswer(view.opened.experiment.evaluatie, "succescriteria");
   return `<h3 class="nl-heading nl-heading--level-3">Datakwaliteit per soort controle</h3>
-<p class="nl-paragraph">Per soort controle het aandeel rijen dat in orde is, bij de laatste run met controles${lastRun ? ` (run ${lastRun.number})` : ""}.</p>
+<p class="nl-paragraph">Per soort controle hoeveel controles binnen de vooraf vastgelegde marge blijven, en welke het verst erbuiten valt, bij de laatste run met controles${lastRun ? ` (run ${lastRun.number})` : ""}.</p>
 ${renderDimensionScores(scoreDimensions(checks))}
 ${checks.length > 0 ? renderFigure(dimensionsFigure(scoreDimensions(checks))) : ""}
 <h3 class="nl-heading nl-heading--level-3">Toelaatbare foutmarges</h3>
@@ -181,13 +179,9 @@ function renderOpen(view: ExperimentView): string {
   }
   const lastRun = latestCheckedRun(view);
   const checks = lastRun?.checks ?? [];
-  const failing = checks
-    .filter((c) => c.outcome === "failed" || c.outcome === "warned")
-    .sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0));
+  const failing = worstFirst(checks);
   if (lastRun && failing.length > 0) {
-    const most = failing
-      .slice(0, 3)
-      .map((c) => `${userText(c.description.replace(/\.$/, ""))} (${escapeHtml(failingShareText(c))})`);
+    const most = failing.slice(0, 3).map((c) => userText(findingText(c)));
     const runLink = escapeHtml(
       relativeHref(sitePaths.experiment(experiment.id), sitePaths.run(experiment.id, lastRun.number)),
     );
@@ -215,14 +209,13 @@ function renderReviews(view: ExperimentView): string {
 function renderRunsTable(view: ExperimentView, link: (to: string) => string): string {
   if (view.runs.length === 0) return `<p class="nl-paragraph">Er zijn nog geen runs.</p>`;
   const rows = [...view.runs].reverse().map((run) => {
-    const scores = scoreDimensions(run.checks ?? []);
-    const mean = scores.length === 0 ? null : scores.reduce((a, s) => a + (s.score ?? 0), 0) / scores.length;
-    const atLeast = scores.some((s) => s.atLeast) ? "minstens " : "";
-    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
+    const checks = run.checks ?? [];
+    const within = checks.filter((c) => c.outcome === "passed").length;
+    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td></tr>`;
   });
-  return `<div class="lab-table-wrap"><table class="utrecht-table utrecht-table--html-table lab-table">
+  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="Alle runs"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
-<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Gemiddeld in orde</th></tr></thead>
+<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Controles binnen de marge</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;
