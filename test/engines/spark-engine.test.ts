@@ -150,6 +150,10 @@ describe("Spark's errors", () => {
     });
   });
 
+  it("name a JVM error by its exception when Spark gives no error class", () => {
+    expect(sparkQueryErrorOf("java.lang.OutOfMemoryError: Java heap space").message).toContain("OutOfMemoryError");
+  });
+
   it("leave out a message that can hold a value from the data", () => {
     const error = sparkQueryErrorOf(
       '[CAST_INVALID_INPUT] The value \'999900018\' of the type "STRING" cannot be cast to "INT"',

@@ -41,7 +41,11 @@ export class SparkQueryError extends Error {
 export function sparkQueryErrorOf(message: string): SparkQueryError {
   // Spark appends the plan or a stack trace after the first line; the first line says it.
   const first = message.trim().split("\n")[0] ?? "";
-  const errorClass = /\[([A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+)*)\]/.exec(first)?.[1] ?? "";
+  // Without an error class (a JVM error such as OutOfMemoryError), the exception's name says it.
+  const errorClass =
+    /\[([A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+)*)\]/.exec(first)?.[1] ??
+    /\b(?:java|scala|org)\.[\w.$]*?(\w+(?:Error|Exception))\b/.exec(first)?.[1] ??
+    "";
   // The Thrift server wraps Spark's message in its own exception names; keep Spark's last words.
   const spoken = first.slice(first.lastIndexOf(`[${errorClass}]`));
   const safe = errorClass !== "" && MESSAGE_WITHOUT_DATA.some((pattern) => pattern.test(errorClass));
