@@ -1,4 +1,4 @@
-export type { CheckDefinition, Dimension } from "./checks/check-definition.js";
+export type { CheckDefinition, DatasetColumns, Dimension } from "./checks/check-definition.js";
 export { dimensions } from "./checks/check-definition.js";
 export { checkKinds, checkRegistry } from "./checks/check-registry.js";
 export type { CheckResult, Outcome, SuiteResult } from "./checks/check-result.js";
@@ -27,14 +27,14 @@ export {
   publishableMetric,
   unitWords,
 } from "./checks/metric-unit.js";
-export type { MetricMeaning } from "./checks/plan-suite.js";
+export type { MetricMeaning, PlanContext } from "./checks/plan-suite.js";
 export { compileCheck, flaggedKeysQuery, metricMeanings, planSuite } from "./checks/plan-suite.js";
 export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
-export { runSuite } from "./checks/run-suite.js";
+export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { KindScore } from "./checks/score-exam.js";
 export { examPassed } from "./checks/score-exam.js";
 export type { Check, Suite } from "./checks/suite-schema.js";
-export { SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
+export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
 export type { ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
 export { loadIntoPostgres } from "./engines/load-into-postgres.js";
@@ -57,6 +57,12 @@ export { openExperiment, validateExperiment } from "./experiments/open-experimen
 export { createExperiment, scaffoldExperiment } from "./experiments/scaffold-experiment.js";
 export type { ExperimentUpgrade } from "./experiments/upgrade-experiment.js";
 export { upgradeExperiment } from "./experiments/upgrade-experiment.js";
+export type { ProcessOwner } from "./files/process-owner.js";
+export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
+export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
+export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
+export type { WrittenFile } from "./files/write-file-atomic.js";
+export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export { realPersonalDatasets } from "./gates/personal-data.js";
@@ -109,7 +115,7 @@ export { requireJustification, resolveJustification } from "./runlog/justificati
 export type { LogLockOptions } from "./runlog/log-lock.js";
 export { withLogLock } from "./runlog/log-lock.js";
 export type { LogOverviewRow } from "./runlog/log-overview.js";
-export { logOverview, outcomeWords } from "./runlog/log-overview.js";
+export { logOverview, outcomeWords, readLogOverview } from "./runlog/log-overview.js";
 export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
 export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
 export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
@@ -120,7 +126,7 @@ export type { RunToRecord } from "./runlog/record-run.js";
 export { recordRun } from "./runlog/record-run.js";
 export type { Review } from "./runlog/reviews.js";
 export { listReviews, samePerson } from "./runlog/reviews.js";
-export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath } from "./runlog/run-log.js";
+export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath, streamLogRecords } from "./runlog/run-log.js";
 export type {
   FileFingerprint,
   RunRecord,
@@ -145,6 +151,8 @@ export type { WrittenSite } from "./site/write-site.js";
 export { writeSite } from "./site/write-site.js";
 export { renderExpr, renderSelect } from "./sql/dialect.js";
 export { duckdbDialect } from "./sql/duckdb-dialect.js";
+export type { PortableRegex, RegexMistake } from "./sql/portable-regex.js";
+export { anchored, parsePortableRegex } from "./sql/portable-regex.js";
 export { postgresDialect } from "./sql/postgres-dialect.js";
 export { quoteSparkIdentifier, quoteSparkString, sparkDialect } from "./sql/spark-dialect.js";
 export type { ExperimentStatus, GateLine, PrincipleState, SectionState } from "./status/experiment-status.js";

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ColumnInfo } from "../engines/engine.js";
 import type { Expr, Select } from "../sql/expr.js";
 import type { MetricUnit } from "./metric-unit.js";
 
@@ -16,10 +17,25 @@ export const dimensions = [
 ] as const;
 export type Dimension = (typeof dimensions)[number];
 
+/** The columns of every dataset of a suite, as the engine reports them before any row is read. */
+export type DatasetColumns = ReadonlyMap<string, readonly ColumnInfo[]>;
+
+/** A mistake in a check's parameters, found before any data is read; `path` points inside the check. */
+export interface ParamProblem {
+  path: ReadonlyArray<string | number>;
+  code: string;
+  message: string;
+  hint: string;
+}
+
 /** What a check may know of where it runs, given by the planner. */
 export interface CheckContext {
   /** The check's table (a dataset name). */
   table: string;
+  /** The names of the suite's datasets. */
+  datasets: readonly string[];
+  /** The kind of values in a column of the check's table, or of another dataset. */
+  typeOf(column: string, table?: string): ColumnInfo["category"];
   /** The key of the check's table as one text value (composite keys joined with `|`). */
   key: Expr;
   /** The same for another dataset, optionally qualified with a table alias. */
@@ -104,6 +120,11 @@ interface TypedCheckDefinition<S extends z.ZodRawShape> {
   columns(params: Params<S>): ColumnUse[];
   /** Ids of other checks in the suite whose results it reads. */
   checksRead?(params: Params<S>): string[];
+  /**
+   * Mistakes that show before any data is read: a value that does not fit its column's type,
+   * SQL that is not one read-only SELECT. The run stops on them; `measure` may assume none.
+   */
+  validate?(params: Params<S>, context: CheckContext): ParamProblem[] | Promise<ParamProblem[]>;
   measure(params: Params<S>, context: CheckContext): Measure;
   /** One Dutch sentence a business owner understands: what the check expects. */
   describe(params: Params<S>): string;

@@ -1,16 +1,20 @@
 import { and, not } from "../sql/expr.js";
 import { amongRows, defineCheck } from "./check-definition.js";
-import { columnsOfCondition, conditionSchema, exprFromCondition } from "./condition.js";
+import { columnsOfCondition, compileCondition, conditionExpr, conditionSchema } from "./condition.js";
 
 export const conditionalRule = defineCheck({
   dimension: "consistentie",
   // biome-ignore lint/suspicious/noThenProperty: users write "when A then B"; params are never awaited.
   params: { when: conditionSchema, then: conditionSchema },
   columns: ({ when, then }) => [...columnsOfCondition(when), ...columnsOfCondition(then)].map((column) => ({ column })),
-  measure: ({ when, then }) => ({
+  validate: ({ when, then }, { typeOf }) => [
+    ...compileCondition(when, typeOf).problems.map((p) => ({ ...p, path: ["when", ...p.path] })),
+    ...compileCondition(then, typeOf).problems.map((p) => ({ ...p, path: ["then", ...p.path] })),
+  ],
+  measure: ({ when, then }, { typeOf }) => ({
     type: "rows",
     unit: "share",
-    failing: and(exprFromCondition(when), not(exprFromCondition(then))),
+    failing: and(conditionExpr(when, typeOf), not(conditionExpr(then, typeOf))),
   }),
   describe: ({ when, then }) =>
     `Als ${columnsOfCondition(when).join(", ")} aan de voorwaarde voldoet, dan klopt ook ${columnsOfCondition(then).join(", ")}.`,

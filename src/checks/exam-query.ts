@@ -17,7 +17,8 @@ export function examQuery(plan: SuitePlan, results: ReadonlyMap<string, CheckRes
   const flagged: Select[] = [];
   for (const planned of plan.checks) {
     const { check } = planned;
-    if (check.finds === undefined) continue;
+    // A check that could not be evaluated (its custom SQL failed) flagged nothing.
+    if (check.finds === undefined || results.get(check.id)?.outcome === "not_evaluated") continue;
     const labels = [
       { expr: lit(check.finds), alias: "kind" },
       { expr: lit(check.table), alias: "tbl" },

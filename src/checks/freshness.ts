@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bin, col, dateLit, definitely } from "../sql/expr.js";
 import { addDays } from "./bound.js";
 import { amongRows, defineCheck } from "./check-definition.js";
+import { requireCategory } from "./typed-value.js";
 
 export const freshness = defineCheck({
   dimension: "actualiteit",
@@ -12,6 +13,10 @@ export const freshness = defineCheck({
     max_age_days: z.number().int().min(0),
   },
   columns: ({ column }) => [{ column }],
+  validate: ({ column }, { typeOf }) => {
+    const mistake = requireCategory(column, typeOf(column), ["date"], "actualiteit (freshness)");
+    return mistake ? [{ path: ["column"], ...mistake }] : [];
+  },
   measure: ({ column, max_age_days }, { referenceDate }) => ({
     type: "rows",
     unit: "share",

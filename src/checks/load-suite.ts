@@ -1,7 +1,7 @@
 import { dirname } from "node:path";
 import { dataPath, sameNameIn } from "../engines/data-path.js";
 import type { DatasetSource } from "../engines/engine.js";
-import { LivingLabError, type Problem } from "../errors/problem.js";
+import { LivingLabError, type Problem, type SourceLocation } from "../errors/problem.js";
 import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
 import type { YamlSource } from "../yaml/yaml-source.js";
 import { checkRegistry } from "./check-registry.js";
@@ -15,6 +15,8 @@ export interface LoadedSuite {
   file: string;
   suite: Suite;
   datasets: LoadedDataset[];
+  /** Where in the suite file the value at `path` is written, for problems found later. */
+  locate(path: ReadonlyArray<string | number>): SourceLocation;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function loadSuite(file: string, dataDir?: string): Promise<LoadedS
       file: dataDir ? sameNameIn(dataDir, spec.file) : dataPath(dirname(file), spec.file),
     }),
   }));
-  return { file, suite, datasets };
+  return { file, suite, datasets, locate: (path) => source.locate(path) };
 }
 
 /** Everything wrong with the links inside a suite, reported at once. */

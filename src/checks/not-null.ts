@@ -10,12 +10,14 @@ export const notNull = defineCheck({
     blank_is_missing: z.boolean().default(true),
   },
   columns: ({ column }) => [{ column }],
-  measure: ({ column, blank_is_missing }) => ({
+  // Only text can be blank; a number or a date is there or missing.
+  measure: ({ column, blank_is_missing }, { typeOf }) => ({
     type: "rows",
     unit: "share",
-    failing: blank_is_missing
-      ? or(isNull(col(column)), bin("=", call("trim", call("to_text", col(column))), lit("")))
-      : isNull(col(column)),
+    failing:
+      blank_is_missing && typeOf(column) === "text"
+        ? or(isNull(col(column)), bin("=", call("trim", col(column)), lit("")))
+        : isNull(col(column)),
   }),
   describe: ({ column }) => `Het veld ${column} is altijd ingevuld.`,
   finding: ({ column }, found) => `${amongRows(found)} ontbreekt ${column}`,

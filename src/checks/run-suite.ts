@@ -1,6 +1,8 @@
-import type { Engine, Row } from "../engines/engine.js";
+import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
+import { isLivingLabError, LivingLabError } from "../errors/problem.js";
 import { renderSelect } from "../sql/dialect.js";
-import type { ColumnUse } from "./check-definition.js";
+import type { Select } from "../sql/expr.js";
+import type { ColumnUse, DatasetColumns } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { type CheckResult, overallOutcome, type SuiteResult } from "./check-result.js";
 import { columnsOfCondition } from "./condition.js";
@@ -15,9 +17,11 @@ import {
   type PlannedCheck,
   planSuite,
   type SuitePlan,
+  type TableScan,
 } from "./plan-suite.js";
 import { queryOneRowEach } from "./side-by-side.js";
 import type { Check } from "./suite-schema.js";
+import { suiteProblems } from "./validate-suite.js";
 
 export interface RunSuiteOptions {
   /** "Today" for relative ranges and freshness (YYYY-MM-DD); default the suite's, else today's date. */
@@ -35,7 +39,10 @@ export interface SuiteOutcome {
 }
 
 /**
- * Runs every check of a suite on an engine; all row-level checks of one table share one scan.
+ * Runs every check of a suite on an engine; the row-level checks of one table share as few scans
+ * as the engine's limits allow, and the queries that give one row go together into as few
+ * statements as those limits allow (a distributed engine plans a job per statement). Afterwards
+ * the engine reads only the suite's datasets.
  * @example const { result } = await runSuite(await openEngine("duckdb"), await loadSuite("suite.yaml"));
  */
 export async function runSuite(
@@ -44,47 +51,77 @@ export async function runSuite(
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  for (const dataset of loaded.datasets) await engine.attach(dataset);
-  const columns = new Map<string, Set<string>>();
-  for (const dataset of loaded.datasets) {
-    columns.set(dataset.name, new Set((await engine.columns(dataset.name)).map((c) => c.name)));
-  }
+  const columns = await attachDatasets(engine, loaded);
+  await engine.restrictToAttached();
   const meanings = metricMeanings(loaded, referenceDate);
   const resultOf = (check: Check, measured: Measured | undefined) =>
     checkResult(check, measured, meanings.get(check.id) as MetricMeaning);
+  const notEvaluated = (check: Check, reason: string): CheckResult => ({
+    ...resultOf(check, undefined),
+    outcome: "not_evaluated",
+    metric: null,
+    reason,
+  });
   const results = new Map<string, CheckResult>();
   const runnable: Check[] = [];
   for (const check of loaded.suite.checks) {
     const missing = missingColumns(check, columns);
     if (missing.length > 0) {
-      const reason = `De kolom(men) ${missing.join(", ")} ontbreken in de data.`;
-      results.set(check.id, { ...resultOf(check, undefined), outcome: "not_evaluated", metric: null, reason });
+      results.set(check.id, notEvaluated(check, `De kolom(men) ${missing.join(", ")} ontbreken in de data.`));
     } else {
       runnable.push(check);
     }
   }
-  const plan = planSuite(loaded, runnable, referenceDate);
+  const context = { referenceDate, columns, scanCapacity: (count: number) => engine.scanCapacity(count) };
+  const problems = await suiteProblems(loaded, runnable, context);
+  if (problems.length > 0) throw new LivingLabError(problems);
+  const plan = planSuite(loaded, runnable, context);
   const measured = new Map<string, Measured>();
-  // Every table scan and every keys query gives one row: together they are one statement.
-  const keyed = plan.checks.flatMap((planned) =>
-    planned.measure.type === "keys" ? [{ planned, select: keysQuery(planned.measure.select) }] : [],
+  // The scans and the keys queries of built-in checks each give one row; custom SQL runs alone below.
+  const keyed = plan.checks.filter(
+    (planned) => planned.measure.type === "keys" && !checkRegistry[planned.check.kind].custom,
   );
-  const rows = await queryOneRowEach(engine, [...plan.scans.map((scan) => scan.select), ...keyed.map((k) => k.select)]);
+  const oneRow = [
+    ...plan.scans.map((scan) => ({ select: scan.select, table: scan.table, weight: scan.checks.length })),
+    ...keyed.map((planned) => ({ select: keysQueryOf(planned), table: planned.check.table, weight: 1 })),
+  ];
+  const rows: Row[] = [];
+  for (const group of statements(oneRow, (table) => engine.scanCapacity(columns.get(table)?.length ?? 0))) {
+    rows.push(...(await queryOneRowEach(engine, group)));
+  }
   plan.scans.forEach((scan, i) => {
-    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, rows[i] ?? {}));
+    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, rows[i] ?? {}));
   });
-  keyed.forEach(({ planned }, i) => {
+  keyed.forEach((planned, i) => {
     const row = rows[plan.scans.length + i] ?? {};
     const inScope = measured.get(planned.check.id)?.inScope ?? 0;
     measured.set(planned.check.id, { failing: Number(row.failing) || 0, inScope, sample: sampleOf(row.sample) });
   });
+  const refused = new Set<string>();
   for (const planned of plan.checks) {
-    const fromQuery = await measureGroups(engine, planned);
-    if (fromQuery) measured.set(planned.check.id, fromQuery);
+    if (keyed.includes(planned)) continue;
+    try {
+      const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
+      if (fromQuery) measured.set(planned.check.id, fromQuery);
+    } catch (error) {
+      // SQL a user wrote can fail on the data or be stopped by the engine; that check is not
+      // evaluated (the database's message may quote data, so it is not kept), the others are.
+      if (!checkRegistry[planned.check.kind].custom || isLivingLabError(error)) throw error;
+      refused.add(planned.check.id);
+    }
   }
   for (const planned of plan.checks) {
-    if (planned.measure.type !== "drift")
-      results.set(planned.check.id, resultOf(planned.check, measured.get(planned.check.id)));
+    if (planned.measure.type === "drift") continue;
+    const { check } = planned;
+    results.set(
+      check.id,
+      refused.has(check.id)
+        ? notEvaluated(
+            check,
+            "De eigen SQL van deze check gaf een fout in de database. Voer de SQL zelf uit om te zien waarom.",
+          )
+        : resultOf(check, measured.get(check.id)),
+    );
   }
   // Drift reads the other checks' metrics of this run, so it comes last.
   for (const planned of plan.checks) {
@@ -111,7 +148,18 @@ export async function runSuite(
   };
 }
 
-function missingColumns(check: Check, columns: Map<string, Set<string>>): string[] {
+/**
+ * Makes a suite's datasets queryable and reads their columns and types; no row is read yet.
+ * @example const columns = await attachDatasets(engine, await loadSuite("suite.yaml"));
+ */
+export async function attachDatasets(engine: Engine, loaded: LoadedSuite): Promise<DatasetColumns> {
+  for (const dataset of loaded.datasets) await engine.attach(dataset);
+  const columns = new Map<string, ColumnInfo[]>();
+  for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
+  return columns;
+}
+
+function missingColumns(check: Check, columns: DatasetColumns): string[] {
   const uses: ColumnUse[] = [
     ...checkRegistry[check.kind].columns(check),
     ...(check.filter ? columnsOfCondition(check.filter).map((column) => ({ column })) : []),
@@ -119,14 +167,14 @@ function missingColumns(check: Check, columns: Map<string, Set<string>>): string
   return [
     ...new Set(
       uses
-        .filter((use) => !columns.get(use.table ?? check.table)?.has(use.column))
+        .filter((use) => !columns.get(use.table ?? check.table)?.some((c) => c.name === use.column))
         .map((use) => (use.table ? `${use.table}.${use.column}` : use.column)),
     ),
   ];
 }
 
-function fromScan(planned: PlannedCheck, row: Row): Measured {
-  const inScope = Number(planned.scopeAlias ? row[planned.scopeAlias] : row.n) || 0;
+function fromScan(planned: PlannedCheck, scan: TableScan, row: Row): Measured {
+  const inScope = Number(row[planned.scopeAlias ?? scan.countAlias]) || 0;
   const { measure } = planned;
   if (measure.type === "table_value" && planned.valueAlias) {
     const value = row[planned.valueAlias];
@@ -142,8 +190,52 @@ function fromScan(planned: PlannedCheck, row: Row): Measured {
   return { failing, inScope, sample: sampleOf(planned.sampleAlias ? row[planned.sampleAlias] : undefined) };
 }
 
-async function measureGroups(engine: Engine, planned: PlannedCheck): Promise<Measured | undefined> {
+function keysQueryOf(planned: PlannedCheck) {
+  if (planned.measure.type !== "keys") throw new Error(`${planned.check.id} has no keys measure`);
+  return keysQuery(planned.measure.select);
+}
+
+/**
+ * Consecutive one-row queries grouped into statements: a group holds at most as many checks as
+ * one scan of the narrowest-allowing table in it may, so a statement never exceeds what a single
+ * scan is allowed. A query above that limit on its own is a statement of its own.
+ */
+function statements<T extends { select: Select; table: string; weight: number }>(
+  queries: readonly T[],
+  capacity: (table: string) => number,
+): Select[][] {
+  const groups: Select[][] = [];
+  let current: Select[] = [];
+  let weight = 0;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const query of queries) {
+    const nextLimit = Math.min(limit, Math.max(1, Math.floor(capacity(query.table))));
+    if (current.length > 0 && weight + query.weight > nextLimit) {
+      groups.push(current);
+      current = [];
+      weight = 0;
+      limit = Math.max(1, Math.floor(capacity(query.table)));
+    } else {
+      limit = nextLimit;
+    }
+    current.push(query.select);
+    weight += query.weight;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+async function measureByQuery(
+  engine: Engine,
+  planned: PlannedCheck,
+  fromScan: Measured | undefined,
+): Promise<Measured | undefined> {
   const { measure, check, context } = planned;
+  const inScope = fromScan?.inScope ?? 0;
+  if (measure.type === "keys") {
+    const [row = {}] = await engine.query(renderSelect(keysQuery(measure.select), engine.dialect));
+    return { failing: Number(row.failing) || 0, inScope, sample: sampleOf(row.sample) };
+  }
   if (measure.type !== "groups") return undefined;
   const rows = await engine.query(
     renderSelect(groupsQuery(check.table, measure.group, measure.event, context.scope), engine.dialect),

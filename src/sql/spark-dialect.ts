@@ -14,8 +14,10 @@ export function quoteSparkString(value: string): string {
 }
 
 /**
- * Spark SQL's spelling. Its regexes are Java's: RLIKE finds a match anywhere and `$` also
- * matches before a final newline, so a full match is anchored as `^(?:p)\z`.
+ * Spark SQL's spelling. Its regexes are Java's: RLIKE finds a match anywhere, `$` also matches
+ * before a final newline and a dot does not match a line break. A full match gets the pattern
+ * already anchored as `^(?:p)$` (see `portable-regex.ts`); `(?s)` lets a dot match a line break,
+ * as in PostgreSQL, and `\z` after the final `$` holds it to the very end of the text.
  */
 export const sparkDialect: Dialect = {
   name: "spark",
@@ -25,7 +27,7 @@ export const sparkDialect: Dialect = {
     ...standardFunctions,
     // VARCHAR needs a length in Spark; STRING is its text type.
     to_text: ([a]) => `CAST(${a} AS STRING)`,
-    regex_full_match: ([a, p]) => `(${a}) RLIKE concat('^(?:', ${p}, ${quoteSparkString(")\\z")})`,
+    regex_full_match: ([a, p]) => `(${a}) RLIKE concat('(?s)', ${p}, ${quoteSparkString("\\z")})`,
     // Spark returns '' when nothing matches, as DuckDB does; the other engines return NULL.
     regex_extract: ([a, p]) => `nullif(regexp_extract(${a}, ${p}, 1), '')`,
     regex_contains: ([a, p]) => `(${a}) RLIKE ${p}`,

@@ -8,6 +8,7 @@ export async function flaggedKeysOf(engine: Engine, outcome: SuiteOutcome): Prom
   const flagged = new Map<string, string[]>();
   for (const planned of outcome.plan.checks) {
     const id = planned.check.id;
+    if (outcome.results.get(id)?.outcome === "not_evaluated") continue;
     if (planned.measure.type === "groups") {
       flagged.set(id, [...(outcome.results.get(id)?.sample ?? [])]);
       continue;

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeLab, REPO } from "../helpers/cli.js";
+import { CLI, makeLab, REPO } from "../helpers/cli.js";
 
 let server: ChildProcess | undefined;
 
@@ -13,14 +13,10 @@ afterEach(() => {
 
 /** Starts `livinglab serve --port 0` and returns the address it prints. */
 async function startServe(lab: string): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(REPO, "src/cli/main.ts"), "serve", "--port", "0", "--root", lab],
-    {
-      cwd: REPO,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", "--root", lab], {
+    cwd: REPO,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server = child;
   return new Promise((resolve, reject) => {
     let output = "";

@@ -21,6 +21,9 @@ export const SPARK_SESSION_SETTINGS: Readonly<Record<string, string>> = {
   "spark.sql.session.timeZone": "UTC",
 };
 
+/** The most checks one scan on Spark holds; see `SparkEngine.scanCapacity`. */
+const SPARK_SCAN_CAPACITY = 256;
+
 /** File formats Spark reads by name, by extension; anything else is named as a table. */
 const FORMATS: Record<string, string> = { ".parquet": "parquet", ".csv": "csv", ".orc": "orc", ".json": "json" };
 
@@ -99,8 +102,26 @@ export class SparkEngine implements Engine {
     return columns;
   }
 
+  /**
+   * From now on no query reads a file by its path (`parquet.\`/pad\``): the views made by
+   * `attach` were analysed when they were made and keep reading their files. Custom SQL is
+   * further held to the suite's datasets by `custom_sql`'s own check, before anything runs.
+   */
+  async restrictToAttached(): Promise<void> {
+    await this.session.setConfig({ "spark.sql.runSQLOnFiles": "false" });
+  }
+
   query(sql: string): Promise<Row[]> {
     return this.session.query(sql);
+  }
+
+  /**
+   * Spark has no fixed limit on a query's width, but every check of a scan becomes generated
+   * code of one aggregate; far beyond a few hundred, planning and code generation take longer
+   * than the scan saves. A suite above it gets more scans.
+   */
+  scanCapacity(): number {
+    return SPARK_SCAN_CAPACITY;
   }
 
   async version(): Promise<string> {
