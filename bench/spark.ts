@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDbEngine, duckdbSettings, type Engine, loadSuite, runSuite, SparkEngine } from "../src/index.js";
+import { openBenchRun } from "./bench-run.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
@@ -84,7 +85,7 @@ async function timeSuite(open: () => Promise<Engine>, dir: string): Promise<{ ms
     const engine = await open();
     try {
       const start = performance.now();
-      const outcome = await runSuite(engine, suite);
+      const outcome = await runSuite(engine, suite, await openBenchRun());
       best = Math.min(best, performance.now() - start);
       result = { ...outcome.result, engine: "" };
     } finally {

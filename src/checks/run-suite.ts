@@ -1,3 +1,4 @@
+import type { RunPermit } from "../door/run-permit.js";
 import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
 import { isLivingLabError, LivingLabError } from "../errors/problem.js";
 import { renderSelect } from "../sql/dialect.js";
@@ -41,17 +42,19 @@ export interface SuiteOutcome {
 /**
  * Runs every check of a suite on an engine; the row-level checks of one table share as few scans
  * as the engine's limits allow, and the queries that give one row go together into as few
- * statements as those limits allow (a distributed engine plans a job per statement). Afterwards
- * the engine reads only the suite's datasets.
- * @example const { result } = await runSuite(await openEngine("duckdb"), await loadSuite("suite.yaml"));
+ * statements as those limits allow (a distributed engine plans a job per statement). Its
+ * datasets are attached through the run's permit, which records what the engine read;
+ * afterwards the engine reads only those.
+ * @example const { result } = await runSuite(engine, await loadSuite("suite.yaml"), permit);
  */
 export async function runSuite(
   engine: Engine,
   loaded: LoadedSuite,
+  permit: RunPermit,
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  const columns = await attachDatasets(engine, loaded);
+  const columns = await attachDatasets(engine, loaded, permit);
   await engine.restrictToAttached();
   const meanings = metricMeanings(loaded, referenceDate);
   const resultOf = (check: Check, measured: Measured | undefined) =>
@@ -149,11 +152,12 @@ export async function runSuite(
 }
 
 /**
- * Makes a suite's datasets queryable and reads their columns and types; no row is read yet.
- * @example const columns = await attachDatasets(engine, await loadSuite("suite.yaml"));
+ * Makes a suite's datasets queryable through the run's permit (which fingerprints what the
+ * engine reads) and reads their columns and types; no check has run yet.
+ * @example const columns = await attachDatasets(engine, await loadSuite("suite.yaml"), permit);
  */
-export async function attachDatasets(engine: Engine, loaded: LoadedSuite): Promise<DatasetColumns> {
-  for (const dataset of loaded.datasets) await engine.attach(dataset);
+export async function attachDatasets(engine: Engine, loaded: LoadedSuite, permit: RunPermit): Promise<DatasetColumns> {
+  for (const dataset of loaded.datasets) await permit.attach(engine, dataset);
   const columns = new Map<string, ColumnInfo[]>();
   for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
   return columns;

@@ -5,6 +5,11 @@ export function isUri(path: string): boolean {
   return /^[a-z][a-z0-9+.-]+:\//i.test(path);
 }
 
+/** Whether this machine reads the file itself: a local path, not a URI that only a cluster reads. */
+export function readHere(file: string): boolean {
+  return !isUri(file);
+}
+
 /**
  * Where a dataset file is: a URI stays as written, a local path resolves against `base`.
  * @example dataPath("/lab/exp", "data/zaken.parquet") // "/lab/exp/data/zaken.parquet"

@@ -1,26 +1,28 @@
-import { resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { examQuery, scoresFromExam, TRUTH_COLUMNS } from "../checks/exam-query.js";
 import { loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { examPassed, type KindScore } from "../checks/score-exam.js";
 import { suiteLogName } from "../checks/suite-history.js";
+import { throughDoor } from "../door/through-door.js";
 import { isUri } from "../engines/data-path.js";
-import { type DatasetSource, type Engine, engineVersionOf } from "../engines/engine.js";
-import { type EngineName, openEngine } from "../engines/open-engine.js";
+import type { DatasetSource, Engine } from "../engines/engine.js";
+import { type EngineName, locateFor, openEngine } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
-import { requireJustification } from "../runlog/justification.js";
-import { recordRun } from "../runlog/record-run.js";
-import { newRunId } from "../runlog/run-log.js";
+import { localDate } from "../gates/gate-input.js";
+import { suiteReads } from "../gates/planned-reads.js";
+import type { JustificationChoice } from "../runlog/justification.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { renderSelect } from "../sql/dialect.js";
 import type { Workspace } from "../workspace.js";
+import { checkSummaries } from "./check-summaries.js";
 import { writeJson } from "./write-json.js";
 
-/** The name the ground truth gets on the engine, beside the suite's datasets. */
-const TRUTH = "__livinglab_truth";
+/** The ground truth's dataset name, on the engine and in the run record. */
+export const GROUND_TRUTH = "ground_truth";
 
-export interface EvaluateSuiteOptions {
+export interface EvaluateSuiteOptions extends JustificationChoice {
   suite: string;
   /** The folder with the generated datasets (the same file names as in the suite). */
   dataDir: string;
@@ -28,7 +30,6 @@ export interface EvaluateSuiteOptions {
   truth?: string;
   /** Or a table on the engine's server that holds the ground truth. */
   truthTable?: string;
-  justification: string;
   engine?: EngineName;
   pgUrl?: string;
   sparkUrl?: string;
@@ -44,86 +45,103 @@ export interface Evaluation {
   record: RunRecord;
 }
 
-/** Attaches the ground truth on the engine and checks that it has the three columns. */
-async function attachTruth(engine: Engine, options: EvaluateSuiteOptions): Promise<void> {
+/** Where the ground truth is: a file (a local path resolved, a URI as written), or a table on the server. */
+function truthSource(options: EvaluateSuiteOptions): DatasetSource {
   const file = options.truth;
-  const source: DatasetSource =
-    file === undefined
-      ? { name: TRUTH, table: options.truthTable ?? "ground_truth" }
-      : { name: TRUTH, file: isUri(file) ? file : resolve(file) };
-  await engine.attach(source);
-  const names = new Set((await engine.columns(TRUTH)).map((c) => c.name));
+  if (file !== undefined) return { name: GROUND_TRUTH, file: isUri(file) ? file : resolve(file) };
+  return { name: GROUND_TRUTH, table: options.truthTable ?? GROUND_TRUTH };
+}
+
+/** Checks that the attached ground truth has the three columns the exam reads. */
+async function checkTruthColumns(engine: Engine, source: DatasetSource): Promise<void> {
+  const names = new Set((await engine.columns(GROUND_TRUTH)).map((c) => c.name));
   const missing = TRUTH_COLUMNS.filter((c) => !names.has(c));
-  if (missing.length > 0) {
-    const where = file ?? source.table ?? TRUTH;
-    throw new LivingLabError({
-      code: "truth_columns_missing",
-      message: `De grondwaarheid ${where} mist de kolom(men) ${missing.join(", ")}.`,
-      hint: "Een grondwaarheid heeft de kolommen kind, table_name en row_key.",
-      ...(file !== undefined && { file }),
-    });
-  }
+  if (missing.length === 0) return;
+  throw new LivingLabError({
+    code: "truth_columns_missing",
+    message: `De grondwaarheid ${source.file ?? source.table} mist de kolom(men) ${missing.join(", ")}.`,
+    hint: "Een grondwaarheid heeft de kolommen kind, table_name en row_key.",
+    ...(source.file !== undefined && { file: source.file }),
+  });
 }
 
 /**
  * The exam: runs a suite on generated data and scores, per defect kind, recall and precision
- * against the generator's ground truth. The run is logged like every analysis.
+ * against the generator's ground truth. Through the door like every analysis; the flagged
+ * keys meet the truth on the engine, and only counts per kind come back.
  * @example const { scores } = await evaluateSuite({ suite, dataDir: "data", truth: "data/ground_truth.parquet", justification });
  */
 export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Evaluation> {
-  const justification = requireJustification(options.justification);
   const loaded = await loadSuite(options.suite, options.dataDir);
   const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const engineName = options.engine ?? "duckdb";
-  const engine = await openEngine(engineName, {
-    ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
-    ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
-  });
-  try {
-    await attachTruth(engine, options);
-    const { result, plan, results } = await runSuite(engine, loaded, {
-      ...(options.referenceDate !== undefined && { referenceDate: options.referenceDate }),
-    });
-    // Flagged keys meet the truth on the engine; only counts per kind come back.
-    const scores = scoresFromExam(await engine.query(renderSelect(examQuery(plan, results, TRUTH), engine.dialect)));
-    const id = newRunId();
-    const json = options.json ? await writeJson(options.json, scores) : undefined;
-    const files = engineName === "duckdb" ? loaded.datasets.filter((d) => d.file) : [];
-    const record = await recordRun(workspace, opened, {
-      id,
+  const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? localDate();
+  const locate = locateFor(engineName);
+  const suite = suiteReads(loaded, { locate });
+  const truth = locate(truthSource(options));
+  const reads = {
+    ...suite,
+    datasets: [...suite.datasets, { ...truth, columns: [...TRUTH_COLUMNS] }],
+    columns: { ...suite.columns, examen: TRUTH_COLUMNS.map((c) => `${GROUND_TRUTH}.${c}`) },
+  };
+  const { value: scores, record } = await throughDoor(
+    {
+      workspace,
+      opened,
+      ...(options.justification !== undefined && { justification: options.justification }),
+      ...(options.reuseJustification !== undefined && { reuseJustification: options.reuseJustification }),
       analysis: {
         name: "evaluate",
         params: {
           suite: suiteLogName(opened.dir, loaded.file),
           engine: engineName,
           data: options.dataDir,
-          ...(options.truthTable !== undefined && { truth_table: options.truthTable }),
-          reference_date: result.reference_date,
+          truth:
+            options.truth !== undefined
+              ? basename(options.truth, extname(options.truth))
+              : (truth.table ?? GROUND_TRUTH),
+          reference_date: referenceDate,
         },
       },
-      justification,
-      datasets: {
-        ...Object.fromEntries(files.map((d) => [d.name, d.file as string])),
-        ...(engineName === "duckdb" && options.truth !== undefined && { ground_truth: resolve(options.truth) }),
-      },
-      artifacts: json ? [json] : [],
-      outcome: examPassed(scores) ? "passed" : "failed",
-      metrics: Object.fromEntries(
-        scores.flatMap((s) => [
-          [`${s.kind}.recall`, s.recall],
-          [`${s.kind}.precision`, s.precision],
-        ]),
-      ),
-      metricUnits: Object.fromEntries(
-        scores.flatMap((s) => [
-          [`${s.kind}.recall`, "share"],
-          [`${s.kind}.precision`, "share"],
-        ]),
-      ),
-      engineVersion: await engineVersionOf(engine),
-    });
-    return { scores, passed: examPassed(scores), record };
-  } finally {
-    await engine.close();
-  }
+      reads,
+    },
+    async (permit) => {
+      const engine = await openEngine(engineName, {
+        ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
+        ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
+      });
+      try {
+        // The truth is attached before the suite, which restricts the engine to what is attached.
+        await permit.attach(engine, truth);
+        await checkTruthColumns(engine, truth);
+        const outcome = await runSuite(engine, loaded, permit, { referenceDate });
+        const exam = examQuery(outcome.plan, outcome.results, GROUND_TRUTH);
+        const scores = scoresFromExam(await engine.query(renderSelect(exam, engine.dialect)));
+        const json = options.json ? await writeJson(options.json, scores) : undefined;
+        return {
+          value: scores,
+          end: {
+            outcome: examPassed(scores) ? "passed" : "failed",
+            metrics: Object.fromEntries(
+              scores.flatMap((s) => [
+                [`${s.kind}.recall`, s.recall],
+                [`${s.kind}.precision`, s.precision],
+              ]),
+            ),
+            metricUnits: Object.fromEntries(
+              scores.flatMap((s) => [
+                [`${s.kind}.recall`, "share" as const],
+                [`${s.kind}.precision`, "share" as const],
+              ]),
+            ),
+            checks: checkSummaries(outcome.result),
+            artifacts: json ? [json] : [],
+          },
+        };
+      } finally {
+        await engine.close();
+      }
+    },
+  );
+  return { scores, passed: examPassed(scores), record };
 }

@@ -1,4 +1,5 @@
 import { type Outcome, outcomes } from "../checks/check-result.js";
+import { gateInputFor } from "../gates/gate-input.js";
 import type { Workspace } from "../workspace.js";
 import type { ExperimentEntry, LabView, RunView } from "./lab-view.js";
 import { readExperiments } from "./sources/experiment-source.js";
@@ -30,13 +31,28 @@ export async function readLab(workspace: Workspace): Promise<LabView> {
         outcome: results?.outcome ?? outcomeOf(record.outcome),
       });
     }
+    const { governance } = await gateInputFor(entry.opened, { records: log.records });
     experiments.push({
       ok: true,
       experiment: {
         opened: entry.opened,
         runs,
-        reviews: log.reviews,
-        publications: log.publications,
+        governance,
+        reviews: governance.reviews.map((r) => ({
+          who: r.reviewer,
+          at: r.at,
+          verdict: r.verdict,
+          note: r.note,
+          ...(r.run && { runId: r.run }),
+          inForce: r.inForce,
+          ...(r.void && { void: r.void }),
+        })),
+        publications: governance.publications.map((p) => ({
+          who: p.who,
+          at: p.at,
+          to: p.to,
+          file: p.file.split("/").at(-1) ?? p.file,
+        })),
         problems: log.problems,
       },
     });

@@ -34,6 +34,17 @@ export const sparkDialect: Dialect = {
     starts_with: ([a, b]) => `startswith(${a}, ${b})`,
     // Spark's regexp_replace replaces every match; it has no flags argument.
     shape: ([a]) => `regexp_replace(regexp_replace(regexp_replace(${a}, '[0-9]', '9'), '[A-Z]', 'A'), '[a-z]', 'a')`,
+    // What the content fingerprint is built from (src/fingerprint/), in Spark's spelling.
+    rtrim: ([a, chars]) => `trim(TRAILING ${chars} FROM ${a})`,
+    to_double: ([a]) => `CAST(${a} AS DOUBLE)`,
+    is_infinite: ([a]) => `(abs(${a}) = CAST('Infinity' AS DOUBLE))`,
+    // The session's time zone is UTC (see SPARK_SESSION_SETTINGS), so an instant prints in UTC.
+    utc_text: ([a]) => `CAST(${a} AS STRING)`,
+    // A text becomes its UTF-8 bytes when cast to BINARY.
+    md5_hex: ([a]) => `md5(CAST(${a} AS BINARY))`,
+    hex_to_bigint: ([a]) => `CAST(conv(${a}, 16, 10) AS BIGINT)`,
+    // A sum of BIGINTs overflows (an error in ANSI mode); 38 digits hold 10^20 rows of 60-bit values.
+    exact_sum: ([a]) => `sum(CAST(${a} AS DECIMAL(38,0)))`,
   },
   // min_by with a count (Spark 4.2+) keeps only n values per task, whatever the number of rows.
   smallest: (expr, n, filter) => {

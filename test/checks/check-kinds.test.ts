@@ -13,13 +13,15 @@ import {
 } from "../../src/index.js";
 import { flaggedKeysOf } from "../helpers/flagged-keys.js";
 import { MINI_EXPECTED as expected, writeMiniData } from "../helpers/mini-data.js";
+import { openTestRun } from "../helpers/test-run.js";
 
 let dir: string;
 const outcomes: Record<string, SuiteOutcome & { flagged: Map<string, string[]> }> = {};
 
 async function runOn(engine: Engine): Promise<SuiteOutcome & { flagged: Map<string, string[]> }> {
+  const { permit } = await openTestRun();
   try {
-    const outcome = await runSuite(engine, await loadSuite(join(dir, "mini-suite.yaml")));
+    const outcome = await runSuite(engine, await loadSuite(join(dir, "mini-suite.yaml")), permit);
     return { ...outcome, flagged: await flaggedKeysOf(engine, outcome) };
   } finally {
     await engine.close();
@@ -30,8 +32,13 @@ beforeAll(async () => {
   dir = await writeMiniData();
   await copyFile(join(import.meta.dirname, "mini-suite.yaml"), join(dir, "mini-suite.yaml"));
   outcomes.duckdb = await runOn(await DuckDbEngine.open());
+  const { permit } = await openTestRun();
   for (const table of ["zaken", "verdachten", "vreemd"]) {
-    await loadIntoPostgres(join(dir, `${table}.parquet`), { table, pgUrl: inject("pgUrl") });
+    await loadIntoPostgres(
+      permit,
+      { name: table, file: join(dir, `${table}.parquet`) },
+      { table, pgUrl: inject("pgUrl") },
+    );
   }
   outcomes.postgres = await runOn(await PostgresEngine.connect(inject("pgUrl")));
 });

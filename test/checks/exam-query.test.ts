@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
+  type DatasetSource,
   DuckDbEngine,
   type Engine,
   examQuery,
@@ -14,6 +15,7 @@ import {
   scoresFromExam,
 } from "../../src/index.js";
 import { writeMiniData } from "../helpers/mini-data.js";
+import { testPermit } from "../helpers/test-run.js";
 
 /** Three kinds: one found in part, one found with a false alarm, one no check looks for. */
 const SUITE = `format: livinglab-suite/2
@@ -44,11 +46,14 @@ const WANT: KindScore[] = [
 
 let dir: string;
 
-async function examOn(engine: Engine, truthTable: string): Promise<KindScore[]> {
+/** The truth goes in through the run's permit, before the suite restricts the engine to what is attached. */
+async function examOn(engine: Engine, truth: DatasetSource): Promise<KindScore[]> {
   try {
+    const permit = await testPermit();
+    await permit.attach(engine, truth);
     const loaded = await loadSuite(join(dir, "examen.yaml"));
-    const { plan, results } = await runSuite(engine, loaded);
-    const rows = await engine.query(renderSelect(examQuery(plan, results, truthTable), engine.dialect));
+    const { plan, results } = await runSuite(engine, loaded, permit);
+    const rows = await engine.query(renderSelect(examQuery(plan, results, truth.name), engine.dialect));
     return scoresFromExam(rows);
   } finally {
     await engine.close();
@@ -66,13 +71,16 @@ beforeAll(async () => {
 describe("the exam, compared on the engine", () => {
   it("counts found, flagged and injected rows per kind on DuckDB", async () => {
     const engine = await DuckDbEngine.open();
-    await engine.registerFile("truth", join(dir, "truth.parquet"));
-    expect(await examOn(engine, "truth")).toEqual(WANT);
+    expect(await examOn(engine, { name: "truth", file: join(dir, "truth.parquet") })).toEqual(WANT);
   });
 
   it("gives the same counts on PostgreSQL", async () => {
-    await loadIntoPostgres(join(dir, "zaken.parquet"), { table: "examen_zaken", pgUrl: inject("pgUrl") });
-    await loadIntoPostgres(join(dir, "truth.parquet"), { table: "exam_truth", pgUrl: inject("pgUrl") });
-    expect(await examOn(await PostgresEngine.connect(inject("pgUrl")), "exam_truth")).toEqual(WANT);
+    const permit = await testPermit();
+    const load = (name: string, table: string) =>
+      loadIntoPostgres(permit, { name, file: join(dir, `${name}.parquet`) }, { table, pgUrl: inject("pgUrl") });
+    await load("zaken", "examen_zaken");
+    await load("truth", "exam_truth");
+    const engine = await PostgresEngine.connect(inject("pgUrl"));
+    expect(await examOn(engine, { name: "truth", table: "exam_truth" })).toEqual(WANT);
   });
 });

@@ -17,6 +17,7 @@ import { defectKinds } from "../../src/synth/defect-kinds.js";
 import { makeLab } from "../helpers/cli.js";
 import { flaggedKeysOf } from "../helpers/flagged-keys.js";
 import { MINI_EXPECTED, writeMiniData } from "../helpers/mini-data.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const WHY = "Conformiteit van Spark met DuckDB op synthetische data, als test van de werkbank.";
 const THRIFT = process.env.LIVINGLAB_SPARK_THRIFT_URL;
@@ -25,7 +26,7 @@ type Outcome = SuiteOutcome & { flagged: Map<string, string[]> };
 
 async function runMini(engine: Engine, dir: string): Promise<Outcome> {
   try {
-    const outcome = await runSuite(engine, await loadSuite(join(dir, "mini-suite.yaml")));
+    const outcome = await runSuite(engine, await loadSuite(join(dir, "mini-suite.yaml")), await testPermit());
     return { ...outcome, flagged: await flaggedKeysOf(engine, outcome) };
   } finally {
     await engine.close();

@@ -21,6 +21,8 @@ export const evaluateCommand: Command = {
                          een pad dat de cluster leest
   --truth-table <naam>   of: de grondwaarheid als tabel op de server (postgres, spark)
   --justification <t>    waarom deze run (verplicht; komt in het logboek)
+  --reuse-justification <run>
+                         dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
   --json <bestand>       schrijf per soort fout kind, recall en precision als JSON-lijst
 ${ENGINE_HELP}
   --reference-date <d>   de peildatum (JJJJ-MM-DD)
@@ -31,6 +33,7 @@ Exitcodes: 0 elke soort fout met recall en precisie 1,0; 1 een soort daaronder; 
       args,
       {
         justification: { type: "string" },
+        "reuse-justification": { type: "string" },
         data: { type: "string" },
         truth: { type: "string" },
         "truth-table": { type: "string" },
@@ -56,6 +59,7 @@ Exitcodes: 0 elke soort fout met recall en precisie 1,0; 1 een soort daaronder; 
       ...(values.truth !== undefined && { truth: values.truth }),
       ...(values["truth-table"] !== undefined && { truthTable: values["truth-table"] }),
       justification: values.justification ?? "",
+      ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       engine: engineOption(values.engine, "evaluate"),
       ...(values.json !== undefined && { json: values.json }),
       ...connectionOptions(values),

@@ -186,8 +186,24 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
       : []),
     `  code           commit ${run.code.commit ?? "geen (geen git)"}, niet vastgelegde wijzigingen: ${uncommittedText(run.code)}`,
     `  versies        node ${run.versions.node}, livinglab ${run.versions.livinglab}, ${run.versions.engine ?? "engine onbekend"}`,
+    ...(run.suite ? [`  suite          ${run.suite.path}  sha256 ${run.suite.sha256}`] : []),
     "  datasets",
     ...files(run.datasets),
+    ...(run.type === "run" && run.data
+      ? [
+          "  gelezen        (inhoud per dataset, zoals de engine die las)",
+          ...run.data.map(
+            (d) =>
+              `    ${d.name.padEnd(18)} ${d.rows} rijen, ${d.columns.length} kolommen, ${d.engine}  inhoud ${d.content_sha256}${d.made ? " (door de analyse gemaakt)" : ""}`,
+          ),
+        ]
+      : []),
+    ...(run.columns_read
+      ? [
+          "  kolommen",
+          ...Object.entries(run.columns_read).map(([by, columns]) => `    ${by.padEnd(30)} ${columns.join(", ")}`),
+        ]
+      : []),
     ...(run.type === "run" && run.tables
       ? [
           "  tabellen",

@@ -26,6 +26,8 @@ export const profileCommand: Command = {
 
   <bestand of dataset>   een Parquet-, CSV- of DuckDB-bestand, of de naam van een dataset uit --suite
   --justification <t>    waarom deze run (verplicht; komt in het logboek van het experiment)
+  --reuse-justification <run>
+                         dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
   --json <bestand>       schrijf het profiel als JSON
   --starter <bestand>    schrijf de voorgestelde startsuite (YAML); zonder deze optie staat ze op het scherm
 
@@ -36,6 +38,7 @@ van vrije tekst ziet u alleen de vormen (9 = cijfer, A = hoofdletter, a = kleine
       args,
       {
         justification: { type: "string" },
+        "reuse-justification": { type: "string" },
         json: { type: "string" },
         suite: { type: "string" },
         starter: { type: "string" },
@@ -50,6 +53,7 @@ van vrije tekst ziet u alleen de vormen (9 = cijfer, A = hoofdletter, a = kleine
     const run = await profileFile({
       target,
       justification: values.justification ?? "",
+      ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       ...(values.json !== undefined && { json: values.json }),
       ...(values.suite !== undefined && { suite: values.suite }),
       ...(values.starter !== undefined && { starter: values.starter }),

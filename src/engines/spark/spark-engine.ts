@@ -1,7 +1,16 @@
 import { extname } from "node:path";
 import { LivingLabError } from "../../errors/problem.js";
+import type { ValueKind } from "../../fingerprint/canonical-value.js";
+import { type ContentFingerprint, computeContentFingerprint } from "../../fingerprint/content-fingerprint.js";
 import { quoteSparkIdentifier, quoteSparkString, sparkDialect } from "../../sql/spark-dialect.js";
-import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, type Row } from "../engine.js";
+import {
+  type AdmittedSource,
+  type ColumnInfo,
+  categoryOfType,
+  type DatasetSource,
+  type Engine,
+  type Row,
+} from "../engine.js";
 import { ConnectSession } from "./connect-client.js";
 import { describeSparkAddress, sparkTarget } from "./spark-address.js";
 import { SparkQueryError } from "./spark-problems.js";
@@ -23,6 +32,27 @@ export const SPARK_SESSION_SETTINGS: Readonly<Record<string, string>> = {
 
 /** The most checks one scan on Spark holds; see `SparkEngine.scanCapacity`. */
 const SPARK_SCAN_CAPACITY = 256;
+
+/**
+ * Spark's types by the kind the content fingerprint renders; anything else is `other`. Spark's
+ * TIMESTAMP is an instant (shown in the session's time zone, UTC here); TIMESTAMP_NTZ is not.
+ */
+const kinds: Array<[RegExp, ValueKind]> = [
+  [/^(TINYINT|SMALLINT|INT|BIGINT|BYTE|SHORT|INTEGER|LONG)$/, "integer"],
+  [/^DECIMAL\(/, "decimal"],
+  [/^(FLOAT|DOUBLE|REAL)$/, "float"],
+  [/^BOOLEAN$/, "boolean"],
+  [/^(STRING|VARCHAR\(\d+\)|CHAR\(\d+\))$/, "text"],
+  [/^DATE$/, "date"],
+  [/^TIMESTAMP(_LTZ)?$/, "timestamptz"],
+  [/^TIMESTAMP_NTZ$/, "timestamp"],
+  [/^TIME(\(\d+\))?$/, "time"],
+  [/^BINARY$/, "bytes"],
+];
+
+function kindOf(type: string): ValueKind {
+  return kinds.find(([pattern]) => pattern.test(type))?.[1] ?? "other";
+}
 
 /** File formats Spark reads by name, by extension; anything else is named as a table. */
 const FORMATS: Record<string, string> = { ".parquet": "parquet", ".csv": "csv", ".orc": "orc", ".json": "json" };
@@ -60,20 +90,42 @@ export class SparkEngine implements Engine {
     return new SparkEngine(session, describeSparkAddress(address));
   }
 
-  async attach(source: DatasetSource): Promise<void> {
+  /** Spark reads a dataset's file (a path or URI the cluster reads) or a table on the cluster. */
+  static locate(source: DatasetSource): DatasetSource {
+    return source.file !== undefined
+      ? { name: source.name, file: source.file }
+      : { name: source.name, table: source.table ?? source.name };
+  }
+
+  locate(source: DatasetSource): DatasetSource {
+    return SparkEngine.locate(source);
+  }
+
+  /**
+   * Makes an admitted file or cluster table queryable under its dataset name, as a temporary
+   * view of this session with only its admitted columns. Nothing is copied.
+   */
+  async attach(source: AdmittedSource): Promise<void> {
     const view = quoteSparkIdentifier(source.name);
+    const select = source.columns ? source.columns.map(quoteSparkIdentifier).join(", ") : "*";
     if (source.file !== undefined) {
-      await this.createView(source, `CREATE OR REPLACE TEMPORARY VIEW ${view} ${readerOf(source.name, source.file)}`);
+      // A view with its own reader: it keeps reading after `restrictToAttached` turns off
+      // reading a path inside SQL. A second view then limits the columns, when they are limited.
+      const reader = readerOf(source.name, source.file);
+      const whole = source.columns ? quoteSparkIdentifier(`${FILE_VIEW_PREFIX}${source.name}`) : view;
+      await this.createView(source, `CREATE OR REPLACE TEMPORARY VIEW ${whole} ${reader}`);
+      if (source.columns) {
+        await this.createView(source, `CREATE OR REPLACE TEMPORARY VIEW ${view} AS SELECT ${select} FROM ${whole}`);
+      }
       return;
     }
     const table = source.table ?? source.name;
-    const parts = table.split(".");
-    const qualified = parts.map(quoteSparkIdentifier).join(".");
+    const qualified = table.split(".").map(quoteSparkIdentifier).join(".");
     // A view of the same name would refer to itself; the table is then read by its own name.
     const sql =
-      table === source.name
+      table === source.name && !source.columns
         ? `SELECT * FROM ${qualified} LIMIT 0`
-        : `CREATE OR REPLACE TEMPORARY VIEW ${view} AS SELECT * FROM ${qualified}`;
+        : `CREATE OR REPLACE TEMPORARY VIEW ${view} AS SELECT ${select} FROM ${qualified}`;
     await this.createView(source, sql);
   }
 
@@ -97,15 +149,16 @@ export class SparkEngine implements Engine {
         name: column,
         type,
         category: /^(ARRAY|MAP|STRUCT)</.test(type) ? "other" : categoryOfType(type),
+        kind: kindOf(type),
       });
     }
     return columns;
   }
 
   /**
-   * From now on no query reads a file by its path (`parquet.\`/pad\``): the views made by
-   * `attach` were analysed when they were made and keep reading their files. Custom SQL is
-   * further held to the suite's datasets by `custom_sql`'s own check, before anything runs.
+   * From now on no query reads a file by its path (`parquet.\`/pad\``); the views made by
+   * `attach` have readers of their own and keep reading their files. Custom SQL is further
+   * held to the suite's datasets by `custom_sql`'s own check, before anything runs.
    */
   async restrictToAttached(): Promise<void> {
     await this.session.setConfig({ "spark.sql.runSQLOnFiles": "false" });
@@ -113,6 +166,11 @@ export class SparkEngine implements Engine {
 
   query(sql: string): Promise<Row[]> {
     return this.session.query(sql);
+  }
+
+  /** Computed on the cluster, in one job; only the row count and two sums come back. */
+  fingerprint(name: string): Promise<ContentFingerprint> {
+    return computeContentFingerprint(this, name);
   }
 
   /**
@@ -133,7 +191,10 @@ export class SparkEngine implements Engine {
   }
 }
 
-/** The clause that reads a file or folder of a known format, by its path on the cluster. */
+/** The view of a whole file, when the dataset's view limits its columns. */
+const FILE_VIEW_PREFIX = "__livinglab_file_";
+
+/** How Spark reads a file or folder of a known format, by its path on the cluster. */
 function readerOf(name: string, file: string): string {
   const format = FORMATS[extname(file.replace(/\/+$/, "")).toLowerCase()];
   if (format === undefined) {
@@ -143,10 +204,8 @@ function readerOf(name: string, file: string): string {
       hint: "Gebruik Parquet (.parquet), CSV (.csv), ORC (.orc) of JSON (.json), of noem met 'table:' een tabel op de cluster.",
     });
   }
-  if (format === "csv") {
-    return `USING csv OPTIONS (path ${quoteSparkString(file)}, header 'true', inferSchema 'true')`;
-  }
-  return `AS SELECT * FROM ${format}.${quoteSparkIdentifier(file)}`;
+  const csv = format === "csv" ? ", header 'true', inferSchema 'true'" : "";
+  return `USING ${format} OPTIONS (path ${quoteSparkString(file)}${csv})`;
 }
 
 function missingSourceProblem(error: unknown, source: DatasetSource, address: string): LivingLabError | undefined {

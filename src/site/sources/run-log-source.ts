@@ -1,38 +1,22 @@
 import { isLivingLabError, type Problem } from "../../errors/problem.js";
+import type { LogRecord } from "../../runlog/log-record-schema.js";
 import { readLogRecords, runLogPath } from "../../runlog/run-log.js";
 import type { RunRecord } from "../../runlog/run-record-schema.js";
-import type { PublicationView, ReviewView } from "../lab-view.js";
 
 export interface RunLogContents {
+  /** Every record, for the governance state. */
+  records: LogRecord[];
   runs: RunRecord[];
-  reviews: ReviewView[];
-  publications: PublicationView[];
   problems: Problem[];
 }
 
-/** The finished runs and the governance events (reviews, published summaries) of one experiment's run log, oldest first. */
+/** The records and the finished runs of one experiment's run log, oldest first; a log that is not valid becomes problems. */
 export async function readRunLogContents(experimentDir: string): Promise<RunLogContents> {
-  const contents: RunLogContents = { runs: [], reviews: [], publications: [], problems: [] };
   try {
-    for (const record of await readLogRecords(runLogPath(experimentDir))) {
-      if (record.type === "run") contents.runs.push(record);
-      if (record.type === "review_given") {
-        contents.reviews.push({
-          who: record.who.name,
-          at: record.at,
-          verdict: record.verdict,
-          note: record.toelichting,
-          experimentSha256: record.experiment.file_sha256,
-          ...(record.run ? { runId: record.run } : {}),
-        });
-      }
-      if (record.type === "summary_published") {
-        contents.publications.push({ who: record.who.name, at: record.at, to: record.aan, file: record.file.name });
-      }
-    }
+    const records = await readLogRecords(runLogPath(experimentDir));
+    return { records, runs: records.filter((r): r is RunRecord => r.type === "run"), problems: [] };
   } catch (error) {
     if (!isLivingLabError(error)) throw error;
-    contents.problems.push(...error.problems);
+    return { records: [], runs: [], problems: [...error.problems] };
   }
-  return contents;
 }

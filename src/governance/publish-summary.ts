@@ -1,0 +1,157 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import type { SuiteResult } from "../checks/check-result.js";
+import { LivingLabError, type Problem } from "../errors/problem.js";
+import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import { approveFinalSummary, type FinalApproval } from "../gates/final-summary-gate.js";
+import { gateInputFor } from "../gates/gate-input.js";
+import { isSuppressed, MIN_CELL_SIZE } from "../report/html.js";
+import { maskPersonalData } from "../report/mask-personal-data.js";
+import { renderSummaryPage, SUMMARY_MARK } from "../report/summary-page.js";
+import { REPORT_DIR } from "../report/write-summary.js";
+import { findRun } from "../runlog/find-record.js";
+import { governanceEventBase, requireText } from "../runlog/governance.js";
+import type { SummaryPublished } from "../runlog/governance-schema.js";
+import { hashFile } from "../runlog/provenance.js";
+import { appendRecord, readLogRecords, runLogPath } from "../runlog/run-log.js";
+import type { RunRecord } from "../runlog/run-record-schema.js";
+import type { Workspace } from "../workspace.js";
+import { type GovernanceState, summarizedRun } from "./governance-state.js";
+
+/** Where `publish` writes the final summary of the run it publishes. */
+export const FINAL_SUMMARY = "samenvatting-definitief.html";
+
+/**
+ * Publishes the summary of a run (by default the latest finished run) to its readers and
+ * records it with the hash of exactly what they got. It needs an approving review of that
+ * run (the final-summary gate). Without `file` it writes the final summary from the run's
+ * own results; a file given is refused when it is a concept, belongs to another run, shows a
+ * count below the minimum cell size or an unmasked personal value.
+ * @example await publishSummary(lab, om, { aan: "Hoofd informatievoorziening OM" });
+ */
+export async function publishSummary(
+  workspace: Workspace,
+  opened: OpenedExperiment,
+  publication: { aan: string; file?: string; run?: string },
+): Promise<SummaryPublished> {
+  const aan = requireText(publication.aan, "aan");
+  const records = await readLogRecords(runLogPath(opened.dir));
+  const run = publication.run === undefined ? summarizedRun(records) : findRun(records, publication.run);
+  if (!run) {
+    throw new LivingLabError({
+      code: "nothing_to_publish",
+      message: "Er is nog geen afgeronde run met uitkomsten, dus niets om te publiceren.",
+      hint: "Voer eerst een run uit met 'livinglab run', en laat die reviewen.",
+    });
+  }
+  const { governance } = await gateInputFor(opened, { records });
+  const approval = approveFinalSummary({ governance, run: run.id });
+  const path = publication.file
+    ? resolve(opened.dir, publication.file)
+    : await writeFinalSummary(opened, run, approval, governance);
+  const text = await readFile(path, "utf8").catch(() => {
+    throw new LivingLabError({
+      code: "file_not_found",
+      message: `Het bestand ${path} bestaat niet.`,
+      hint: "Geef het bestand dat de lezers krijgen, of laat --file weg voor de definitieve samenvatting.",
+      file: path,
+    });
+  });
+  const problems = publicationProblems(text, run.id, path);
+  if (problems.length > 0) throw new LivingLabError(problems);
+  return (await appendRecord(runLogPath(opened.dir), {
+    ...governanceEventBase(workspace, opened),
+    type: "summary_published",
+    file: { name: path.split("/").at(-1) ?? path, path: relative(opened.dir, path), sha256: await hashFile(path) },
+    aan,
+    run: run.id,
+    run_hash: run.hash,
+    review: approval.review,
+  })) as SummaryPublished;
+}
+
+/**
+ * Why a file may not go to its readers (empty when it may): a concept, the summary of another
+ * run, a whole number below the minimum cell size in a table cell, or personal data the masker finds.
+ */
+export function publicationProblems(text: string, runId: string, file?: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = file ? { file } : {};
+  const mark = new RegExp(`<meta name="${SUMMARY_MARK}" content="(concept|definitief); run=([^"]+)"`).exec(text);
+  if (mark?.[1] === "concept") {
+    problems.push({
+      code: "publish_concept",
+      message: "Dit bestand is een concept; een concept gaat niet naar de opdrachtgever.",
+      hint: "Laat --file weg: dan schrijft publish de definitieve samenvatting van de gereviewde run.",
+      ...at,
+    });
+  } else if (mark && mark[2] !== runId) {
+    problems.push({
+      code: "publish_other_run",
+      message: `Dit bestand is de samenvatting van een andere run (${mark[2]?.slice(0, 8)}), niet van run ${runId.slice(0, 8)}.`,
+      hint: "Publiceer de samenvatting van de run die gereviewd is, of geef die run met --run.",
+      ...at,
+    });
+  }
+  const small = smallCounts(text);
+  if (small.length > 0) {
+    problems.push({
+      code: "publish_small_count",
+      message: `Het bestand toont ${small.length === 1 ? "een aantal" : `${small.length} aantallen`} kleiner dan ${MIN_CELL_SIZE} (${small.slice(0, 5).join(", ")}): zo zijn personen te herkennen.`,
+      hint: `Toon aantallen onder ${MIN_CELL_SIZE} als "< ${MIN_CELL_SIZE}", of voeg groepen samen.`,
+      ...at,
+    });
+  }
+  if (maskPersonalData(text) !== text) {
+    problems.push({
+      code: "publish_personal_data",
+      message: "Het bestand bevat persoonsgegevens (een e-mailadres, telefoonnummer, IBAN of BSN).",
+      hint: "Haal ze weg of maskeer ze voordat u het bestand publiceert.",
+      ...at,
+    });
+  }
+  return problems;
+}
+
+/** Whole numbers below the minimum cell size that stand alone in a table cell (HTML) or a field (CSV, TSV). */
+function smallCounts(text: string): number[] {
+  const cells = /<t[dh][^>]*>/i.test(text)
+    ? [...text.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => (m[1] ?? "").replace(/<[^>]*>/g, ""))
+    : text.split(/\r?\n/).flatMap((line) => line.split(/[,;\t]/));
+  return cells
+    .map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"))
+    .filter((cell) => /^\d+$/.test(cell))
+    .map(Number)
+    .filter((n) => isSuppressed(n));
+}
+
+/** Renders the final summary of a run from its own results, checked against the hash its run recorded. */
+async function writeFinalSummary(
+  opened: OpenedExperiment,
+  run: RunRecord,
+  approval: FinalApproval,
+  governance: GovernanceState,
+): Promise<string> {
+  const result = await recordedResults(opened, run);
+  const path = join(opened.dir, REPORT_DIR, FINAL_SUMMARY);
+  await writeFile(path, renderSummaryPage(opened, result, run, { governance, approval }));
+  return path;
+}
+
+/** The results a run wrote, from an artifact whose hash is still the one in the run record. */
+async function recordedResults(opened: OpenedExperiment, run: RunRecord): Promise<SuiteResult> {
+  const recorded = new Set(run.artifacts.map((a) => a.sha256));
+  const candidates = [join(REPORT_DIR, "runs", `${run.id}.json`), ...run.artifacts.map((a) => a.path)];
+  for (const candidate of candidates.filter((c) => c.endsWith(".json"))) {
+    const file = join(opened.dir, candidate);
+    const sha256 = await hashFile(file).catch(() => undefined);
+    if (!sha256 || !recorded.has(sha256)) continue;
+    const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<SuiteResult>;
+    if (Array.isArray(parsed.checks)) return parsed as SuiteResult;
+  }
+  throw new LivingLabError({
+    code: "results_missing",
+    message: `De uitkomsten van run ${run.id.slice(0, 8)} zijn er niet meer, of niet meer zoals de run ze schreef.`,
+    hint: "Publiceer een run waarvan de uitkomsten er nog zijn (zie 'livinglab log show <run>'), of geef met --file het bestand dat de lezers krijgen.",
+  });
+}
