@@ -7,7 +7,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/spark/**/*.test.ts"],
-    globalSetup: ["test/helpers/temp-setup.ts"],
+    // The temp folder and the throwaway PostgreSQL, for fingerprints compared on all three engines.
+    globalSetup: ["test/helpers/global-setup.ts"],
     // One file at a time: the local Spark has two cores, and the files share it.
     fileParallelism: false,
     testTimeout: 300_000,

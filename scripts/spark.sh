@@ -3,7 +3,8 @@
 # master with two workers. Everything listens on 127.0.0.1, keeps a small heap, has no driver UI
 # and an in-memory catalog, and keeps its logs and pid files in one state folder.
 #   LIVINGLAB_SPARK_STATE   state folder (default .spark/)
-#   LIVINGLAB_SPARK_CONNECT_PORT, LIVINGLAB_SPARK_THRIFT_PORT, LIVINGLAB_SPARK_MASTER_PORT
+#   LIVINGLAB_SPARK_CONNECT_PORT, LIVINGLAB_SPARK_THRIFT_PORT, LIVINGLAB_SPARK_MASTER_PORT,
+#   LIVINGLAB_SPARK_MASTER_UI_PORT (the master's status page on 127.0.0.1, which the start reads)
 #   LIVINGLAB_SPARK_MEMORY  heap of the driver (default 1g); workers give each executor 512m
 
 SPARK_DRIVER_CLASS=org.apache.spark.sql.hive.thriftserver.HiveThriftServer2
@@ -15,6 +16,7 @@ spark_env() {
   CONNECT_PORT="${LIVINGLAB_SPARK_CONNECT_PORT:-15002}"
   THRIFT_PORT="${LIVINGLAB_SPARK_THRIFT_PORT:-10000}"
   MASTER_PORT="${LIVINGLAB_SPARK_MASTER_PORT:-7077}"
+  MASTER_UI_PORT="${LIVINGLAB_SPARK_MASTER_UI_PORT:-8080}"
   export SPARK_HOME; SPARK_HOME="$("$VENV/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
   export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1 SPARK_IDENT_STRING=livinglab
   export SPARK_LOG_DIR="$SPARK_STATE/logs" SPARK_PID_DIR="$SPARK_STATE/pids" SPARK_CONF_DIR="$SPARK_STATE/conf"
@@ -48,18 +50,48 @@ spark_wait() {
   done
 }
 
+# The master's own account of the cluster (its JSON status page): alive workers and cores in use.
+spark_master_state() {
+  "$VENV/bin/python" - "$MASTER_UI_PORT" <<'PY' 2>/dev/null
+import json, sys, urllib.request
+state = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/json/", timeout=5))
+print(state.get("aliveworkers", 0), state.get("coresused", 0))
+PY
+}
+
+# Waits until the master says so (`workers` alive, `cores` given to the application), or a
+# daemon has died; a signal, not a fixed sleep.
+spark_wait_master() {
+  local workers="$1" cores="$2" deadline=$((SECONDS + ${LIVINGLAB_SPARK_START_TIMEOUT:-240}))
+  local state alive used
+  while :; do
+    state="$(spark_master_state || echo "0 0")"
+    alive="${state% *}"; used="${state#* }"
+    [ "$alive" -ge "$workers" ] && [ "$used" -ge "$cores" ] && return 0
+    if ! spark_daemon status "$SPARK_MASTER_CLASS" 1 >/dev/null 2>&1 || [ $SECONDS -ge $deadline ]; then
+      say "De Spark-cluster kwam niet op ($alive van $workers workers, $used van $cores cores); het einde van het log:"
+      tail -n 30 "$SPARK_LOG_DIR"/*.out >&2 || true
+      spark_stop
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
 spark_start() {
-  local master="local[2]"
+  local master="local[2]" cluster=""
   if [ "${1:-}" = "--cluster" ]; then
+    cluster=1
     master="spark://127.0.0.1:$MASTER_PORT"
     say "Spark-cluster starten: een master en twee workers op 127.0.0.1"
     SPARK_DAEMON_MEMORY=256m spark_daemon start "$SPARK_MASTER_CLASS" 1 \
-      --host 127.0.0.1 --port "$MASTER_PORT" --webui-port 0 >/dev/null
+      --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$MASTER_UI_PORT" >/dev/null
     local worker
     for worker in 1 2; do
       SPARK_DAEMON_MEMORY=256m spark_daemon start "$SPARK_WORKER_CLASS" "$worker" \
         --host 127.0.0.1 --port 0 --webui-port 0 --cores 1 --memory 640m "$master" >/dev/null
     done
+    spark_wait_master 2 0 || return 1
   fi
   say "Spark starten ($master): Spark Connect op sc://127.0.0.1:$CONNECT_PORT, Thrift op hive2://127.0.0.1:$THRIFT_PORT"
   SPARK_DAEMON_MEMORY="${LIVINGLAB_SPARK_MEMORY:-1g}" spark_daemon submit "$SPARK_DRIVER_CLASS" 1 \
@@ -77,7 +109,9 @@ spark_start() {
     --hiveconf hive.server2.thrift.bind.host=127.0.0.1 \
     --hiveconf hive.server2.thrift.port="$THRIFT_PORT" \
     --hiveconf hive.server2.logging.operation.enabled=false >/dev/null
-  spark_wait "$CONNECT_PORT" "$THRIFT_PORT"
+  spark_wait "$CONNECT_PORT" "$THRIFT_PORT" || return 1
+  # Both workers have started an executor for the application: queries run on the cluster.
+  [ -z "$cluster" ] || spark_wait_master 2 2 || return 1
   say "Spark draait. Gebruik: --engine spark --spark-url sc://127.0.0.1:$CONNECT_PORT (of hive2://127.0.0.1:$THRIFT_PORT)"
 }
 
@@ -130,17 +164,22 @@ spark_command() {
 # Free ports on 127.0.0.1 for a throwaway Spark, so a user's own Spark keeps its ports.
 spark_free_port() { "$VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# The conformance step of ./lab test: a throwaway local Spark, the Spark tests, and a clean stop.
+# The conformance step of ./lab test: a throwaway two-worker standalone cluster on this machine,
+# so every query runs distributed over executors as on a real cluster; the Spark tests; a clean stop.
 spark_conformance() {
   local state; state="$(mktemp -d)"
   LIVINGLAB_SPARK_STATE="$state" LIVINGLAB_SPARK_CONNECT_PORT="$(spark_free_port)" \
-    LIVINGLAB_SPARK_THRIFT_PORT="$(spark_free_port)" spark_env
-  say "Spark-conformiteit: lokale Spark starten"
-  spark_start || { rm -rf "$state"; return 1; }
+    LIVINGLAB_SPARK_THRIFT_PORT="$(spark_free_port)" LIVINGLAB_SPARK_MASTER_PORT="$(spark_free_port)" \
+    LIVINGLAB_SPARK_MASTER_UI_PORT="$(spark_free_port)" spark_env
+  say "Spark-conformiteit: een lokale Spark-cluster met twee workers starten"
+  local started=$SECONDS
+  spark_start --cluster || { rm -rf "$state"; return 1; }
+  say "Spark draaide na $((SECONDS - started)) s"
   local code=0
   SPARK_REMOTE="sc://127.0.0.1:$CONNECT_PORT" LIVINGLAB_SPARK_THRIFT_URL="hive2://127.0.0.1:$THRIFT_PORT" \
     vitest run --config vitest.spark.config.ts || code=$?
   spark_stop
   rm -rf "$state"
+  say "Spark-conformiteit klaar na $((SECONDS - started)) s"
   return $code
 }

@@ -69,6 +69,11 @@ describe.each(ENGINE_NAMES)("custom SQL (%s)", (engine) => {
       "custom_sql_refused",
     ],
     ["reading a server file through a function", "SELECT pg_read_file('/etc/passwd') AS zaak_id", "custom_sql_refused"],
+    [
+      "calling a Java method on Spark",
+      "SELECT java_method('java.lang.System', 'getenv', 'HOME') AS zaak_id FROM zaken",
+      "custom_sql_refused",
+    ],
     ["a file named as a table", "SELECT * FROM '/etc/passwd'", "custom_sql_unknown_table"],
     [
       "a table that is not a dataset",

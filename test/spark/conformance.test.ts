@@ -1,6 +1,6 @@
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   checkSuite,
   DuckDbEngine,
@@ -8,6 +8,7 @@ import {
   evaluateSuite,
   generateOm,
   type KindScore,
+  loadIntoPostgres,
   loadSuite,
   runSuite,
   SparkEngine,
@@ -90,7 +91,22 @@ describe("the default OM suite on Spark and DuckDB", () => {
     expect(await fields("spark")).toEqual(await fields("duckdb"));
     expect(spark.record.analysis.params.engine).toBe("spark");
     expect(spark.record.versions.engine).toMatch(/^spark 4\.\d+\.\d+ \(Spark Connect\)$/);
+    // Through the one door: its start record, then its end record, after DuckDB's two.
     expect(spark.record.seq).toBe(duck.record.seq + 2);
+    // The same rows give the same content fingerprint on the cluster as on DuckDB and PostgreSQL.
+    const permit = await testPermit();
+    for (const name of ["verdachten", "zaken", "feiten"]) {
+      const file = join(data, `${name}.parquet`);
+      await loadIntoPostgres(permit, { name, file }, { table: name, pgUrl: inject("pgUrl") });
+    }
+    const pg = await checkSuite({ suite, dataDir: data, justification: WHY, engine: "postgres", pgUrl: inject("pgUrl") });
+    const read = (run: typeof duck) =>
+      Object.fromEntries(run.record.data?.map((d) => [d.name, [d.rows, d.content_sha256, d.method]]) ?? []);
+    expect(Object.keys(read(spark)).sort()).toEqual(["feiten", "verdachten", "zaken"]);
+    expect(read(spark)).toEqual(read(duck));
+    expect(read(pg)).toEqual(read(duck));
+    // Spark read the files by the paths the door hashed.
+    expect(spark.record.data?.map((d) => d.file?.sha256)).toEqual(duck.record.data?.map((d) => d.file?.sha256));
   });
 
   it("passes the exam on Spark: every defect kind found, nothing else, compared on the engine", async () => {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteSparkIdentifier, quoteSparkString, SparkEngine } from "../../src/index.js";
+import { writeMiniData } from "../helpers/mini-data.js";
 import { testPermit } from "../helpers/test-run.js";
 
 const THRIFT = process.env.LIVINGLAB_SPARK_THRIFT_URL;
@@ -63,6 +64,21 @@ describe.each([
     const [row = {}] = await engine.query(`SELECT ${items.join(", ")}`);
     expect(Object.keys(row)).toEqual(texts.map((t, i) => `kolom ${i} \`${t}\``));
     expect(Object.values(row)).toEqual(texts);
+  });
+
+  it("reads only what is attached once restricted: a view keeps reading, a path in SQL does not", async () => {
+    const restricted = await SparkEngine.connect(url);
+    try {
+      const file = join(await writeMiniData(), "zaken.parquet");
+      await (await testPermit()).attach(restricted, { name: "zaken", file });
+      await restricted.restrictToAttached();
+      expect(await restricted.query("SELECT count(*) AS n FROM `zaken`")).toEqual([{ n: 7 }]);
+      await expect(restricted.query(`SELECT count(*) AS n FROM parquet.${quoteSparkIdentifier(file)}`)).rejects.toThrow(
+        /UNSUPPORTED_DATASOURCE_FOR_DIRECT_QUERY|TABLE_OR_VIEW_NOT_FOUND|runSQLOnFiles/,
+      );
+    } finally {
+      await restricted.close();
+    }
   });
 
   it("reads a double-quoted name as a name, not as a text", async () => {
