@@ -29,7 +29,7 @@ export {
 } from "./checks/metric-unit.js";
 export type { MetricMeaning, PlanContext } from "./checks/plan-suite.js";
 export { compileCheck, flaggedKeysQuery, metricMeanings, planSuite } from "./checks/plan-suite.js";
-export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
+export type { AttachedSuite, RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
 export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { KindScore } from "./checks/score-exam.js";
 export { examPassed } from "./checks/score-exam.js";
@@ -37,7 +37,7 @@ export type { Check, Suite } from "./checks/suite-schema.js";
 export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export type { DoorRequest } from "./door/open-run.js";
 export { openRun } from "./door/open-run.js";
-export type { RunEnd, RunPermit } from "./door/run-permit.js";
+export type { RunEnd, RunPermit, UnreadDataset } from "./door/run-permit.js";
 export { isRefusal, throughDoor } from "./door/through-door.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
 export type { AdmittedSource, ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";

@@ -1,5 +1,6 @@
 import { readHere } from "../engines/data-path.js";
 import type { AdmittedSource, DatasetSource } from "../engines/engine.js";
+import { missingDataFile } from "../engines/read-error.js";
 import { LivingLabError, type Problem } from "../errors/problem.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import { dateText } from "../governance/evidence/evidence.js";
@@ -56,14 +57,8 @@ export async function admit(context: AdmissionContext, source: DatasetSource): P
 export async function hashDataFile(name: string, file: string): Promise<string> {
   try {
     return await hashFile(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "bestaat niet" : "kan niet worden gelezen";
-    throw new LivingLabError({
-      code: "dataset_file_unreadable",
-      message: `Het bestand ${file} van dataset '${name}' ${reason}.`,
-      hint: "Controleer het pad in de suite (of --data), en of het bestand er staat.",
-      file,
-    });
+  } catch {
+    throw new LivingLabError(missingDataFile(file, name));
   }
 }
 

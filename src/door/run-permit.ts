@@ -35,6 +35,13 @@ export interface RunPermit {
    * columns on real personal data, and returns what the engine read of it (its fingerprint).
    */
   attach(engine: Engine, source: DatasetSource): Promise<DataFingerprint>;
+  /**
+   * As `attach`, but the engine reads no row yet: the dataset is admitted and attached, and
+   * its content fingerprint (which reads every row) waits until `fingerprint` is called on
+   * the result. For a reader that first checks what it will do against the columns alone;
+   * it must call `fingerprint` before any query of its own reads a row.
+   */
+  attachUnread(engine: Engine, source: DatasetSource): Promise<UnreadDataset>;
   /** Records a table the analysis made inside the engine itself, by its content fingerprint. */
   recordTable(engine: Engine, table: string): Promise<DataFingerprint>;
   /** Everything attached so far, with its fingerprint. */
@@ -46,6 +53,13 @@ export interface RunPermit {
   provisional(result: Omit<RunEnd, "error" | "artifacts">): RunRecord;
   /** Ends the run, once: its outcome, what it measured and the files it wrote. */
   end(result: RunEnd): Promise<RunRecord>;
+}
+
+/** A dataset attached to an engine whose rows nothing has read yet. */
+export interface UnreadDataset {
+  readonly name: string;
+  /** Reads its rows once for the content fingerprint and records it (again: the same result). */
+  fingerprint(): Promise<DataFingerprint>;
 }
 
 /** How a run ended. */
@@ -103,6 +117,9 @@ export function mintPermit(context: PermitContext): RunPermit {
     started,
     opened,
     async attach(on, requested) {
+      return (await permit.attachUnread(on, requested)).fingerprint();
+    },
+    async attachUnread(on, requested) {
       // Only what this engine reads is admitted and recorded: a file, or a table on a server.
       const source = on.locate(requested);
       const admitted = await admit({ ...context, run: started.id }, source);
@@ -112,14 +129,24 @@ export function mintPermit(context: PermitContext): RunPermit {
         admitted.fileSha256 &&
         fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256);
       if (file) files.push(file);
-      const read = await fingerprint(
-        on,
-        source.name,
-        file || undefined,
-        source.file ? undefined : (source.table ?? source.name),
-      );
-      if (context.governance.destroyedContents.has(read.content_sha256)) throw destroyedProblem(context, source);
-      return read;
+      let read: Promise<DataFingerprint> | undefined;
+      const readOnce = async () => {
+        const found = await fingerprint(
+          on,
+          source.name,
+          file || undefined,
+          source.file ? undefined : (source.table ?? source.name),
+        );
+        if (context.governance.destroyedContents.has(found.content_sha256)) throw destroyedProblem(context, source);
+        return found;
+      };
+      return {
+        name: source.name,
+        fingerprint: () => {
+          read ??= readOnce();
+          return read;
+        },
+      };
     },
     recordTable: (on, table) => fingerprint(on, table, undefined, table, true),
     read: () => data,

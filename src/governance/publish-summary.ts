@@ -1,8 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename, join, relative, resolve } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
 import { LivingLabError, type Problem } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { approveFinalSummary, type FinalApproval } from "../gates/final-summary-gate.js";
 import { gateInputFor } from "../gates/gate-input.js";
 import { isSuppressed, MIN_CELL_SIZE } from "../report/html.js";
@@ -46,23 +48,17 @@ export async function publishSummary(
   }
   const { governance } = await gateInputFor(opened, { records });
   const approval = approveFinalSummary({ governance, run: run.id });
-  const path = publication.file
-    ? resolve(opened.dir, publication.file)
+  const { path, bytes } = publication.file
+    ? await readPublication(resolve(opened.dir, publication.file))
     : await writeFinalSummary(opened, run, approval, governance);
-  const text = await readFile(path, "utf8").catch(() => {
-    throw new LivingLabError({
-      code: "file_not_found",
-      message: `Het bestand ${path} bestaat niet.`,
-      hint: "Geef het bestand dat de lezers krijgen, of laat --file weg voor de definitieve samenvatting.",
-      file: path,
-    });
-  });
-  const problems = publicationProblems(text, run.id, path);
+  // What is checked is what is hashed: the same bytes, read once.
+  const problems = publicationProblems(bytes.toString("utf8"), run.id, path);
   if (problems.length > 0) throw new LivingLabError(problems);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
   return (await appendRecord(runLogPath(opened.dir), {
     ...governanceEventBase(workspace, opened),
     type: "summary_published",
-    file: { name: path.split("/").at(-1) ?? path, path: relative(opened.dir, path), sha256: await hashFile(path) },
+    file: { name: basename(path), path: relative(opened.dir, path), sha256 },
     aan,
     run: run.id,
     run_hash: run.hash,
@@ -125,17 +121,33 @@ function smallCounts(text: string): number[] {
     .filter((n) => isSuppressed(n));
 }
 
-/** Renders the final summary of a run from its own results, checked against the hash its run recorded. */
+/** A file to publish as its readers get it. */
+async function readPublication(path: string): Promise<{ path: string; bytes: Buffer }> {
+  const bytes = await readFile(path).catch(() => {
+    throw new LivingLabError({
+      code: "file_not_found",
+      message: `Het bestand ${path} bestaat niet.`,
+      hint: "Geef het bestand dat de lezers krijgen, of laat --file weg voor de definitieve samenvatting.",
+      file: path,
+    });
+  });
+  return { path, bytes };
+}
+
+/**
+ * Renders the final summary of a run from its own results (checked against the hash its run
+ * recorded) and writes it whole, under a temporary name of this process's own first.
+ */
 async function writeFinalSummary(
   opened: OpenedExperiment,
   run: RunRecord,
   approval: FinalApproval,
   governance: GovernanceState,
-): Promise<string> {
+): Promise<{ path: string; bytes: Buffer }> {
   const result = await recordedResults(opened, run);
-  const path = join(opened.dir, REPORT_DIR, FINAL_SUMMARY);
-  await writeFile(path, renderSummaryPage(opened, result, run, { governance, approval }));
-  return path;
+  const bytes = Buffer.from(renderSummaryPage(opened, result, run, { governance, approval }));
+  const { path } = await writeFileAtomic(join(opened.dir, REPORT_DIR, FINAL_SUMMARY), bytes);
+  return { path, bytes };
 }
 
 /** The results a run wrote, from an artifact whose hash is still the one in the run record. */

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const engine = await DuckDbEngine.open();
   let columns: DatasetColumns;
   try {
-    columns = await attachDatasets(engine, suite, await testPermit());
+    ({ columns } = await attachDatasets(engine, suite, await testPermit()));
   } finally {
     await engine.close();
   }

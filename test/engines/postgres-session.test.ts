@@ -62,7 +62,7 @@ async function droppingValue(): Promise<string> {
   const check = loaded.suite.checks[0];
   if (!check) throw new Error("no check");
   const engine = await PostgresEngine.connect(url);
-  const columns = await attachDatasets(engine, loaded, await testPermit()).finally(() => engine.close());
+  const { columns } = await attachDatasets(engine, loaded, await testPermit()).finally(() => engine.close());
   const sql = compileCheck(loaded, check, postgresDialect, { referenceDate: "2025-06-30", columns });
   const at = sql.indexOf("'MARKER'");
   const [rest, ...tail] = sql.slice(at + "'MARKER'".length).split("\n");

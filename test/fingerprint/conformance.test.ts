@@ -177,8 +177,8 @@ beforeAll(async () => {
   await duck.query(
     `CREATE TABLE shuffled AS SELECT ${[...COLUMNS].reverse().join(", ")} FROM (VALUES ${valuesSql(duckTypes, duckHex, backward)}) ${as}`,
   );
-  await pg.query("DROP TABLE IF EXISTS fingerprint_t");
-  await pg.query(`CREATE TABLE fingerprint_t AS SELECT * FROM (VALUES ${valuesSql(pgTypes, pgHex, forward)}) ${as}`);
+  await pg.execute("DROP TABLE IF EXISTS fingerprint_t");
+  await pg.execute(`CREATE TABLE fingerprint_t AS SELECT * FROM (VALUES ${valuesSql(pgTypes, pgHex, forward)}) ${as}`);
 });
 
 afterAll(async () => {
@@ -237,9 +237,9 @@ describe("the content fingerprint is the same on DuckDB and PostgreSQL", () => {
   it("changes when one value changes, on either engine", async () => {
     await duck.query("CREATE TABLE changed AS SELECT * REPLACE (CASE WHEN i = 7 THEN 'anders' ELSE s END AS s) FROM t");
     expect((await duck.fingerprint("changed")).sha256).not.toBe((await duck.fingerprint("t")).sha256);
-    await pg.query("DROP TABLE IF EXISTS fingerprint_changed");
-    await pg.query("CREATE TABLE fingerprint_changed AS SELECT * FROM fingerprint_t");
-    await pg.query("UPDATE fingerprint_changed SET f = 0.1 + 1e-16 WHERE i = 1");
+    await pg.execute("DROP TABLE IF EXISTS fingerprint_changed");
+    await pg.execute("CREATE TABLE fingerprint_changed AS SELECT * FROM fingerprint_t");
+    await pg.execute("UPDATE fingerprint_changed SET f = 0.1 + 1e-16 WHERE i = 1");
     expect((await pg.fingerprint("fingerprint_changed")).sha256).not.toBe(
       (await pg.fingerprint("fingerprint_t")).sha256,
     );

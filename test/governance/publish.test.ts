@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -60,6 +61,10 @@ describe("publish", () => {
       run_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       review: expect.any(String),
     });
+    // The hash is of the bytes the readers got: the final summary as it was written.
+    const written = await readFile(join(dir, "rapport/samenvatting-definitief.html"));
+    expect(published.file.sha256).toBe(createHash("sha256").update(written).digest("hex"));
+    expect(written.toString("utf8")).toContain(`content="definitief; run=${runId}"`);
     // The final summary of this run is not the summary of another run.
     const page = `<meta name="livinglab-samenvatting" content="definitief; run=${runId}">`;
     expect(publicationProblems(page, "een-andere-run").map((p) => p.code)).toEqual(["publish_other_run"]);

@@ -136,6 +136,9 @@ describe("governance events in the run log", () => {
     const show = runCli(["log", "show", records[1]?.id.slice(0, 8) ?? "", "--root", lab]).stdout;
     expect(show).toContain("Correctie (record 7");
     expect(show).toContain("datasets");
+    // Each metric in the unit the run recorded for it.
+    expect(show).toMatch(/^ {4}zaken-aantal-rijen +[\d.]+ \(aantal\)$/m);
+    expect(show).toMatch(/^ {4}zaken-zaak-id-ingevuld +[\d,]+% \(aandeel\)$/m);
     expect(await verifyRunLog(join(dir, "runlog.jsonl"))).toMatchObject({ intact: true, records: 7 });
   });
 

@@ -99,7 +99,13 @@ describe("the default OM suite on Spark and DuckDB", () => {
       const file = join(data, `${name}.parquet`);
       await loadIntoPostgres(permit, { name, file }, { table: name, pgUrl: inject("pgUrl") });
     }
-    const pg = await checkSuite({ suite, dataDir: data, justification: WHY, engine: "postgres", pgUrl: inject("pgUrl") });
+    const pg = await checkSuite({
+      suite,
+      dataDir: data,
+      justification: WHY,
+      engine: "postgres",
+      pgUrl: inject("pgUrl"),
+    });
     const read = (run: typeof duck) =>
       Object.fromEntries(run.record.data?.map((d) => [d.name, [d.rows, d.content_sha256, d.method]]) ?? []);
     expect(Object.keys(read(spark)).sort()).toEqual(["feiten", "verdachten", "zaken"]);

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { type MetricUnit, metricText, unitWords } from "../../checks/metric-unit.js";
 import { isLivingLabError, LivingLabError } from "../../errors/problem.js";
 import { EXPERIMENT_FILE, resolveExperimentDir } from "../../experiments/open-experiment.js";
 import { formatWhen } from "../../report/run-log-table.js";
@@ -215,7 +216,7 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
     ...(run.type === "run"
       ? [
           "  metrieken",
-          ...Object.entries(run.metrics).map(([k, v]) => `    ${k.padEnd(30)} ${v ?? "niet te bepalen"}`),
+          ...Object.entries(run.metrics).map(([k, v]) => `    ${k.padEnd(30)} ${metricLine(v, run.metric_units?.[k])}`),
           "  artefacten",
           ...files(run.artifacts),
         ]
@@ -230,4 +231,10 @@ function uncommittedText(code: RunRecord["code"]): string {
     ? ` (${code.uncommitted.tracked_files} gewijzigde en ${code.uncommitted.untracked_files} nieuwe, niet genegeerde bestanden)`
     : "";
   return `sha256 ${code.uncommitted_sha256}${covers}`;
+}
+
+/** A metric in its unit with the unit's name, as the run recorded it: "62,0% (aandeel)". */
+function metricLine(metric: number | null, unit: MetricUnit | undefined): string {
+  const known = unit ?? "unrecorded";
+  return metric === null ? "niet te bepalen" : `${metricText({ metric, unit: known })} (${unitWords[known].name})`;
 }
