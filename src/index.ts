@@ -78,6 +78,18 @@ export {
   contentFingerprintSelect,
   rowText,
 } from "./fingerprint/content-fingerprint.js";
+export type { FrameValue } from "./frames/column-types.js";
+export { frameFromCheckResults } from "./frames/frame-from-check-results.js";
+export { frameFromProfile } from "./frames/frame-from-profile.js";
+export { frameFromQuery } from "./frames/frame-from-query.js";
+export { frameFromRunLog } from "./frames/frame-from-run-log.js";
+export type { FrameRoles } from "./frames/frame-info.js";
+export { copyFrameTypes, frameTypes } from "./frames/frame-info.js";
+export type { FrameTypeName } from "./frames/frame-type-names.js";
+export type { DanfoModule } from "./frames/load-danfo.js";
+export { loadDanfo } from "./frames/load-danfo.js";
+export type { RenderFrameOptions } from "./frames/render-frame.js";
+export { renderFrame } from "./frames/render-frame.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export type { GateInput, GateInputOptions } from "./gates/gate-input.js";

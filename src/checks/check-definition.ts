@@ -44,6 +44,8 @@ export interface CheckContext {
   scope?: Expr;
   /** The date "now" means for this run (YYYY-MM-DD), so results never depend on the clock. */
   referenceDate: string;
+  /** A name for a value the check adds to its query, which no column of the lab's data can have. */
+  internal(name: string): string;
 }
 
 /** The verdict of a check whose metric is not a count of failing rows. */
@@ -59,7 +61,8 @@ export interface Judgement {
  * kind says which measure it needs, and the planner batches measures per table.
  * Every measure says the unit of the metric it gives (see `metric-unit.ts`):
  * - rows: a condition that marks a failing row; batched into one scan of the table. The
- *   metric is the share of rows in scope that fail.
+ *   metric is the share of rows in scope that fail. Values the condition reads more than once
+ *   (a regex extraction) go in `locals`, computed once per row and read with `local(name)`.
  * - keys: a query listing failing keys as `k`, each standing for `n` rows; the metric is the
  *   share of rows in scope that fail.
  * - groups: the rate of an event per group against the whole; the metric is the largest
@@ -69,7 +72,7 @@ export interface Judgement {
  *   metric is the size of the change, in the change unit of the other check's unit.
  */
 export type Measure =
-  | { type: "rows"; unit: "share"; failing: Expr }
+  | { type: "rows"; unit: "share"; failing: Expr; locals?: Record<string, Expr> }
   | { type: "keys"; unit: "share"; select: Select }
   | { type: "groups"; unit: "ratio"; group: Expr; event: Expr; minSize: number; maxRatio: number }
   | {

@@ -1,14 +1,20 @@
 import { z } from "zod";
-import { and, bin, call, col, definitely, exists, lit, or } from "../sql/expr.js";
+import { and, bin, call, col, definitely, type Expr, isNotNull, lit, or, type Select } from "../sql/expr.js";
 import { amongRows, defineCheck, type ParamProblem } from "./check-definition.js";
 import { compareColumns, isMistake, requireCategory } from "./typed-value.js";
 
-/** Values a check can derive; each is a formula over named columns. */
+/**
+ * Values a check can derive; each is a formula over named columns, and says which bound of the
+ * looked-up column gives its lowest value (an age is lowest for the latest birth year), so that a
+ * lookup joins each row to the bounds of its key instead of to every matching row.
+ */
 const derivations = {
   /** Age in whole years: the year of `date` minus `birth_year`. */
-  leeftijd: (birthYear: ReturnType<typeof col>, date: ReturnType<typeof col>) =>
-    bin("-", call("year", date), birthYear),
-} as const;
+  leeftijd: {
+    value: (birthYear: Expr, date: Expr) => bin("-", call("year", date), birthYear),
+    lowestAt: "max",
+  },
+} as const satisfies Record<string, { value(looked: Expr, date: Expr): Expr; lowestAt: "min" | "max" }>;
 
 export const derivedValue = defineCheck({
   dimension: "plausibiliteit",
@@ -50,17 +56,24 @@ export const derivedValue = defineCheck({
     }
     return problems;
   },
-  measure: ({ derive, birth_year, date, lookup, min, max }, { table, key, scope }) => {
-    const other = lookup ? "other" : "row";
-    const value = derivations[derive](col(birth_year, other), col(date, "row"));
-    const implausible = or(definitely(bin("<", value, lit(min))), definitely(bin(">", value, lit(max))));
-    const where = lookup
-      ? exists({
-          items: [{ expr: lit(1), alias: "found" }],
-          from: { type: "table", name: lookup.table, alias: "other" },
-          where: and(bin("=", col(lookup.on, "other"), col(lookup.on, "row")), implausible),
-        })
-      : implausible;
+  // Implausible where the lowest value is below `min` or the highest above `max`: with a lookup,
+  // the lowest and highest over the key's rows of the other dataset (as if each were tried).
+  measure: ({ derive, birth_year, date, lookup, min, max }, { table, key, scope, internal }) => {
+    const derivation = derivations[derive];
+    const day = col(date, "row");
+    const bounds: Select | undefined = lookup && {
+      items: [
+        { expr: col(lookup.on), alias: internal("on") },
+        { expr: { type: "aggregate", fn: "min", expr: col(birth_year) }, alias: internal("min") },
+        { expr: { type: "aggregate", fn: "max", expr: col(birth_year) }, alias: internal("max") },
+      ],
+      from: { type: "table", name: lookup.table },
+      where: isNotNull(col(lookup.on)),
+      groupBy: [col(lookup.on)],
+    };
+    const looked = (bound: "min" | "max") => (bounds ? col(internal(bound), "bounds") : col(birth_year, "row"));
+    const lowest = derivation.value(looked(derivation.lowestAt), day);
+    const highest = derivation.value(looked(derivation.lowestAt === "max" ? "min" : "max"), day);
     return {
       type: "keys",
       unit: "share",
@@ -70,7 +83,17 @@ export const derivedValue = defineCheck({
           { expr: lit(1), alias: "n" },
         ],
         from: { type: "table", name: table, alias: "row" },
-        where: and(scope, where),
+        ...(bounds &&
+          lookup && {
+            joins: [
+              {
+                kind: "inner",
+                from: { type: "select", select: bounds, alias: "bounds" },
+                on: bin("=", col(internal("on"), "bounds"), col(lookup.on, "row")),
+              },
+            ],
+          }),
+        where: and(scope, or(definitely(bin("<", lowest, lit(min))), definitely(bin(">", highest, lit(max))))),
       },
     };
   },

@@ -1,3 +1,5 @@
+import type { ColumnInfo } from "../engines/engine.js";
+import { contentFingerprintItems, rowDigest } from "../fingerprint/content-fingerprint.js";
 import type { Dialect } from "../sql/dialect.js";
 import { renderSelect } from "../sql/dialect.js";
 import { and, col, countRows, type Expr, type Select } from "../sql/expr.js";
@@ -6,6 +8,7 @@ import { checkRegistry } from "./check-registry.js";
 import { compileCondition } from "./condition.js";
 import { internalPrefix } from "./internal-names.js";
 import type { LoadedSuite } from "./load-suite.js";
+import { type ResolvedCondition, resolveLocals, withLocals } from "./local-values.js";
 import { type Counted, changeIn, type MetricUnit } from "./metric-unit.js";
 import type { Check } from "./suite-schema.js";
 import { textKey } from "./text-key.js";
@@ -32,6 +35,8 @@ export interface TableScan {
   checks: PlannedCheck[];
   /** The alias of the table's row count in this scan. */
   countAlias: string;
+  /** The aliases of the two sums of the table's content fingerprint, when this scan computes it. */
+  fingerprintAliases?: { sum1: string; sum2: string };
 }
 
 export interface SuitePlan {
@@ -46,11 +51,14 @@ export interface PlanContext {
   columns: DatasetColumns;
   /** The most checks one scan of a table with this many columns may hold; the engine knows. */
   scanCapacity?(columnCount: number): number;
+  /** Tables whose first scan also computes the content fingerprint, so the run reads them once. */
+  fingerprint?: ReadonlySet<string>;
 }
 
 /** Makes the context a check compiles in: its table's key and columns, its filter, the reference date. */
 export function contextOf(check: Check, loaded: LoadedSuite, plan: PlanContext): CheckContext {
   const keyColumns = (dataset: string) => loaded.datasets.find((d) => d.name === dataset)?.key ?? [];
+  const prefix = internalPrefix(plan.columns);
   const typeOf = (column: string, table = check.table) =>
     plan.columns.get(table)?.find((c) => c.name === column)?.category ?? "other";
   return {
@@ -62,6 +70,7 @@ export function contextOf(check: Check, loaded: LoadedSuite, plan: PlanContext):
     // Problems in the filter are reported by `suiteProblems` before anything runs.
     ...(check.filter !== undefined && { scope: compileCondition(check.filter, (column) => typeOf(column)).expr }),
     referenceDate: plan.referenceDate,
+    internal: (name) => `${prefix}${name}`,
   };
 }
 
@@ -124,12 +133,14 @@ export function planSuite(loaded: LoadedSuite, checks: readonly Check[], plan: P
   for (const table of new Set(checks.map((c) => c.table))) {
     const columnCount = plan.columns.get(table)?.length ?? 0;
     const capacity = Math.max(1, Math.floor(plan.scanCapacity?.(columnCount) ?? Number.POSITIVE_INFINITY));
-    for (const batch of batches(
+    batches(
       planned.filter((p) => p.check.table === table),
       capacity,
-    )) {
-      scans.push(scanOf(table, loaded, batch, prefix));
-    }
+    ).forEach((batch, i) => {
+      const columns = plan.columns.get(table);
+      const content = i === 0 && plan.fingerprint?.has(table) ? columns : undefined;
+      scans.push(scanOf(table, loaded, batch, prefix, content));
+    });
   }
   return { scans, checks: planned };
 }
@@ -162,7 +173,13 @@ function batches(checks: PlannedCheck[], capacity: number): PlannedCheck[][] {
  * One scan: an inner projection computes each condition once per row, the outer aggregates count
  * and sample them. Every name it adds starts with `prefix`, which no column of the lab's data starts with.
  */
-function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], prefix: string): TableScan {
+function scanOf(
+  table: string,
+  loaded: LoadedSuite,
+  checks: PlannedCheck[],
+  prefix: string,
+  content?: readonly ColumnInfo[],
+): TableScan {
   const key = textKey(loaded.datasets.find((d) => d.name === table)?.key ?? []);
   const rowKey = `${prefix}key`;
   const countAlias = `${prefix}rows`;
@@ -170,6 +187,7 @@ function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], pref
     items: [{ expr: { type: "star" } }, { expr: key, alias: rowKey }],
     from: { type: "table", name: table },
   };
+  const locals: ResolvedCondition["items"] = [];
   const outer: Select = {
     items: [{ expr: countRows(), alias: countAlias }],
     from: { type: "select", select: inner, alias: `${prefix}scan` },
@@ -189,7 +207,9 @@ function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], pref
       const flag = col(`${prefix}f${i}`);
       planned.failingAlias = `${prefix}failing${i}`;
       planned.sampleAlias = `${prefix}sample${i}`;
-      inner.items.push({ expr: and(scope, measure.failing), alias: `${prefix}f${i}` });
+      const { condition, items } = resolveLocals(measure.failing, measure.locals, `${prefix}l${i}_`);
+      locals.push(...items);
+      inner.items.push({ expr: and(scope, condition), alias: `${prefix}f${i}` });
       outer.items.push({ expr: countRows(flag), alias: planned.failingAlias });
       outer.items.push({
         expr: { type: "smallest", expr: col(rowKey), n: SAMPLE_SIZE, filter: flag },
@@ -200,7 +220,14 @@ function scanOf(table: string, loaded: LoadedSuite, checks: PlannedCheck[], pref
       outer.items.push({ expr: measure.value, alias: planned.valueAlias });
     }
   });
-  return { table, select: outer, checks, countAlias };
+  inner.from = withLocals(inner.from, locals, `${prefix}locals`);
+  if (!content) return { table, select: outer, checks, countAlias };
+  // The content fingerprint in the same pass: each row's digest inside, its two sums outside.
+  inner.items.push({ expr: rowDigest(content), alias: `${prefix}digest` });
+  const [sum1, sum2] = contentFingerprintItems(col(`${prefix}digest`));
+  const fingerprintAliases = { sum1: `${prefix}content1`, sum2: `${prefix}content2` };
+  outer.items.push({ expr: sum1, alias: fingerprintAliases.sum1 }, { expr: sum2, alias: fingerprintAliases.sum2 });
+  return { table, select: outer, checks, countAlias, fingerprintAliases };
 }
 
 /** The query that counts and samples the failing keys of a `keys` measure. */
@@ -242,11 +269,12 @@ export function groupsQuery(table: string, group: Expr, event: Expr, scope: Expr
 export function flaggedKeysQuery(planned: PlannedCheck): Select | undefined {
   const { measure, context } = planned;
   if (measure.type === "rows") {
+    const { condition, items } = resolveLocals(measure.failing, measure.locals, context.internal("l_"));
     return {
       distinct: true,
       items: [{ expr: context.key, alias: "k" }],
-      from: { type: "table", name: context.table },
-      where: and(context.scope, measure.failing),
+      from: withLocals({ type: "table", name: context.table }, items, context.internal("locals")),
+      where: and(context.scope, condition),
     };
   }
   if (measure.type === "keys") {

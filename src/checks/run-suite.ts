@@ -1,6 +1,7 @@
 import type { RunPermit, UnreadDataset } from "../door/run-permit.js";
 import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
 import { isLivingLabError, LivingLabError } from "../errors/problem.js";
+import { contentFingerprintOf } from "../fingerprint/content-fingerprint.js";
 import { renderSelect } from "../sql/dialect.js";
 import type { Select } from "../sql/expr.js";
 import type { ColumnUse, DatasetColumns } from "./check-definition.js";
@@ -54,7 +55,23 @@ export async function runSuite(
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  const { columns, fingerprint } = await attachDatasets(engine, loaded, permit);
+  const { columns, unread } = await attachDatasets(engine, loaded, permit);
+  // A run that stops records the content of only what it read: a suite refused on its columns
+  // read no row, and its record says so.
+  const outcome = await checkAttached(engine, loaded, columns, unread, referenceDate, options);
+  // A dataset that no scan read (it has no runnable check) is fingerprinted on its own.
+  for (const dataset of unread) await dataset.fingerprint();
+  return outcome;
+}
+
+async function checkAttached(
+  engine: Engine,
+  loaded: LoadedSuite,
+  columns: DatasetColumns,
+  unread: readonly UnreadDataset[],
+  referenceDate: string,
+  options: RunSuiteOptions,
+): Promise<SuiteOutcome> {
   const meanings = metricMeanings(loaded, referenceDate);
   const resultOf = (check: Check, measured: Measured | undefined) =>
     checkResult(check, measured, meanings.get(check.id) as MetricMeaning);
@@ -74,11 +91,16 @@ export async function runSuite(
       runnable.push(check);
     }
   }
-  const context = { referenceDate, columns, scanCapacity: (count: number) => engine.scanCapacity(count) };
+  const context = {
+    referenceDate,
+    columns,
+    scanCapacity: (count: number) => engine.scanCapacity(count),
+    // Each dataset's content fingerprint comes from the first scan of its checks: one pass, not two.
+    fingerprint: new Set(unread.map((dataset) => dataset.name)),
+  };
   const problems = await suiteProblems(loaded, runnable, context);
   if (problems.length > 0) throw new LivingLabError(problems);
-  // The suite fits the columns: now the first rows are read, for what the run record says it read.
-  await fingerprint();
+  // The suite fits the columns: only now are rows read, by the scans.
   await engine.restrictToAttached();
   const plan = planSuite(loaded, runnable, context);
   const measured = new Map<string, Measured>();
@@ -94,9 +116,15 @@ export async function runSuite(
   for (const group of statements(oneRow, (table) => engine.scanCapacity(columns.get(table)?.length ?? 0))) {
     rows.push(...(await queryOneRowEach(engine, group)));
   }
-  plan.scans.forEach((scan, i) => {
-    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, rows[i] ?? {}));
-  });
+  for (const [i, scan] of plan.scans.entries()) {
+    const row = rows[i] ?? {};
+    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, row));
+    const dataset = unread.find((d) => d.name === scan.table);
+    if (scan.fingerprintAliases && dataset) {
+      const names = { rows: scan.countAlias, ...scan.fingerprintAliases };
+      await dataset.fingerprint(contentFingerprintOf(columns.get(scan.table) ?? [], row, names));
+    }
+  }
   keyed.forEach((planned, i) => {
     const row = rows[plan.scans.length + i] ?? {};
     const inScope = measured.get(planned.check.id)?.inScope ?? 0;
@@ -156,6 +184,8 @@ export async function runSuite(
 /** A suite's datasets, attached: their columns, and the fingerprint of what the engine will read. */
 export interface AttachedSuite {
   columns: DatasetColumns;
+  /** Each dataset, until its content fingerprint is recorded (by a scan that computes it, or its own). */
+  unread: readonly UnreadDataset[];
   /** Reads the rows of every dataset once for its content fingerprint, which the permit records. */
   fingerprint(): Promise<void>;
 }
@@ -172,6 +202,7 @@ export async function attachDatasets(engine: Engine, loaded: LoadedSuite, permit
   for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
   return {
     columns,
+    unread,
     fingerprint: async () => {
       for (const dataset of unread) await dataset.fingerprint();
     },

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { readHere } from "../engines/data-path.js";
 import type { AdmittedSource, DatasetSource } from "../engines/engine.js";
 import { missingDataFile } from "../engines/read-error.js";
@@ -53,10 +54,28 @@ export async function admit(context: AdmissionContext, source: DatasetSource): P
   } as AdmittedSource;
 }
 
+/**
+ * Hashes of data files this process made, by path, with the file's identity when hashed: the
+ * door hashes a run's files before it opens, and admits each again; an unchanged file (same
+ * inode, size and modification time in nanoseconds) is not read a second time for its hash.
+ */
+const hashed = new Map<string, { identity: string; sha256: string }>();
+
+async function identityOf(file: string): Promise<string> {
+  const s = await stat(file, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
 /** The hash of a dataset file, or a problem that names the file when it cannot be read. */
 export async function hashDataFile(name: string, file: string): Promise<string> {
   try {
-    return await hashFile(file);
+    const identity = await identityOf(file);
+    const known = hashed.get(file);
+    if (known?.identity === identity) return known.sha256;
+    const sha256 = await hashFile(file);
+    // Kept only when the file did not change while it was read.
+    if ((await identityOf(file)) === identity) hashed.set(file, { identity, sha256 });
+    return sha256;
   } catch {
     throw new LivingLabError(missingDataFile(file, name));
   }

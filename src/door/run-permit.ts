@@ -4,6 +4,7 @@ import { engineVersionOf } from "../engines/engine.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { WrittenFile } from "../files/write-file-atomic.js";
+import type { ContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import type {
   CheckSummary,
@@ -39,7 +40,9 @@ export interface RunPermit {
    * As `attach`, but the engine reads no row yet: the dataset is admitted and attached, and
    * its content fingerprint (which reads every row) waits until `fingerprint` is called on
    * the result. For a reader that first checks what it will do against the columns alone;
-   * it must call `fingerprint` before any query of its own reads a row.
+   * it must call `fingerprint` before any query of its own reads a row. A reader whose first
+   * scan of the dataset can compute the fingerprint too (see `contentFingerprintItems`) passes
+   * what that scan computed, so the rows are read once for both.
    */
   attachUnread(engine: Engine, source: DatasetSource): Promise<UnreadDataset>;
   /** Records a table the analysis made inside the engine itself, by its content fingerprint. */
@@ -58,8 +61,11 @@ export interface RunPermit {
 /** A dataset attached to an engine whose rows nothing has read yet. */
 export interface UnreadDataset {
   readonly name: string;
-  /** Reads its rows once for the content fingerprint and records it (again: the same result). */
-  fingerprint(): Promise<DataFingerprint>;
+  /**
+   * Records its content fingerprint: the one a scan of the reader computed, or else read now
+   * in a scan of its own; refuses data logged as destroyed. Once: later calls give the same.
+   */
+  fingerprint(computed?: ContentFingerprint): Promise<DataFingerprint>;
 }
 
 /** How a run ended. */
@@ -87,6 +93,18 @@ export interface PermitContext {
   today: string;
 }
 
+/** Where the engine read a dataset from: a file, a table, or a DataFrame handed back from memory. */
+interface Origin {
+  file?: FileFingerprint;
+  table?: string;
+  frame?: true;
+}
+
+function originOf(source: DatasetSource, file: FileFingerprint | undefined): Origin {
+  if (source.frame) return { frame: true };
+  return source.file ? { ...(file && { file }) } : { table: source.table ?? source.name };
+}
+
 /** Makes the permit of a run whose start the door just logged; nothing else may call this. */
 export function mintPermit(context: PermitContext): RunPermit {
   const { opened, started } = context;
@@ -94,14 +112,16 @@ export function mintPermit(context: PermitContext): RunPermit {
   const files: FileFingerprint[] = [];
   let engine: string | undefined;
   let ended: Promise<RunRecord> | undefined;
-  const fingerprint = async (on: Engine, name: string, file?: FileFingerprint, table?: string, made?: true) => {
-    const content = await on.fingerprint(name);
+  const fingerprint = async (on: Engine, name: string, origin: Origin, made?: true, computed?: ContentFingerprint) => {
+    const content = computed ?? (await on.fingerprint(name));
     engine = await engineVersionOf(on);
+    const { file, table, frame } = origin;
     const read: DataFingerprint = {
       name,
       engine,
       ...(file && { file: { path: file.path, sha256: file.sha256 } }),
       ...(table !== undefined && { table }),
+      ...(frame && { frame }),
       rows: content.rows,
       columns: content.columns,
       content_sha256: content.sha256,
@@ -130,25 +150,20 @@ export function mintPermit(context: PermitContext): RunPermit {
         fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256);
       if (file) files.push(file);
       let read: Promise<DataFingerprint> | undefined;
-      const readOnce = async () => {
-        const found = await fingerprint(
-          on,
-          source.name,
-          file || undefined,
-          source.file ? undefined : (source.table ?? source.name),
-        );
+      const readOnce = async (computed?: ContentFingerprint) => {
+        const found = await fingerprint(on, source.name, originOf(source, file || undefined), undefined, computed);
         if (context.governance.destroyedContents.has(found.content_sha256)) throw destroyedProblem(context, source);
         return found;
       };
       return {
         name: source.name,
-        fingerprint: () => {
-          read ??= readOnce();
+        fingerprint: (computed) => {
+          read ??= readOnce(computed);
           return read;
         },
       };
     },
-    recordTable: (on, table) => fingerprint(on, table, undefined, table, true),
+    recordTable: (on, table) => fingerprint(on, table, { table }, true),
     read: () => data,
     provisional(result) {
       const { schema, seq, prev_hash, hash, type: _t, torn_tail_set_aside: _r, ...same } = started;

@@ -5,6 +5,7 @@ import { LivingLabError } from "../errors/problem.js";
 import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
 import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
+import { tableFromFrame } from "../frames/table-from-frame.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import {
@@ -86,8 +87,9 @@ export class DuckDbEngine implements Engine {
     }
   }
 
-  /** DuckDB reads a dataset's file (and a table inside a DuckDB file). */
+  /** DuckDB reads a dataset's file (and a table inside a DuckDB file), or a DataFrame handed back. */
   static locate(source: DatasetSource): DatasetSource {
+    if (source.frame) return { name: source.name, frame: source.frame };
     return {
       name: source.name,
       ...(source.file && { file: source.file }),
@@ -99,9 +101,19 @@ export class DuckDbEngine implements Engine {
     return DuckDbEngine.locate(source);
   }
 
-  /** Makes an admitted Parquet, CSV or DuckDB file queryable under its name, with only its admitted columns. */
+  /**
+   * Makes an admitted Parquet, CSV or DuckDB file queryable under its name, with only its
+   * admitted columns; an admitted DataFrame becomes a table of that name with only those columns.
+   */
   async attach(source: AdmittedSource): Promise<void> {
-    const { name, file, table, columns } = source;
+    const { name, file, table, columns, frame } = source;
+    if (frame) {
+      await tableFromFrame(this, name, frame.data, {
+        ...(frame.types && { types: frame.types }),
+        ...(columns && { columns }),
+      });
+      return;
+    }
     if (!file) {
       throw new LivingLabError({
         code: "dataset_without_file",
@@ -123,6 +135,14 @@ export class DuckDbEngine implements Engine {
     }
     const select = columns ? columns.map(quoteIdentifier).join(", ") : "*";
     await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT ${select} FROM ${from}`);
+  }
+
+  /** True when this database has a table or view by this name. */
+  async hasTable(name: string): Promise<boolean> {
+    const found = await this.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_name = ${quoteString(name)} AND table_schema = current_schema()`,
+    );
+    return found.length > 0;
   }
 
   /** Runs a statement of livinglab's own; a data file it cannot read is the user's problem, named. */

@@ -1,11 +1,13 @@
+import type { DataFrame } from "danfojs-node";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
 import type { ContentFingerprint } from "../fingerprint/content-fingerprint.js";
+import type { FrameTypeName } from "../frames/frame-type-names.js";
 import type { Dialect } from "../sql/dialect.js";
 
 /** A row of a query result with plain JavaScript values (safe bigints become numbers). */
 export type Row = Record<string, unknown>;
 
-/** Where a dataset's rows live: a file (Parquet, CSV, DuckDB database) or a table on a server. */
+/** Where a dataset's rows live: a file (Parquet, CSV, DuckDB database), a table on a server, or a DataFrame in memory. */
 export interface DatasetSource {
   /** The name checks use for it. */
   name: string;
@@ -13,6 +15,14 @@ export interface DatasetSource {
   file?: string;
   /** Table inside a DuckDB file, on the PostgreSQL server or on Spark (`catalog.schema.table`); default the dataset name. */
   table?: string;
+  /** A DataFrame handed back from a notebook: an engine that holds tables in memory loads it (DuckDB). */
+  frame?: FrameSource;
+}
+
+/** A DataFrame handed back, with the DuckDB type of any column the frame does not know or should change. */
+export interface FrameSource {
+  data: DataFrame;
+  types?: Readonly<Record<string, FrameTypeName>>;
 }
 
 declare const admitted: unique symbol;

@@ -1,3 +1,5 @@
+import { totalmem } from "node:os";
+import { LivingLabError } from "../errors/problem.js";
 import { DuckDbEngine } from "./duckdb-engine.js";
 import type { DatasetSource, Engine } from "./engine.js";
 import { PostgresEngine } from "./postgres-engine.js";
@@ -6,22 +8,55 @@ import { SparkEngine } from "./spark/spark-engine.js";
 export const engineNames = ["duckdb", "postgres", "spark"] as const;
 export type EngineName = (typeof engineNames)[number];
 
-export interface EngineOptions {
+export interface EngineOptions extends EngineResources {
   /** PostgreSQL connection URL; without it the standard PG environment variables apply. */
   pgUrl?: string;
   /** Spark address (`sc://host:port` or `hive2://host:port`); without it `SPARK_REMOTE` applies. */
   sparkUrl?: string;
-  /** Most memory the embedded engine may use; beyond it DuckDB spills to disk (default 1GB). */
-  memoryLimit?: string;
 }
 
-/**
- * DuckDB's settings for checks: a fixed memory ceiling, whatever the number of rows. Beyond it
- * DuckDB spills to disk, into a folder that each engine gets of its own (see `DuckDbEngine.open`).
- */
-export function duckdbSettings(memoryLimit = "1GB"): Record<string, string> {
-  return { memory_limit: memoryLimit };
+/** What the embedded engine may use of the machine. */
+export interface EngineResources {
+  /** Most memory DuckDB may use (`1GB`, `512MiB`); beyond it, it spills to disk. */
+  memoryLimit?: string;
+  /** Threads DuckDB runs on; default one per core. */
+  threads?: number;
 }
+
+/** The ceiling without an option or LIVINGLAB_MEMORY: it keeps the default suite at 10M cases under 1.5 GB. */
+const DEFAULT_MEMORY = { text: "1GB", bytes: 1e9 };
+
+/**
+ * DuckDB's settings for checks: a fixed memory ceiling whatever the number of rows (the option,
+ * else LIVINGLAB_MEMORY, else 1 GB, at most half the machine's memory), and the threads (the
+ * option, else LIVINGLAB_THREADS, else one per core). Beyond the ceiling DuckDB spills to disk,
+ * into a folder that each engine gets of its own (see `DuckDbEngine.open`).
+ * @example duckdbSettings({ memoryLimit: "4GB", threads: 2 }) // { memory_limit: "4GB", threads: "2" }
+ */
+export function duckdbSettings(resources: EngineResources = {}, env = process.env): Record<string, string> {
+  const memory = resources.memoryLimit ?? env.LIVINGLAB_MEMORY;
+  const threads =
+    resources.threads ?? (env.LIVINGLAB_THREADS === undefined ? undefined : Number(env.LIVINGLAB_THREADS));
+  if (memory !== undefined && !MEMORY_SIZE.test(memory.trim())) {
+    throw new LivingLabError({
+      code: "engine_memory_invalid",
+      message: `'${memory}' is geen hoeveelheid geheugen voor de engine.`,
+      hint: "Geef een getal met een eenheid, zoals 512MB, 2GB of 4GiB (--memory, of LIVINGLAB_MEMORY).",
+    });
+  }
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 1024)) {
+    throw new LivingLabError({
+      code: "engine_threads_invalid",
+      message: `'${resources.threads ?? env.LIVINGLAB_THREADS}' is geen aantal threads voor de engine.`,
+      hint: "Geef een heel getal van 1 tot en met 1024 (--threads, of LIVINGLAB_THREADS).",
+    });
+  }
+  const half = totalmem() / 2;
+  const fallback = half >= DEFAULT_MEMORY.bytes ? DEFAULT_MEMORY.text : `${Math.floor(half / 2 ** 20)}MiB`;
+  return { memory_limit: memory?.trim() ?? fallback, ...(threads !== undefined && { threads: String(threads) }) };
+}
+
+const MEMORY_SIZE = /^\d+(\.\d+)?\s*([KMGT]i?B)$/i;
 
 /** What the tool knows of an engine before it opens one: how to open it, and where it reads a dataset. */
 interface EngineEntry {
@@ -32,7 +67,7 @@ interface EngineEntry {
 /** Every engine by name; adding one is a file in this folder and a line here. */
 const engines = {
   duckdb: {
-    open: (options) => DuckDbEngine.open(":memory:", duckdbSettings(options.memoryLimit)),
+    open: (options) => DuckDbEngine.open(":memory:", duckdbSettings(options)),
     locate: DuckDbEngine.locate,
   },
   postgres: { open: (options) => PostgresEngine.connect(options.pgUrl), locate: PostgresEngine.locate },

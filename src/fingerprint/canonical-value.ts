@@ -1,4 +1,4 @@
-import { bin, call, caseWhen, col, type Expr, isNull, lit } from "../sql/expr.js";
+import { bin, call, caseWhen, col, type Expr, isNull, lit, or } from "../sql/expr.js";
 
 /**
  * The kinds of value the canonical rendering knows. Each engine sorts its own column types
@@ -69,8 +69,15 @@ const nullPropagates = new Set<ValueKind>([
   "other",
 ]);
 
-const escaped = (value: Expr) =>
-  call("replace", call("replace", text(value), lit("\\"), lit("\\\\")), lit(VALUE_SEPARATOR), lit("\\|"));
+/** Text with `\` and `|` escaped; the replacing runs only where one occurs (it costs more than looking). */
+function escaped(value: Expr): Expr {
+  const plain = text(value);
+  return caseWhen(
+    or(call("contains", plain, lit("\\")), call("contains", plain, lit(VALUE_SEPARATOR))),
+    call("replace", call("replace", plain, lit("\\"), lit("\\\\")), lit(VALUE_SEPARATOR), lit("\\|")),
+    plain,
+  );
+}
 
 /** One renderer per kind, for a value known not to be NULL; exhaustive, so a new kind needs one. */
 const renderers: Record<ValueKind, (value: Expr) => Expr> = {

@@ -1,11 +1,13 @@
+import type { DataFrame } from "danfojs-node";
 import type { SuiteResult } from "../checks/check-result.js";
 import { checkResultsFile } from "../checks/check-results-format.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
-import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { dataSources, suiteHistory, suiteLogName } from "../checks/suite-history.js";
 import { throughDoor } from "../door/through-door.js";
-import { type EngineName, locateFor, openEngine } from "../engines/open-engine.js";
+import { type EngineName, type EngineResources, locateFor, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
+import { framesAsDatasets } from "../frames/frames-as-datasets.js";
 import { localDate } from "../gates/gate-input.js";
 import { suiteReads } from "../gates/planned-reads.js";
 import { renderCheckResults } from "../report/check-results-html.js";
@@ -25,10 +27,17 @@ export interface CheckSuiteOptions extends JustificationChoice {
   pgUrl?: string;
   /** Spark address; without it SPARK_REMOTE applies. */
   sparkUrl?: string;
+  /** Memory and threads for the embedded engine; default LIVINGLAB_MEMORY and LIVINGLAB_THREADS, else 1GB and one thread per core. */
+  resources?: EngineResources;
   /** "Today" for relative ranges and freshness (YYYY-MM-DD). */
   referenceDate?: string;
   /** Also write the results as JSON to this file. */
   json?: string;
+  /**
+   * DataFrames to check instead of the files of the suite datasets they are named after; each is
+   * read through the door like any dataset, as a DuckDB table, and logged by its content fingerprint.
+   */
+  frames?: Readonly<Record<string, DataFrame>>;
   workspace?: Workspace;
 }
 
@@ -50,7 +59,14 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
   const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const engineName = options.engine ?? "duckdb";
   const logName = suiteLogName(opened.dir, loaded.file);
-  const history = suiteHistory(await readRunLog(runLogPath(opened.dir)), logName);
+  const frames = Object.keys(options.frames ?? {});
+  const reading = framesAsDatasets(loaded, options.frames ?? {});
+  const reads = suiteReads(reading, { locate: locateFor(engineName) });
+  const history = suiteHistory(
+    await readRunLog(runLogPath(opened.dir)),
+    logName,
+    dataSources(opened.dir, reads.datasets),
+  );
   const id = newRunId();
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? localDate();
   const { value: result, record } = await throughDoor(
@@ -67,17 +83,19 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
           engine: engineName,
           reference_date: referenceDate,
           ...(options.dataDir && { data: options.dataDir }),
+          ...(frames.length > 0 && { frames }),
         },
       },
-      reads: suiteReads(loaded, { locate: locateFor(engineName) }),
+      reads,
     },
     async (permit) => {
       const engine = await openEngine(engineName, {
+        ...options.resources,
         ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
         ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
       });
       try {
-        const { result } = await runSuite(engine, loaded, permit, { history, referenceDate });
+        const { result } = await runSuite(engine, reading, permit, { history, referenceDate });
         const json = options.json ? await writeJson(options.json, checkResultsFile(result, id)) : undefined;
         return {
           value: result,

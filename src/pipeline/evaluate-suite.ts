@@ -7,7 +7,7 @@ import { suiteLogName } from "../checks/suite-history.js";
 import { throughDoor } from "../door/through-door.js";
 import { isUri } from "../engines/data-path.js";
 import type { DatasetSource, Engine } from "../engines/engine.js";
-import { type EngineName, locateFor, openEngine } from "../engines/open-engine.js";
+import { type EngineName, type EngineResources, locateFor, openEngine } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { localDate } from "../gates/gate-input.js";
@@ -33,6 +33,8 @@ export interface EvaluateSuiteOptions extends JustificationChoice {
   engine?: EngineName;
   pgUrl?: string;
   sparkUrl?: string;
+  /** Memory and threads for the embedded engine; default LIVINGLAB_MEMORY and LIVINGLAB_THREADS, else 1GB and one thread per core. */
+  resources?: EngineResources;
   referenceDate?: string;
   /** Write the scores as JSON: a list of kind, recall, precision. */
   json?: string;
@@ -107,6 +109,7 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
     },
     async (permit) => {
       const engine = await openEngine(engineName, {
+        ...options.resources,
         ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
         ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
       });

@@ -2,7 +2,7 @@ import { relative, resolve } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
 import { loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
-import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { dataSources, suiteHistory, suiteLogName } from "../checks/suite-history.js";
 import type { RunPermit } from "../door/run-permit.js";
 import { throughDoor } from "../door/through-door.js";
 import { openEngine } from "../engines/open-engine.js";
@@ -49,7 +49,9 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const suite = await loadSuite(ownSuiteFile(opened));
   const logName = suiteLogName(opened.dir, suite.file);
   const runLog = runLogPath(opened.dir);
-  const history = suiteHistory(await readRunLog(runLog), logName);
+  // Synthetic data is made by the run itself, so its files are hashed when they are read.
+  const reads = suiteReads(suite, { made: synth !== undefined });
+  const history = suiteHistory(await readRunLog(runLog), logName, dataSources(opened.dir, reads.datasets));
   const referenceDate = suite.suite.reference_date ?? localDate();
   const { value, record } = await throughDoor(
     {
@@ -58,8 +60,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
       ...(options.justification !== undefined && { justification: options.justification }),
       ...(options.reuseJustification !== undefined && { reuseJustification: options.reuseJustification }),
       analysis: { name: "check", params: { suite: logName, engine: "duckdb", reference_date: referenceDate } },
-      // Synthetic data is made by the run itself, so its files are hashed when they are read.
-      reads: suiteReads(suite, { made: synth !== undefined }),
+      reads,
     },
     async (permit) => {
       // The start is logged before any work, so a run that crashes shows as unfinished.

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
+import type { DataFrame } from "danfojs-node";
 import { type MetricUnit, metricUnits } from "../checks/metric-unit.js";
 import type { RunPermit } from "../door/run-permit.js";
 import { isRefusal, throughDoor } from "../door/through-door.js";
@@ -8,6 +9,7 @@ import type { Row } from "../engines/engine.js";
 import { duckdbSettings } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { FrameTypeName } from "../frames/frame-type-names.js";
 import type { Workspace } from "../workspace.js";
 import type { JustificationChoice } from "./justification.js";
 import type { DataFingerprint, RunRecord } from "./run-record-schema.js";
@@ -25,6 +27,18 @@ export interface LoggedRunContext {
    * Returns what was read: the file's hash and the content fingerprint.
    */
   readDataset(name: string, file: string): Promise<DataFingerprint>;
+  /**
+   * Hands a DataFrame back to the engine as the table `name`, through the door like any dataset:
+   * declared data only on real personal data (and only its declared columns), never content
+   * logged as destroyed. Give `types` for columns the frame does not know the DuckDB type of.
+   * Returns what was read: the content fingerprint, recorded as a DataFrame.
+   * @example await run.readFrame("zaken_open", open); const rows = await run.query("SELECT count(*) FROM zaken_open");
+   */
+  readFrame(
+    name: string,
+    frame: DataFrame,
+    options?: { types?: Readonly<Record<string, FrameTypeName>> },
+  ): Promise<DataFingerprint>;
   /** Records a table you made in the engine, by its content fingerprint. */
   readTable(table: string): Promise<DataFingerprint>;
   query(sql: string): Promise<Row[]>;
@@ -84,6 +98,8 @@ export async function loggedRun<T>(
           engine,
           outcome: "completed",
           readDataset: (dataset, file) => permit.attach(engine, { name: dataset, file }),
+          readFrame: (dataset, frame, frameOptions) =>
+            permit.attach(engine, { name: dataset, frame: { data: frame, ...frameOptions } }),
           readTable: (table) => permit.recordTable(engine, table),
           query: (sql) => engine.query(sql),
           async writeArtifact(file, content) {

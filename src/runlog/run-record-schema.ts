@@ -38,6 +38,8 @@ export const dataFingerprintSchema = z.object({
   method: z.string(),
   /** A table the analysis made itself from what it read, recorded for provenance; not data it read. */
   made: z.literal(true).optional(),
+  /** A DataFrame handed back from a notebook: rows read from memory, not from a file or a table. */
+  frame: z.literal(true).optional(),
 });
 export type DataFingerprint = z.infer<typeof dataFingerprintSchema>;
 

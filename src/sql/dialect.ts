@@ -1,4 +1,14 @@
-import type { BinaryOperator, Expr, From, FunctionName, Literal, Select } from "./expr.js";
+import {
+  and,
+  type BinaryOperator,
+  type Expr,
+  exists,
+  type From,
+  type FunctionName,
+  type Literal,
+  lit,
+  type Select,
+} from "./expr.js";
 
 /** How one engine writes the parts of SQL that differ; everything else is shared. */
 export interface Dialect {
@@ -12,6 +22,11 @@ export interface Dialect {
   smallest(expr: string, n: number, filter: string | undefined): string;
   /** The number of rows where `filter` is true. */
   countWhere(filter: string): string;
+  /**
+   * The engine's keyword for an anti join (`ANTI JOIN`), when it has one. Without it an anti join
+   * is written as NOT EXISTS, which such an engine plans as an anti join itself.
+   */
+  antiJoin?: string;
 }
 
 /** The standard way to count rows that meet a condition. */
@@ -37,6 +52,8 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   concat_ws: (args) => `concat_ws(${args.join(", ")})`,
   // The shape of a text: digits become 9, capitals A, small letters a.
   starts_with: ([a, b]) => `starts_with(${a}, ${b})`,
+  /** Whether text `a` holds text `b` anywhere. */
+  contains: ([a, b]) => `(strpos(${a}, ${b}) > 0)`,
   /** Text sorted by its bytes, the same on every engine. */
   byte_order: ([a]) => `${a}`,
   shape: ([a]) =>
@@ -125,6 +142,9 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
       return expr.fn === "count_distinct" ? `count(DISTINCT ${r(expr.expr)})` : `${expr.fn}(${r(expr.expr)})`;
     case "smallest":
       return dialect.smallest(r(expr.expr), expr.n, expr.filter && r(expr.filter));
+    case "local":
+      // The planner replaces every local value by the column it computed it in.
+      throw new Error(`local value '${expr.name}' was not resolved by the planner`);
   }
 }
 
@@ -143,7 +163,14 @@ export function renderSelect(select: Select, dialect: Dialect): string {
     `SELECT ${select.distinct ? "DISTINCT " : ""}${select.items.map((i) => (i.alias === undefined ? r(i.expr) : `${r(i.expr)} AS ${quoteIdentifier(i.alias)}`)).join(", ")}`,
   ];
   if (select.from) parts.push(`FROM ${renderFrom(select.from, dialect)}`);
-  if (select.where) parts.push(`WHERE ${r(select.where)}`);
+  const notExists: Expr[] = [];
+  for (const join of select.joins ?? []) {
+    if (join.kind === "inner") parts.push(`JOIN ${renderFrom(join.from, dialect)} ON ${r(join.on)}`);
+    else if (dialect.antiJoin) parts.push(`${dialect.antiJoin} ${renderFrom(join.from, dialect)} ON ${r(join.on)}`);
+    else notExists.push(exists({ items: [{ expr: lit(1) }], from: join.from, where: join.on }, true));
+  }
+  const where = notExists.length > 0 ? and(select.where, ...notExists) : select.where;
+  if (where) parts.push(`WHERE ${r(where)}`);
   if (select.groupBy?.length) parts.push(`GROUP BY ${select.groupBy.map(r).join(", ")}`);
   if (select.having) parts.push(`HAVING ${r(select.having)}`);
   if (select.orderBy?.length) {

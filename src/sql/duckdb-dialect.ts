@@ -10,9 +10,12 @@ export const duckdbDialect: Dialect = {
     ...standardFunctions,
     // DuckDB returns '' when nothing matches; the other engines return NULL.
     regex_extract: ([a, p]) => `nullif(regexp_extract(${a}, ${p}, 1), '')`,
+    contains: ([a, b]) => `contains(${a}, ${b})`,
   },
   // `min(x, n)` keeps only n values in memory, whatever the number of rows. A CASE instead of
   // FILTER, and count_if, let DuckDB compute dozens of these in one pass without a selection each.
   smallest: (expr, n, filter) => `min(${filter ? `CASE WHEN ${filter} THEN ${expr} END` : expr}, ${n})`,
   countWhere: (filter) => `coalesce(count_if(${filter}), 0)`,
+  // A plain anti join; a correlated NOT EXISTS becomes a slower delim join in DuckDB 1.5.
+  antiJoin: "ANTI JOIN",
 };

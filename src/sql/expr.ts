@@ -27,6 +27,7 @@ export type FunctionName =
   | "shape"
   | "byte_order"
   | "starts_with"
+  | "contains"
   // What the canonical rendering of values (src/fingerprint/) is built from.
   | "rtrim"
   | "abs"
@@ -62,7 +63,9 @@ export type Expr =
   | { type: "count"; filter?: Expr }
   | { type: "sum"; expr: Expr }
   | { type: "aggregate"; fn: "min" | "max" | "count" | "count_distinct"; expr: Expr }
-  | { type: "smallest"; expr: Expr; n: number; filter?: Expr };
+  | { type: "smallest"; expr: Expr; n: number; filter?: Expr }
+  /** A value a check computes once per row before its condition reads it (see `Measure`). */
+  | { type: "local"; name: string };
 
 export interface SelectItem {
   expr: Expr;
@@ -80,10 +83,22 @@ export type From =
   | { type: "join"; join: "inner" | "left" | "full"; left: From; right: From; on: Expr }
   | { type: "custom_sql"; sql: string; alias: string };
 
+/**
+ * A join after the FROM: `inner` keeps the rows with a match; `anti` keeps the rows without one
+ * (written as the engine plans it best: an ANTI JOIN, or NOT EXISTS where that is its anti join).
+ */
+export interface Join {
+  kind: "inner" | "anti";
+  from: From;
+  on: Expr;
+}
+
 export interface Select {
   items: SelectItem[];
   /** Without a source, the select gives one row of its items. */
   from?: From;
+  /** Joins after the source; only with a source. */
+  joins?: Join[];
   where?: Expr;
   groupBy?: Expr[];
   having?: Expr;
@@ -103,6 +118,7 @@ export const isNull = (expr: Expr): Expr => ({ type: "is_null", expr, negated: f
 export const isNotNull = (expr: Expr): Expr => ({ type: "is_null", expr, negated: true });
 export const inList = (expr: Expr, values: Expr[], negated = false): Expr => ({ type: "in", expr, values, negated });
 export const exists = (select: Select, negated = false): Expr => ({ type: "exists", select, negated });
+export const local = (name: string): Expr => ({ type: "local", name });
 export const countRows = (filter?: Expr): Expr => (filter ? { type: "count", filter } : { type: "count" });
 
 /** AND of the given conditions; undefined ones are left out, none at all is TRUE. */

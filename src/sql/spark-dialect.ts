@@ -32,6 +32,8 @@ export const sparkDialect: Dialect = {
     regex_extract: ([a, p]) => `nullif(regexp_extract(${a}, ${p}, 1), '')`,
     regex_contains: ([a, p]) => `(${a}) RLIKE ${p}`,
     starts_with: ([a, b]) => `startswith(${a}, ${b})`,
+    // Spark has no strpos; contains (3.3+) is NULL when either side is, as strpos(a, b) > 0 is.
+    contains: ([a, b]) => `contains(${a}, ${b})`,
     // Spark's regexp_replace replaces every match; it has no flags argument.
     shape: ([a]) => `regexp_replace(regexp_replace(regexp_replace(${a}, '[0-9]', '9'), '[A-Z]', 'A'), '[a-z]', 'a')`,
     // What the content fingerprint is built from (src/fingerprint/), in Spark's spelling.
@@ -52,4 +54,6 @@ export const sparkDialect: Dialect = {
     return `min_by(${value}, ${value}, ${n})`;
   },
   countWhere: (filter) => `count_if(${filter})`,
+  // Spark's own anti join; it plans a NOT EXISTS as one too, but this says it directly.
+  antiJoin: "LEFT ANTI JOIN",
 };

@@ -3,7 +3,7 @@ import { LivingLabError } from "../../errors/problem.js";
 import { checkSuite } from "../../pipeline/check-suite.js";
 import { openWorkspace } from "../../workspace.js";
 import type { Command } from "../command.js";
-import { connectionOptions, ENGINE_HELP, engineOption, engineOptions } from "../engine-option.js";
+import { connectionOptions, ENGINE_HELP, engineOption, engineOptions, engineResources } from "../engine-option.js";
 import { parseOptions } from "../parse-options.js";
 import { formatResultTable } from "../result-table.js";
 
@@ -51,6 +51,7 @@ Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of
       justification: values.justification ?? "",
       ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       engine: engineOption(values.engine, "check"),
+      resources: engineResources(values),
       ...(values.data !== undefined && { dataDir: values.data }),
       ...(values.json !== undefined && { json: values.json }),
       ...connectionOptions(values),

@@ -2,7 +2,7 @@ import { LivingLabError } from "../../errors/problem.js";
 import { evaluateSuite } from "../../pipeline/evaluate-suite.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
-import { connectionOptions, ENGINE_HELP, engineOption, engineOptions } from "../engine-option.js";
+import { connectionOptions, ENGINE_HELP, engineOption, engineOptions, engineResources } from "../engine-option.js";
 import { parseOptions } from "../parse-options.js";
 
 const share = (value: number | null) => (value === null ? "–" : value.toFixed(3));
@@ -61,6 +61,7 @@ Exitcodes: 0 elke soort fout met recall en precisie 1,0; 1 een soort daaronder; 
       justification: values.justification ?? "",
       ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       engine: engineOption(values.engine, "evaluate"),
+      resources: engineResources(values),
       ...(values.json !== undefined && { json: values.json }),
       ...connectionOptions(values),
       ...(values["reference-date"] !== undefined && { referenceDate: values["reference-date"] }),

@@ -54,7 +54,7 @@ ${renderFacts([
     .filter((d) => !d.made)
     .map((d): [string, string] => [
       `Inhoud ${d.name}`,
-      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(d.engine)}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
+      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(d.engine)}${d.frame ? " uit een DataFrame" : ""}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
     ]),
   [
     "Code",

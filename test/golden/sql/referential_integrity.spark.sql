@@ -2,7 +2,6 @@ SELECT coalesce(sum(`n`), 0) AS `failing`, min_by(`k`, `k`, 5) AS `sample`
 FROM (
 SELECT CAST(`zaak_id` AS STRING) AS `k`, 1 AS `n`
 FROM `zaken` AS `child`
-WHERE ((`child`.`verdachte_id`) IS NOT NULL) AND (NOT EXISTS (SELECT 1 AS `found`
-FROM `verdachten` AS `parent`
-WHERE `parent`.`verdachte_id` = `child`.`verdachte_id`))
+LEFT ANTI JOIN `verdachten` AS `parent` ON `parent`.`verdachte_id` = `child`.`verdachte_id`
+WHERE (`child`.`verdachte_id`) IS NOT NULL
 ) AS `failing_rows`

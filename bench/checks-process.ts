@@ -1,0 +1,130 @@
+/**
+ * `livinglab check` as a whole process against the hand-written DuckDB script as a process of
+ * its own (bench/om-floor-process.mjs running bench/om-floor.sql), on the same synthetic Parquet
+ * data (`synth --seed 1 --defects all`), interleaved, three rounds each, at one or more sizes.
+ * Wall time, CPU time and peak memory (RSS) of each process come from /usr/bin/time; the machine's
+ * load is printed beside every figure, because the machine may be shared.
+ *   npm run bench:check-process -- 1000000 10000000
+ * The data is made once per size in $LIVINGLAB_BENCH_DATA (default the temporary folder) and
+ * reused; remove it afterwards (10M cases are about 300 MB, 50M about 1.5 GB).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CLI = join(ROOT, "dist/cli/main.js");
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const DATA_ROOT = process.env.LIVINGLAB_BENCH_DATA ?? tmpdir();
+/** The same ceiling for both, so that both spill alike; LIVINGLAB_MEMORY sets livinglab's own. */
+const MEMORY = process.env.LIVINGLAB_MEMORY ?? "1GB";
+
+const sizes = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["1000000"]).map((s) =>
+  Number(s.replaceAll("_", "")),
+);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error("Gebruik: npm run bench:check-process -- <aantal zaken> [<aantal zaken> ...]");
+  process.exit(3);
+}
+if (!existsSync(CLI)) {
+  console.error("Bouw eerst de bibliotheek: ./lab build");
+  process.exit(3);
+}
+
+interface Measured {
+  wall: number;
+  cpu: number;
+  peakMb: number;
+  load: number;
+}
+
+/** The data of one size, made once with the seed and reference date of the default suite. */
+function ensureData(cases: number): string {
+  const dir = join(DATA_ROOT, `livinglab-bench-checks-${cases}`);
+  const sheet = join(dir, "datasheet.json");
+  if (existsSync(sheet)) {
+    const { arguments: args } = JSON.parse(readFileSync(sheet, "utf8"));
+    if (args.zaken === cases && args.seed === 1 && args.defects === "all" && args.as_of === "2026-06-30") return dir;
+    console.error(`${dir} bevat andere data; verwijder de map en begin opnieuw.`);
+    process.exit(3);
+  }
+  console.log(`Synthetische data maken: ${cases} zaken in ${dir} ...`);
+  const made = spawnSync(
+    process.execPath,
+    [CLI, "synth", "--out", dir, "--zaken", String(cases), "--seed", "1", "--as-of", "2026-06-30", "--defects", "all"],
+    { stdio: "inherit" },
+  );
+  if (made.status !== 0) process.exit(3);
+  return dir;
+}
+
+/** A throwaway lab with the example experiment, so `check` runs through the door as a real one does. */
+async function makeLab(): Promise<string> {
+  const lab = await mkdtemp(join(tmpdir(), "livinglab-bench-lab-"));
+  await cp(join(ROOT, "templates"), join(lab, "templates"), { recursive: true });
+  await cp(join(ROOT, "experiments/om-datakwaliteit"), join(lab, "experiments/om-datakwaliteit"), {
+    recursive: true,
+    filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
+  });
+  return lab;
+}
+
+/** Runs one process under /usr/bin/time; a failure stops the bench (exit 1 of `check` is failing checks). */
+async function timeProcess(args: string[], okCodes: number[], env: NodeJS.ProcessEnv = {}): Promise<Measured> {
+  const out = join(tmpdir(), `livinglab-bench-time-${process.pid}`);
+  const load = loadavg()[0] ?? 0;
+  const run = spawnSync("/usr/bin/time", ["-o", out, "-f", "%e %U %S %M", process.execPath, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  if (!okCodes.includes(run.status ?? -1)) {
+    await rm(out, { force: true });
+    console.error(run.stdout, run.stderr);
+    throw new Error(`${args.join(" ")} ended with ${run.status}`);
+  }
+  const [wall, user, system, kb] = (await readFile(out, "utf8")).trim().split(/\s+/).slice(-4).map(Number);
+  await rm(out, { force: true });
+  return { wall: wall ?? 0, cpu: (user ?? 0) + (system ?? 0), peakMb: (kb ?? 0) / 1024, load };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const fixed = (x: number, d = 2) => x.toFixed(d);
+
+function line(name: string, runs: Measured[]): string {
+  const loads = runs.map((r) => fixed(r.load, 1)).join("/");
+  return `${name.padEnd(28)} wand ${runs.map((r) => fixed(r.wall)).join(" ")} s (mediaan ${fixed(median(runs.map((r) => r.wall)))}), cpu mediaan ${fixed(median(runs.map((r) => r.cpu)))} s, piek ${fixed(Math.max(...runs.map((r) => r.peakMb)), 0)} MB, belasting ${loads}`;
+}
+
+const lab = await makeLab();
+const suite = join(lab, "experiments/om-datakwaliteit/suite.yaml");
+try {
+  for (const cases of sizes) {
+    const dir = ensureData(cases);
+    const floorArgs = [join(import.meta.dirname, "om-floor-process.mjs"), dir, MEMORY];
+    const checkArgs = [
+      CLI,
+      "check",
+      suite,
+      "--data",
+      dir,
+      "--justification",
+      `Meting van de snelheid van de controles op ${cases} synthetische zaken, tegen het handgeschreven script.`,
+    ];
+    await timeProcess(floorArgs, [0]); // warm the file cache for both
+    const floor: Measured[] = [];
+    const check: Measured[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      check.push(await timeProcess(checkArgs, [0, 1, 2], { LIVINGLAB_MEMORY: MEMORY }));
+      floor.push(await timeProcess(floorArgs, [0]));
+    }
+    console.log(`\nzaken: ${cases}, geheugengrens ${MEMORY}, ${ROUNDS} rondes om en om`);
+    console.log(line("livinglab check (proces)", check));
+    console.log(line("handgeschreven script", floor));
+    const ratio = (pick: (m: Measured) => number) => fixed(median(check.map(pick)) / median(floor.map(pick)));
+    console.log(`check/script ratio: wand ${ratio((m) => m.wall)}, cpu ${ratio((m) => m.cpu)}`);
+  }
+} finally {
+  await rm(lab, { recursive: true, force: true });
+}
