@@ -13,6 +13,7 @@ export {
   readCheckResults,
   suiteResultSchema,
 } from "./checks/check-results-format.js";
+export { examQuery, scoresFromExam } from "./checks/exam-query.js";
 export { kindParameters, type ParameterReference, renderKindReference } from "./checks/kind-reference.js";
 export type { LoadedSuite } from "./checks/load-suite.js";
 export { loadSuite } from "./checks/load-suite.js";
@@ -28,11 +29,11 @@ export {
   unitWords,
 } from "./checks/metric-unit.js";
 export type { MetricMeaning, PlanContext } from "./checks/plan-suite.js";
-export { compileCheck, metricMeanings, planSuite } from "./checks/plan-suite.js";
+export { compileCheck, flaggedKeysQuery, metricMeanings, planSuite } from "./checks/plan-suite.js";
 export type { AttachedSuite, RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
 export { attachDatasets, runSuite } from "./checks/run-suite.js";
-export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
-export { examPassed, scoreExam } from "./checks/score-exam.js";
+export type { KindScore } from "./checks/score-exam.js";
+export { examPassed } from "./checks/score-exam.js";
 export type { Check, Suite } from "./checks/suite-schema.js";
 export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export type { DoorRequest } from "./door/open-run.js";
@@ -46,6 +47,10 @@ export { loadIntoPostgres } from "./engines/load-into-postgres.js";
 export type { EngineName } from "./engines/open-engine.js";
 export { duckdbSettings, engineNames, locateFor, openEngine } from "./engines/open-engine.js";
 export { PostgresEngine } from "./engines/postgres-engine.js";
+export type { SparkAddress, SparkTarget } from "./engines/spark/spark-address.js";
+export { sparkTarget, sparkTargetOf } from "./engines/spark/spark-address.js";
+export { SPARK_SESSION_SETTINGS, SparkEngine } from "./engines/spark/spark-engine.js";
+export { SparkQueryError } from "./engines/spark/spark-problems.js";
 export { formatProblem, formatProblems } from "./errors/format-problem.js";
 export type { Problem } from "./errors/problem.js";
 export { isLivingLabError, LivingLabError } from "./errors/problem.js";
@@ -156,7 +161,7 @@ export {
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
 export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
-export { evaluateSuite, readGroundTruth } from "./pipeline/evaluate-suite.js";
+export { evaluateSuite } from "./pipeline/evaluate-suite.js";
 export type { LoadDataOptions } from "./pipeline/load-data.js";
 export { loadData } from "./pipeline/load-data.js";
 export type { ProfileOptions, ProfileRun } from "./pipeline/profile-file.js";
@@ -260,6 +265,7 @@ export { duckdbDialect } from "./sql/duckdb-dialect.js";
 export type { PortableRegex, RegexMistake } from "./sql/portable-regex.js";
 export { anchored, parsePortableRegex } from "./sql/portable-regex.js";
 export { postgresDialect } from "./sql/postgres-dialect.js";
+export { quoteSparkIdentifier, quoteSparkString, sparkDialect } from "./sql/spark-dialect.js";
 export type { ExperimentStatus, GateLine, PrincipleState, SectionState } from "./status/experiment-status.js";
 export { experimentStatus } from "./status/experiment-status.js";
 export { formatStatus } from "./status/format-status.js";

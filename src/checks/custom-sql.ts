@@ -8,10 +8,11 @@ const ROW_MAKERS = new Set(["range", "generate_series", "unnest"]);
 
 /**
  * Functions of the database server itself: its files, large objects, other connections, its
- * settings, and functions that run a query given as text. Refused by name on every engine.
+ * settings, functions that run a query given as text, and Spark's calls of any Java method.
+ * Refused by name on every engine.
  */
 const SERVER_FUNCTIONS =
-  /^(pg_|lo_|dblink|set_config$|query_to_xml|cursor_to_xml|table_to_xml|schema_to_xml|database_to_xml)/;
+  /^(pg_|lo_|dblink|set_config$|query_to_xml|cursor_to_xml|table_to_xml|schema_to_xml|database_to_xml|reflect$|try_reflect$|java_method$)/;
 
 /** A column the custom SQL reads: of its own table, or `{ table, column }` of another dataset. */
 const readColumnSchema = z.union([

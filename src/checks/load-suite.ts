@@ -1,4 +1,5 @@
-import { basename, dirname, resolve } from "node:path";
+import { dirname } from "node:path";
+import { dataPath, sameNameIn } from "../engines/data-path.js";
 import type { DatasetSource } from "../engines/engine.js";
 import { LivingLabError, type Problem, type SourceLocation } from "../errors/problem.js";
 import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
@@ -27,12 +28,13 @@ export async function loadSuite(file: string, dataDir?: string): Promise<LoadedS
   const problems = problemsOfSuite(suite, source);
   if (problems.length > 0) throw new LivingLabError(problems);
   // `dataDir` points the suite at another copy of its data: the same file names, elsewhere.
+  // A URI (s3a://, hdfs://, abfss://) stays as written: the cluster reads it, not this machine.
   const datasets = Object.entries(suite.datasets).map(([name, spec]) => ({
     name,
     key: spec.key,
     ...(spec.table !== undefined && { table: spec.table }),
     ...(spec.file !== undefined && {
-      file: dataDir ? resolve(dataDir, basename(spec.file)) : resolve(dirname(file), spec.file),
+      file: dataDir ? sameNameIn(dataDir, spec.file) : dataPath(dirname(file), spec.file),
     }),
   }));
   return { file, suite, datasets, locate: (path) => source.locate(path) };

@@ -4,6 +4,7 @@ import { isLivingLabError, LivingLabError, type Problem } from "../errors/proble
 import { contentFingerprintOf } from "../fingerprint/content-fingerprint.js";
 import { renderSelect } from "../sql/dialect.js";
 import { closestWord } from "../yaml/closest-word.js";
+import type { Select } from "../sql/expr.js";
 import type { ColumnUse, DatasetColumns } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { type CheckResult, overallOutcome, type SuiteResult } from "./check-result.js";
@@ -12,15 +13,16 @@ import { judgeCheck, type Measured } from "./judge-check.js";
 import type { LoadedSuite } from "./load-suite.js";
 import { publishableMetric } from "./metric-unit.js";
 import {
-  flaggedKeysQuery,
   groupsQuery,
   keysQuery,
   type MetricMeaning,
   metricMeanings,
   type PlannedCheck,
   planSuite,
+  type SuitePlan,
   type TableScan,
 } from "./plan-suite.js";
+import { queryOneRowEach } from "./side-by-side.js";
 import type { Check } from "./suite-schema.js";
 import { suiteProblems } from "./validate-suite.js";
 
@@ -29,20 +31,22 @@ export interface RunSuiteOptions {
   referenceDate?: string;
   /** Earlier metrics per check id, oldest first, for drift checks. */
   history?: Record<string, number[]>;
-  /** Also list every flagged key per check (for the exam); costs one query per check. */
-  collectFlagged?: boolean;
 }
 
 export interface SuiteOutcome {
   result: SuiteResult;
-  /** Check id to every key it flagged; only with `collectFlagged`. */
-  flagged: Map<string, string[]>;
+  /** How the suite was run; the exam builds its own query from it, on the same engine. */
+  plan: SuitePlan;
+  /** Every result by check id. */
+  results: ReadonlyMap<string, CheckResult>;
 }
 
 /**
  * Runs every check of a suite on an engine; the row-level checks of one table share as few scans
- * as the engine's limits allow. Its datasets are attached through the run's permit, which
- * records what the engine read; afterwards the engine reads only those.
+ * as the engine's limits allow, and the queries that give one row go together into as few
+ * statements as those limits allow (a distributed engine plans a job per statement). Its
+ * datasets are attached through the run's permit, which records what the engine read;
+ * afterwards the engine reads only those.
  * @example const { result } = await runSuite(engine, await loadSuite("suite.yaml"), permit);
  */
 export async function runSuite(
@@ -103,8 +107,20 @@ async function checkAttached(
   await engine.restrictToAttached();
   const plan = planSuite(loaded, runnable, context);
   const measured = new Map<string, Measured>();
-  for (const scan of plan.scans) {
-    const [row = {}] = await engine.query(renderSelect(scan.select, engine.dialect));
+  // The scans and the keys queries of built-in checks each give one row; custom SQL runs alone below.
+  const keyed = plan.checks.filter(
+    (planned) => planned.measure.type === "keys" && !checkRegistry[planned.check.kind].custom,
+  );
+  const oneRow = [
+    ...plan.scans.map((scan) => ({ select: scan.select, table: scan.table, weight: scan.checks.length })),
+    ...keyed.map((planned) => ({ select: keysQueryOf(planned), table: planned.check.table, weight: 1 })),
+  ];
+  const rows: Row[] = [];
+  for (const group of statements(oneRow, (table) => engine.scanCapacity(columns.get(table)?.length ?? 0))) {
+    rows.push(...(await queryOneRowEach(engine, group)));
+  }
+  for (const [i, scan] of plan.scans.entries()) {
+    const row = rows[i] ?? {};
     for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, row));
     const dataset = unread.find((d) => d.name === scan.table);
     if (scan.fingerprintAliases && dataset) {
@@ -112,8 +128,14 @@ async function checkAttached(
       await dataset.fingerprint(contentFingerprintOf(columns.get(scan.table) ?? [], row, names));
     }
   }
+  keyed.forEach((planned, i) => {
+    const row = rows[plan.scans.length + i] ?? {};
+    const inScope = measured.get(planned.check.id)?.inScope ?? 0;
+    measured.set(planned.check.id, { failing: Number(row.failing) || 0, inScope, sample: sampleOf(row.sample) });
+  });
   const refused = new Set<string>();
   for (const planned of plan.checks) {
+    if (keyed.includes(planned)) continue;
     try {
       const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
       if (fromQuery) measured.set(planned.check.id, fromQuery);
@@ -148,13 +170,6 @@ async function checkAttached(
       resultOf(check, { failing: 0, inScope: 0, sample: [], judgement, threshold: measure.threshold }),
     );
   }
-  const flagged = new Map<string, string[]>();
-  if (options.collectFlagged) {
-    for (const planned of plan.checks) {
-      if (refused.has(planned.check.id)) continue;
-      flagged.set(planned.check.id, await flaggedKeys(engine, planned, results.get(planned.check.id)));
-    }
-  }
   const checks = loaded.suite.checks.map((check) => results.get(check.id) as CheckResult);
   return {
     result: {
@@ -164,7 +179,8 @@ async function checkAttached(
       outcome: overallOutcome(checks),
       checks,
     },
-    flagged,
+    plan,
+    results,
   };
 }
 
@@ -254,6 +270,41 @@ function fromScan(planned: PlannedCheck, scan: TableScan, row: Row): Measured {
   return { failing, inScope, sample: sampleOf(planned.sampleAlias ? row[planned.sampleAlias] : undefined) };
 }
 
+function keysQueryOf(planned: PlannedCheck) {
+  if (planned.measure.type !== "keys") throw new Error(`${planned.check.id} has no keys measure`);
+  return keysQuery(planned.measure.select);
+}
+
+/**
+ * Consecutive one-row queries grouped into statements: a group holds at most as many checks as
+ * one scan of the narrowest-allowing table in it may, so a statement never exceeds what a single
+ * scan is allowed. A query above that limit on its own is a statement of its own.
+ */
+function statements<T extends { select: Select; table: string; weight: number }>(
+  queries: readonly T[],
+  capacity: (table: string) => number,
+): Select[][] {
+  const groups: Select[][] = [];
+  let current: Select[] = [];
+  let weight = 0;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const query of queries) {
+    const nextLimit = Math.min(limit, Math.max(1, Math.floor(capacity(query.table))));
+    if (current.length > 0 && weight + query.weight > nextLimit) {
+      groups.push(current);
+      current = [];
+      weight = 0;
+      limit = Math.max(1, Math.floor(capacity(query.table)));
+    } else {
+      limit = nextLimit;
+    }
+    current.push(query.select);
+    weight += query.weight;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 async function measureByQuery(
   engine: Engine,
   planned: PlannedCheck,
@@ -287,13 +338,6 @@ async function measureByQuery(
     metric: ratios.length === 0 ? null : Math.max(...ratios.map((r) => r.ratio)),
     threshold: { max_ratio: measure.maxRatio, min_group_size: measure.minSize },
   };
-}
-
-async function flaggedKeys(engine: Engine, planned: PlannedCheck, result: CheckResult | undefined): Promise<string[]> {
-  if (planned.measure.type === "groups") return result?.sample ?? [];
-  const select = flaggedKeysQuery(planned);
-  if (!select) return [];
-  return (await engine.query(renderSelect(select, engine.dialect))).map((row) => String(row.k));
 }
 
 function sampleOf(value: unknown): string[] {

@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { readHere } from "../engines/data-path.js";
 import type { AdmittedSource, DatasetSource } from "../engines/engine.js";
 import { missingDataFile } from "../engines/read-error.js";
 import { LivingLabError, type Problem } from "../errors/problem.js";
@@ -41,7 +42,8 @@ export async function admit(context: AdmissionContext, source: DatasetSource): P
     });
   }
   if (problems.length > 0) throw new LivingLabError(problems);
-  const fileSha256 = source.file ? await hashDataFile(source.name, source.file) : undefined;
+  // A URI is read only by the cluster: the tool does not hash it, the content fingerprint stands.
+  const fileSha256 = source.file && readHere(source.file) ? await hashDataFile(source.name, source.file) : undefined;
   if (fileSha256 && context.governance.destroyedFiles.has(fileSha256)) throw destroyedProblem(context, source);
   return {
     ...source,

@@ -1,4 +1,5 @@
 import { basename, relative } from "node:path";
+import { readHere } from "../engines/data-path.js";
 import { LivingLabError, type Problem } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { gateInputFor } from "../gates/gate-input.js";
@@ -105,7 +106,8 @@ async function hashPlannedFiles(
   const fingerprints: FileFingerprint[] = [];
   const problems: Problem[] = [];
   for (const dataset of reads.datasets) {
-    if (!dataset.file || dataset.made) continue;
+    // A URI is read only by the cluster; what it read is recorded by its content fingerprint.
+    if (!dataset.file || dataset.made || !readHere(dataset.file)) continue;
     const sha256 = await hashDataFile(dataset.name, dataset.file);
     if (governance.destroyedFiles.has(sha256)) problems.push(...destroyedProblem({ governance }, dataset).problems);
     fingerprints.push({ name: dataset.name, path: relative(dir, dataset.file), sha256 });

@@ -11,9 +11,9 @@ export type Row = Record<string, unknown>;
 export interface DatasetSource {
   /** The name checks use for it. */
   name: string;
-  /** Absolute path of a Parquet, CSV or DuckDB file (DuckDB engine). */
+  /** Absolute path of a Parquet, CSV or DuckDB file (DuckDB engine), or a path or URI the Spark cluster reads. */
   file?: string;
-  /** Table inside a DuckDB file, or on the PostgreSQL server; default the dataset name. */
+  /** Table inside a DuckDB file, on the PostgreSQL server or on Spark (`catalog.schema.table`); default the dataset name. */
   table?: string;
   /** A DataFrame handed back from a notebook: an engine that holds tables in memory loads it (DuckDB). */
   frame?: FrameSource;

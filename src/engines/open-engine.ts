@@ -3,13 +3,16 @@ import { LivingLabError } from "../errors/problem.js";
 import { DuckDbEngine } from "./duckdb-engine.js";
 import type { DatasetSource, Engine } from "./engine.js";
 import { PostgresEngine } from "./postgres-engine.js";
+import { SparkEngine } from "./spark/spark-engine.js";
 
-export const engineNames = ["duckdb", "postgres"] as const;
+export const engineNames = ["duckdb", "postgres", "spark"] as const;
 export type EngineName = (typeof engineNames)[number];
 
 export interface EngineOptions extends EngineResources {
   /** PostgreSQL connection URL; without it the standard PG environment variables apply. */
   pgUrl?: string;
+  /** Spark address (`sc://host:port` or `hive2://host:port`); without it `SPARK_REMOTE` applies. */
+  sparkUrl?: string;
 }
 
 /** What the embedded engine may use of the machine. */
@@ -68,6 +71,7 @@ const engines = {
     locate: DuckDbEngine.locate,
   },
   postgres: { open: (options) => PostgresEngine.connect(options.pgUrl), locate: PostgresEngine.locate },
+  spark: { open: (options) => SparkEngine.connect(options.sparkUrl), locate: SparkEngine.locate },
 } satisfies Record<EngineName, EngineEntry>;
 
 /**

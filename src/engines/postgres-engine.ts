@@ -1,5 +1,5 @@
 import pg from "pg";
-import { LivingLabError, type Problem } from "../errors/problem.js";
+import { LivingLabError } from "../errors/problem.js";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
 import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import { postgresDialect } from "../sql/postgres-dialect.js";
@@ -13,6 +13,7 @@ import {
   normalizeRow,
   type Row,
 } from "./engine.js";
+import { framesNeedDuckDb } from "./read-error.js";
 
 /** PostgreSQL's types (pg_type names) by the kind the content fingerprint renders; anything else is `other`. */
 const kinds: Record<string, ValueKind> = {
@@ -120,7 +121,8 @@ export class PostgresEngine implements Engine {
   /** PostgreSQL reads a table on the server (the dataset's `table`, else its name), never a file. */
   static locate(source: DatasetSource): DatasetSource {
     // A DataFrame lives in this process; the server would read a table of the same name instead.
-    if (source.frame) throw new LivingLabError(framesNeedDuckDb(source.name));
+    if (source.frame)
+      throw new LivingLabError(framesNeedDuckDb(source.name, "PostgreSQL leest alleen tabellen op de server"));
     return { name: source.name, table: source.table ?? source.name };
   }
 
@@ -213,13 +215,4 @@ export class PostgresEngine implements Engine {
 function normalizeNumber(value: string): number | string {
   const n = Number(value);
   return Number.isFinite(n) && (!/^-?\d+$/.test(value) || Number.isSafeInteger(n)) ? n : value;
-}
-
-function framesNeedDuckDb(name: string): Problem {
-  return {
-    code: "frames_need_duckdb",
-    message: `De DataFrame '${name}' gaat naar DuckDB; PostgreSQL leest alleen tabellen op de server.`,
-    hint: "Controleer een DataFrame op DuckDB, de standaard: laat de engine weg.",
-    path: ["frames", name],
-  };
 }

@@ -109,3 +109,16 @@ export async function checkDataFile(file: string): Promise<void> {
     await handle.close();
   }
 }
+
+/**
+ * A DataFrame handed to an engine that does not hold tables in this process: it would read a
+ * table of the same name instead. `reads` says what that engine does read.
+ */
+export function framesNeedDuckDb(name: string, reads: string): Problem {
+  return {
+    code: "frames_need_duckdb",
+    message: `De DataFrame '${name}' gaat naar DuckDB; ${reads}.`,
+    hint: "Controleer een DataFrame op DuckDB, de standaard: laat de engine weg.",
+    path: ["frames", name],
+  };
+}

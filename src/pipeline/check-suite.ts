@@ -25,6 +25,8 @@ export interface CheckSuiteOptions extends JustificationChoice {
   /** Another copy of the suite's datasets: the same file names in this folder. */
   dataDir?: string;
   pgUrl?: string;
+  /** Spark address; without it SPARK_REMOTE applies. */
+  sparkUrl?: string;
   /** Memory and threads for the embedded engine; default LIVINGLAB_MEMORY and LIVINGLAB_THREADS, else 1GB and one thread per core. */
   resources?: EngineResources;
   /** "Today" for relative ranges and freshness (YYYY-MM-DD). */
@@ -90,6 +92,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       const engine = await openEngine(engineName, {
         ...options.resources,
         ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
+        ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
       });
       try {
         const { result } = await runSuite(engine, reading, permit, { history, referenceDate });

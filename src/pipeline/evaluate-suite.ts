@@ -1,12 +1,12 @@
-import { existsSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
+import { examQuery, scoresFromExam, TRUTH_COLUMNS } from "../checks/exam-query.js";
 import { loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
-import { examPassed, type FlaggedRow, type KindScore, scoreExam, type TruthRow } from "../checks/score-exam.js";
+import { examPassed, type KindScore } from "../checks/score-exam.js";
 import { suiteLogName } from "../checks/suite-history.js";
-import type { RunPermit } from "../door/run-permit.js";
 import { throughDoor } from "../door/through-door.js";
-import type { Engine } from "../engines/engine.js";
+import { isUri } from "../engines/data-path.js";
+import type { DatasetSource, Engine } from "../engines/engine.js";
 import { type EngineName, type EngineResources, locateFor, openEngine } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
@@ -14,23 +14,25 @@ import { localDate } from "../gates/gate-input.js";
 import { suiteReads } from "../gates/planned-reads.js";
 import type { JustificationChoice } from "../runlog/justification.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
-import { quoteIdentifier } from "../sql/quote.js";
+import { renderSelect } from "../sql/dialect.js";
 import type { Workspace } from "../workspace.js";
 import { checkSummaries } from "./check-summaries.js";
 import { writeJson } from "./write-json.js";
 
-/** The ground truth's dataset name in the run record, and the columns the exam reads of it. */
+/** The ground truth's dataset name, on the engine and in the run record. */
 export const GROUND_TRUTH = "ground_truth";
-const TRUTH_COLUMNS = ["kind", "table_name", "row_key"];
 
 export interface EvaluateSuiteOptions extends JustificationChoice {
   suite: string;
   /** The folder with the generated datasets (the same file names as in the suite). */
   dataDir: string;
-  /** The generator's ground truth: Parquet or CSV with kind, table_name, row_key. */
-  truth: string;
+  /** The generator's ground truth: Parquet or CSV with kind, table_name, row_key (a path the engine reads). */
+  truth?: string;
+  /** Or a table on the engine's server that holds the ground truth. */
+  truthTable?: string;
   engine?: EngineName;
   pgUrl?: string;
+  sparkUrl?: string;
   /** Memory and threads for the embedded engine; default LIVINGLAB_MEMORY and LIVINGLAB_THREADS, else 1GB and one thread per core. */
   resources?: EngineResources;
   referenceDate?: string;
@@ -45,51 +47,43 @@ export interface Evaluation {
   record: RunRecord;
 }
 
-/**
- * Reads a ground truth through the run's permit, on DuckDB: it is a file the generator wrote.
- * A file without the three columns is the user's to fix.
- */
-export async function readGroundTruth(engine: Engine, permit: RunPermit, file: string): Promise<TruthRow[]> {
-  await permit.attach(engine, { name: GROUND_TRUTH, file: resolve(file) });
+/** Where the ground truth is: a file (a local path resolved, a URI as written), or a table on the server. */
+function truthSource(options: EvaluateSuiteOptions): DatasetSource {
+  const file = options.truth;
+  if (file !== undefined) return { name: GROUND_TRUTH, file: isUri(file) ? file : resolve(file) };
+  return { name: GROUND_TRUTH, table: options.truthTable ?? GROUND_TRUTH };
+}
+
+/** Checks that the attached ground truth has the three columns the exam reads. */
+async function checkTruthColumns(engine: Engine, source: DatasetSource): Promise<void> {
   const names = new Set((await engine.columns(GROUND_TRUTH)).map((c) => c.name));
   const missing = TRUTH_COLUMNS.filter((c) => !names.has(c));
-  if (missing.length > 0) {
-    throw new LivingLabError({
-      code: "truth_columns_missing",
-      message: `De grondwaarheid ${file} mist de kolom(men) ${missing.join(", ")}.`,
-      hint: "Een grondwaarheid heeft de kolommen kind, table_name en row_key.",
-      file,
-    });
-  }
-  const rows = await engine.query(
-    `SELECT kind, table_name, CAST(row_key AS VARCHAR) AS row_key FROM ${quoteIdentifier(GROUND_TRUTH)}`,
-  );
-  return rows.map((r) => ({ kind: String(r.kind), table_name: String(r.table_name), row_key: String(r.row_key) }));
+  if (missing.length === 0) return;
+  throw new LivingLabError({
+    code: "truth_columns_missing",
+    message: `De grondwaarheid ${source.file ?? source.table} mist de kolom(men) ${missing.join(", ")}.`,
+    hint: "Een grondwaarheid heeft de kolommen kind, table_name en row_key.",
+    ...(source.file !== undefined && { file: source.file }),
+  });
 }
 
 /**
  * The exam: runs a suite on generated data and scores, per defect kind, recall and precision
- * against the generator's ground truth. Through the door like every analysis.
+ * against the generator's ground truth. Through the door like every analysis; the flagged
+ * keys meet the truth on the engine, and only counts per kind come back.
  * @example const { scores } = await evaluateSuite({ suite, dataDir: "data", truth: "data/ground_truth.parquet", justification });
  */
 export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Evaluation> {
-  if (!existsSync(options.truth)) {
-    throw new LivingLabError({
-      code: "file_not_found",
-      message: `De grondwaarheid ${options.truth} bestaat niet.`,
-      hint: "Geef met --truth het bestand ground_truth.parquet dat 'livinglab synth' schreef.",
-      file: options.truth,
-    });
-  }
   const loaded = await loadSuite(options.suite, options.dataDir);
   const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const engineName = options.engine ?? "duckdb";
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? localDate();
-  const suite = suiteReads(loaded, { locate: locateFor(engineName) });
-  const truth = resolve(options.truth);
+  const locate = locateFor(engineName);
+  const suite = suiteReads(loaded, { locate });
+  const truth = locate(truthSource(options));
   const reads = {
     ...suite,
-    datasets: [...suite.datasets, { name: GROUND_TRUTH, file: truth, columns: TRUTH_COLUMNS }],
+    datasets: [...suite.datasets, { ...truth, columns: [...TRUTH_COLUMNS] }],
     columns: { ...suite.columns, examen: TRUTH_COLUMNS.map((c) => `${GROUND_TRUTH}.${c}`) },
   };
   const { value: scores, record } = await throughDoor(
@@ -104,7 +98,10 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
           suite: suiteLogName(opened.dir, loaded.file),
           engine: engineName,
           data: options.dataDir,
-          truth: basename(options.truth, extname(options.truth)),
+          truth:
+            options.truth !== undefined
+              ? basename(options.truth, extname(options.truth))
+              : (truth.table ?? GROUND_TRUTH),
           reference_date: referenceDate,
         },
       },
@@ -114,22 +111,15 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
       const engine = await openEngine(engineName, {
         ...options.resources,
         ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
+        ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
       });
-      // The ground truth is a file the generator wrote: an embedded DuckDB reads it, whatever the suite's engine.
-      const duck = await openEngine("duckdb", { ...options.resources });
       try {
-        const outcome = await runSuite(engine, loaded, permit, { collectFlagged: true, referenceDate });
-        const truthRows = await readGroundTruth(duck, permit, truth);
-        const rows: FlaggedRow[] = loaded.suite.checks.flatMap((check) =>
-          check.finds === undefined
-            ? []
-            : (outcome.flagged.get(check.id) ?? []).map((key) => ({
-                kind: check.finds as string,
-                table: check.table,
-                key,
-              })),
-        );
-        const scores = scoreExam(truthRows, rows);
+        // The truth is attached before the suite, which restricts the engine to what is attached.
+        await permit.attach(engine, truth);
+        await checkTruthColumns(engine, truth);
+        const outcome = await runSuite(engine, loaded, permit, { referenceDate });
+        const exam = examQuery(outcome.plan, outcome.results, GROUND_TRUTH);
+        const scores = scoresFromExam(await engine.query(renderSelect(exam, engine.dialect)));
         const json = options.json ? await writeJson(options.json, scores) : undefined;
         return {
           value: scores,
@@ -152,7 +142,6 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
           },
         };
       } finally {
-        await duck.close();
         await engine.close();
       }
     },

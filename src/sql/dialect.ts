@@ -1,9 +1,22 @@
-import { and, type BinaryOperator, type Expr, exists, type From, type FunctionName, lit, type Select } from "./expr.js";
-import { quoteIdentifier, quoteLiteral, quoteString } from "./quote.js";
+import {
+  and,
+  type BinaryOperator,
+  type Expr,
+  exists,
+  type From,
+  type FunctionName,
+  type Literal,
+  lit,
+  type Select,
+} from "./expr.js";
 
 /** How one engine writes the parts of SQL that differ; everything else is shared. */
 export interface Dialect {
   name: string;
+  /** Quotes an identifier, so any name is read as that name. */
+  quoteIdentifier(name: string): string;
+  /** Quotes a text literal, so any text is read as that text. */
+  quoteString(value: string): string;
   functions: Record<FunctionName, (args: string[]) => string>;
   /** The `n` smallest values of `expr` (as text, byte order), as a list. */
   smallest(expr: string, n: number, filter: string | undefined): string;
@@ -64,6 +77,17 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   exact_sum: ([a]) => `sum(${a})`,
 };
 
+/** Renders a literal value of a JSON-like type in a dialect. */
+export function quoteLiteral(value: Literal, dialect: Dialect): string {
+  if (value === null) return "NULL";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+    return String(value);
+  }
+  return dialect.quoteString(value);
+}
+
 const precedence: Record<BinaryOperator, number> = {
   "=": 1,
   "<>": 1,
@@ -81,13 +105,14 @@ const precedence: Record<BinaryOperator, number> = {
 /** Renders an expression as SQL text in a dialect. */
 export function renderExpr(expr: Expr, dialect: Dialect): string {
   const r = (e: Expr) => renderExpr(e, dialect);
+  const { quoteIdentifier, quoteString } = dialect;
   switch (expr.type) {
     case "column":
       return expr.qualifier === undefined
         ? quoteIdentifier(expr.name)
         : `${quoteIdentifier(expr.qualifier)}.${quoteIdentifier(expr.name)}`;
     case "literal":
-      return quoteLiteral(expr.value);
+      return quoteLiteral(expr.value, dialect);
     case "date":
       return `DATE ${quoteString(expr.value)}`;
     case "star":
@@ -133,10 +158,11 @@ function operand(expr: Expr, parent: BinaryOperator, dialect: Dialect): string {
 /** Renders a SELECT statement in a dialect. */
 export function renderSelect(select: Select, dialect: Dialect): string {
   const r = (e: Expr) => renderExpr(e, dialect);
+  const { quoteIdentifier } = dialect;
   const parts = [
     `SELECT ${select.distinct ? "DISTINCT " : ""}${select.items.map((i) => (i.alias === undefined ? r(i.expr) : `${r(i.expr)} AS ${quoteIdentifier(i.alias)}`)).join(", ")}`,
-    `FROM ${renderFrom(select.from, dialect)}`,
   ];
+  if (select.from) parts.push(`FROM ${renderFrom(select.from, dialect)}`);
   const notExists: Expr[] = [];
   for (const join of select.joins ?? []) {
     if (join.kind === "inner") parts.push(`JOIN ${renderFrom(join.from, dialect)} ON ${r(join.on)}`);
@@ -148,13 +174,19 @@ export function renderSelect(select: Select, dialect: Dialect): string {
   if (select.groupBy?.length) parts.push(`GROUP BY ${select.groupBy.map(r).join(", ")}`);
   if (select.having) parts.push(`HAVING ${r(select.having)}`);
   if (select.orderBy?.length) {
-    parts.push(`ORDER BY ${select.orderBy.map((o) => `${r(o.expr)}${o.descending ? " DESC" : ""}`).join(", ")}`);
+    // NULLs last on every engine: Spark and PostgreSQL would otherwise put them first in one direction.
+    parts.push(
+      `ORDER BY ${select.orderBy.map((o) => `${r(o.expr)}${o.descending ? " DESC" : ""} NULLS LAST`).join(", ")}`,
+    );
   }
   if (select.limit !== undefined) parts.push(`LIMIT ${Math.trunc(select.limit)}`);
   return parts.join("\n");
 }
 
+const JOINS = { inner: "JOIN", left: "LEFT JOIN", full: "FULL OUTER JOIN" } as const;
+
 function renderFrom(from: From, dialect: Dialect): string {
+  const { quoteIdentifier } = dialect;
   switch (from.type) {
     case "table":
       return from.alias === undefined
@@ -162,6 +194,10 @@ function renderFrom(from: From, dialect: Dialect): string {
         : `${quoteIdentifier(from.name)} AS ${quoteIdentifier(from.alias)}`;
     case "select":
       return `(\n${renderSelect(from.select, dialect)}\n) AS ${quoteIdentifier(from.alias)}`;
+    case "union_all":
+      return `(\n${from.selects.map((s) => renderSelect(s, dialect)).join("\nUNION ALL\n")}\n) AS ${quoteIdentifier(from.alias)}`;
+    case "join":
+      return `${renderFrom(from.left, dialect)}\n${JOINS[from.join]} ${renderFrom(from.right, dialect)} ON ${renderExpr(from.on, dialect)}`;
     case "custom_sql":
       // The one place user SQL enters: a custom check, marked as such in its result.
       return `(\n${from.sql.trim().replace(/;\s*$/, "")}\n) AS ${quoteIdentifier(from.alias)}`;

@@ -1,9 +1,11 @@
 import type { Dialect } from "./dialect.js";
 import { standardFunctions } from "./dialect.js";
+import { standardQuoting } from "./quote.js";
 
 /** DuckDB's spelling: the standard one, with its own top-n aggregate and regex extract. */
 export const duckdbDialect: Dialect = {
   name: "duckdb",
+  ...standardQuoting,
   functions: {
     ...standardFunctions,
     // DuckDB returns '' when nothing matches; the other engines return NULL.

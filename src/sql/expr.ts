@@ -72,10 +72,15 @@ export interface SelectItem {
   alias?: string;
 }
 
-/** A source of rows: a table or view by name, a sub-select, or custom SQL a user wrote. */
+/**
+ * A source of rows: a table or view by name, a sub-select, the rows of several selects,
+ * a join of two sources, or custom SQL a user wrote.
+ */
 export type From =
   | { type: "table"; name: string; alias?: string }
   | { type: "select"; select: Select; alias: string }
+  | { type: "union_all"; selects: Select[]; alias: string }
+  | { type: "join"; join: "inner" | "left" | "full"; left: From; right: From; on: Expr }
   | { type: "custom_sql"; sql: string; alias: string };
 
 /**
@@ -90,7 +95,9 @@ export interface Join {
 
 export interface Select {
   items: SelectItem[];
-  from: From;
+  /** Without a source, the select gives one row of its items. */
+  from?: From;
+  /** Joins after the source; only with a source. */
   joins?: Join[];
   where?: Expr;
   groupBy?: Expr[];

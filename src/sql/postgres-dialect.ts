@@ -1,8 +1,10 @@
 import { type Dialect, standardCountWhere, standardFunctions } from "./dialect.js";
+import { standardQuoting } from "./quote.js";
 
 /** PostgreSQL's spelling: POSIX regex operators, TEXT, and byte order for samples. */
 export const postgresDialect: Dialect = {
   name: "postgres",
+  ...standardQuoting,
   functions: {
     ...standardFunctions,
     to_text: ([a]) => `CAST(${a} AS TEXT)`,

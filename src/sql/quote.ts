@@ -1,6 +1,7 @@
 /**
- * The one place where names and values become SQL text. Everything a user wrote
- * (column names, code lists, paths) passes through here or through a bound parameter.
+ * Standard SQL quoting, as DuckDB and PostgreSQL read it. Each dialect owns its quoting
+ * (`Dialect.quoteIdentifier`, `Dialect.quoteString`); these two are theirs. Everything a user
+ * wrote (column names, code lists, paths) passes through a dialect's quoting or a bound parameter.
  */
 
 /** Quotes an identifier: `my "col"` becomes `"my ""col"""`. */
@@ -15,13 +16,5 @@ export function quoteString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** Renders a literal value of a JSON-like type. */
-export function quoteLiteral(value: string | number | boolean | null): string {
-  if (value === null) return "NULL";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
-    return String(value);
-  }
-  return quoteString(value);
-}
+/** The quoting of standard SQL, for a dialect to spread. */
+export const standardQuoting = { quoteIdentifier, quoteString };

@@ -12,6 +12,7 @@ import {
   loadSuite,
   type PlanContext,
   postgresDialect,
+  sparkDialect,
 } from "../../src/index.js";
 import { writeMiniData } from "../helpers/mini-data.js";
 import { testPermit } from "../helpers/test-run.js";
@@ -43,15 +44,18 @@ function expectGolden(name: string, sql: string): void {
   expect(`${sql}\n`).toBe(readFileSync(file, "utf8"));
 }
 
-describe.each([duckdbDialect, postgresDialect])("the SQL each check kind compiles to ($name)", (dialect) => {
-  // The first check of each kind in the mini suite is that kind's example.
-  it.each([...checkKinds])("%s", (kind) => {
-    const check = suite.suite.checks.find((c) => c.kind === kind);
-    expect(check, `mini-suite.yaml has no example of ${kind}`).toBeDefined();
-    if (!check) return;
-    expectGolden(`${kind}.${dialect.name}.sql`, compileCheck(suite, check, dialect, plan));
-  });
-});
+describe.each([duckdbDialect, postgresDialect, sparkDialect])(
+  "the SQL each check kind compiles to ($name)",
+  (dialect) => {
+    // The first check of each kind in the mini suite is that kind's example.
+    it.each([...checkKinds])("%s", (kind) => {
+      const check = suite.suite.checks.find((c) => c.kind === kind);
+      expect(check, `mini-suite.yaml has no example of ${kind}`).toBeDefined();
+      if (!check) return;
+      expectGolden(`${kind}.${dialect.name}.sql`, compileCheck(suite, check, dialect, plan));
+    });
+  },
+);
 
 describe("what is never pasted into SQL", () => {
   it("quotes hostile column names and values as data", () => {

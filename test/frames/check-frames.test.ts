@@ -185,6 +185,17 @@ describe("a check suite on a DataFrame handed back to DuckDB", () => {
       }),
     );
     expect(onPostgres.map(([code]) => code)).toEqual(["frames_need_duckdb"]);
+    // Spark is refused the same way, before any connection: nothing listens on port 1.
+    const onSpark = await codes(
+      checkSuite({
+        suite,
+        justification: JUSTIFICATION,
+        engine: "spark",
+        sparkUrl: "sc://127.0.0.1:1",
+        frames: { zaken },
+      }),
+    );
+    expect(onSpark.map(([code]) => code)).toEqual(["frames_need_duckdb"]);
     expect(await readLogRecords(runLogPath(om.dir))).toHaveLength(before);
   });
 });

@@ -60,7 +60,7 @@ async function suiteFile(name: string, patterns: string[]): Promise<string> {
 
 async function run(engine: Engine, file: string): Promise<SuiteResult> {
   try {
-    return (await runSuite(engine, await loadSuite(file), await testPermit(), { collectFlagged: true })).result;
+    return (await runSuite(engine, await loadSuite(file), await testPermit())).result;
   } finally {
     await engine.close();
   }

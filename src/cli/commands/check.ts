@@ -3,26 +3,22 @@ import { LivingLabError } from "../../errors/problem.js";
 import { checkSuite } from "../../pipeline/check-suite.js";
 import { openWorkspace } from "../../workspace.js";
 import type { Command } from "../command.js";
-import { engineOption, engineOptions, engineResources } from "../engine-option.js";
+import { connectionOptions, ENGINE_HELP, engineOption, engineOptions, engineResources } from "../engine-option.js";
 import { parseOptions } from "../parse-options.js";
 import { formatResultTable } from "../result-table.js";
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "Voer een suite met datakwaliteitscontroles uit (DuckDB of PostgreSQL)",
-  usage: `livinglab check <suite> --justification "<tekst>" [--engine duckdb|postgres] [--data <map>] [--json <bestand>]
+  summary: "Voer een suite met datakwaliteitscontroles uit (DuckDB, PostgreSQL of Spark)",
+  usage: `livinglab check <suite> --justification "<tekst>" [--engine duckdb|postgres|spark] [--data <map>] [--json <bestand>]
 
   <suite>                het suite-bestand (YAML) in de map van een experiment
   --justification <t>    waarom deze run, op deze data, nu (verplicht; komt in het logboek)
   --reuse-justification <run>
                          dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
-  --engine <e>           duckdb (standaard: Parquet, CSV of DuckDB-bestand) of postgres
   --data <map>           een andere kopie van de datasets: dezelfde bestandsnamen, in deze map
   --json <bestand>       schrijf de uitkomsten ook als JSON
-  --pg-url <url>         PostgreSQL-verbinding; zonder deze optie gelden PGHOST, PGPORT, PGUSER, ...
-  --memory <grootte>     hoeveel geheugen DuckDB mag gebruiken, zoals 2GB (standaard 1GB, of LIVINGLAB_MEMORY);
-                         daarboven schrijft DuckDB tijdelijk naar schijf
-  --threads <n>          hoeveel threads DuckDB gebruikt (standaard één per kern, of LIVINGLAB_THREADS)
+${ENGINE_HELP}
   --reference-date <d>   de peildatum (JJJJ-MM-DD) voor relatieve datums en actualiteit
   --root <map>           de map van het lab (standaard: afgeleid uit de suite)
 
@@ -58,7 +54,7 @@ Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of
       resources: engineResources(values),
       ...(values.data !== undefined && { dataDir: values.data }),
       ...(values.json !== undefined && { json: values.json }),
-      ...(values["pg-url"] !== undefined && { pgUrl: values["pg-url"] }),
+      ...connectionOptions(values),
       ...(values["reference-date"] !== undefined && { referenceDate: values["reference-date"] }),
       ...(values.root !== undefined && { workspace: openWorkspace(values.root) }),
     });

@@ -42,7 +42,7 @@ Een tabel met dezelfde naam wordt in één transactie vervangen: mislukt het lad
     if (values.engine !== "postgres") {
       throw new LivingLabError({
         code: "usage",
-        message: "Laden kan alleen naar PostgreSQL; DuckDB leest de bestanden zelf.",
+        message: "Laden kan alleen naar PostgreSQL; DuckDB leest de bestanden zelf, en Spark leest ze op de cluster.",
         hint: "Gebruik --engine postgres.",
       });
     }

@@ -1,0 +1,5 @@
+SELECT count(*) AS `__livinglab_rows`
+FROM (
+SELECT *, CAST(`zaak_id` AS STRING) AS `__livinglab_key`
+FROM `zaken`
+) AS `__livinglab_scan`

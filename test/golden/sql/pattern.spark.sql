@@ -1,0 +1,5 @@
+SELECT count(*) AS `__livinglab_rows`, count_if(`__livinglab_f0`) AS `__livinglab_failing0`, min_by(CASE WHEN `__livinglab_f0` THEN `__livinglab_key` END, CASE WHEN `__livinglab_f0` THEN `__livinglab_key` END, 5) AS `__livinglab_sample0`
+FROM (
+SELECT *, CAST(`zaak_id` AS STRING) AS `__livinglab_key`, ((`parketnummer`) IS NOT NULL) AND (NOT ((CAST(`parketnummer` AS STRING)) RLIKE concat('(?s)', '^(?:[0-9]{2}/[0-9]{6}-[0-9]{2})$', '\\z'))) AS `__livinglab_f0`
+FROM `zaken`
+) AS `__livinglab_scan`
