@@ -9,6 +9,8 @@ import { renderSummaryPage } from "./summary-page.js";
 export const REPORT_DIR = "rapport";
 /** Each run keeps its own copy of the results here, so the site can show every run, not only the last. */
 export const RUN_RESULTS_DIR = "runs";
+/** The latest run's results, beside the summary. */
+export const RESULTS_FILE = "resultaten.json";
 
 /**
  * Writes the business owner's summary page and the results as JSON into the experiment's
@@ -23,7 +25,7 @@ export async function writeSummary(
   const dir = join(opened.dir, REPORT_DIR);
   await mkdir(join(dir, RUN_RESULTS_DIR), { recursive: true });
   const summary = join(dir, "samenvatting.html");
-  const resultsJson = join(dir, "resultaten.json");
+  const resultsJson = join(dir, RESULTS_FILE);
   const results = `${JSON.stringify({ run: run.id, ...result }, null, 2)}\n`;
   // The copy per run has the same bytes, so its hash matches the artifact in the run log.
   await writeFile(join(dir, RUN_RESULTS_DIR, `${run.id}.json`), results);

@@ -44,7 +44,26 @@ export function experimentStatus(experiment: ExperimentView): string {
   return summaryState(experiment).final ? "Beoordeeld" : "Loopt";
 }
 
-/** The latest run with check results: what the answer and the data-quality scores are based on. */
+/**
+ * The latest run that wrote check results: what the answer and the data-quality scores are
+ * based on. Its `checks` are undefined when its results are gone or do not match the log;
+ * the pages then say so rather than fall back to an older run.
+ */
 export function latestCheckedRun(experiment: ExperimentView): RunView | undefined {
-  return experiment.runs.filter((r) => r.checks !== undefined).at(-1);
+  for (let i = experiment.runs.length - 1; i >= 0; i--) {
+    const run = experiment.runs[i];
+    if (run && run.results !== "none") return run;
+  }
+  return undefined;
+}
+
+/** Why a run's check results are not shown, in a sentence; undefined when they are. */
+export function resultsUnavailable(run: RunView): string | undefined {
+  if (run.results === "mismatch") {
+    return `De resultaten van run ${run.number} kloppen niet met het logboek: het bestand ${run.mismatchedFile ?? ""} is niet wat de run schreef. Daarom staan ze hier niet.`;
+  }
+  if (run.results === "missing") {
+    return `De resultaten van run ${run.number} zijn niet meer beschikbaar; het logboek bewaart alleen de uitkomst.`;
+  }
+  return undefined;
 }

@@ -27,13 +27,24 @@ export interface ExperimentView {
   problems: Problem[];
 }
 
+/**
+ * What became of a run's results file: `verified` (its hash is the one the log recorded),
+ * `mismatch` (a file is there, but not what the run wrote), `missing` (the run wrote one,
+ * it is gone) or `none` (the run wrote no results file).
+ */
+export type RunResultsState = "verified" | "mismatch" | "missing" | "none";
+
 export interface RunView {
   /** The run's number within its experiment: 1 for the first finished run. */
   number: number;
   record: RunRecord;
-  /** The check results of this run, when its results file is still there. */
+  /** The check results of this run, only when its results file is the one the log recorded. */
   checks: CheckView[] | undefined;
+  /** From verified results, else the outcome the log recorded. */
   outcome: Outcome | undefined;
+  results: RunResultsState;
+  /** The results file that does not match the log, from the experiment folder. */
+  mismatchedFile?: string;
 }
 
 /** One check's result as the pages show it; its sample holds failing rows by key only. */

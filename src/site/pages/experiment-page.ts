@@ -1,4 +1,4 @@
-import { escapeHtml, formatShare, userText } from "../../report/html.js";
+import { escapeHtml, userText } from "../../report/html.js";
 import { sectionIds } from "../../templates/template-schema.js";
 import { listAnswer, opdrachtgeverOf, renderAnswer, userStorySentence } from "../answers.js";
 import { dimensionsFigure, renderFigure, trendFigure } from "../charts.js";
@@ -11,12 +11,16 @@ import {
   renderSignal,
   renderUserList,
 } from "../components.js";
-import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-state.js";
+import { experimentStatus, latestCheckedRun, resultsUnavailable, summaryState } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
 import { failingShareOf, scoreDimensions, trendOverRuns } from "../quality.js";
-import { relativeHref, sitePaths } from "../site-paths.js";
+import { RUNS_PER_PAGE, relativeHref, sitePaths } from "../site-paths.js";
+import { RUNS_ON_EXPERIMENT_PAGE, renderRunsTable, runListPages } from "./runs-page.js";
+
+/** The trend chart shows the scores of at most this many of the latest runs with results. */
+const TREND_RUNS = 20;
 
 /** The business owner's page: question, answer, reliability, safeguards, what is open, who reviewed. */
 export function renderExperimentPage(view: ExperimentView, options: { pdf: boolean } = { pdf: false }): string {
@@ -63,8 +67,8 @@ ${renderOpen(view)}
 ${renderReviews(view)}
 
 ${renderPublications(view)}
-<h2 class="nl-heading nl-heading--level-2">Alle runs</h2>
-${renderRunsTable(view, link)}
+<h2 class="nl-heading nl-heading--level-2">Runs</h2>
+${renderLatestRuns(view, path, link)}
 
 <h2 class="nl-heading nl-heading--level-2">Het experiment in detail</h2>
 ${renderAllAnswers(view)}
@@ -88,9 +92,15 @@ function renderState(view: ExperimentView): string {
 }
 
 function renderProblems(view: ExperimentView): string {
-  if (view.problems.length === 0) return "";
+  const mismatched = view.runs.filter((r) => r.results === "mismatch");
+  const lines = [
+    ...view.problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`),
+    ...mismatched.slice(-5).map((r) => resultsUnavailable(r) ?? ""),
+    ...(mismatched.length > 5 ? [`En bij nog ${mismatched.length - 5} oudere runs.`] : []),
+  ];
+  if (lines.length === 0) return "";
   return `<div class="utrecht-alert utrecht-alert--error lab-state" role="alert"><p class="lab-state__title">Een deel van dit experiment kon niet worden gelezen</p>
-${renderUserList(view.problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`))}</div>`;
+${renderUserList(lines)}</div>`;
 }
 
 function renderAnswerSoFar(lastRun: RunView | undefined): string {
@@ -98,7 +108,7 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
     return `<p class="lab-answer">Er is nog geen antwoord: het experiment heeft nog geen controles uitgevoerd.</p>`;
   const checks = lastRun.checks;
   if (!checks) {
-    return `<p class="lab-answer">De laatste run eindigde met: ${renderSignal(outcomeSignal[lastRun.outcome ?? "not_evaluated"])}. De details van deze run zijn niet meer beschikbaar.</p>`;
+    return `<p class="lab-answer">Volgens het logboek eindigde de laatste run met: ${renderSignal(outcomeSignal[lastRun.outcome ?? "not_evaluated"])}. ${escapeHtml(resultsUnavailable(lastRun) ?? "")}</p>`;
   }
   const passed = checks.filter((c) => c.outcome === "passed").length;
   const failed = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned");
@@ -116,13 +126,13 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
 function renderReliability(view: ExperimentView): string {
   const lastRun = latestCheckedRun(view);
   const checks = lastRun?.checks ?? [];
-  const trend = trendOverRuns(view.runs);
+  const trend = trendOverRuns(view.runs.filter((r) => r.checks !== undefined).slice(-TREND_RUNS));
   const runsWithScores = new Set(trend.map((p) => p.run)).size;
   const outside = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned").length;
   const criteria = listAnswer(view.opened.experiment.evaluatie, "succescriteria");
   return `<h3 class="nl-heading nl-heading--level-3">Datakwaliteit per soort controle</h3>
 <p class="nl-paragraph">Per soort controle het aandeel rijen dat in orde is, bij de laatste run met controles${lastRun ? ` (run ${lastRun.number})` : ""}.</p>
-${renderDimensionScores(scoreDimensions(checks))}
+${lastRun && !lastRun.checks ? `<p class="nl-paragraph">${escapeHtml(resultsUnavailable(lastRun) ?? "")}</p>` : renderDimensionScores(scoreDimensions(checks))}
 ${checks.length > 0 ? renderFigure(dimensionsFigure(scoreDimensions(checks))) : ""}
 <h3 class="nl-heading nl-heading--level-3">Toelaatbare foutmarges</h3>
 ${typeof view.opened.experiment.evaluatie.foutmarges === "string" ? `<p class="nl-paragraph">Vooraf vastgelegd: ${userText(view.opened.experiment.evaluatie.foutmarges)}</p>` : ""}
@@ -212,20 +222,18 @@ function renderReviews(view: ExperimentView): string {
     .join("\n")}\n</ul>`;
 }
 
-function renderRunsTable(view: ExperimentView, link: (to: string) => string): string {
+function renderLatestRuns(view: ExperimentView, path: string, link: (to: string) => string): string {
   if (view.runs.length === 0) return `<p class="nl-paragraph">Er zijn nog geen runs.</p>`;
-  const rows = [...view.runs].reverse().map((run) => {
-    const scores = scoreDimensions(run.checks ?? []);
-    const mean = scores.length === 0 ? null : scores.reduce((a, s) => a + (s.score ?? 0), 0) / scores.length;
-    const atLeast = scores.some((s) => s.atLeast) ? "minstens " : "";
-    return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
-  });
-  return `<div class="lab-table-wrap"><table class="utrecht-table utrecht-table--html-table lab-table">
-<caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
-<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Gemiddeld in orde</th></tr></thead>
-<tbody>
-${rows.join("\n")}
-</tbody></table></div>`;
+  const latest = view.runs.slice(-RUNS_ON_EXPERIMENT_PAGE);
+  const caption =
+    latest.length === view.runs.length
+      ? "Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst."
+      : `De nieuwste ${latest.length} van de ${view.runs.length} runs; elke run staat met zijn verantwoording in het logboek.`;
+  const all =
+    view.runs.length > latest.length
+      ? `<p class="nl-paragraph"><a href="${link(sitePaths.runs(view.opened.experiment.id, runListPages(view)))}">Alle ${view.runs.length} runs</a>, ${RUNS_PER_PAGE} per pagina, van de nieuwste naar de oudste.</p>`
+      : "";
+  return `${renderRunsTable(view, latest, path, caption)}\n${all}`;
 }
 
 function renderAllAnswers(view: ExperimentView): string {

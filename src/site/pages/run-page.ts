@@ -1,37 +1,43 @@
 import { escapeHtml, isSuppressed, MIN_CELL_SIZE, userText } from "../../report/html.js";
 import { type ChartFigure, checksFigure, renderFigure } from "../charts.js";
 import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
-import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
+import { resultsUnavailable } from "../experiment-state.js";
+import type { CheckView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
-import { renderLayout } from "../layout.js";
-import { sitePaths } from "../site-paths.js";
+import { runAnchor } from "../site-paths.js";
 
-/** One run: why it ran, who and when, where its inputs came from, and each check's outcome. */
-export function renderRunPage(view: ExperimentView, run: RunView): string {
-  const { experiment } = view.opened;
+/**
+ * One run, as a section of its page of the run log: why it ran, who and when, where its
+ * inputs came from, and each check's outcome.
+ */
+export function renderRunSection(run: RunView): string {
   const { record } = run;
-  const main = `
-<p class="lab-muted">Run uit het logboek van het experiment</p>
-<h1 class="nl-heading nl-heading--level-1">Run ${run.number}: ${userText(experiment.titel)}</h1>
+  const anchor = runAnchor(run.number);
+  return `<section class="lab-run" id="${anchor}" aria-labelledby="${anchor}-titel">
+<h2 class="nl-heading nl-heading--level-2" id="${anchor}-titel">Run ${run.number}</h2>
+${renderMismatch(run)}
 ${renderFacts([
   ["Wanneer", escapeHtml(formatWhen(record.at))],
   ["Door", userText(displayName(record.who.name))],
-  ["Uitkomst", run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome)],
+  [
+    run.results === "verified" ? "Uitkomst" : "Uitkomst volgens het logboek",
+    run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome),
+  ],
   ["Analyse", analysisText(record.analysis)],
 ])}
-<h2 class="nl-heading nl-heading--level-2">Waarom deze run</h2>
+<h3 class="nl-heading nl-heading--level-3">Waarom deze run</h3>
 <blockquote class="utrecht-blockquote lab-quote">${userText(record.justification)}</blockquote>
 
-<h2 class="nl-heading nl-heading--level-2">Uitkomst per controle</h2>
+<h3 class="nl-heading nl-heading--level-3">Uitkomst per controle</h3>
 ${
   run.checks
-    ? `${renderChecksTable(run.checks, "Per controle: wat er is gecontroleerd, de uitkomst, wat is toegestaan en wat is gemeten.")}
+    ? `${renderChecksTable(run.checks, `Run ${run.number}, per controle: wat er is gecontroleerd, de uitkomst, wat is toegestaan en wat is gemeten.`)}
 ${renderOptionalFigure(checksFigure(run.checks, `controles-run-${run.number}`))}
 ${renderFailingKeys(run.checks)}`
-    : `<p class="nl-paragraph">De resultaten van deze run zijn niet meer beschikbaar; het logboek bewaart alleen de uitkomst: ${userText(record.outcome)}.</p>`
+    : `<p class="nl-paragraph">${escapeHtml(resultsUnavailable(run) ?? "Deze run heeft geen controles uitgevoerd.")}</p>`
 }
 
-<h2 class="nl-heading nl-heading--level-2">Herkomst</h2>
+<h3 class="nl-heading nl-heading--level-3">Herkomst</h3>
 <p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert.</p>
 ${renderFacts([
   [
@@ -58,17 +64,14 @@ ${renderFacts([
   ]),
   ["Logboek", `record ${record.seq}, keten-hash <span class="lab-hash">${escapeHtml(record.hash)}</span>`],
 ])}
-`;
-  return renderLayout({
-    path: sitePaths.run(experiment.id, run.number),
-    title: `Run ${run.number} – ${experiment.titel}`,
-    crumbs: [
-      { label: "Experimenten", to: sitePaths.overview },
-      { label: experiment.titel, to: sitePaths.experiment(experiment.id) },
-      { label: `Run ${run.number}` },
-    ],
-    main,
-  });
+</section>`;
+}
+
+/** A warning that the results file is not what the run wrote: none of its outcomes are shown. */
+function renderMismatch(run: RunView): string {
+  if (run.results !== "mismatch") return "";
+  return `<div class="utrecht-alert utrecht-alert--error lab-state" role="alert"><p class="lab-state__title">${renderSignal({ label: "De resultaten kloppen niet met het logboek", symbol: "✗", tone: "bad" })}</p>
+<p>${escapeHtml(resultsUnavailable(run) ?? "")} Het logboek bewaart de vingerafdruk van wat de run schreef; dit bestand heeft een andere.</p></div>`;
 }
 
 /**
@@ -84,7 +87,7 @@ function renderFailingKeys(checks: readonly CheckView[]): string {
       : `<span class="lab-keys">${c.sample.map(userText).join(", ")}</span>`;
     return `<li><strong>${escapeHtml(c.id)}:</strong> ${keys}</li>`;
   });
-  return `<h3 class="nl-heading nl-heading--level-3">Voorbeelden van afwijkende rijen</h3>
+  return `<h4 class="nl-heading nl-heading--level-4">Voorbeelden van afwijkende rijen</h4>
 <p class="nl-paragraph">Alleen de sleutel van een paar rijen, zodat een medewerker ze kan opzoeken. Andere gegevens uit die rijen staan hier nooit.</p>
 <ul class="lab-list">
 ${lines.join("\n")}
