@@ -9,6 +9,10 @@ export interface Dialect {
   smallest(expr: string, n: number, filter: string | undefined): string;
   /** The number of rows where `filter` is true. */
   countWhere(filter: string): string;
+  /** Whether some match of `pattern` (its first group) in `text` meets `where`, which names it as `matchedText`. */
+  anyMatch(text: string, pattern: string, where: string): string;
+  /** How `where` in `anyMatch` names the match. */
+  matchedText: string;
 }
 
 /** The standard way to count rows that meet a condition. */
@@ -22,6 +26,7 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   regex_full_match: ([a, p]) => `regexp_full_match(${a}, ${p})`,
   regex_extract: ([a, p]) => `regexp_extract(${a}, ${p}, 1)`,
   regex_contains: ([a, p]) => `regexp_matches(${a}, ${p})`,
+  regex_replace_all: ([a, p, r]) => `regexp_replace(${a}, ${p}, ${r}, 'g')`,
   ascii: ([a]) => `ascii(${a})`,
   year: ([a]) => `CAST(EXTRACT(YEAR FROM ${a}) AS INTEGER)`,
   trim: ([a]) => `trim(${a})`,
@@ -31,6 +36,9 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   replace: (args) => `replace(${args.join(", ")})`,
   coalesce: (args) => `coalesce(${args.join(", ")})`,
   concat_ws: (args) => `concat_ws(${args.join(", ")})`,
+  concat: (args) => `concat(${args.join(", ")})`,
+  lpad: ([a, n, fill]) => `lpad(${a}, ${n}, ${fill})`,
+  strpos: ([a, b]) => `strpos(${a}, ${b})`,
   // The shape of a text: digits become 9, capitals A, small letters a.
   starts_with: ([a, b]) => `starts_with(${a}, ${b})`,
   /** Text sorted by its bytes, the same on every engine. */
@@ -91,6 +99,10 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
       return expr.fn === "count_distinct" ? `count(DISTINCT ${r(expr.expr)})` : `${expr.fn}(${r(expr.expr)})`;
     case "smallest":
       return dialect.smallest(r(expr.expr), expr.n, expr.filter && r(expr.filter));
+    case "any_match":
+      return dialect.anyMatch(r(expr.text), quoteString(expr.pattern), r(expr.where));
+    case "matched_text":
+      return dialect.matchedText;
   }
 }
 

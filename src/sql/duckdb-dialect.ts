@@ -13,4 +13,7 @@ export const duckdbDialect: Dialect = {
   // FILTER, and count_if, let DuckDB compute dozens of these in one pass without a selection each.
   smallest: (expr, n, filter) => `min(${filter ? `CASE WHEN ${filter} THEN ${expr} END` : expr}, ${n})`,
   countWhere: (filter) => `coalesce(count_if(${filter}), 0)`,
+  anyMatch: (text, pattern, where) =>
+    `len(list_filter(regexp_extract_all(${text}, ${pattern}, 1), lambda livinglab_match: ${where})) > 0`,
+  matchedText: "livinglab_match",
 };
