@@ -3,6 +3,7 @@ import { LivingLabError } from "../errors/problem.js";
 import { postgresDialect } from "../sql/postgres-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
+import { type EngineErrorCode, engineCall } from "./engine-error.js";
 
 // Counts and sums arrive as text by default; they are numbers here, as on DuckDB.
 const types = {
@@ -11,6 +12,24 @@ const types = {
     return pg.types.getTypeParser(oid, format as "text");
   },
 };
+
+/** PostgreSQL's error classes (the first two characters of the SQLSTATE) by what they mean here. */
+const errorClasses: Record<string, EngineErrorCode> = {
+  "22": "engine_data_value",
+  "23": "engine_data_value",
+  "42": "engine_query",
+  "53": "engine_out_of_memory",
+  "58": "engine_io",
+  "08": "engine_connection",
+  "57": "engine_interrupted",
+};
+
+/** A PostgreSQL error by its SQLSTATE; an error without one is a lost connection. */
+export function postgresErrorCode(error: Error): EngineErrorCode {
+  const state = (error as { code?: unknown }).code;
+  if (typeof state !== "string") return "engine_connection";
+  return errorClasses[state.slice(0, 2)] ?? "engine_error";
+}
 
 /** PostgreSQL as an engine: the data lives on a server; checks run there as SQL. */
 export class PostgresEngine implements Engine {
@@ -58,7 +77,9 @@ export class PostgresEngine implements Engine {
   }
 
   async columns(name: string): Promise<ColumnInfo[]> {
-    const result = await this.client.query(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 0`);
+    const result = await engineCall(postgresErrorCode, () =>
+      this.client.query(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 0`),
+    );
     const typeNames = await this.query(
       `SELECT oid, upper(typname) AS name FROM pg_type WHERE oid IN (${result.fields.map((f) => f.dataTypeID).join(", ") || "0"})`,
     );
@@ -70,7 +91,7 @@ export class PostgresEngine implements Engine {
   }
 
   async query(sql: string): Promise<Row[]> {
-    const result = await this.client.query(sql);
+    const result = await engineCall(postgresErrorCode, () => this.client.query(sql));
     return result.rows.map((row) => normalizeRow(row as Row));
   }
 

@@ -5,7 +5,17 @@ import type { PersonalDataDetector } from "./detector.js";
  * `0299 12 34 56`), and nine after +31 or 0031 (`+31 6 12345678`). Only these groupings, so
  * that the digits of an IBAN in groups of four (`0417 1643 00`) are not a phone number.
  */
-const nationalGroups = [[10], [2, 8], [2, 4, 4], [2, 2, 2, 2, 2], [3, 7], [3, 3, 4], [3, 2, 2, 3], [4, 6], [4, 2, 2, 2]];
+const nationalGroups = [
+  [10],
+  [2, 8],
+  [2, 4, 4],
+  [2, 2, 2, 2, 2],
+  [3, 7],
+  [3, 3, 4],
+  [3, 2, 2, 3],
+  [4, 6],
+  [4, 2, 2, 2],
+];
 const internationalGroups = [[9], [1, 8], [1, 4, 4], [1, 2, 2, 2, 2], [2, 7], [2, 3, 4], [3, 6], [3, 2, 2, 2]];
 
 /** Digits in these groups, with one space, dot or hyphen between groups; the first group starts with `first`. */

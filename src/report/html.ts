@@ -1,4 +1,4 @@
-import { maskPersonalData } from "./mask-personal-data.js";
+import { maskPersonalData } from "../personal-data/mask-personal-data.js";
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: unknown): string {

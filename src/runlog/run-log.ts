@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
 import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record-schema.js";
+import { maskFreeText } from "./mask-free-text.js";
 import { hashRecord } from "./record-hash.js";
 import { GENESIS_HASH, RUN_LOG_SCHEMA_VERSION, type RunRecord } from "./run-record-schema.js";
 
@@ -87,7 +88,7 @@ async function appendLocked(file: string, record: NewLogRecord): Promise<LogReco
     const unsealed = {
       schema: RUN_LOG_SCHEMA_VERSION,
       seq: (tail.last?.seq ?? 0) + 1,
-      ...record,
+      ...maskFreeText(record),
       ...(setAside && { torn_tail_set_aside: setAside }),
       prev_hash: tail.last?.hash ?? GENESIS_HASH,
     };

@@ -3,6 +3,7 @@ import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { Workspace } from "../workspace.js";
 import { type JustificationChoice, resolveJustification } from "./justification.js";
 import { codeVersion, hashFile, libraryVersion, whoAmI } from "./provenance.js";
+import { recordedError } from "./recorded-error.js";
 import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
 import type { FileFingerprint, RunRecord, RunStartedRecord, TableFingerprint } from "./run-record-schema.js";
 
@@ -87,7 +88,7 @@ async function endRun(file: string, dir: string, started: RunStartedRecord, resu
     metrics: result.metrics ?? {},
     artifacts: await fingerprintFiles(dir, artifacts),
     ended_at: new Date().toISOString(),
-    ...(result.error !== undefined && { error: { message: messageOf(result.error) } }),
+    ...(result.error !== undefined && { error: recordedError(result.error) }),
   })) as RunRecord;
 }
 
@@ -99,8 +100,4 @@ async function fingerprintFiles(dir: string, files: Record<string, string>): Pro
       sha256: await hashFile(path),
     })),
   );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
-import { personalDataDetectors } from "../personal-data/detector-registry.js";
-import { findPersonalData } from "../personal-data/find-personal-data.js";
+import { personalDataDetectors } from "./detector-registry.js";
+import { findPersonalData } from "./find-personal-data.js";
 
 /**
  * Masks personal data in free text (BSNs that pass the 11-check, phone numbers, e-mail
