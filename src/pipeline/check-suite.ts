@@ -6,6 +6,7 @@ import { engineVersionOf } from "../engines/engine.js";
 import { type EngineName, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { renderCheckResults } from "../report/check-results-html.js";
+import { publishResults } from "../report/publish-results.js";
 import { requireJustification } from "../runlog/justification.js";
 import { recordRun } from "../runlog/record-run.js";
 import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
@@ -13,7 +14,8 @@ import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { writeJson } from "./write-json.js";
 
-export const CHECK_RESULTS_FORMAT = "livinglab-check-results/1";
+/** Version 2: counts below the minimum cell size (and their complements) as bounds, keys masked. */
+export const CHECK_RESULTS_FORMAT = "livinglab-check-results/2";
 
 export interface CheckSuiteOptions {
   /** The suite file, inside an experiment folder. */
@@ -39,9 +41,12 @@ export interface CheckRun {
   html: string;
 }
 
-/** The results as JSON: per check at least id, kind, dimension, outcome, metric, threshold, failing_count. */
+/**
+ * The results as JSON, as files for others may hold them: per check at least id, kind,
+ * dimension, outcome, metric, threshold and failing_count; small counts as "< 5".
+ */
 export function checkResultsJson(result: SuiteResult, runId: string): Record<string, unknown> {
-  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...result };
+  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...publishResults(result) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CheckResult, Outcome, SuiteResult } from "../checks/check-result.j
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
-import { escapeHtml, formatCount, formatFailingShare, isSuppressed, userText } from "./html.js";
+import { escapeHtml, formatCount, formatFailingShare, isNearlyAll, isSuppressed, userText } from "./html.js";
 import { renderChart } from "./render-chart.js";
 
 const outcomeLabel: Record<Outcome, string> = {
@@ -103,7 +103,7 @@ ${checks.map(checkRow).join("\n")}
 }
 
 function checkRow(check: CheckResult): string {
-  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count))}</td><td>${escapeHtml(formatFailingShare(check.failing_count, failingShare(check)))}</td></tr>`;
+  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count, check.row_count))}</td><td>${escapeHtml(formatFailingShare(check.failing_count, failingShare(check), check.row_count))}</td></tr>`;
 }
 
 /** The share of looked-at rows (or groups) that failed; null when nothing was looked at. */
@@ -120,7 +120,9 @@ export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOp
     y: { label: null },
     marks: [
       Plot.barX(checks, {
-        x: (c: CheckResult) => (isSuppressed(c.failing_count) ? 0 : (failingShare(c) ?? 0)),
+        // A bar never gives a suppressed count away: a few rows show as none, nearly all as all.
+        x: (c: CheckResult) =>
+          isNearlyAll(c.failing_count, c.row_count) ? 1 : isSuppressed(c.failing_count) ? 0 : (failingShare(c) ?? 0),
         y: "id",
         fill: (c: CheckResult) => outcomeLabel[c.outcome],
       }),
@@ -134,7 +136,7 @@ function chartText(checks: readonly CheckResult[]): string {
   return checks
     .map(
       (c) =>
-        `${c.id}: ${formatFailingShare(c.failing_count, failingShare(c))} (${outcomeLabel[c.outcome].toLowerCase()})`,
+        `${c.id}: ${formatFailingShare(c.failing_count, failingShare(c), c.row_count)} (${outcomeLabel[c.outcome].toLowerCase()})`,
     )
     .join("; ");
 }

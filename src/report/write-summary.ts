@@ -4,6 +4,7 @@ import type { SuiteResult } from "../checks/check-result.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
+import { publishResults } from "./publish-results.js";
 import { renderSummaryPage } from "./summary-page.js";
 
 export const REPORT_DIR = "rapport";
@@ -26,7 +27,8 @@ export async function writeSummary(
   await mkdir(join(dir, RUN_RESULTS_DIR), { recursive: true });
   const summary = join(dir, "samenvatting.html");
   const resultsJson = join(dir, RESULTS_FILE);
-  const results = `${JSON.stringify({ run: run.id, ...result }, null, 2)}\n`;
+  // Results for others: small counts and their complements as bounds, keys masked.
+  const results = `${JSON.stringify({ run: run.id, ...publishResults(result) }, null, 2)}\n`;
   // The copy per run has the same bytes, so its hash matches the artifact in the run log.
   await writeFile(join(dir, RUN_RESULTS_DIR, `${run.id}.json`), results);
   await writeFile(resultsJson, results);

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { escapeHtml, formatShare, isSuppressed } from "../report/html.js";
+import { escapeHtml, formatFailingShare, formatShare, isNearlyAll, isSuppressed } from "../report/html.js";
 import { renderChart } from "../report/render-chart.js";
 import type { CheckView } from "./lab-view.js";
 import { dimensionText, normSignal, outcomeSignal, type Signal } from "./labels.js";
@@ -37,7 +37,17 @@ function withoutInnerLabels(svg: string): string {
 }
 
 function suppressed(check: CheckView): boolean {
-  return isSuppressed(check.failing_count);
+  return isSuppressed(check.failing_count, check.row_count);
+}
+
+/** The share a bar may show: none for a few rows, all for nearly all, so no suppressed count shows. */
+function shownShare(check: CheckView): number {
+  if (isNearlyAll(check.failing_count, check.row_count)) return 1;
+  return suppressed(check) ? 0 : (failingShareOf(check) ?? 0);
+}
+
+function shownShareText(check: CheckView): string {
+  return formatFailingShare(check.failing_count, failingShareOf(check), check.row_count);
 }
 
 /** Bars: the share of rows not in order per dimension, from zero, each labelled with its value and verdict in words. */
@@ -92,12 +102,11 @@ export function checksFigure(all: readonly CheckView[], id = "controles"): Chart
   const passed = all.length - checks.length;
   const rows = checks.map((c) => {
     const signal = outcomeSignal[c.outcome];
-    const hidden = suppressed(c);
     return {
       name: c.id,
-      share: hidden ? 0 : (failingShareOf(c) ?? 0),
+      share: shownShare(c),
       colour: toneColour[signal.tone],
-      label: `${hidden ? "< 5 rijen" : formatShare(failingShareOf(c))}  ${signal.symbol} ${signal.label.toLowerCase()}`,
+      label: `${shownShareText(c)}  ${signal.symbol} ${signal.label.toLowerCase()}`,
     };
   });
   const most = Math.max(0.01, ...rows.map((r) => r.share));
@@ -124,10 +133,7 @@ export function checksFigure(all: readonly CheckView[], id = "controles"): Chart
     ],
   });
   const text = `${passed > 0 ? `${passed} controles zijn in orde en staan niet in de grafiek. ` : ""}Per controle het aandeel afwijkende rijen: ${checks
-    .map(
-      (c) =>
-        `${c.id}: ${suppressed(c) ? "minder dan 5 rijen" : formatShare(failingShareOf(c))} (${outcomeSignal[c.outcome].label.toLowerCase()})`,
-    )
+    .map((c) => `${c.id}: ${shownShareText(c)} (${outcomeSignal[c.outcome].label.toLowerCase()})`)
     .join("; ")}.`;
   return { id, title: "De controles die niet in orde zijn: hoeveel rijen wijken af", svg, text };
 }

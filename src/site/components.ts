@@ -52,13 +52,13 @@ ${renderSignal(normSignal[s.outcome])}<br><span class="lab-muted">${s.passed} va
 /** Failing rows as a business owner may see them: "< 5" below the minimum cell size. */
 export function failingRowsText(check: CheckView): string {
   if (!countsRows(check)) return "–";
-  return `${formatCount(check.failing_count)} van ${formatCount(check.row_count)}`;
+  return `${formatCount(check.failing_count, check.row_count)} van ${formatCount(check.row_count)}`;
 }
 
 /** The share of failing rows, unless the count is suppressed: then the share would give it away. */
 export function failingShareText(check: CheckView): string {
   if (!countsRows(check)) return check.metric === null ? "niet gemeten" : `gemeten: ${formatMeasure(check.metric)}`;
-  return formatFailingShare(check.failing_count, failingShareOf(check));
+  return formatFailingShare(check.failing_count, failingShareOf(check), check.row_count);
 }
 
 function formatMeasure(value: number): string {

@@ -1,7 +1,8 @@
 import type { Dimension } from "../checks/check-definition.js";
 import { dimensions } from "../checks/check-definition.js";
 import { type Outcome, overallOutcome } from "../checks/check-result.js";
-import { isSuppressed, MIN_CELL_SIZE } from "../report/html.js";
+import { countsRows } from "../checks/counts-rows.js";
+import { isNearlyAll, isSuppressed, MIN_CELL_SIZE } from "../report/html.js";
 import type { CheckView, RunView } from "./lab-view.js";
 
 /** The data-quality score of one dimension: the average share of rows in order over its checks. */
@@ -30,21 +31,12 @@ export function scoreDimensions(checks: readonly CheckView[]): DimensionScore[] 
     const measured = own.map(publishableMetric).filter((m): m is number => m !== null);
     const score = measured.length === 0 ? null : 1 - measured.reduce((a, b) => a + b, 0) / measured.length;
     const passed = own.filter((c) => c.outcome === "passed").length;
-    const atLeast = own.some((c) => countsRows(c) && isSuppressed(c.failing_count));
+    const atLeast = own.some((c) => countsRows(c) && isSuppressed(c.failing_count, c.row_count));
     return [{ dimension, score, atLeast, outcome: overallOutcome(own), checks: own.length, passed }];
   });
 }
 
-/** Margins that judge a table or its groups as a whole (row count, group disparity, drift), not row by row. */
-const wholeTableMargins = ["min", "max", "max_ratio", "min_group_size", "max_change", "window"];
-
-/**
- * Whether a check counts failing rows (most kinds) rather than judging the table or its
- * groups as a whole; only row counts are shares of rows and subject to small-cell suppression.
- */
-export function countsRows(check: Pick<CheckView, "threshold">): boolean {
-  return !wholeTableMargins.some((key) => key in check.threshold);
-}
+export { countsRows } from "../checks/counts-rows.js";
 
 /** The share of rows that failed; null for whole-table checks and when no row was looked at. */
 export function failingShareOf(check: CheckView): number | null {
@@ -52,10 +44,14 @@ export function failingShareOf(check: CheckView): number | null {
   return check.failing_count / check.row_count;
 }
 
-/** The failing share, or for a suppressed count its upper bound (minimum cell size over the rows). */
+/**
+ * The failing share, or for a suppressed count an upper bound that gives nothing away: the
+ * minimum cell size over the rows for a few failing rows, all rows when only a few passed.
+ */
 function publishableMetric(check: CheckView): number | null {
   const share = failingShareOf(check);
-  if (share === null || !isSuppressed(check.failing_count)) return share;
+  if (share === null || !isSuppressed(check.failing_count, check.row_count)) return share;
+  if (isNearlyAll(check.failing_count, check.row_count)) return 1;
   return Math.min(1, MIN_CELL_SIZE / check.row_count);
 }
 

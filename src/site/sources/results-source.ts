@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { dimensions } from "../../checks/check-definition.js";
 import { outcomes } from "../../checks/check-result.js";
+import { MIN_CELL_SIZE } from "../../report/html.js";
 import { REPORT_DIR, RESULTS_FILE, RUN_RESULTS_DIR } from "../../report/write-summary.js";
 import type { RunRecord } from "../../runlog/run-record-schema.js";
 import type { CheckView, RunResultsState } from "../lab-view.js";
@@ -22,8 +23,9 @@ const resultsFileSchema = z.object({
       description: z.string(),
       outcome: z.enum(outcomes),
       metric: z.number().nullable(),
-      failing_count: z.number(),
-      row_count: z.number(),
+      // Written before the output rules as numbers; since then "< 5" or "> 995" where a count is suppressed.
+      failing_count: z.union([z.number(), z.string()]),
+      row_count: z.union([z.number(), z.string()]),
       threshold: z.record(z.string(), z.number()),
       sample: z.array(z.string()).default([]),
       reason: z.string().optional(),
@@ -73,10 +75,22 @@ export async function openResultsFolder(experimentDir: string): Promise<ResultsF
       if (!record.artifacts.some((a) => a.sha256 === file.sha256)) return { state: "mismatch", file: file.path };
       const parsed = resultsFileSchema.safeParse(parseJson(file.bytes));
       if (!parsed.success || parsed.data.run !== record.id) return { state: "mismatch", file: file.path };
-      const checks = parsed.data.checks.map(({ reason, ...check }) => ({ ...check, ...(reason ? { reason } : {}) }));
-      return { state: "verified", outcome: parsed.data.outcome, checks };
+      return { state: "verified", outcome: parsed.data.outcome, checks: parsed.data.checks.map(checkViewOf) };
     },
   };
+}
+
+type PublishedCheck = z.infer<typeof resultsFileSchema>["checks"][number];
+
+/**
+ * A check as the pages use it. A suppressed count stands in as a number inside its bound (1
+ * for "< 5", all rows but one for "> 995"): the pages show every count through the same
+ * suppression, so they show the bound and never the stand-in.
+ */
+function checkViewOf({ reason, failing_count, row_count, ...check }: PublishedCheck): CheckView {
+  const rows = typeof row_count === "number" ? row_count : MIN_CELL_SIZE - 1;
+  const failing = typeof failing_count === "number" ? failing_count : failing_count.startsWith(">") ? rows - 1 : 1;
+  return { ...check, failing_count: failing, row_count: rows, ...(reason ? { reason } : {}) };
 }
 
 /** Whether the run's record lists a results file among the artifacts it wrote. */
