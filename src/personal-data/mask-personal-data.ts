@@ -8,6 +8,19 @@ import { findPersonalData } from "./find-personal-data.js";
  * @example maskPersonalData("BSN 111222333") // "BSN [BSN verborgen]"
  */
 export function maskPersonalData(text: string): string {
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const masked = mask(text);
+  // Pages repeat the same names, paths and justifications many times; remember a few thousand.
+  if (recent.size >= RECENT) recent.clear();
+  recent.set(text, masked);
+  return masked;
+}
+
+const RECENT = 4096;
+const recent = new Map<string, string>();
+
+function mask(text: string): string {
   let masked = "";
   let from = 0;
   for (const span of findPersonalData(text)) {

@@ -2,12 +2,11 @@ import { join } from "node:path";
 import { type Outcome, outcomes } from "../checks/check-result.js";
 import { EXPERIMENT_FILE } from "../experiments/open-experiment.js";
 import { REPORT_DIR } from "../report/write-summary.js";
-import { RUN_LOG_FILE } from "../runlog/run-log.js";
 import type { Workspace } from "../workspace.js";
 import type { ExperimentEntry, LabView, RunView } from "./lab-view.js";
 import { listExperimentIds, type OpenedOrProblems, readExperiment } from "./sources/experiment-source.js";
 import { openResultsFolder } from "./sources/results-source.js";
-import { readRunLogContents } from "./sources/run-log-source.js";
+import { createRunLogReader, type RunLogContents, type RunLogReader } from "./sources/run-log-source.js";
 import { stampOfAll } from "./sources/source-stamp.js";
 import { readCatalog } from "./sources/template-source.js";
 
@@ -23,52 +22,63 @@ export async function readLab(workspace: Workspace): Promise<LabView> {
 /** A reader that keeps what it read and reads a part of the lab again only when its files changed. */
 export interface LabReader {
   read(): Promise<LabView>;
-  /** How many times the catalog and each experiment were read from disk. */
-  readonly reads: { catalog: number; experiments: number };
+  /** How many times the catalog, an experiment file and a whole run log were read from disk. */
+  readonly reads: { catalog: number; experiments: number; logs: number };
 }
 
-interface Cached<T> {
+interface CachedExperiment {
+  /** The experiment file (and the catalog it is checked against). */
   stamp: string;
-  value: T;
+  opened: OpenedOrProblems;
+  log: RunLogReader;
+  /** What the entry was built from: the experiment, the log as read, and the report folder. */
+  built?: { log: RunLogContents; report: string; entry: ExperimentEntry };
 }
 
 /**
- * A lab reader for `serve`: each request costs a few `stat` calls; the catalog or an
- * experiment is read again only when one of its files changed (size, times or inode).
+ * A lab reader for `serve`: each request costs a few `stat` calls. The catalog or an
+ * experiment file is read again only when it changed (size, times or inode); a run log that
+ * grew is read from where it was, so a new run costs its own lines, not the whole log.
  * @example const reader = createLabReader(openWorkspace()); const lab = await reader.read();
  */
 export function createLabReader(workspace: Workspace): LabReader {
-  let catalog: Cached<Awaited<ReturnType<typeof readCatalog>>> | undefined;
-  let experiments = new Map<string, Cached<ExperimentEntry>>();
-  const reads = { catalog: 0, experiments: 0 };
+  let catalog: { stamp: string; value: Awaited<ReturnType<typeof readCatalog>> } | undefined;
+  let experiments = new Map<string, CachedExperiment>();
+  const counts = { catalog: 0, experiments: 0 };
   // Requests that come in together share one read.
   let reading: Promise<LabView> | undefined;
   const readAll = async (): Promise<LabView> => {
     const catalogStamp = await stampOfAll([], [workspace.templatesDir]);
     if (catalog?.stamp !== catalogStamp) {
-      reads.catalog++;
-      // Experiments are validated against the templates, so they are read again too.
+      counts.catalog++;
       catalog = { stamp: catalogStamp, value: await readCatalog(workspace) };
-      experiments = new Map();
     }
-    const next = new Map<string, Cached<ExperimentEntry>>();
+    const next = new Map<string, CachedExperiment>();
     for (const id of await listExperimentIds(workspace)) {
       const dir = join(workspace.experimentsDir, id);
-      const stamp = await stampOfAll([join(dir, EXPERIMENT_FILE), join(dir, RUN_LOG_FILE)], [join(dir, REPORT_DIR)]);
-      const cached = experiments.get(id);
-      if (cached?.stamp === stamp) {
-        next.set(id, cached);
-        continue;
+      // Experiments are validated against the templates: a changed catalog opens them again.
+      const stamp = `${catalogStamp}\n${await stampOfAll([join(dir, EXPERIMENT_FILE)])}`;
+      let cached = experiments.get(id);
+      if (cached?.stamp !== stamp) {
+        counts.experiments++;
+        cached = { stamp, opened: await readExperiment(workspace, id), log: cached?.log ?? createRunLogReader(dir) };
       }
-      reads.experiments++;
-      next.set(id, { stamp, value: await readExperimentEntry(await readExperiment(workspace, id)) });
+      next.set(id, cached);
+      await buildEntry(cached, dir);
     }
     experiments = next;
     const { principles, templates, problems } = catalog.value;
-    return { principles, templates, problems, experiments: [...next.values()].map((c) => c.value) };
+    return {
+      principles,
+      templates,
+      problems,
+      experiments: [...next.values()].flatMap((c) => (c.built ? [c.built.entry] : [])),
+    };
   };
   return {
-    reads,
+    get reads() {
+      return { ...counts, logs: [...experiments.values()].reduce((sum, c) => sum + c.log.fullReads, 0) };
+    },
     read() {
       reading ??= readAll().finally(() => {
         reading = undefined;
@@ -78,11 +88,19 @@ export function createLabReader(workspace: Workspace): LabReader {
   };
 }
 
-/** One experiment with its runs (each with its results, when they match the log), reviews and publications. */
-async function readExperimentEntry(entry: OpenedOrProblems): Promise<ExperimentEntry> {
-  if (!entry.ok) return entry;
-  const log = await readRunLogContents(entry.opened.dir);
-  const results = await openResultsFolder(entry.opened.dir);
+/** Builds (or keeps) an experiment's entry from its opened file, its run log and its report folder. */
+async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> {
+  const { opened } = cached;
+  if (!opened.ok) {
+    cached.built = { log: { runs: [], reviews: [], publications: [], problems: [] }, report: "", entry: opened };
+    return;
+  }
+  const log = await cached.log.read();
+  const report = await stampOfAll([], [join(dir, REPORT_DIR)]);
+  if (cached.built?.log === log && cached.built.report === report && cached.built.entry.ok) {
+    if (cached.built.entry.experiment.opened === opened.opened) return;
+  }
+  const results = await openResultsFolder(dir);
   const runs: RunView[] = [];
   for (const record of log.runs) {
     const found = await results.resultsOf(record);
@@ -100,16 +118,17 @@ async function readExperimentEntry(entry: OpenedOrProblems): Promise<ExperimentE
       ...(found.file !== undefined && { mismatchedFile: found.file }),
     });
   }
-  return {
+  const entry: ExperimentEntry = {
     ok: true,
     experiment: {
-      opened: entry.opened,
+      opened: opened.opened,
       runs,
       reviews: log.reviews,
       publications: log.publications,
       problems: log.problems,
     },
   };
+  cached.built = { log, report, entry };
 }
 
 function outcomeOf(value: string): Outcome | undefined {

@@ -17,10 +17,11 @@ export function allowedHosts(port: number): Set<string> {
  */
 export function checkRequest(request: IncomingMessage, hosts: ReadonlySet<string>): CheckedRequest {
   if (request.method !== "GET" && request.method !== "HEAD") {
-    return { ok: false, status: 405, message: "Deze site kan alleen worden gelezen (GET of HEAD)." };
+    return { ok: false, status: 405, message: "Deze site kan alleen worden gelezen, niet gewijzigd." };
   }
   const host = request.headers.host?.toLowerCase();
-  if (host === undefined) return { ok: false, status: 400, message: "Het verzoek noemt geen host." };
+  if (host === undefined)
+    return { ok: false, status: 400, message: "Het verzoek zegt niet aan welke server het is gericht." };
   if (!hosts.has(host)) {
     return {
       ok: false,

@@ -5,8 +5,16 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createLabReader, openWorkspace, serveSite } from "../../src/index.js";
+import {
+  appendRecord,
+  createLabReader,
+  openExperiment,
+  openWorkspace,
+  runLogPath,
+  serveSite,
+} from "../../src/index.js";
 import { makeLab, REPO } from "../helpers/cli.js";
+import { plainRun } from "../helpers/run-records.js";
 
 let child: ChildProcess | undefined;
 
@@ -167,21 +175,48 @@ describe("the lab reader behind serve", () => {
     const lab = await makeLab(["om-datakwaliteit", "om-doorlooptijden"]);
     const reader = createLabReader(openWorkspace(lab));
     await reader.read();
-    expect(reader.reads).toEqual({ catalog: 1, experiments: 2 });
+    expect(reader.reads).toEqual({ catalog: 1, experiments: 2, logs: 0 });
     await reader.read();
     await reader.read();
-    expect(reader.reads).toEqual({ catalog: 1, experiments: 2 });
+    expect(reader.reads).toEqual({ catalog: 1, experiments: 2, logs: 0 });
 
     const file = join(lab, "experiments/om-doorlooptijden/experiment.yaml");
     await writeFile(file, (await readFile(file, "utf8")).replace(/^titel: .*$/m, "titel: Doorlooptijden, herzien"));
     const changed = await reader.read();
-    expect(reader.reads).toEqual({ catalog: 1, experiments: 3 });
+    expect(reader.reads).toEqual({ catalog: 1, experiments: 3, logs: 0 });
     const titles = changed.experiments.map((e) => (e.ok ? e.experiment.opened.experiment.titel : e.id));
     expect(titles).toContain("Doorlooptijden, herzien");
 
-    // Experiments are validated against the templates: a changed template reads them all again.
+    // Experiments are validated against the templates: a changed template opens them all again.
     await appendFile(join(lab, "templates/basis/1.0.0.yaml"), "\n# opmerking\n");
     await reader.read();
-    expect(reader.reads).toEqual({ catalog: 2, experiments: 5 });
+    expect(reader.reads).toEqual({ catalog: 2, experiments: 5, logs: 0 });
+  });
+
+  it("reads only the new lines of a run log that grew, and the whole log when it changed otherwise", async () => {
+    const lab = await makeLab(["om-doorlooptijden"]);
+    const workspace = openWorkspace(lab);
+    const opened = await openExperiment(workspace, "om-doorlooptijden");
+    const log = runLogPath(opened.dir);
+    const run = (i: number) => plainRun(opened, i);
+    const reader = createLabReader(workspace);
+    const runsOf = async () => {
+      const [entry] = (await reader.read()).experiments;
+      return entry?.ok ? entry.experiment.runs.map((r) => r.record.id) : [];
+    };
+    await appendRecord(log, run(1));
+    expect(await runsOf()).toEqual(["run-1"]);
+    expect(reader.reads.logs).toBe(1);
+    await appendRecord(log, run(2));
+    await appendRecord(log, run(3));
+    expect(await runsOf()).toEqual(["run-1", "run-2", "run-3"]);
+    expect(reader.reads.logs).toBe(1);
+
+    // An edit that keeps the length is not an append: the log is read whole, as it now is.
+    const text = await readFile(log, "utf8");
+    await writeFile(log, text.replace("Verkenning nummer 3", "Verkenning nummer 9"));
+    await appendRecord(log, run(4));
+    await runsOf();
+    expect(reader.reads.logs).toBe(2);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from "../../src/index.js";
 import { linksOf, seriousViolations, visibleText } from "../helpers/chromium.js";
 import { makeLab, REPO, runCli } from "../helpers/cli.js";
+import { plainRun } from "../helpers/run-records.js";
 import { HOSTILE, HOSTILE_ID, makeSiteLab, NEARLY_ALL, REVIEWER } from "../helpers/site-lab.js";
 
 const ARTIFACTS = join(REPO, "test-artifacts");
@@ -365,21 +366,7 @@ describe("an experiment with many runs", () => {
     many = await makeLab(["om-doorlooptijden"]);
     const opened = await openExperiment(openWorkspace(many), "om-doorlooptijden");
     for (let i = 1; i <= 45; i++) {
-      await appendRecord(runLogPath(opened.dir), {
-        type: "run",
-        id: `run-${i}`,
-        at: new Date(Date.UTC(2026, 10, 1, 9, i)).toISOString(),
-        who: { name: "Analist A", source: "env" },
-        experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
-        analysis: { name: "verkenning", params: {} },
-        justification: `Verkenning nummer ${i} van de doorlooptijden.`,
-        datasets: [],
-        code: { commit: null, uncommitted_sha256: null },
-        versions: { node: "v20", livinglab: "0.1.0", engine: "duckdb v1.5.6" },
-        outcome: "completed",
-        metrics: {},
-        artifacts: [],
-      });
+      await appendRecord(runLogPath(opened.dir), plainRun(opened, i));
     }
     const built = runCli(["site", "--root", many, "--out", join(many, "site")]);
     expect(built.code, built.stderr).toBe(0);
