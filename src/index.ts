@@ -1,17 +1,39 @@
-export type { CheckDefinition, Dimension } from "./checks/check-definition.js";
+export type { CheckDefinition, DatasetColumns, Dimension } from "./checks/check-definition.js";
 export { dimensions } from "./checks/check-definition.js";
 export { checkKinds, checkRegistry } from "./checks/check-registry.js";
 export type { CheckResult, Outcome, SuiteResult } from "./checks/check-result.js";
 export { exitCodeOf, overallOutcome } from "./checks/check-result.js";
+export type { CheckResultRead, CheckResultsFile, CheckResultsRead } from "./checks/check-results-format.js";
+export {
+  CHECK_RESULTS_FORMAT,
+  checkResultReadSchema,
+  checkResultSchema,
+  checkResultsFile,
+  checkResultsFileSchema,
+  readCheckResults,
+  suiteResultSchema,
+} from "./checks/check-results-format.js";
 export type { LoadedSuite } from "./checks/load-suite.js";
 export { loadSuite } from "./checks/load-suite.js";
-export { compileCheck, planSuite } from "./checks/plan-suite.js";
+export type { Counted, KnownUnit, MetricFacts, MetricUnit } from "./checks/metric-unit.js";
+export {
+  changeIn,
+  countedWords,
+  drawableMetric,
+  knownUnits,
+  metricText,
+  metricUnits,
+  publishableMetric,
+  unitWords,
+} from "./checks/metric-unit.js";
+export type { MetricMeaning, PlanContext } from "./checks/plan-suite.js";
+export { compileCheck, metricMeanings, planSuite } from "./checks/plan-suite.js";
 export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
-export { runSuite } from "./checks/run-suite.js";
+export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
 export { examPassed, scoreExam } from "./checks/score-exam.js";
 export type { Check, Suite } from "./checks/suite-schema.js";
-export { SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
+export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
 export type { ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
 export type { EngineErrorCode, EngineErrorKind } from "./engines/engine-error.js";
@@ -47,7 +69,7 @@ export type { PersonalDataSpan } from "./personal-data/find-personal-data.js";
 export { findPersonalData } from "./personal-data/find-personal-data.js";
 export { maskPersonalData } from "./personal-data/mask-personal-data.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
-export { checkResultsJson, checkSuite } from "./pipeline/check-suite.js";
+export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
 export { evaluateSuite, readGroundTruth } from "./pipeline/evaluate-suite.js";
 export type { ProfileOptions, ProfileRun } from "./pipeline/profile-file.js";
@@ -60,9 +82,18 @@ export { profileDataset } from "./profile/profile-dataset.js";
 export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
 export { renderCheckResults } from "./report/check-results-html.js";
 export { metricsChartOptions } from "./report/metrics-chart.js";
+export type { DimensionSummary, HeadlineCheck } from "./report/quality-headline.js";
+export { findingText, summarizeDimensions, worstCheck, worstFirst } from "./report/quality-headline.js";
 export { renderChart } from "./report/render-chart.js";
+export type { ChartCheck } from "./report/results-chart.js";
+export { resultsChartOptions } from "./report/results-chart.js";
 export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
-export { renderResultsTable, renderSummaryPage, resultsChartOptions } from "./report/summary-page.js";
+export {
+  failingText,
+  renderDimensionHeadlines,
+  renderResultsTable,
+  renderSummaryPage,
+} from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
 export { findRecord } from "./runlog/find-record.js";
 export { correctRecord, decidePrinciple, destroyData, giveReview, publishSummary } from "./runlog/governance.js";
@@ -118,6 +149,8 @@ export { sitePaths } from "./site/site-paths.js";
 export type { WrittenSite } from "./site/write-site.js";
 export { writeSite } from "./site/write-site.js";
 export { duckdbDialect } from "./sql/duckdb-dialect.js";
+export type { PortableRegex, RegexMistake } from "./sql/portable-regex.js";
+export { anchored, parsePortableRegex } from "./sql/portable-regex.js";
 export { postgresDialect } from "./sql/postgres-dialect.js";
 export type { ExperimentStatus, GateLine, PrincipleState, SectionState } from "./status/experiment-status.js";
 export { experimentStatus } from "./status/experiment-status.js";

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { dateLit, type Expr } from "../sql/expr.js";
-import { valueExpr } from "./condition.js";
+import { bin, dateLit, definitely, type Expr, lit } from "../sql/expr.js";
+import { isoDateSchema } from "../yaml/iso-date.js";
+import type { ParamProblem } from "./check-definition.js";
+import { type Category, requireCategory } from "./typed-value.js";
 
 /** A bound of a range: a number, a date, or a number of days from the run's reference date. */
 export const boundSchema = z.union([
   z.number(),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD."),
+  isoDateSchema,
   z.strictObject({ days_from_reference: z.number().int() }),
 ]);
 export type Bound = z.infer<typeof boundSchema>;
@@ -20,21 +22,54 @@ function boundDate(bound: Bound, referenceDate: string): string | undefined {
   return typeof bound === "string" ? bound : undefined;
 }
 
-/**
- * The value a column must stay below (exclusive) to respect an upper bound. For dates this is
- * the next day, so a timestamp on the last allowed day is still inside.
- */
-export function upperLimit(bound: Bound, referenceDate: string): { expr: Expr; inclusive: boolean } {
-  const date = boundDate(bound, referenceDate);
-  return date === undefined
-    ? { expr: valueExpr(bound as number), inclusive: true }
-    : { expr: dateLit(addDays(date, 1)), inclusive: false };
+export interface RangeTests {
+  /** Conditions under which a value lies outside the range; NULL is never outside. */
+  tests: Expr[];
+  problems: ParamProblem[];
 }
 
-/** The smallest allowed value for a lower bound (inclusive). */
-export function lowerLimit(bound: Bound, referenceDate: string): Expr {
-  const date = boundDate(bound, referenceDate);
-  return date === undefined ? valueExpr(bound as number) : dateLit(date);
+/**
+ * The tests of a range in the column's type: numbers against numbers, dates against dates. An
+ * upper date bound takes the whole day, so a timestamp on the last allowed day is still inside.
+ */
+export function outsideRange(
+  column: Expr,
+  name: string,
+  category: Category,
+  bounds: { min?: Bound | undefined; max?: Bound | undefined },
+  referenceDate: string,
+): RangeTests {
+  const wrongColumn = requireCategory(name, category, ["number", "date"], "een bereik");
+  if (wrongColumn) return { tests: [], problems: [{ path: ["column"], ...wrongColumn }] };
+  const tests: Expr[] = [];
+  const problems: ParamProblem[] = [];
+  for (const side of ["min", "max"] as const) {
+    const bound = bounds[side];
+    if (bound === undefined) continue;
+    const date = boundDate(bound, referenceDate);
+    if ((category === "date") !== (date !== undefined)) {
+      problems.push({
+        path: [side],
+        code: "value_type_mismatch",
+        message: `De kolom ${name} bevat ${category === "date" ? "datums" : "getallen"}; de grens ${describeBound(bound)} is daar niet mee te vergelijken.`,
+        hint:
+          category === "date"
+            ? "Schrijf een datum als JJJJ-MM-DD of { days_from_reference: n }."
+            : "Schrijf een getal zonder aanhalingstekens.",
+      });
+      continue;
+    }
+    if (side === "min") {
+      tests.push(definitely(bin("<", column, date === undefined ? lit(bound as number) : dateLit(date))));
+    } else {
+      tests.push(
+        definitely(
+          date === undefined ? bin(">", column, lit(bound as number)) : bin(">=", column, dateLit(addDays(date, 1))),
+        ),
+      );
+    }
+  }
+  return { tests, problems };
 }
 
 /** A bound in words. */

@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import type { ColumnInfo } from "../engines/engine.js";
 import type { Expr, Select } from "../sql/expr.js";
+import type { MetricUnit } from "./metric-unit.js";
 
 /** The NORA quality dimensions every check rolls up into. */
 export const dimensions = [
@@ -15,10 +17,25 @@ export const dimensions = [
 ] as const;
 export type Dimension = (typeof dimensions)[number];
 
+/** The columns of every dataset of a suite, as the engine reports them before any row is read. */
+export type DatasetColumns = ReadonlyMap<string, readonly ColumnInfo[]>;
+
+/** A mistake in a check's parameters, found before any data is read; `path` points inside the check. */
+export interface ParamProblem {
+  path: ReadonlyArray<string | number>;
+  code: string;
+  message: string;
+  hint: string;
+}
+
 /** What a check may know of where it runs, given by the planner. */
 export interface CheckContext {
   /** The check's table (a dataset name). */
   table: string;
+  /** The names of the suite's datasets. */
+  datasets: readonly string[];
+  /** The kind of values in a column of the check's table, or of another dataset. */
+  typeOf(column: string, table?: string): ColumnInfo["category"];
   /** The key of the check's table as one text value (composite keys joined with `|`). */
   key: Expr;
   /** The same for another dataset, optionally qualified with a table alias. */
@@ -40,23 +57,50 @@ export interface Judgement {
 /**
  * How a check measures. This is the planner's vocabulary, not a list of kinds: every
  * kind says which measure it needs, and the planner batches measures per table.
- * - rows: a condition that marks a failing row; batched into one scan of the table.
- * - keys: a query listing failing keys as `k`, each standing for `n` rows.
- * - groups: the rate of an event per group against the whole.
- * - table_value: one aggregate over the table, judged by the kind.
- * - drift: another check's metric against earlier runs of the suite in the run log.
+ * Every measure says the unit of the metric it gives (see `metric-unit.ts`):
+ * - rows: a condition that marks a failing row; batched into one scan of the table. The
+ *   metric is the share of rows in scope that fail.
+ * - keys: a query listing failing keys as `k`, each standing for `n` rows; the metric is the
+ *   share of rows in scope that fail.
+ * - groups: the rate of an event per group against the whole; the metric is the largest
+ *   ratio of a judged group's rate to the whole's.
+ * - table_value: one aggregate over the table, judged by the kind, in the unit the kind says.
+ * - drift: another check's metric against earlier runs of the suite in the run log; the
+ *   metric is the size of the change, in the change unit of the other check's unit.
  */
 export type Measure =
-  | { type: "rows"; failing: Expr }
-  | { type: "keys"; select: Select }
-  | { type: "groups"; group: Expr; event: Expr; minSize: number; maxRatio: number }
-  | { type: "table_value"; value: Expr; threshold: Record<string, number>; judge(value: number | null): Judgement }
+  | { type: "rows"; unit: "share"; failing: Expr }
+  | { type: "keys"; unit: "share"; select: Select }
+  | { type: "groups"; unit: "ratio"; group: Expr; event: Expr; minSize: number; maxRatio: number }
+  | {
+      type: "table_value";
+      unit: MetricUnit;
+      value: Expr;
+      threshold: Record<string, number>;
+      judge(value: number | null): Judgement;
+    }
   | {
       type: "drift";
+      unit: "change";
       metricOf: string;
       threshold: Record<string, number>;
       judge(current: number | null, earlier: number[]): Judgement;
     };
+
+/** What a check found, for its sentence in words. */
+export interface Found {
+  /** The metric in its unit as a business owner may see it ("62,0%", "een klein deel", "3,5 keer"). */
+  amount: string;
+  /** The check's table. */
+  table: string;
+  /** True when a filter limits the rows the check looks at. */
+  filtered: boolean;
+}
+
+/** "bij 62,0% van de rijen in zaken": the start of a finding about a share of rows. */
+export function amongRows(found: Found): string {
+  return `bij ${found.amount} van de ${found.filtered ? "gefilterde " : ""}rijen in ${found.table}`;
+}
 
 /** A column a check reads, on its own table unless `table` says otherwise. */
 export interface ColumnUse {
@@ -76,9 +120,19 @@ interface TypedCheckDefinition<S extends z.ZodRawShape> {
   columns(params: Params<S>): ColumnUse[];
   /** Ids of other checks in the suite whose results it reads. */
   checksRead?(params: Params<S>): string[];
+  /**
+   * Mistakes that show before any data is read: a value that does not fit its column's type,
+   * SQL that is not one read-only SELECT. The run stops on them; `measure` may assume none.
+   */
+  validate?(params: Params<S>, context: CheckContext): ParamProblem[] | Promise<ParamProblem[]>;
   measure(params: Params<S>, context: CheckContext): Measure;
-  /** One Dutch sentence a business owner understands. */
+  /** One Dutch sentence a business owner understands: what the check expects. */
   describe(params: Params<S>): string;
+  /**
+   * What the check found, in Dutch without a capital or full stop, so that it reads after
+   * "het slechtst:": "bij 62,0% van de rijen in zaken ontbreekt afdoening".
+   */
+  finding(params: Params<S>, found: Found): string;
 }
 
 /** What the planner, runner and report know of a check kind; they never switch on the kind. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { and, bin, call, col, definitely, exists, lit, or } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck, type ParamProblem } from "./check-definition.js";
+import { compareColumns, isMistake, requireCategory } from "./typed-value.js";
 
 /** Values a check can derive; each is a formula over named columns. */
 const derivations = {
@@ -29,6 +30,26 @@ export const derivedValue = defineCheck({
           { table: lookup.table, column: lookup.on },
         ]
       : [{ column: date }, { column: birth_year }],
+  validate: ({ birth_year, date, lookup }, { typeOf }) => {
+    const problems: ParamProblem[] = [];
+    const year = requireCategory(
+      birth_year,
+      typeOf(birth_year, lookup?.table),
+      ["number"],
+      "een leeftijd (derived_value)",
+    );
+    if (year) problems.push({ path: ["birth_year"], ...year });
+    const day = requireCategory(date, typeOf(date), ["date"], "een leeftijd (derived_value)");
+    if (day) problems.push({ path: ["date"], ...day });
+    if (lookup) {
+      const sides = compareColumns(
+        { expr: col(lookup.on), name: lookup.on, category: typeOf(lookup.on) },
+        { expr: col(lookup.on), name: `${lookup.table}.${lookup.on}`, category: typeOf(lookup.on, lookup.table) },
+      );
+      if (isMistake(sides)) problems.push({ path: ["lookup", "on"], ...sides });
+    }
+    return problems;
+  },
   measure: ({ derive, birth_year, date, lookup, min, max }, { table, key, scope }) => {
     const other = lookup ? "other" : "row";
     const value = derivations[derive](col(birth_year, other), col(date, "row"));
@@ -42,6 +63,7 @@ export const derivedValue = defineCheck({
       : implausible;
     return {
       type: "keys",
+      unit: "share",
       select: {
         items: [
           { expr: key, alias: "k" },
@@ -53,4 +75,5 @@ export const derivedValue = defineCheck({
     };
   },
   describe: ({ derive, min, max }) => `De afgeleide ${derive} ligt tussen ${min} en ${max}.`,
+  finding: ({ derive, min, max }, found) => `${amongRows(found)} ligt de ${derive} niet tussen ${min} en ${max}`,
 });

@@ -15,6 +15,7 @@ export const drift = defineCheck({
   checksRead: ({ metric_of }) => [metric_of],
   measure: ({ metric_of, window, max_change }) => ({
     type: "drift",
+    unit: "change",
     metricOf: metric_of,
     threshold: { max_change, window },
     judge: (current, earlier) => {
@@ -40,4 +41,6 @@ export const drift = defineCheck({
   }),
   describe: ({ metric_of, window, max_change }) =>
     `De uitkomst van '${metric_of}' verschuift hoogstens ${max_change} ten opzichte van de laatste ${window} runs.`,
+  finding: ({ metric_of, window }, { amount }) =>
+    `de uitkomst van '${metric_of}' verschoof ${amount} ten opzichte van de laatste ${window} runs`,
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { call, col } from "../sql/expr.js";
 import { defineCheck } from "./check-definition.js";
-import { columnsOfCondition, conditionSchema, exprFromCondition } from "./condition.js";
+import { columnsOfCondition, compileCondition, conditionExpr, conditionSchema } from "./condition.js";
 
 export const groupDisparity = defineCheck({
   dimension: "compleetheid",
@@ -15,12 +15,17 @@ export const groupDisparity = defineCheck({
     max_ratio: z.number().min(1),
   },
   columns: ({ group_by, rate_of }) => [group_by, ...columnsOfCondition(rate_of)].map((column) => ({ column })),
-  measure: ({ group_by, rate_of, min_group_size, max_ratio }) => ({
+  validate: ({ rate_of }, { typeOf }) =>
+    compileCondition(rate_of, typeOf).problems.map((p) => ({ ...p, path: ["rate_of", ...p.path] })),
+  measure: ({ group_by, rate_of, min_group_size, max_ratio }, { typeOf }) => ({
     type: "groups",
+    unit: "ratio",
     group: call("to_text", col(group_by)),
-    event: exprFromCondition(rate_of),
+    event: conditionExpr(rate_of, typeOf),
     minSize: min_group_size,
     maxRatio: max_ratio,
   }),
   describe: ({ group_by, max_ratio }) => `Geen ${group_by} wijkt meer dan ${max_ratio} keer af van het geheel.`,
+  finding: ({ group_by, rate_of }, { amount, table }) =>
+    `in één ${group_by} van ${table} komt de gemeten afwijking (${columnsOfCondition(rate_of).join(", ")}) ${amount} zo vaak voor als in het geheel`,
 });

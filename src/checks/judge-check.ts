@@ -32,11 +32,12 @@ export function judgeCheck(
   const threshold = { ...countThreshold(check), ...measured.threshold };
   const failedOutcome: Outcome = check.severity === "warn" ? "warned" : "failed";
   if (measured.judgement) {
-    const { judgement } = measured;
+    // A kind that judges its own value has only its own margins; a count of failing rows does not apply.
+    const { judgement, threshold: own = {} } = measured;
     if (judgement.notEvaluated) {
-      return { ...base, threshold, metric: null, outcome: "not_evaluated", reason: judgement.notEvaluated };
+      return { ...base, threshold: own, metric: null, outcome: "not_evaluated", reason: judgement.notEvaluated };
     }
-    return { ...base, threshold, metric: judgement.metric, outcome: judgement.failing ? failedOutcome : "passed" };
+    return { ...base, threshold: own, metric: judgement.metric, outcome: judgement.failing ? failedOutcome : "passed" };
   }
   if (measured.inScope === 0) {
     return {
@@ -45,6 +46,15 @@ export function judgeCheck(
       metric: null,
       outcome: "not_evaluated",
       reason: "Er zijn geen rijen om te controleren: de tabel is leeg of het filter laat niets over.",
+    };
+  }
+  if (measured.failing > measured.inScope) {
+    return {
+      ...base,
+      threshold,
+      metric: null,
+      outcome: "not_evaluated",
+      reason: `De controle telde ${measured.failing} afwijkende rijen, meer dan de ${measured.inScope} rijen die zij bekeek. Een eigen SQL-query geeft dan rijen dubbel of van buiten het filter terug.`,
     };
   }
   const share = measured.failing / measured.inScope;

@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from "node:path";
 import type { DatasetSource } from "../engines/engine.js";
-import { LivingLabError, type Problem } from "../errors/problem.js";
+import { LivingLabError, type Problem, type SourceLocation } from "../errors/problem.js";
 import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
 import type { YamlSource } from "../yaml/yaml-source.js";
 import { checkRegistry } from "./check-registry.js";
@@ -14,6 +14,8 @@ export interface LoadedSuite {
   file: string;
   suite: Suite;
   datasets: LoadedDataset[];
+  /** Where in the suite file the value at `path` is written, for problems found later. */
+  locate(path: ReadonlyArray<string | number>): SourceLocation;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function loadSuite(file: string, dataDir?: string): Promise<LoadedS
       file: dataDir ? resolve(dataDir, basename(spec.file)) : resolve(dirname(file), spec.file),
     }),
   }));
-  return { file, suite, datasets };
+  return { file, suite, datasets, locate: (path) => source.locate(path) };
 }
 
 /** Everything wrong with the links inside a suite, reported at once. */
@@ -80,5 +82,29 @@ function problemsOfSuite(suite: Suite, source: YamlSource): Problem[] {
       });
     }
   });
+  const reads = new Map(suite.checks.map((check) => [check.id, checkRegistry[check.kind].checksRead?.(check) ?? []]));
+  suite.checks.forEach((check, index) => {
+    if (!readsItself(check.id, reads)) return;
+    problems.push({
+      code: "check_reads_itself",
+      message: `Check '${check.id}' leest, via andere checks, zijn eigen uitkomst.`,
+      hint: "Laat een check de uitkomst van een andere check volgen, zodat de keten ergens begint.",
+      path: ["checks", index],
+      ...source.locate(["checks", index]),
+    });
+  });
   return problems;
+}
+
+/** True when following the checks that `id` reads leads back to `id`. */
+function readsItself(id: string, reads: ReadonlyMap<string, readonly string[]>): boolean {
+  const seen = new Set<string>();
+  const todo = [...(reads.get(id) ?? [])];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (next === id) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    todo.push(...(reads.get(next) ?? []));
+  }
+  return false;
 }

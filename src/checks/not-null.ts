@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bin, call, col, isNull, lit, or } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 export const notNull = defineCheck({
   dimension: "compleetheid",
@@ -10,11 +10,15 @@ export const notNull = defineCheck({
     blank_is_missing: z.boolean().default(true),
   },
   columns: ({ column }) => [{ column }],
-  measure: ({ column, blank_is_missing }) => ({
+  // Only text can be blank; a number or a date is there or missing.
+  measure: ({ column, blank_is_missing }, { typeOf }) => ({
     type: "rows",
-    failing: blank_is_missing
-      ? or(isNull(col(column)), bin("=", call("trim", call("to_text", col(column))), lit("")))
-      : isNull(col(column)),
+    unit: "share",
+    failing:
+      blank_is_missing && typeOf(column) === "text"
+        ? or(isNull(col(column)), bin("=", call("trim", col(column)), lit("")))
+        : isNull(col(column)),
   }),
   describe: ({ column }) => `Het veld ${column} is altijd ingevuld.`,
+  finding: ({ column }, found) => `${amongRows(found)} ontbreekt ${column}`,
 });

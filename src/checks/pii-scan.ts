@@ -2,7 +2,7 @@ import { z } from "zod";
 import { detectorNames, personalDataDetectors } from "../personal-data/detector-registry.js";
 import { containsPersonalData } from "../personal-data/personal-data-sql.js";
 import { and, call, col, definitely, isNotNull, or } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 
 /** Personal data in a free-text column, found by the same detectors the masker uses. */
 export const piiScan = defineCheck({
@@ -16,7 +16,8 @@ export const piiScan = defineCheck({
   measure: ({ column, detect }) => {
     const text = call("to_text", col(column));
     const found = detect.map((name) => definitely(containsPersonalData(text, personalDataDetectors[name])));
-    return { type: "rows", failing: and(isNotNull(col(column)), or(...found)) };
+    return { type: "rows", unit: "share", failing: and(isNotNull(col(column)), or(...found)) };
   },
   describe: ({ column, detect }) => `Het vrije tekstveld ${column} bevat geen persoonsgegevens (${detect.join(", ")}).`,
+  finding: ({ column }, found) => `${amongRows(found)} staan persoonsgegevens in ${column}`,
 });

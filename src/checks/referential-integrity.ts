@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { and, bin, col, exists, isNotNull, lit } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, type CheckContext, defineCheck, type ParamProblem } from "./check-definition.js";
+import { type Comparison, compareColumns, isMistake, type TypeMistake } from "./typed-value.js";
 
 export const referentialIntegrity = defineCheck({
   dimension: "consistentie",
@@ -14,9 +15,14 @@ export const referentialIntegrity = defineCheck({
     ...columns.map((column) => ({ column })),
     ...references.columns.map((column) => ({ table: references.table, column })),
   ],
+  validate: ({ columns, references }, { typeOf }) =>
+    pairs(columns, references, typeOf).flatMap((sides, i): ParamProblem[] =>
+      isMistake(sides) ? [{ path: ["references", "columns", i], ...sides }] : [],
+    ),
   // A row refers to nothing when no row of the other table has its values; empty references are left to not_null.
-  measure: ({ columns, references }, { table, key, scope }) => ({
+  measure: ({ columns, references }, { table, key, scope, typeOf }) => ({
     type: "keys",
+    unit: "share",
     select: {
       items: [
         { expr: key, alias: "k" },
@@ -30,7 +36,7 @@ export const referentialIntegrity = defineCheck({
           {
             items: [{ expr: lit(1), alias: "found" }],
             from: { type: "table", name: references.table, alias: "parent" },
-            where: and(...columns.map((c, i) => bin("=", col(references.columns[i] ?? c, "parent"), col(c, "child")))),
+            where: and(...(pairs(columns, references, typeOf) as Comparison[]).map((s) => bin("=", s.right, s.left))),
           },
           true,
         ),
@@ -39,4 +45,21 @@ export const referentialIntegrity = defineCheck({
   }),
   describe: ({ columns, references }) =>
     `Elke waarde van ${columns.join(", ")} bestaat in ${references.table} (${references.columns.join(", ")}).`,
+  finding: ({ columns, references }, found) =>
+    `${amongRows(found)} bestaat ${columns.join(", ")} niet in ${references.table}`,
 });
+
+/** Each referring column beside the column it refers to, compared in their types. */
+function pairs(
+  columns: readonly string[],
+  references: { table: string; columns: readonly string[] },
+  typeOf: CheckContext["typeOf"],
+): Array<Comparison | TypeMistake> {
+  return columns.map((c, i) => {
+    const other = references.columns[i] ?? c;
+    return compareColumns(
+      { expr: col(c, "child"), name: c, category: typeOf(c) },
+      { expr: col(other, "parent"), name: `${references.table}.${other}`, category: typeOf(other, references.table) },
+    );
+  });
+}

@@ -8,6 +8,7 @@ export const rowCount = defineCheck({
   columns: () => [],
   measure: ({ min, max }, { scope }) => ({
     type: "table_value",
+    unit: "count",
     value: countRows(scope),
     threshold: { ...(min !== undefined && { min }), ...(max !== undefined && { max }) },
     judge: (value) => ({
@@ -15,6 +16,14 @@ export const rowCount = defineCheck({
       failing: value === null || (min !== undefined && value < min) || (max !== undefined && value > max),
     }),
   }),
-  describe: ({ min, max }) =>
-    `De tabel heeft ${[min !== undefined && `minstens ${min}`, max !== undefined && `hoogstens ${max}`].filter(Boolean).join(" en ") || "een aantal"} rijen.`,
+  describe: ({ min, max }) => `De tabel heeft ${expected(min, max)} rijen.`,
+  finding: ({ min, max }, { amount, table, filtered }) =>
+    `${table} heeft ${amount} ${filtered ? "gefilterde " : ""}rijen, verwacht ${expected(min, max)}`,
 });
+
+function expected(min: number | undefined, max: number | undefined): string {
+  return (
+    [min !== undefined && `minstens ${min}`, max !== undefined && `hoogstens ${max}`].filter(Boolean).join(" en ") ||
+    "een aantal"
+  );
+}

@@ -1,13 +1,25 @@
-import type { Engine, Row } from "../engines/engine.js";
+import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
+import { isLivingLabError, LivingLabError } from "../errors/problem.js";
 import { renderSelect } from "../sql/dialect.js";
-import type { ColumnUse } from "./check-definition.js";
+import type { ColumnUse, DatasetColumns } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { type CheckResult, overallOutcome, type SuiteResult } from "./check-result.js";
 import { columnsOfCondition } from "./condition.js";
 import { judgeCheck, type Measured } from "./judge-check.js";
 import type { LoadedSuite } from "./load-suite.js";
-import { flaggedKeysQuery, groupsQuery, keysQuery, type PlannedCheck, planSuite } from "./plan-suite.js";
+import { publishableMetric } from "./metric-unit.js";
+import {
+  flaggedKeysQuery,
+  groupsQuery,
+  keysQuery,
+  type MetricMeaning,
+  metricMeanings,
+  type PlannedCheck,
+  planSuite,
+  type TableScan,
+} from "./plan-suite.js";
 import type { Check } from "./suite-schema.js";
+import { suiteProblems } from "./validate-suite.js";
 
 export interface RunSuiteOptions {
   /** "Today" for relative ranges and freshness (YYYY-MM-DD); default the suite's, else today's date. */
@@ -25,7 +37,8 @@ export interface SuiteOutcome {
 }
 
 /**
- * Runs every check of a suite on an engine; all row-level checks of one table share one scan.
+ * Runs every check of a suite on an engine; the row-level checks of one table share as few scans
+ * as the engine's limits allow. Afterwards the engine reads only the suite's datasets.
  * @example const { result } = await runSuite(await openEngine("duckdb"), await loadSuite("suite.yaml"));
  */
 export async function runSuite(
@@ -34,11 +47,17 @@ export async function runSuite(
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  for (const dataset of loaded.datasets) await engine.attach(dataset);
-  const columns = new Map<string, Set<string>>();
-  for (const dataset of loaded.datasets) {
-    columns.set(dataset.name, new Set((await engine.columns(dataset.name)).map((c) => c.name)));
-  }
+  const columns = await attachDatasets(engine, loaded);
+  await engine.restrictToAttached();
+  const meanings = metricMeanings(loaded, referenceDate);
+  const resultOf = (check: Check, measured: Measured | undefined) =>
+    checkResult(check, measured, meanings.get(check.id) as MetricMeaning);
+  const notEvaluated = (check: Check, reason: string): CheckResult => ({
+    ...resultOf(check, undefined),
+    outcome: "not_evaluated",
+    metric: null,
+    reason,
+  });
   const results = new Map<string, CheckResult>();
   const runnable: Check[] = [];
   for (const check of loaded.suite.checks) {
@@ -49,19 +68,39 @@ export async function runSuite(
       runnable.push(check);
     }
   }
-  const plan = planSuite(loaded, runnable, referenceDate);
+  const context = { referenceDate, columns, scanCapacity: (count: number) => engine.scanCapacity(count) };
+  const problems = await suiteProblems(loaded, runnable, context);
+  if (problems.length > 0) throw new LivingLabError(problems);
+  const plan = planSuite(loaded, runnable, context);
   const measured = new Map<string, Measured>();
   for (const scan of plan.scans) {
     const [row = {}] = await engine.query(renderSelect(scan.select, engine.dialect));
-    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, row));
+    for (const planned of scan.checks) measured.set(planned.check.id, fromScan(planned, scan, row));
+  }
+  const refused = new Set<string>();
+  for (const planned of plan.checks) {
+    try {
+      const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
+      if (fromQuery) measured.set(planned.check.id, fromQuery);
+    } catch (error) {
+      // SQL a user wrote can fail on the data or be stopped by the engine; that check is not
+      // evaluated (the database's message may quote data, so it is not kept), the others are.
+      if (!checkRegistry[planned.check.kind].custom || isLivingLabError(error)) throw error;
+      refused.add(planned.check.id);
+    }
   }
   for (const planned of plan.checks) {
-    const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
-    if (fromQuery) measured.set(planned.check.id, fromQuery);
-  }
-  for (const planned of plan.checks) {
-    if (planned.measure.type !== "drift")
-      results.set(planned.check.id, resultOf(planned.check, measured.get(planned.check.id)));
+    if (planned.measure.type === "drift") continue;
+    const { check } = planned;
+    results.set(
+      check.id,
+      refused.has(check.id)
+        ? notEvaluated(
+            check,
+            "De eigen SQL van deze check gaf een fout in de database. Voer de SQL zelf uit om te zien waarom.",
+          )
+        : resultOf(check, measured.get(check.id)),
+    );
   }
   // Drift reads the other checks' metrics of this run, so it comes last.
   for (const planned of plan.checks) {
@@ -76,8 +115,10 @@ export async function runSuite(
   }
   const flagged = new Map<string, string[]>();
   if (options.collectFlagged) {
-    for (const planned of plan.checks)
+    for (const planned of plan.checks) {
+      if (refused.has(planned.check.id)) continue;
       flagged.set(planned.check.id, await flaggedKeys(engine, planned, results.get(planned.check.id)));
+    }
   }
   const checks = loaded.suite.checks.map((check) => results.get(check.id) as CheckResult);
   return {
@@ -92,7 +133,18 @@ export async function runSuite(
   };
 }
 
-function missingColumns(check: Check, columns: Map<string, Set<string>>): string[] {
+/**
+ * Makes a suite's datasets queryable and reads their columns and types; no row is read yet.
+ * @example const columns = await attachDatasets(engine, await loadSuite("suite.yaml"));
+ */
+export async function attachDatasets(engine: Engine, loaded: LoadedSuite): Promise<DatasetColumns> {
+  for (const dataset of loaded.datasets) await engine.attach(dataset);
+  const columns = new Map<string, ColumnInfo[]>();
+  for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
+  return columns;
+}
+
+function missingColumns(check: Check, columns: DatasetColumns): string[] {
   const uses: ColumnUse[] = [
     ...checkRegistry[check.kind].columns(check),
     ...(check.filter ? columnsOfCondition(check.filter).map((column) => ({ column })) : []),
@@ -100,14 +152,14 @@ function missingColumns(check: Check, columns: Map<string, Set<string>>): string
   return [
     ...new Set(
       uses
-        .filter((use) => !columns.get(use.table ?? check.table)?.has(use.column))
+        .filter((use) => !columns.get(use.table ?? check.table)?.some((c) => c.name === use.column))
         .map((use) => (use.table ? `${use.table}.${use.column}` : use.column)),
     ),
   ];
 }
 
-function fromScan(planned: PlannedCheck, row: Row): Measured {
-  const inScope = Number(planned.scopeAlias ? row[planned.scopeAlias] : row.n) || 0;
+function fromScan(planned: PlannedCheck, scan: TableScan, row: Row): Measured {
+  const inScope = Number(row[planned.scopeAlias ?? scan.countAlias]) || 0;
   const { measure } = planned;
   if (measure.type === "table_value" && planned.valueAlias) {
     const value = row[planned.valueAlias];
@@ -169,8 +221,11 @@ function sampleOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function resultOf(check: Check, measured: Measured | undefined): CheckResult {
+function checkResult(check: Check, measured: Measured | undefined, meaning: MetricMeaning): CheckResult {
   const definition = checkRegistry[check.kind];
+  const judged = judgeCheck(check, measured ?? { failing: 0, inScope: 0, sample: [] });
+  const facts = { ...meaning, metric: judged.metric, failing_count: judged.failing_count };
+  const found = { amount: publishableMetric(facts), table: check.table, filtered: check.filter !== undefined };
   return {
     id: check.id,
     kind: check.kind,
@@ -178,12 +233,10 @@ function resultOf(check: Check, measured: Measured | undefined): CheckResult {
     table: check.table,
     severity: check.severity,
     description: definition.describe(check),
-    ...judgeCheck(check, measured ?? { failing: 0, inScope: 0, sample: [] }),
+    ...judged,
+    ...meaning,
+    ...(judged.metric !== null && { finding: definition.finding(check, found) }),
     ...(check.finds !== undefined && { finds: check.finds }),
     ...(definition.custom && { custom: true }),
   };
-}
-
-function notEvaluated(check: Check, reason: string): CheckResult {
-  return { ...resultOf(check, undefined), outcome: "not_evaluated", metric: null, reason };
 }

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { closestWord } from "../yaml/closest-word.js";
+import { isoDateSchema } from "../yaml/iso-date.js";
 import { checkKinds, checkRegistry } from "./check-registry.js";
 import { conditionSchema } from "./condition.js";
 
 export const SUITE_FORMAT = "livinglab-suite/2";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD.");
+/**
+ * The most checks one suite may hold: ten per column of a table with a thousand columns. Far
+ * more than a person reviews; more would make the results unreadable long before the engine
+ * runs out of room (the planner splits a table's scan to fit its memory limit anyway).
+ */
+export const MAX_CHECKS = 10_000;
 
 const commonCheckShape = {
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "Een check-id bestaat uit kleine letters, cijfers, _ en -."),
@@ -61,8 +67,18 @@ export const suiteSchema = z.strictObject({
   format: z.literal(SUITE_FORMAT),
   name: z.string().min(1),
   /** The date "today" means for relative ranges and freshness; the run can override it. */
-  reference_date: isoDate.optional(),
+  reference_date: isoDateSchema.optional(),
   datasets: z.record(z.string().min(1), datasetSchema),
-  checks: z.array(checkSchema).min(1),
+  checks: z
+    .array(checkSchema)
+    .min(1)
+    .superRefine((checks, ctx) => {
+      if (checks.length <= MAX_CHECKS) return;
+      ctx.addIssue({
+        code: "custom",
+        message: `Deze suite heeft ${checks.length} checks; een suite heeft er hoogstens ${MAX_CHECKS}.`,
+        params: { code: "suite_too_many_checks", hint: "Splits de suite, bijvoorbeeld in één suite per tabel." },
+      });
+    }),
 });
 export type Suite = z.infer<typeof suiteSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, bin, col, countRows, isNotNull, lit } from "../sql/expr.js";
-import { defineCheck } from "./check-definition.js";
+import { amongRows, defineCheck } from "./check-definition.js";
 import { textKey } from "./text-key.js";
 
 export const uniqueKey = defineCheck({
@@ -10,6 +10,7 @@ export const uniqueKey = defineCheck({
   // Every copy of a repeated key fails, so both rows of a duplicate are found.
   measure: ({ columns }, { table, scope }) => ({
     type: "keys",
+    unit: "share",
     select: {
       items: [
         { expr: textKey(columns), alias: "k" },
@@ -22,4 +23,5 @@ export const uniqueKey = defineCheck({
     },
   }),
   describe: ({ columns }) => `Elke combinatie van ${columns.join(", ")} komt maar één keer voor.`,
+  finding: ({ columns }, found) => `${amongRows(found)} komt ${columns.join(", ")} vaker dan één keer voor`,
 });

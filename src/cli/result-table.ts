@@ -1,4 +1,6 @@
 import type { CheckResult } from "../checks/check-result.js";
+import { metricText } from "../checks/metric-unit.js";
+import { failingText } from "../report/summary-page.js";
 
 const label: Record<CheckResult["outcome"], string> = {
   passed: "in orde",
@@ -7,24 +9,24 @@ const label: Record<CheckResult["outcome"], string> = {
   not_evaluated: "niet beoordeeld",
 };
 
-function metricText(metric: number | null): string {
-  if (metric === null) return "–";
-  return Number.isInteger(metric) ? String(metric) : metric.toFixed(4);
-}
-
-/** The results as a plain-text table for the terminal, one line per check. */
+/**
+ * The results as a plain-text table for the terminal, one line per check; each metric in
+ * its own unit ("62,0%", "5.000", "3,5 keer", "1,2 procentpunt").
+ */
 export function formatResultTable(checks: readonly CheckResult[]): string {
   const rows = checks.map((c) => [
     c.id,
     c.kind,
     c.dimension,
     label[c.outcome],
-    metricText(c.metric),
-    String(c.failing_count),
+    metricText(c),
+    failingText(c, 0),
     c.reason ?? c.sample.join(", "),
   ]);
-  const header = ["check", "soort", "dimensie", "uitkomst", "metriek", "afwijkend", "voorbeeld (sleutels) of reden"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 6 ? 0 : (r[i] ?? "").length))));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 6 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ");
+  const header = ["check", "soort", "dimensie", "uitkomst", "gemeten", "afwijkend", "voorbeeld (sleutels) of reden"];
+  const last = header.length - 1;
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === last ? 0 : (r[i] ?? "").length))));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === last ? cell : cell.padEnd(widths[i] ?? 0))).join("  ");
   return [line(header), ...rows.map(line)].join("\n");
 }

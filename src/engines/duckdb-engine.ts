@@ -1,10 +1,12 @@
+import { totalmem } from "node:os";
 import { extname } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
-import { type EngineErrorCode, engineCall } from "./engine-error.js";
+import { EngineError, type EngineErrorCode } from "./engine-error.js";
+import { checkDataFile, readProblem } from "./read-error.js";
 
 const DATABASE_EXTENSIONS = new Set([".duckdb", ".db", ".ddb"]);
 
@@ -34,15 +36,27 @@ export function duckdbErrorCode(error: Error): EngineErrorCode {
   return (type && errorCodes[type]) || "engine_error";
 }
 
+/**
+ * Memory one row-level check of a scan holds per thread: its sample (`min(key, 5)`) keeps a
+ * state of 300 to 330 KiB per thread in DuckDB 1.5 whatever the number of rows (measured as the
+ * most checks that fit 256 MB, 512 MB and 1 GB with one and two threads). Counted generously, and
+ * against three quarters of the memory limit, so reading the files keeps the rest.
+ */
+const SCAN_BYTES_PER_CHECK_THREAD = 384 * 1024;
+const SCAN_MEMORY_SHARE = 0.75;
+
 /** The embedded default engine: an in-process DuckDB over Parquet, CSV or a DuckDB file. */
 export class DuckDbEngine implements Engine {
   readonly name = "duckdb";
   readonly dialect = duckdbDialect;
   private attached = 0;
+  /** Every file made queryable, the only ones readable after `restrictToAttached`. */
+  private readonly files: string[] = [];
 
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly memory: { limitBytes: number; threads: number },
   ) {}
 
   /**
@@ -51,7 +65,13 @@ export class DuckDbEngine implements Engine {
    */
   static async open(path = ":memory:", options: Record<string, string> = {}): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(path, options);
-    return new DuckDbEngine(instance, await instance.connect());
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll(
+      "SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t",
+    );
+    const [row] = reader.getRowObjectsJS();
+    const memory = { limitBytes: bytesOf(String(row?.m)), threads: Math.max(1, Number(row?.t) || 1) };
+    return new DuckDbEngine(instance, connection, memory);
   }
 
   async attach(source: DatasetSource): Promise<void> {
@@ -68,20 +88,48 @@ export class DuckDbEngine implements Engine {
   /** Makes a Parquet, CSV or DuckDB file queryable under `name`. */
   async registerFile(name: string, file: string, table?: string): Promise<void> {
     const ext = extname(file).toLowerCase();
+    await checkDataFile(file);
+    this.files.push(file);
     let from: string;
     if (DATABASE_EXTENSIONS.has(ext)) {
       const alias = `livinglab_db_${++this.attached}`;
-      await engineCall(duckdbErrorCode, () =>
-        this.connection.run(`ATTACH ${quoteString(file)} AS ${quoteIdentifier(alias)} (READ_ONLY)`),
-      );
+      await this.run(`ATTACH ${quoteString(file)} AS ${quoteIdentifier(alias)} (READ_ONLY)`);
       from = `${quoteIdentifier(alias)}.${quoteIdentifier(table ?? name)}`;
     } else {
       const reader = ext === ".csv" ? "read_csv" : "read_parquet";
       from = `${reader}(${quoteString(file)})`;
     }
-    await engineCall(duckdbErrorCode, () =>
-      this.connection.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${from}`),
-    );
+    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${from}`);
+  }
+
+  /** Runs a statement of livinglab's own; a data file it cannot read is the user's problem, named. */
+  private async run(sql: string): Promise<void> {
+    try {
+      await this.connection.run(sql);
+    } catch (error) {
+      throw this.failureOf(error);
+    }
+  }
+
+  /**
+   * What DuckDB threw, as what we report: a read error of one of the attached files as a
+   * problem for the user, any other error of DuckDB's by its code and kind. DuckDB's own message
+   * may quote a value from the data; it goes only into the EngineError, for the user's screen.
+   */
+  private failureOf(error: unknown): unknown {
+    if (!(error instanceof Error)) return error;
+    const file = this.files.find((f) => error.message.includes(f));
+    if (file !== undefined) return new LivingLabError(readProblem(file, error.message));
+    return new EngineError(duckdbErrorCode(error), error.message);
+  }
+
+  /** External access off, apart from the attached files, and the configuration locked. */
+  async restrictToAttached(): Promise<void> {
+    if (this.files.length > 0) {
+      await this.connection.run(`SET allowed_paths = [${this.files.map(quoteString).join(", ")}]`);
+    }
+    await this.connection.run("SET enable_external_access = false");
+    await this.connection.run("SET lock_configuration = true");
   }
 
   async columns(name: string): Promise<ColumnInfo[]> {
@@ -92,10 +140,28 @@ export class DuckDbEngine implements Engine {
     });
   }
 
-  /** Runs a query and returns its rows as plain objects; DuckDB's errors become EngineErrors. */
+  /** Runs one statement and returns its rows as plain objects; text holding several is refused. */
   async query(sql: string): Promise<Row[]> {
-    const reader = await engineCall(duckdbErrorCode, () => this.connection.runAndReadAll(sql));
-    return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
+    const statements = await this.connection.extractStatements(sql).catch((error: unknown) => {
+      throw this.failureOf(error);
+    });
+    if (statements.count !== 1) throw new Error(`A query is one statement; this text holds ${statements.count}.`);
+    const prepared = await statements.prepare(0).catch((error: unknown) => {
+      throw this.failureOf(error);
+    });
+    try {
+      const reader = await prepared.runAndReadAll();
+      return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
+    } catch (error) {
+      throw this.failureOf(error);
+    } finally {
+      prepared.destroySync();
+    }
+  }
+
+  scanCapacity(): number {
+    const { limitBytes, threads } = this.memory;
+    return Math.max(1, Math.floor((limitBytes * SCAN_MEMORY_SHARE) / (SCAN_BYTES_PER_CHECK_THREAD * threads)));
   }
 
   /** DuckDB's own version string, for provenance. */
@@ -108,4 +174,23 @@ export class DuckDbEngine implements Engine {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+const UNITS: Record<string, number> = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KIB: 2 ** 10,
+  MIB: 2 ** 20,
+  GIB: 2 ** 30,
+  TIB: 2 ** 40,
+};
+
+/** Bytes of a size as DuckDB shows a setting (`953.6 MiB`, `1.0 GB`); without a limit, the machine's memory. */
+function bytesOf(size: string): number {
+  const match = /^([\d.]+)\s*([KMGT]?I?B)$/i.exec(size.trim());
+  const unit = UNITS[(match?.[2] ?? "").toUpperCase()];
+  return match && unit !== undefined ? Number(match[1]) * unit : totalmem();
 }

@@ -26,8 +26,18 @@ export interface Engine {
   readonly dialect: Dialect;
   /** Makes a dataset queryable under its name. */
   attach(source: DatasetSource): Promise<void>;
+  /**
+   * From now on, read only what is attached: no other file, no setting changed. The runner calls
+   * this before any SQL of a suite runs, so a custom check cannot reach beyond its datasets.
+   */
+  restrictToAttached(): Promise<void>;
   columns(name: string): Promise<ColumnInfo[]>;
   query(sql: string): Promise<Row[]>;
+  /**
+   * The most checks one scan of a table with this many columns may hold: what fits the
+   * engine's memory limit, or its limit on the width of a query. A suite above it gets more scans.
+   */
+  scanCapacity(columnCount: number): number;
   /** The engine's own version string; provenance records it after the engine's name. */
   version(): Promise<string>;
   close(): Promise<void>;

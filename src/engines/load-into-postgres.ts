@@ -57,22 +57,21 @@ export async function loadIntoPostgres(
       `COPY (SELECT * FROM source) TO ${quoteString(csv)} (FORMAT csv, HEADER false, FORCE_QUOTE *)`,
     );
     pg = await PostgresEngine.connect(options.pgUrl);
-    const client = pg.client;
     const table = quoteIdentifier(options.table);
     const columnList = columns.map((c) => quoteIdentifier(c.name)).join(", ");
-    await client.query("BEGIN");
+    await pg.execute("BEGIN");
     try {
-      await client.query(`DROP TABLE IF EXISTS ${table}`);
-      await client.query(
+      await pg.execute(`DROP TABLE IF EXISTS ${table}`);
+      await pg.execute(
         `CREATE TABLE ${table} (${columns.map((c) => `${quoteIdentifier(c.name)} ${postgresTypeOf(c.type)}`).join(", ")})`,
       );
       await pipeline(
         createReadStream(csv),
-        client.query(copyFrom(`COPY ${table} (${columnList}) FROM STDIN (FORMAT csv)`)),
+        pg.client.query(copyFrom(`COPY ${table} (${columnList}) FROM STDIN (FORMAT csv)`)),
       );
-      await client.query("COMMIT");
+      await pg.execute("COMMIT");
     } catch (error) {
-      await client.query("ROLLBACK");
+      await pg.execute("ROLLBACK");
       throw error;
     }
     const [row] = await pg.query(`SELECT count(*) AS n FROM ${table}`);

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { LivingLabError } from "../errors/problem.js";
 import { postgresDialect } from "../sql/postgres-dialect.js";
-import { quoteIdentifier, quoteString } from "../sql/quote.js";
+import { quoteIdentifier } from "../sql/quote.js";
 import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
 import { type EngineErrorCode, engineCall } from "./engine-error.js";
 
@@ -13,10 +13,33 @@ const types = {
   },
 };
 
+/**
+ * What SQL text means depends on these settings, and a server, database or role may set them
+ * otherwise: with `standard_conforming_strings` off a backslash escapes the quote that ends a
+ * literal. Every session sets them itself and checks they hold before it runs anything else.
+ */
+export const POSTGRES_SESSION_SETTINGS = {
+  standard_conforming_strings: "on",
+  backslash_quote: "off",
+  client_encoding: "UTF8",
+  TimeZone: "UTC",
+  DateStyle: "ISO, YMD",
+  IntervalStyle: "postgres",
+  extra_float_digits: "1",
+  bytea_output: "hex",
+} as const;
+
+/** The extended protocol: one statement per query, which the server refuses to split. */
+function statement(text: string, values: unknown[] = []): pg.QueryConfig {
+  const config: pg.QueryConfig & { queryMode: "extended" } = { text, values, queryMode: "extended" };
+  return config;
+}
+
 /** PostgreSQL's error classes (the first two characters of the SQLSTATE) by what they mean here. */
 const errorClasses: Record<string, EngineErrorCode> = {
   "22": "engine_data_value",
   "23": "engine_data_value",
+  "25": "engine_query",
   "42": "engine_query",
   "53": "engine_out_of_memory",
   "58": "engine_io",
@@ -53,16 +76,44 @@ export class PostgresEngine implements Engine {
         hint: "Zet PGHOST, PGPORT, PGUSER en PGDATABASE, of geef --pg-url postgres://gebruiker@host:poort/database.",
       });
     }
-    await client.query("SET TIME ZONE 'UTC'");
-    return new PostgresEngine(client);
+    const engine = new PostgresEngine(client);
+    try {
+      await engine.fixSession();
+    } catch (error) {
+      await client.end();
+      throw error;
+    }
+    return engine;
+  }
+
+  private async fixSession(): Promise<void> {
+    const names = Object.keys(POSTGRES_SESSION_SETTINGS);
+    for (const [name, value] of Object.entries(POSTGRES_SESSION_SETTINGS)) {
+      await this.client.query(statement("SELECT set_config($1, $2, false)", [name, value]));
+    }
+    const { rows } = await this.client.query(
+      statement("SELECT name, current_setting(name) AS value FROM unnest($1::text[]) AS name", [names]),
+    );
+    const wrong = rows.filter(
+      (row: { name: keyof typeof POSTGRES_SESSION_SETTINGS; value: string }) =>
+        row.value.replaceAll(" ", "").toLowerCase() !==
+        POSTGRES_SESSION_SETTINGS[row.name].replaceAll(" ", "").toLowerCase(),
+    );
+    if (wrong.length > 0) {
+      throw new LivingLabError({
+        code: "postgres_session_unsafe",
+        message: `De PostgreSQL-sessie houdt deze instellingen niet vast: ${wrong.map((r: { name: string }) => r.name).join(", ")}.`,
+        hint: "Vraag de beheerder van de server waarom; livinglab draait geen controles op een sessie die SQL anders leest.",
+      });
+    }
   }
 
   async attach(source: DatasetSource): Promise<void> {
     const table = source.table ?? source.name;
-    const found = await this.query(
-      `SELECT 1 AS found FROM information_schema.tables WHERE table_name = ${quoteString(table)}`,
+    const found = await this.client.query(
+      statement("SELECT 1 AS found FROM information_schema.tables WHERE table_name = $1", [table]),
     );
-    if (found.length === 0) {
+    if (found.rows.length === 0) {
       throw new LivingLabError({
         code: "postgres_table_missing",
         message: `De tabel '${table}' van dataset '${source.name}' bestaat niet op de PostgreSQL-server.`,
@@ -70,29 +121,54 @@ export class PostgresEngine implements Engine {
       });
     }
     if (table !== source.name) {
-      await this.client.query(
+      await this.execute(
         `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(source.name)} AS SELECT * FROM ${quoteIdentifier(table)}`,
       );
     }
   }
 
+  /** Already so: every query runs in a read-only transaction that is rolled back (see `query`). */
+  async restrictToAttached(): Promise<void> {}
+
   async columns(name: string): Promise<ColumnInfo[]> {
     const result = await engineCall(postgresErrorCode, () =>
-      this.client.query(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 0`),
+      this.client.query(statement(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 0`)),
     );
-    const typeNames = await this.query(
-      `SELECT oid, upper(typname) AS name FROM pg_type WHERE oid IN (${result.fields.map((f) => f.dataTypeID).join(", ") || "0"})`,
+    const typeNames = await this.client.query(
+      statement("SELECT oid, upper(typname) AS name FROM pg_type WHERE oid = ANY($1::oid[])", [
+        result.fields.map((f) => f.dataTypeID),
+      ]),
     );
-    const byOid = new Map(typeNames.map((row) => [Number(row.oid), String(row.name)]));
+    const byOid = new Map(typeNames.rows.map((row: Row) => [Number(row.oid), String(row.name)]));
     return result.fields.map((field) => {
       const type = byOid.get(field.dataTypeID) ?? "UNKNOWN";
       return { name: field.name, type, category: categoryOfType(type) };
     });
   }
 
+  /**
+   * Runs one SELECT in a read-only transaction that is rolled back afterwards, so even a setting
+   * changed by a function it calls does not outlive it.
+   */
   async query(sql: string): Promise<Row[]> {
-    const result = await engineCall(postgresErrorCode, () => this.client.query(sql));
-    return result.rows.map((row) => normalizeRow(row as Row));
+    await this.client.query(statement("BEGIN TRANSACTION READ ONLY"));
+    try {
+      const result = await engineCall(postgresErrorCode, () => this.client.query(statement(sql)));
+      return result.rows.map((row) => normalizeRow(row as Row));
+    } finally {
+      await this.client.query(statement("ROLLBACK"));
+    }
+  }
+
+  /** Runs one statement of livinglab's own that may write (the bulk load). */
+  async execute(sql: string): Promise<void> {
+    await this.client.query(statement(sql));
+  }
+
+  /** PostgreSQL allows 1664 items in a SELECT list; a check adds up to three outside and two inside, beside `*`. */
+  scanCapacity(columnCount: number): number {
+    const limit = 1664 - 1;
+    return Math.max(1, Math.min(Math.floor(limit / 3), Math.floor((limit - columnCount) / 2)));
   }
 
   async version(): Promise<string> {

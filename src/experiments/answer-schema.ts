@@ -1,18 +1,6 @@
 import { z } from "zod";
 import { isRequired, type Question, type QuestionType } from "../templates/template-schema.js";
-
-/** An ISO date (JJJJ-MM-DD) that exists in the calendar. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD.")
-  .refine(
-    (text) =>
-      !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
-    {
-      message: "Deze datum bestaat niet.",
-      params: { code: "invalid_date", hint: "Controleer dag en maand (JJJJ-MM-DD)." },
-    },
-  );
+import { isoDateSchema } from "../yaml/iso-date.js";
 
 const text = () => z.string().trim().min(1, "Vul hier tekst in.");
 

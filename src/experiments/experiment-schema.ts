@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { type Principle, type PrinciplesFile, principleStatuses } from "../templates/principle-schema.js";
 import type { Template } from "../templates/template-schema.js";
-import { isoDateSchema, sectionAnswerSchema } from "./answer-schema.js";
+import { isoDateSchema } from "../yaml/iso-date.js";
+import { sectionAnswerSchema } from "./answer-schema.js";
 
 /**
  * The top of every experiment file, read before its template is known. `auteur` is the

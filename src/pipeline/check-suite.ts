@@ -1,4 +1,5 @@
 import type { SuiteResult } from "../checks/check-result.js";
+import { checkResultsFile } from "../checks/check-results-format.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { suiteHistory, suiteLogName } from "../checks/suite-history.js";
@@ -6,16 +7,12 @@ import { engineVersionOf } from "../engines/engine.js";
 import { type EngineName, openEngine } from "../engines/open-engine.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { renderCheckResults } from "../report/check-results-html.js";
-import { publishResults } from "../report/publish-results.js";
 import { requireJustification } from "../runlog/justification.js";
 import { recordRun } from "../runlog/record-run.js";
 import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { writeJson } from "./write-json.js";
-
-/** Version 2: counts below the minimum cell size (and their complements) as bounds, keys masked. */
-export const CHECK_RESULTS_FORMAT = "livinglab-check-results/2";
 
 export interface CheckSuiteOptions {
   /** The suite file, inside an experiment folder. */
@@ -42,14 +39,6 @@ export interface CheckRun {
 }
 
 /**
- * The results as JSON, as files for others may hold them: per check at least id, kind,
- * dimension, outcome, metric, threshold and failing_count; small counts as "< 5".
- */
-export function checkResultsJson(result: SuiteResult, runId: string): Record<string, unknown> {
-  return { format: CHECK_RESULTS_FORMAT, run_id: runId, ...publishResults(result) };
-}
-
-/**
  * Runs a suite, logs the run with its justification in the experiment's run log, and optionally writes JSON.
  * @example const run = await checkSuite({ suite: "experiments/om-datakwaliteit/suite.yaml", justification: "..." });
  */
@@ -67,7 +56,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       ...(options.referenceDate !== undefined && { referenceDate: options.referenceDate }),
     });
     const id = newRunId();
-    const json = options.json ? await writeJson(options.json, checkResultsJson(result, id)) : undefined;
+    const json = options.json ? await writeJson(options.json, checkResultsFile(result, id)) : undefined;
     const files = engineName === "duckdb" ? loaded.datasets.filter((d) => d.file) : [];
     const record = await recordRun(workspace, opened, {
       id,
@@ -85,6 +74,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       artifacts: json ? [json] : [],
       outcome: result.outcome,
       metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
+      metricUnits: Object.fromEntries(result.checks.map((c) => [c.id, c.unit])),
       engineVersion: await engineVersionOf(engine),
     });
     return { suite: loaded, result, record, html: renderCheckResults(result) };

@@ -117,6 +117,12 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
           [`${s.kind}.precision`, s.precision],
         ]),
       ),
+      metricUnits: Object.fromEntries(
+        scores.flatMap((s) => [
+          [`${s.kind}.recall`, "share"],
+          [`${s.kind}.precision`, "share"],
+        ]),
+      ),
       engineVersion: await engineVersionOf(engine),
     });
     return { scores, passed: examPassed(scores), record };

@@ -82,6 +82,7 @@ export async function profileFile(options: ProfileOptions): Promise<ProfileRun> 
       artifacts: [json, starterFile].filter((f): f is string => f !== undefined),
       outcome: "passed",
       metrics: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, c.empty_share])),
+      metricUnits: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, "share"])),
       engineVersion: await engineVersionOf(engine),
     });
     return { profile, starter, record };

@@ -135,6 +135,7 @@ async function checkAndSummarize(
     artifacts: [resultsJson, summary],
     outcome: result.outcome,
     metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
+    metricUnits: Object.fromEntries(result.checks.map((c) => [c.id, c.unit])),
     engineVersion,
   });
   const runLog = runLogPath(opened.dir);

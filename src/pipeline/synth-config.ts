@@ -3,6 +3,7 @@ import { isAbsolute, join } from "node:path";
 import { z } from "zod";
 import type { DefectSpec } from "../synth/defect-rates.js";
 import { readDefectsFile } from "../synth/defect-rates.js";
+import { isoDateSchema } from "../yaml/iso-date.js";
 import { readYamlWithSchema } from "../yaml/parse-with-schema.js";
 
 export const SYNTH_FILE = "synth.yaml";
@@ -12,7 +13,7 @@ export const synthConfigSchema = z.strictObject({
   generator: z.literal("om"),
   zaken: z.number().int().min(1),
   seed: z.number().int().min(0),
-  as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Schrijf een datum als JJJJ-MM-DD."),
+  as_of: isoDateSchema,
   /** `none`, `all`, or a defects file (YAML or JSON) relative to the experiment folder. */
   defects: z.string().min(1),
   /** Also write the tables as CSV. */

@@ -1,6 +1,6 @@
+import type { PublishedCount } from "../checks/publish-check.js";
 import type { ColumnInfo, Engine } from "../engines/engine.js";
 import { MIN_CELL_SIZE } from "../report/html.js";
-import type { PublishedCount } from "../report/publish-results.js";
 import { renderSelect } from "../sql/dialect.js";
 import { bin, call, col, countRows, type Expr, isNotNull, isNull, lit, or, type Select } from "../sql/expr.js";
 import { protectedRange, type ValueRange } from "./protected-range.js";

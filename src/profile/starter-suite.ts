@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
+import type { PublishedCount } from "../checks/publish-check.js";
 import { SUITE_FORMAT } from "../checks/suite-schema.js";
-import type { PublishedCount } from "../report/publish-results.js";
 import type { ColumnProfile, DatasetProfile } from "./profile-dataset.js";
 
 /** A regular expression for a shape: `99/999999-99` becomes `[0-9]{2}/[0-9]{6}-[0-9]{2}`. */

@@ -1,10 +1,12 @@
 import type { SuiteResult } from "../checks/check-result.js";
 import { escapeHtml } from "./html.js";
 import { renderChart } from "./render-chart.js";
-import { renderResultsTable, resultsChartOptions } from "./summary-page.js";
+import { resultsChartOptions } from "./results-chart.js";
+import { renderDimensionHeadlines, renderResultsTable } from "./summary-page.js";
 
 /**
- * The results of a suite as one HTML block: a sentence, the chart and the table.
+ * The results of a suite as one HTML block: a sentence, the headline per quality dimension,
+ * the charts (one panel per unit) and the table.
  * @example tslab.display.html(renderCheckResults(run.result));
  */
 export function renderCheckResults(result: SuiteResult): string {
@@ -12,6 +14,7 @@ export function renderCheckResults(result: SuiteResult): string {
   const sentence = `Suite ${result.suite} op ${result.engine} (peildatum ${result.reference_date}): ${count("passed")} in orde, ${count("warned")} let op, ${count("failed")} niet in orde, ${count("not_evaluated")} niet beoordeeld.`;
   return `<div class="livinglab-results">
 <p>${escapeHtml(sentence)}</p>
+${renderDimensionHeadlines(result.checks)}
 ${renderChart(resultsChartOptions(result.checks))}
 ${renderResultsTable(result.checks)}
 </div>`;

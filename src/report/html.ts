@@ -10,47 +10,49 @@ export function escapeHtml(value: unknown): string {
 /** Minimum cell size: counts below it are shown as "< 5" in anything for business owners. */
 export const MIN_CELL_SIZE = 5;
 
-/**
- * A count as anyone but the data scientist may see it: a small count as "< 5", and a count
- * whose complement in `total` is small (997 of 1,000 gives away 3) as "> 995".
- * @example formatCount(3) // "< 5"; formatCount(997, 1000) // "> 995"
- */
-export function formatCount(count: number, total?: number, minCellSize = MIN_CELL_SIZE): string {
-  if (isSmall(count, minCellSize)) return `< ${minCellSize}`;
-  if (total !== undefined && isSmall(total - count, minCellSize))
-    return `> ${(total - minCellSize).toLocaleString("nl-NL")}`;
+/** A count as a business owner may see it: small counts suppressed, large ones grouped. */
+export function formatCount(count: number, minCellSize = MIN_CELL_SIZE): string {
+  if (count > 0 && count < minCellSize) return `< ${minCellSize}`;
   return count.toLocaleString("nl-NL");
 }
 
-/**
- * True when a count must not be shown: between 1 and the minimum cell size, or so close to
- * `total` that the difference is.
- */
-export function isSuppressed(count: number, total?: number, minCellSize = MIN_CELL_SIZE): boolean {
-  return isSmall(count, minCellSize) || (total !== undefined && isSmall(total - count, minCellSize));
-}
-
-/** True when the count of rows left over (`total` minus `count`) is small and must not be given away. */
-export function isNearlyAll(count: number, total: number, minCellSize = MIN_CELL_SIZE): boolean {
-  return !isSmall(count, minCellSize) && isSmall(total - count, minCellSize);
-}
-
-function isSmall(count: number, minCellSize: number): boolean {
+/** True when a count must not be shown to business owners (between 1 and the minimum cell size). */
+export function isSuppressed(count: number, minCellSize = MIN_CELL_SIZE): boolean {
   return count > 0 && count < minCellSize;
 }
 
 /**
- * The share of failing rows, unless it would give a suppressed count away: "klein aandeel"
- * for a small count, "vrijwel alle rijen" when only a few rows are left over.
+ * A count out of `total` as anyone but the data scientist may see it: a small count as "< 5",
+ * and one that leaves a small count over (997 of 1,000 gives away 3) as "> 995".
+ * @example formatCountOf(997, 1000) // "> 995"
+ */
+export function formatCountOf(count: number, total: number, minCellSize = MIN_CELL_SIZE): string {
+  if (isNearlyAll(count, total, minCellSize)) return `> ${(total - minCellSize).toLocaleString("nl-NL")}`;
+  return formatCount(count, minCellSize);
+}
+
+/** True when a count out of `total` must not be shown: it is small, or what is left over is. */
+export function isSuppressedOf(count: number, total: number, minCellSize = MIN_CELL_SIZE): boolean {
+  return isSuppressed(count, minCellSize) || isNearlyAll(count, total, minCellSize);
+}
+
+/** True when a count is not small but leaves a small count over in `total`, which it would give away. */
+export function isNearlyAll(count: number, total: number, minCellSize = MIN_CELL_SIZE): boolean {
+  return !isSuppressed(count, minCellSize) && isSuppressed(total - count, minCellSize);
+}
+
+/**
+ * The share of failing rows, unless it would give a suppressed count away: "een klein deel" for
+ * a small count and, given the rows looked at, "het overgrote deel" when only a few are left over.
  */
 export function formatFailingShare(
   failingCount: number,
   share: number | null,
-  total?: number,
   minCellSize = MIN_CELL_SIZE,
+  total?: number,
 ): string {
-  if (isSmall(failingCount, minCellSize)) return "klein aandeel";
-  if (total !== undefined && isSmall(total - failingCount, minCellSize)) return "vrijwel alle rijen";
+  if (isSuppressed(failingCount, minCellSize)) return "een klein deel";
+  if (total !== undefined && isNearlyAll(failingCount, total, minCellSize)) return "het overgrote deel";
   return formatShare(share);
 }
 

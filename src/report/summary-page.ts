@@ -1,17 +1,13 @@
-import * as Plot from "@observablehq/plot";
-import type { CheckResult, Outcome, SuiteResult } from "../checks/check-result.js";
+import type { SuiteResult } from "../checks/check-result.js";
+import type { CheckResultRead } from "../checks/check-results-format.js";
+import { countedWords, publishableMetric } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
-import { escapeHtml, formatCount, formatFailingShare, isNearlyAll, isSuppressed, userText } from "./html.js";
+import { escapeHtml, formatCount, formatCountOf, MIN_CELL_SIZE, userText } from "./html.js";
+import { summarizeDimensions } from "./quality-headline.js";
 import { renderChart } from "./render-chart.js";
-
-const outcomeLabel: Record<Outcome, string> = {
-  passed: "In orde",
-  warned: "Let op",
-  failed: "Niet in orde",
-  not_evaluated: "Niet beoordeeld",
-};
+import { type ChartCheck, capitalized, outcomeLabel, resultsChartOptions } from "./results-chart.js";
 
 const statusLabel: Record<string, string> = {
   voldaan: "Voldaan",
@@ -59,6 +55,9 @@ ${
 ${renderChart(resultsChartOptions(result.checks))}
 <p class="alt">Toelichting bij de grafiek: ${escapeHtml(chartText(result.checks))}</p>
 
+<h2>Datakwaliteit per dimensie</h2>
+${renderDimensionHeadlines(result.checks)}
+
 <h2>De controles</h2>
 ${renderResultsTable(result.checks)}
 
@@ -89,56 +88,56 @@ function answerSentence(result: SuiteResult): string {
   return `${passed} van de ${result.checks.length} controles zijn in orde. Eindoordeel van deze run: ${outcomeLabel[result.outcome].toLowerCase()}.`;
 }
 
+type TableCheck = ChartCheck & Pick<CheckResultRead, "description" | "dimension" | "row_count">;
+
 /**
- * The check results as an HTML table in Dutch; small counts are shown as "< 5".
+ * The check results as an HTML table in Dutch: each measurement in its own unit, small
+ * counts shown as "< 5".
  * @example tslab.display.html(renderResultsTable(result.checks));
  */
-export function renderResultsTable(checks: readonly CheckResult[]): string {
+export function renderResultsTable(checks: readonly TableCheck[]): string {
   return `<table>
-<thead><tr><th scope="col">Controle</th><th scope="col">Dimensie</th><th scope="col">Uitkomst</th><th scope="col">Afwijkende rijen</th><th scope="col">Aandeel</th></tr></thead>
+<thead><tr><th scope="col">Controle</th><th scope="col">Dimensie</th><th scope="col">Uitkomst</th><th scope="col">Afwijkend</th><th scope="col">Gemeten</th></tr></thead>
 <tbody>
 ${checks.map(checkRow).join("\n")}
 </tbody>
 </table>`;
 }
 
-function checkRow(check: CheckResult): string {
-  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(formatCount(check.failing_count, check.row_count))}</td><td>${escapeHtml(formatFailingShare(check.failing_count, failingShare(check), check.row_count))}</td></tr>`;
+function checkRow(check: TableCheck): string {
+  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(check.dimension)}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(failingText(check))}</td><td>${escapeHtml(publishableMetric(check))}</td></tr>`;
 }
 
-/** The share of looked-at rows (or groups) that failed; null when nothing was looked at. */
-export function failingShare(check: CheckResult): number | null {
-  return check.row_count === 0 ? null : check.failing_count / check.row_count;
+/**
+ * "12 van 5.000 rijen", "1 van 11 groepen", or "–" for a check that counts nothing (drift);
+ * counts below `minCellSize` as "< 5", and "> 995 van 1.000 rijen" where only a few rows are
+ * left over (0 shows every count, for the data scientist's own view).
+ */
+export function failingText(
+  check: Pick<TableCheck, "counted" | "failing_count" | "row_count">,
+  minCellSize = MIN_CELL_SIZE,
+): string {
+  if (check.counted === "nothing") return "–";
+  const count = (n: number) => formatCount(n, minCellSize);
+  // Of rows, also a count that leaves fewer than five over: "997 van 1.000" would give away 3.
+  const failing =
+    check.counted === "rows"
+      ? formatCountOf(check.failing_count, check.row_count, minCellSize)
+      : count(check.failing_count);
+  return `${failing} van ${count(check.row_count)} ${countedWords[check.counted].many}`;
 }
 
-/** The chart of the summary: share of failing rows per check, coloured and labelled by outcome. */
-export function resultsChartOptions(checks: readonly CheckResult[]): Plot.PlotOptions {
-  return {
-    title: "Aandeel afwijkende rijen per controle",
-    marginLeft: 220,
-    x: { label: "Aandeel afwijkende rijen (%)", percent: true, grid: true },
-    y: { label: null },
-    marks: [
-      Plot.barX(checks, {
-        // A bar never gives a suppressed count away: a few rows show as none, nearly all as all.
-        x: (c: CheckResult) =>
-          isNearlyAll(c.failing_count, c.row_count) ? 1 : isSuppressed(c.failing_count) ? 0 : (failingShare(c) ?? 0),
-        y: "id",
-        fill: (c: CheckResult) => outcomeLabel[c.outcome],
-      }),
-      Plot.ruleX([0]),
-    ],
-    color: { legend: true, domain: Object.values(outcomeLabel), range: ["#39870c", "#e17000", "#d52b1e", "#999999"] },
-  };
+/** Per quality dimension: how many checks are within their margin, and the worst one in words. */
+export function renderDimensionHeadlines(checks: Parameters<typeof summarizeDimensions>[0]): string {
+  const summaries = summarizeDimensions(checks);
+  if (summaries.length === 0) return "<p>Er zijn geen controles uitgevoerd.</p>";
+  return `<ul class="dimensions">
+${summaries.map((s) => `<li class="outcome-${s.outcome}"><strong>${escapeHtml(capitalized(s.dimension))}</strong>: ${userText(s.headline)}.</li>`).join("\n")}
+</ul>`;
 }
 
-function chartText(checks: readonly CheckResult[]): string {
-  return checks
-    .map(
-      (c) =>
-        `${c.id}: ${formatFailingShare(c.failing_count, failingShare(c), c.row_count)} (${outcomeLabel[c.outcome].toLowerCase()})`,
-    )
-    .join("; ");
+function chartText(checks: readonly ChartCheck[]): string {
+  return checks.map((c) => `${c.id}: ${publishableMetric(c)} (${outcomeLabel[c.outcome].toLowerCase()})`).join("; ");
 }
 
 function formatWhen(iso: string): string {
@@ -152,6 +151,8 @@ h1 { color: #154273; } h2 { color: #154273; border-bottom: 2px solid #154273; }
 .kicker, .meta { color: #555; } .draft { background: #fff4dc; padding: .5rem; border-left: 4px solid #e17000; }
 .answer { font-size: 1.2rem; } table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; vertical-align: top; }
+.dimensions { padding-left: 1.2rem; }
+.livinglab-panels h2 { font-size: 1rem; border: none; margin-bottom: 0; }
 .outcome-failed td:nth-child(3)::before, .status-niet_voldaan strong::before { content: "✗ "; color: #d52b1e; }
 .outcome-warned td:nth-child(3)::before, .status-open strong::before { content: "! "; color: #e17000; }
 .outcome-passed td:nth-child(3)::before, .status-voldaan strong::before { content: "✓ "; color: #39870c; }

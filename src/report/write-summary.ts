@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SuiteResult } from "../checks/check-result.js";
+import { checkResultsFile } from "../checks/check-results-format.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
-import { publishResults } from "./publish-results.js";
 import { renderSummaryPage } from "./summary-page.js";
 
 export const REPORT_DIR = "rapport";
@@ -27,8 +27,8 @@ export async function writeSummary(
   await mkdir(join(dir, RUN_RESULTS_DIR), { recursive: true });
   const summary = join(dir, "samenvatting.html");
   const resultsJson = join(dir, RESULTS_FILE);
-  // Results for others: small counts and their complements as bounds, keys masked.
-  const results = `${JSON.stringify({ run: run.id, ...publishResults(result) }, null, 2)}\n`;
+  // Results for others: small counts and their complements as bounds, keys masked (format 3).
+  const results = `${JSON.stringify(checkResultsFile(result, run.id), null, 2)}\n`;
   // The copy per run has the same bytes, so its hash matches the artifact in the run log.
   await writeFile(join(dir, RUN_RESULTS_DIR, `${run.id}.json`), results);
   await writeFile(resultsJson, results);

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
+import { type MetricUnit, metricUnits } from "../checks/metric-unit.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
 import type { Row } from "../engines/engine.js";
+import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { Workspace } from "../workspace.js";
 import type { JustificationChoice } from "./justification.js";
@@ -21,8 +23,11 @@ export interface LoggedRunContext {
   query(sql: string): Promise<Row[]>;
   /** Writes a file (relative paths land in the experiment folder) and records its hash. */
   writeArtifact(file: string, content: string | Uint8Array): Promise<string>;
-  /** Records a number in the run's metrics. */
-  metric(name: string, value: number | null): void;
+  /**
+   * Records a number in the run's metrics, with what it measures: `share` (0 to 1), `count`,
+   * `ratio`, or a change in one of those. Without a unit, charts show it apart as "eenheid niet vastgelegd".
+   */
+  metric(name: string, value: number | null, unit?: MetricUnit): void;
   /** The run's outcome (default `completed`), e.g. `passed` or `failed`. */
   outcome: string;
 }
@@ -56,6 +61,7 @@ export async function loggedRun<T>(
     const tables: TableFingerprint[] = [];
     const artifacts: string[] = [];
     const metrics: Record<string, number | null> = {};
+    const units: Record<string, MetricUnit> = {};
     const context: LoggedRunContext = {
       id: handle.id,
       engine,
@@ -77,11 +83,20 @@ export async function loggedRun<T>(
         artifacts.push(path);
         return path;
       },
-      metric(name, value) {
+      metric(name, value, unit) {
+        if (unit !== undefined && !metricUnits.includes(unit)) {
+          throw new LivingLabError({
+            code: "unknown_metric_unit",
+            message: `De eenheid '${unit}' van meting '${name}' bestaat niet.`,
+            hint: `Kies een van: ${metricUnits.join(", ")}.`,
+          });
+        }
         metrics[name] = value;
+        if (unit) units[name] = unit;
+        else delete units[name];
       },
     };
-    const ending = { datasets, tables, artifacts, metrics, engineVersion };
+    const ending = { datasets, tables, artifacts, metrics, metricUnits: units, engineVersion };
     let result: T;
     try {
       result = await analysis(context);

@@ -1,3 +1,4 @@
+import type { MetricUnit } from "../checks/metric-unit.js";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { readReviews } from "../gates/read-reviews.js";
@@ -21,6 +22,8 @@ export interface RunToRecord extends JustificationChoice {
   artifacts?: readonly string[];
   outcome: string;
   metrics: Record<string, number | null>;
+  /** The unit of each metric, by name. */
+  metricUnits?: Record<string, MetricUnit>;
   engineVersion: string;
 }
 
@@ -50,6 +53,7 @@ export async function recordRun(workspace: Workspace, opened: OpenedExperiment, 
   return handle.end({
     outcome: run.outcome,
     metrics: run.metrics,
+    ...(run.metricUnits && { metricUnits: run.metricUnits }),
     datasets: run.datasets,
     ...(run.tables && { tables: run.tables }),
     ...(run.artifacts && { artifacts: run.artifacts }),

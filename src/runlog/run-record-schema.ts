@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { metricUnits } from "../checks/metric-unit.js";
 import { recordedErrorSchema } from "./recorded-error.js";
 
 /** Written by this version. Schema 1 logs (finished runs only) still read and verify. */
@@ -69,6 +70,8 @@ export const runRecordSchema = recordBaseSchema.extend({
   versions: z.object({ node: z.string(), livinglab: z.string(), engine: z.string() }),
   outcome: z.string(),
   metrics: z.record(z.string(), z.number().nullable()),
+  /** What each metric measures, by metric name; runs logged before units were recorded have none. */
+  metric_units: z.record(z.string(), z.enum(metricUnits)).optional(),
   artifacts: z.array(fileFingerprintSchema),
   ended_at: z.string().optional(),
   /** Set when the analysis threw: the run ended, but with an error, recorded by code and kind. */

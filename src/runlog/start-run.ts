@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import type { MetricUnit } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { Workspace } from "../workspace.js";
 import { type JustificationChoice, resolveJustification } from "./justification.js";
@@ -20,6 +21,8 @@ export interface RunStart extends JustificationChoice {
 export interface RunEnd {
   outcome: string;
   metrics?: Record<string, number | null>;
+  /** The unit of each metric, by name; a metric without one is charted as "eenheid niet vastgelegd". */
+  metricUnits?: Record<string, MetricUnit>;
   /** Every dataset the run read: name to file path; each file is fingerprinted. */
   datasets?: Record<string, string>;
   /** Database tables read, fingerprinted by a checksum in SQL (see `tableChecksum`). */
@@ -86,6 +89,7 @@ async function endRun(file: string, dir: string, started: RunStartedRecord, resu
     versions: { ...started.versions, engine: result.engineVersion ?? started.versions.engine ?? "geen" },
     outcome: result.outcome,
     metrics: result.metrics ?? {},
+    ...(result.metricUnits && Object.keys(result.metricUnits).length > 0 && { metric_units: result.metricUnits }),
     artifacts: await fingerprintFiles(dir, artifacts),
     ended_at: new Date().toISOString(),
     ...(result.error !== undefined && { error: recordedError(result.error) }),

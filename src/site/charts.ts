@@ -1,9 +1,12 @@
 import * as Plot from "@observablehq/plot";
-import { escapeHtml, formatFailingShare, formatShare, isNearlyAll, isSuppressed } from "../report/html.js";
+import { drawableMetric, publishableMetric } from "../checks/metric-unit.js";
+import { escapeHtml, formatShare } from "../report/html.js";
+import { findingText } from "../report/quality-headline.js";
 import { renderChart } from "../report/render-chart.js";
+import { unitAxis, unitsPresent } from "../report/results-chart.js";
 import type { CheckView } from "./lab-view.js";
 import { dimensionText, normSignal, outcomeSignal, type Signal } from "./labels.js";
-import { countsRows, type DimensionScore, failingShareOf, type TrendPoint } from "./quality.js";
+import type { DimensionScore, TrendPoint } from "./quality.js";
 
 const toneColour: Record<Signal["tone"], string> = {
   good: "#1f6e1f",
@@ -36,95 +39,46 @@ function withoutInnerLabels(svg: string): string {
   return svg.replace(/\saria-(?:label|description)="[^"]*"/g, "");
 }
 
-function suppressed(check: CheckView): boolean {
-  return isSuppressed(check.failing_count, check.row_count);
-}
-
-/** The share a bar may show: none for a few rows, all for nearly all, so no suppressed count shows. */
-function shownShare(check: CheckView): number {
-  if (isNearlyAll(check.failing_count, check.row_count)) return 1;
-  return suppressed(check) ? 0 : (failingShareOf(check) ?? 0);
-}
-
-function shownShareText(check: CheckView): string {
-  return formatFailingShare(check.failing_count, failingShareOf(check), check.row_count);
-}
-
-/** Bars: the share of rows not in order per dimension, from zero, each labelled with its value and verdict in words. */
+/** Stacked bars: per dimension how many checks are within their margin, outside it, or not judged. */
 export function dimensionsFigure(scores: readonly DimensionScore[], id = "dimensies"): ChartFigure {
-  const rows = scores
-    .filter((s) => s.score !== null)
-    .map((s) => {
-      const signal = normSignal[s.outcome];
-      const share = 1 - (s.score ?? 1);
-      const value = `${s.atLeast ? "hoogstens " : ""}${formatShare(share)}`;
-      return {
-        name: dimensionText[s.dimension].name,
-        share: share * 100,
-        colour: toneColour[signal.tone],
-        value,
-        signal,
-      };
-    });
-  const most = Math.max(1, ...rows.map((r) => r.share));
-  const svg = renderChart({
-    width: 760,
-    height: 60 + rows.length * 40,
-    marginLeft: 140,
-    marginRight: 250,
-    style: { fontSize: "14px" },
-    x: { label: "Rijen die afwijken (%) →", grid: true, domain: [0, most], nice: true },
-    y: { label: null, domain: rows.map((r) => r.name) },
-    marks: [
-      Plot.barX(rows, { x: "share", y: "name", fill: "colour" }),
-      Plot.ruleX([0]),
-      Plot.text(rows, {
-        x: "share",
-        y: "name",
-        text: (r: (typeof rows)[number]) => `${r.value}  ${r.signal.symbol} ${r.signal.label.toLowerCase()}`,
-        textAnchor: "start",
-        dx: 6,
-        fill: "colour",
-        fontWeight: "bold",
-      }),
-    ],
-  });
-  const text = `Per soort controle het aandeel rijen dat afwijkt: ${rows.map((r) => `${r.name} ${r.value} (${r.signal.label.toLowerCase()})`).join("; ")}.`;
-  return { id, title: "Hoeveel rijen wijken af, per soort controle", svg, text };
-}
-
-/** Bars: the share of failing rows per check, each labelled with its value and outcome in words. */
-export function checksFigure(all: readonly CheckView[], id = "controles"): ChartFigure | undefined {
-  const checks = all
-    .filter((c) => countsRows(c) && c.outcome !== "passed")
-    .sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0));
-  if (checks.length === 0) return undefined;
-  const passed = all.length - checks.length;
-  const rows = checks.map((c) => {
-    const signal = outcomeSignal[c.outcome];
+  const parts = [
+    { key: "within", label: "binnen de marge", tone: "good" },
+    { key: "outside", label: "buiten de marge", tone: "bad" },
+    { key: "notEvaluated", label: "niet beoordeeld", tone: "neutral" },
+  ] as const;
+  const names = scores.map((s) => dimensionText[s.dimension].name);
+  const segments = scores.flatMap((s) =>
+    parts.map((part) => ({
+      name: dimensionText[s.dimension].name,
+      part: part.label,
+      checks: s[part.key],
+      colour: toneColour[part.tone],
+    })),
+  );
+  const labels = scores.map((s) => {
+    const signal = normSignal[s.outcome];
     return {
-      name: c.id,
-      share: shownShare(c),
+      name: dimensionText[s.dimension].name,
+      checks: s.checks,
       colour: toneColour[signal.tone],
-      label: `${shownShareText(c)}  ${signal.symbol} ${signal.label.toLowerCase()}`,
+      text: `${s.within} van ${s.checks}  ${signal.symbol} ${signal.label.toLowerCase()}`,
     };
   });
-  const most = Math.max(0.01, ...rows.map((r) => r.share));
   const svg = renderChart({
     width: 760,
-    height: 60 + rows.length * 34,
-    marginLeft: 230,
-    marginRight: 170,
-    style: { fontSize: "13px" },
-    x: { label: "Afwijkende rijen (%) →", percent: true, grid: true, domain: [0, most * 100], nice: true },
-    y: { label: null, domain: rows.map((r) => r.name) },
+    height: 60 + scores.length * 40,
+    marginLeft: 140,
+    marginRight: 230,
+    style: { fontSize: "14px" },
+    x: { label: "Aantal controles →", grid: true, nice: true, tickFormat: "d" },
+    y: { label: null, domain: names },
     marks: [
-      Plot.barX(rows, { x: "share", y: "name", fill: "colour" }),
+      Plot.barX(segments, { x: "checks", y: "name", fill: "colour", stroke: "white" }),
       Plot.ruleX([0]),
-      Plot.text(rows, {
-        x: "share",
+      Plot.text(labels, {
+        x: "checks",
         y: "name",
-        text: "label",
+        text: "text",
         textAnchor: "start",
         dx: 6,
         fill: "colour",
@@ -132,19 +86,77 @@ export function checksFigure(all: readonly CheckView[], id = "controles"): Chart
       }),
     ],
   });
-  const text = `${passed > 0 ? `${passed} controles zijn in orde en staan niet in de grafiek. ` : ""}Per controle het aandeel afwijkende rijen: ${checks
-    .map((c) => `${c.id}: ${shownShareText(c)} (${outcomeSignal[c.outcome].label.toLowerCase()})`)
+  const text = `Per soort controle hoeveel controles binnen de marge blijven (groen), erbuiten vallen (rood) of niet zijn beoordeeld (grijs): ${scores
+    .map((s) => `${dimensionText[s.dimension].name}: ${s.headline}`)
     .join("; ")}.`;
-  return { id, title: "De controles die niet in orde zijn: hoeveel rijen wijken af", svg, text };
+  return { id, title: "Hoeveel controles blijven binnen de marge, per soort controle", svg, text };
 }
 
-/** Lines: the score per dimension over the runs, each line with its own symbol and a name at its end. */
+/**
+ * Bars: the checks outside their margin, one panel per unit with an axis that fits it
+ * (shares in percent, counts as counts), each bar labelled with its value and outcome in words.
+ */
+export function checksFigure(all: readonly CheckView[], id = "controles"): ChartFigure | undefined {
+  const checks = all.filter((c) => (c.outcome === "failed" || c.outcome === "warned") && c.metric !== null);
+  if (checks.length === 0) return undefined;
+  const others = all.length - checks.length;
+  const panels = unitsPresent(checks.map((c) => c.unit)).map((unit) => {
+    const rows = checks
+      .filter((c) => c.unit === unit)
+      .sort((a, b) => (b.metric ?? 0) - (a.metric ?? 0))
+      .map((c) => {
+        const signal = outcomeSignal[c.outcome];
+        return {
+          name: c.id,
+          value: drawableMetric(c) ?? 0,
+          colour: toneColour[signal.tone],
+          label: `${publishableMetric(c)}  ${signal.symbol} ${signal.label.toLowerCase()}`,
+        };
+      });
+    return renderChart({
+      width: 760,
+      height: 70 + rows.length * 34,
+      marginLeft: 230,
+      marginRight: 190,
+      style: { fontSize: "13px" },
+      x: unitAxis(
+        unit,
+        rows.map((r) => r.value),
+      ),
+      y: { label: null, domain: rows.map((r) => r.name) },
+      marks: [
+        Plot.barX(rows, { x: "value", y: "name", fill: "colour" }),
+        Plot.ruleX([0]),
+        Plot.text(rows, {
+          x: "value",
+          y: "name",
+          text: "label",
+          textAnchor: "start",
+          dx: 6,
+          fill: "colour",
+          fontWeight: "bold",
+        }),
+      ],
+    });
+  });
+  const text = `${others > 0 ? `${others} controles zijn in orde of niet beoordeeld en staan niet in de grafiek. ` : ""}Per controle buiten de marge wat er is gemeten: ${checks
+    .map((c) => `${c.id}: ${findingText(c)} (${outcomeSignal[c.outcome].label.toLowerCase()})`)
+    .join("; ")}.`;
+  return {
+    id,
+    title: "De controles die buiten de marge vallen, elk in de eenheid van zijn meting",
+    svg: panels.join("\n"),
+    text,
+  };
+}
+
+/** Lines: per dimension the share of its checks within their margin over the runs, each line with its own symbol and a name at its end. */
 export function trendFigure(points: readonly TrendPoint[], id = "trend"): ChartFigure {
   const rows = points.map((p) => ({
     ...p,
     name: dimensionText[p.dimension].name,
     runLabel: `run ${p.run}`,
-    percent: p.score * 100,
+    percent: p.share * 100,
   }));
   const lowest = Math.max(0, Math.floor(Math.min(...rows.map((r) => r.percent)) - 0.5));
   const labels = spreadLabels([...new Map(rows.map((r) => [r.name, r])).values()], (100 - lowest) * 0.06);
@@ -155,7 +167,7 @@ export function trendFigure(points: readonly TrendPoint[], id = "trend"): ChartF
     marginLeft: 60,
     style: { fontSize: "13px" },
     x: { label: null, type: "point", domain: [...new Set(rows.map((r) => r.runLabel))], padding: 0.3 },
-    y: { label: "↑ Rijen goed (%)", grid: true, domain: [lowest, 100] },
+    y: { label: "↑ Controles binnen de marge (%)", grid: true, domain: [lowest, 100] },
     color: { domain: [...new Set(rows.map((r) => r.name))], range: lineColours },
     marks: [
       Plot.line(rows, { x: "runLabel", y: "percent", z: "name", stroke: "name", strokeWidth: 2 }),
@@ -175,14 +187,14 @@ export function trendFigure(points: readonly TrendPoint[], id = "trend"): ChartF
     (name) =>
       `${name}: ${rows
         .filter((r) => r.name === name)
-        .map((r) => `${r.runLabel} ${r.atLeast ? "minstens " : ""}${formatShare(r.score)}`)
+        .map((r) => `${r.runLabel} ${r.within} van ${r.judged} (${formatShare(r.share)})`)
         .join(", ")}`,
   );
   return {
     id,
     title: "Hoe de datakwaliteit zich ontwikkelt over de runs",
     svg,
-    text: `Aandeel rijen goed per soort controle, per run. ${byDimension.join("; ")}.`,
+    text: `Per soort controle het deel van de beoordeelde controles dat binnen de marge blijft, per run. ${byDimension.join("; ")}.`,
   };
 }
 

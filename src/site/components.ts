@@ -1,5 +1,8 @@
+import { countedWords, publishableMetric, unitWords } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
-import { escapeHtml, formatCount, formatFailingShare, formatShare, userText } from "../report/html.js";
+import { escapeHtml, formatShare, userText } from "../report/html.js";
+import { findingText } from "../report/quality-headline.js";
+import { failingText } from "../report/summary-page.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { CheckView } from "./lab-view.js";
 import {
@@ -11,7 +14,7 @@ import {
   type Signal,
   weighingText,
 } from "./labels.js";
-import { countsRows, type DimensionScore, failingShareOf } from "./quality.js";
+import type { DimensionScore } from "./quality.js";
 
 /** A status as symbol, word and colour together; the symbol is hidden from screen readers, the word is not. */
 export function renderSignal(signal: Signal): string {
@@ -38,27 +41,22 @@ ${items.join("\n")}
   return `<div class="lab-principles">\n${groups.join("\n")}\n</div>`;
 }
 
-/** The scorecard: one tile per dimension with its score, outcome and the number of checks. */
+/**
+ * The scorecard: one tile per dimension with how many checks are within their margin, its
+ * outcome, and the worst check in words. Never an average: metrics of different units do not add up.
+ */
 export function renderDimensionScores(scores: readonly DimensionScore[]): string {
   if (scores.length === 0) return `<p class="nl-paragraph">Er zijn nog geen controles uitgevoerd.</p>`;
-  const tiles = scores.map(
-    (s) => `<li class="lab-score"><span class="lab-score__name">${escapeHtml(dimensionText[s.dimension].name)}</span>
-<span class="lab-score__value">${s.atLeast ? "minstens " : ""}${escapeHtml(formatShare(s.score))}</span> <span class="lab-muted">van de rijen goed</span><br>
-${renderSignal(normSignal[s.outcome])}<br><span class="lab-muted">${s.passed} van ${s.checks} ${s.checks === 1 ? "controle" : "controles"} gehaald</span></li>`,
-  );
+  const tiles = scores.map((s) => {
+    const unjudged = s.notEvaluated > 0 ? `<br><span class="lab-muted">${s.notEvaluated} niet beoordeeld</span>` : "";
+    const worst = s.worst
+      ? `<br><span class="lab-score__worst">Het slechtst: ${userText(findingText(s.worst))}.</span>`
+      : "";
+    return `<li class="lab-score"><span class="lab-score__name">${escapeHtml(dimensionText[s.dimension].name)}</span>
+<span class="lab-score__value">${s.within} van ${s.checks}</span> <span class="lab-muted">${s.checks === 1 ? "controle" : "controles"} binnen de marge</span><br>
+${renderSignal(normSignal[s.outcome])}${unjudged}${worst}</li>`;
+  });
   return `<ul class="lab-scores">\n${tiles.join("\n")}\n</ul>`;
-}
-
-/** Failing rows as a business owner may see them: "< 5" below the minimum cell size. */
-export function failingRowsText(check: CheckView): string {
-  if (!countsRows(check)) return "–";
-  return `${formatCount(check.failing_count, check.row_count)} van ${formatCount(check.row_count)}`;
-}
-
-/** The share of failing rows, unless the count is suppressed: then the share would give it away. */
-export function failingShareText(check: CheckView): string {
-  if (!countsRows(check)) return check.metric === null ? "niet gemeten" : `gemeten: ${formatMeasure(check.metric)}`;
-  return formatFailingShare(check.failing_count, failingShareOf(check), check.row_count);
 }
 
 function formatMeasure(value: number): string {
@@ -66,20 +64,29 @@ function formatMeasure(value: number): string {
 }
 
 const thresholdWords: Record<string, (value: number) => string> = {
-  max_failing: (v) => (v === 0 ? "geen enkele afwijkende rij" : `hoogstens ${formatMeasure(v)} afwijkende rijen`),
   max_failing_fraction: (v) => `hoogstens ${formatShare(v)} afwijkend`,
   min: (v) => `minstens ${formatMeasure(v)} rijen`,
   max: (v) => `hoogstens ${formatMeasure(v)} rijen`,
   max_ratio: (v) => `groepen wijken hoogstens een factor ${formatMeasure(v)} af`,
   min_group_size: (v) => `alleen groepen van minstens ${formatMeasure(v)}`,
-  max_change: (v) => `hoogstens ${formatShare(v)} verandering`,
   window: (v) => `vergeleken met de laatste ${formatMeasure(v)} runs`,
 };
 
-/** The allowed error margin of a check in words; a margin the site does not know is shown as name and value. */
-export function thresholdText(threshold: CheckView["threshold"]): string {
-  const parts = Object.entries(threshold).map(
-    ([key, value]) => thresholdWords[key]?.(value) ?? `${key}: ${formatMeasure(value)}`,
+/**
+ * The allowed error margin of a check in words; a margin the site does not know is shown as
+ * name and value. The largest change a drift allows is in the unit of its metric.
+ */
+export function thresholdText(check: Pick<CheckView, "threshold" | "unit" | "counted">): string {
+  const { one, many } = countedWords[check.counted];
+  const words: Record<string, (value: number) => string> = {
+    ...thresholdWords,
+    // The failing count is of what the check counted: rows, or groups for a group comparison.
+    max_failing: (v) =>
+      v === 0 ? `geen enkele afwijkende ${one}` : `hoogstens ${formatMeasure(v)} afwijkende ${many}`,
+    max_change: (v) => `hoogstens ${unitWords[check.unit].text(v)} verschuiving`,
+  };
+  const parts = Object.entries(check.threshold).map(
+    ([key, value]) => words[key]?.(value) ?? `${key}: ${formatMeasure(value)}`,
   );
   return parts.length === 0 ? "geen grens vastgelegd" : parts.join(", ");
 }
@@ -91,16 +98,17 @@ export function renderChecksTable(checks: readonly CheckView[], caption: string)
 <td>${userText(c.description)}<br><span class="lab-muted lab-keys">${escapeHtml(c.id)}</span>${c.reason ? `<br><span class="lab-muted">${userText(c.reason)}</span>` : ""}</td>
 <td>${escapeHtml(dimensionText[c.dimension].name)}</td>
 <td>${renderSignal(outcomeSignal[c.outcome])}</td>
-<td>${escapeHtml(thresholdText(c.threshold))}</td>
-<td class="lab-num">${escapeHtml(failingRowsText(c))}</td>
-<td class="lab-num">${escapeHtml(failingShareText(c))}</td>
+<td>${escapeHtml(thresholdText(c))}</td>
+<td class="lab-num">${escapeHtml(failingText(c))}</td>
+<td class="lab-num">${escapeHtml(publishableMetric(c))}</td>
 </tr>`,
   );
-  return `<div class="lab-table-wrap">
+  // A table wider than the screen scrolls; keyboard users reach it through its focusable wrapper.
+  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}">
 <table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">${escapeHtml(caption)}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-<th scope="col" class="utrecht-table__header-cell">Controle</th><th scope="col" class="utrecht-table__header-cell">Soort</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell">Toegestaan</th><th scope="col" class="utrecht-table__header-cell lab-num">Afwijkende rijen</th><th scope="col" class="utrecht-table__header-cell lab-num">Aandeel</th>
+<th scope="col" class="utrecht-table__header-cell">Controle</th><th scope="col" class="utrecht-table__header-cell">Soort</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell">Toegestaan</th><th scope="col" class="utrecht-table__header-cell lab-num">Afwijkend</th><th scope="col" class="utrecht-table__header-cell lab-num">Gemeten</th>
 </tr></thead>
 <tbody class="utrecht-table__body">
 ${rows.join("\n")}

@@ -86,6 +86,7 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
 
 .lab-table-wrap { overflow-x: auto; margin: 0.75rem 0; }
+.lab-table-wrap:focus-visible { outline: 3px solid #154273; outline-offset: 2px; }
 .lab-table { border-collapse: collapse; width: 100%; font-size: 0.97rem; }
 .lab-table th, .lab-table td { text-align: left; vertical-align: top; padding: 0.45rem 0.5rem; border-bottom: 1px solid #cbd5e1; }
 .lab-table thead th { border-bottom: 2px solid var(--lab-blue); }

@@ -1,4 +1,5 @@
-import type { CheckResult, Outcome } from "../checks/check-result.js";
+import type { Outcome } from "../checks/check-result.js";
+import type { CheckResultRead } from "../checks/check-results-format.js";
 import type { Problem } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
@@ -47,8 +48,11 @@ export interface RunView {
   mismatchedFile?: string;
 }
 
-/** One check's result as the pages show it; its sample holds failing rows by key only. */
-export type CheckView = CheckResult;
+/**
+ * One check's result as the pages show it, from a results file of any format (an old file's
+ * unit may be unrecorded); its sample holds failing rows by key only.
+ */
+export type CheckView = CheckResultRead;
 
 /** A review by someone other than the author: what makes a summary final. */
 export interface ReviewView {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import type { Workspace } from "../workspace.js";
@@ -97,6 +97,13 @@ function experimentIds(lab: LabView): string[] {
 
 async function refuseForeignFolder(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
+  if (!(await stat(dir)).isDirectory()) {
+    throw new LivingLabError({
+      code: "site_out_is_file",
+      message: `${dir} is een bestand, geen map; de site is een map met pagina's.`,
+      hint: "Kies met --out een nieuwe of lege map.",
+    });
+  }
   const entries = await readdir(dir);
   if (entries.length === 0 || entries.includes(MARKER)) return;
   throw new LivingLabError({

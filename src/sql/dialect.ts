@@ -23,7 +23,8 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   to_text: ([a]) => `CAST(${a} AS VARCHAR)`,
   to_integer: ([a]) => `CAST(${a} AS INTEGER)`,
   to_bigint: ([a]) => `CAST(${a} AS BIGINT)`,
-  regex_full_match: ([a, p]) => `regexp_full_match(${a}, ${p})`,
+  // 's': a dot matches a line break too, as in PostgreSQL.
+  regex_full_match: ([a, p]) => `regexp_matches(${a}, ${p}, 's')`,
   regex_extract: ([a, p]) => `regexp_extract(${a}, ${p}, 1)`,
   regex_contains: ([a, p]) => `regexp_matches(${a}, ${p})`,
   regex_replace_all: ([a, p, r]) => `regexp_replace(${a}, ${p}, ${r}, 'g')`,

@@ -3,7 +3,11 @@
  * values stay data until the dialect passes them through the quoting module.
  */
 
-/** Functions whose spelling differs per engine; the dialect decides how each is written. */
+/**
+ * Functions whose spelling differs per engine; the dialect decides how each is written.
+ * `regex_full_match(text, pattern)` takes a pattern already anchored as one group (`^(?:p)$`,
+ * see `portable-regex.ts`) and must let a dot match a line break, as PostgreSQL does.
+ */
 export type FunctionName =
   | "to_text"
   | "to_integer"

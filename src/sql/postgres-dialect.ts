@@ -6,7 +6,7 @@ export const postgresDialect: Dialect = {
   functions: {
     ...standardFunctions,
     to_text: ([a]) => `CAST(${a} AS TEXT)`,
-    regex_full_match: ([a, p]) => `(${a}) ~ ('^(?:' || ${p} || ')$')`,
+    regex_full_match: ([a, p]) => `(${a}) ~ ${p}`,
     regex_extract: ([a, p]) => `substring(${a} FROM ${p})`,
     byte_order: ([a]) => `${a} COLLATE "C"`,
     regex_contains: ([a, p]) => `(${a}) ~ ${p}`,

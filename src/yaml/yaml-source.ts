@@ -1,6 +1,29 @@
-import { readFile } from "node:fs/promises";
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { readFile, stat } from "node:fs/promises";
+import {
+  type Document,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from "yaml";
 import { LivingLabError, type Problem, type SourceLocation } from "../errors/problem.js";
+
+/**
+ * The largest YAML file the lab reads: far above any template, experiment or suite a person
+ * writes (a suite of 10,000 checks is about 1 MB), far below what makes parsing take minutes.
+ */
+export const MAX_YAML_BYTES = 8 * 1024 * 1024;
+
+/**
+ * How many times an alias (`*naam`) may repeat what an anchor holds. A few aliases are handy;
+ * many aliases of aliases blow a small file up to gigabytes (an "alias bomb").
+ */
+export const MAX_YAML_ALIASES = 100;
 
 type DocumentPath = ReadonlyArray<string | number>;
 
@@ -15,6 +38,7 @@ export interface YamlSource {
 
 /** Parses YAML text; syntax errors become problems with line and column. */
 export function parseYamlSource(text: string, file: string): YamlSource {
+  if (text.length > MAX_YAML_BYTES) throw tooLarge(file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => {
@@ -37,7 +61,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   return {
     file,
     text,
-    value: doc.toJS(),
+    value: plainValues(doc, (offset) => at(offset)),
     locate(path, options = {}) {
       let node: unknown = doc.contents;
       let located: SourceLocation = { file, line: 1, column: 1 };
@@ -59,8 +83,10 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 export async function readYamlSource(file: string): Promise<YamlSource> {
   let text: string;
   try {
+    if ((await stat(file)).size > MAX_YAML_BYTES) throw tooLarge(file);
     text = await readFile(file, "utf8");
-  } catch {
+  } catch (error) {
+    if (error instanceof LivingLabError) throw error;
     throw new LivingLabError({
       code: "file_not_found",
       message: `Het bestand ${file} bestaat niet of is niet leesbaar.`,
@@ -69,6 +95,37 @@ export async function readYamlSource(file: string): Promise<YamlSource> {
     });
   }
   return parseYamlSource(text, file);
+}
+
+/** The document as plain values, refusing an alias bomb before it is expanded. */
+function plainValues(doc: Document, at: (offset: number) => SourceLocation): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let first: SourceLocation = at(0);
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) first = at(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    throw new LivingLabError({
+      code: "yaml_too_many_aliases",
+      message: `Dit bestand herhaalt via aliassen (*naam) meer dan ${MAX_YAML_ALIASES} keer wat een anker (&naam) bevat.`,
+      hint: "Schrijf de waarden uit in plaats van aliassen van aliassen te gebruiken.",
+      ...first,
+    });
+  }
+}
+
+function tooLarge(file: string): LivingLabError {
+  return new LivingLabError({
+    code: "yaml_too_large",
+    message: `Het bestand ${file} is groter dan ${MAX_YAML_BYTES / 1024 / 1024} MB; zo groot schrijft niemand een sjabloon, experiment of suite.`,
+    hint: "Splits het bestand, bijvoorbeeld in meer suites per tabel.",
+    file,
+  });
 }
 
 function findPair(node: unknown, part: string | number): unknown {

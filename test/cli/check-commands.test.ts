@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { DuckDbEngine, generateOm, loadSuite, readRunLog } from "../../src/index.js";
+import { checkResultsFileSchema, DuckDbEngine, generateOm, loadSuite, readRunLog } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
 
 const WHY = "Test van de opdrachtregel: exitcodes, JSON en logboek van de datakwaliteitscontroles.";
@@ -33,19 +33,14 @@ describe("livinglab check", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("NIET IN ORDE");
     const written = JSON.parse(await readFile(json, "utf8"));
-    expect(written.format).toBe("livinglab-check-results/2");
-    for (const check of written.checks) {
-      expect(Object.keys(check)).toEqual(
-        expect.arrayContaining(["id", "kind", "dimension", "outcome", "metric", "threshold", "failing_count"]),
-      );
-    }
+    expect(written.format).toBe("livinglab-check-results/3");
+    const parsed = checkResultsFileSchema.parse(written);
+    expect(new Set(parsed.checks.map((c) => c.unit))).toEqual(new Set(["share", "count", "ratio", "share_change"]));
     // A file others read: no count of one to four rows, no share or keys that would give it away.
-    const suppressed = written.checks.filter((c: { failing_count: unknown }) => c.failing_count === "< 5");
+    const suppressed = parsed.checks.filter((c) => c.failing_count === "< 5");
     expect(suppressed.length).toBeGreaterThan(0);
     for (const check of suppressed) expect(check).toMatchObject({ metric: null, sample: [] });
-    const rowCheck = (c: { threshold: Record<string, number> }) =>
-      Object.keys(c.threshold).every((k) => k === "max_failing" || k === "max_failing_fraction");
-    for (const check of written.checks.filter(rowCheck)) {
+    for (const check of parsed.checks.filter((c) => c.counted === "rows")) {
       if (typeof check.failing_count === "number")
         expect(check.failing_count === 0 || check.failing_count >= 5).toBe(true);
     }
@@ -53,6 +48,11 @@ describe("livinglab check", () => {
     expect(records).toHaveLength(before + 1);
     expect(records.at(-1)?.justification).toBe(WHY);
     expect(records.at(-1)?.id).toBe(written.run_id);
+    // The run log keeps each metric's unit, so charts over the runs need not guess it.
+    expect(records.at(-1)?.metric_units).toEqual(Object.fromEntries(parsed.checks.map((c) => [c.id, c.unit])));
+    // The terminal table shows each metric in its unit.
+    expect(run.stdout).toMatch(/zaken-aantal-rijen\s+row_count\s+compleetheid\s+in orde\s+\d\.\d{3}\s/);
+    expect(run.stdout).toMatch(/zaken-pleegdatum-per-arrondissement .* \d+,?\d* keer\s+\d+ van \d+ groepen/);
   });
 
   it("exits 2 when only a warning check fails, and 0 when all pass", async () => {

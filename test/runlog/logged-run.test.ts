@@ -35,7 +35,8 @@ describe("a notebook analysis as a logged run", () => {
       async (run) => {
         await run.readDataset("zaken", join(data, "zaken.parquet"));
         const [row] = await run.query("SELECT count(*) AS n FROM zaken");
-        run.metric("zaken", Number(row?.n));
+        run.metric("zaken", Number(row?.n), "count");
+        run.metric("zonder_eenheid", 1);
         await run.engine.query("CREATE TABLE zaken_kopie AS SELECT * FROM zaken");
         await run.readTable("zaken_kopie");
         await run.writeArtifact("rapport/telling.txt", `zaken: ${row?.n}\n`);
@@ -44,6 +45,8 @@ describe("a notebook analysis as a logged run", () => {
     );
     expect(result).toBeGreaterThan(0);
     expect(record).toMatchObject({ outcome: "completed", metrics: { zaken: result }, analysis: { name: "telling" } });
+    // A metric says what it is when the analysis says so; otherwise it is charted apart, not guessed.
+    expect(record.metric_units).toEqual({ zaken: "count" });
     expect(record.datasets).toEqual([
       {
         name: "zaken",
@@ -123,7 +126,12 @@ describe("the SQL content checksum of a DuckDB table", () => {
 describe("the metrics of a suite over its runs", () => {
   it("draws one line per check across the runs", () => {
     const run = (at: string, metrics: Record<string, number | null>) =>
-      ({ at, metrics, analysis: { name: "check", params: { suite: "suite.yaml" } } }) as unknown as RunRecord;
+      ({
+        at,
+        metrics,
+        metric_units: { "zaken-uniek": "share", "feiten-uniek": "share" },
+        analysis: { name: "check", params: { suite: "suite.yaml" } },
+      }) as unknown as RunRecord;
     const svg = renderChart(
       metricsChartOptions(
         [
@@ -137,6 +145,6 @@ describe("the metrics of a suite over its runs", () => {
     expect(svg).toContain("<svg");
     expect(svg.match(/<path[^>]*d="M/g)?.length).toBeGreaterThanOrEqual(2);
     expect(svg).toContain("zaken-uniek");
-    expect(svg).toContain("Uitkomsten van suite.yaml per run");
+    expect(svg).toContain("Aandeel: uitkomsten van suite.yaml per run");
   });
 });

@@ -39,11 +39,19 @@ describe("no data value ever enters the run log", () => {
     const csv = join(om.dir, "bedragen.csv");
     await writeBadCsv(csv);
 
-    const sum = loggedRun(workspace, om, { analysis: "som", justification: JUSTIFICATION }, async (run) => {
+    // Read as a dataset, the file is named in a problem of our own; read in a query of one's own, by code.
+    const attached = loggedRun(workspace, om, { analysis: "som", justification: JUSTIFICATION }, async (run) => {
       await run.readDataset("bedragen", csv);
       return run.query("SELECT sum(bedrag) AS som FROM bedragen");
     });
-    const thrown = await sum.catch((error: unknown) => error);
+    await expect(attached).rejects.toMatchObject({ problems: [{ code: "csv_unreadable" }] });
+    const own = loggedRun(workspace, om, { analysis: "som", justification: JUSTIFICATION }, async (run) =>
+      run.query(`SELECT sum(bedrag) AS som FROM read_csv('${csv.replaceAll("'", "''")}')`),
+    );
+    const thrown = await own.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(thrown).toBeInstanceOf(EngineError);
     // The user sees the database's words (on their own screen); the log gets our code and text.
     expect((thrown as EngineError).engineMessage).toContain(NAME);
@@ -54,13 +62,14 @@ describe("no data value ever enters the run log", () => {
 
     const runs = await readRunLog(runLogPath(om.dir));
     expect(runs.map((r) => r.error)).toEqual([
+      { code: "csv_unreadable", kind: "input", message: expect.stringContaining("is niet te lezen") },
       { code: "engine_csv_line", kind: "data", message: expect.stringContaining("CSV-bestand") },
       { code: "engine_data_value", kind: "data", message: expect.stringContaining("past niet bij het type") },
     ]);
     expectNoPersonalData(await readFile(runLogPath(om.dir), "utf8"));
   });
 
-  it("shows the database's message on the screen when the main job fails, and keeps it out of the log", async () => {
+  it("names the file when the main job cannot read it, and keeps the database's message out of the log", async () => {
     const lab = await makeLab();
     const dir = join(lab, "experiments/om-datakwaliteit");
     await rm(join(dir, "synth.yaml"));
@@ -79,12 +88,10 @@ describe("no data value ever enters the run log", () => {
     );
     const run = runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("(engine_csv_line)");
-    expect(run.stderr).toContain("Melding van de database (alleen hier getoond, niet bewaard)");
-    expect(run.stderr).toContain(NAME);
+    expect(run.stderr).toContain("(csv_unreadable)");
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const [record] = await readRunLog(runLogPath(dir));
-    expect(record).toMatchObject({ outcome: "error", error: { code: "engine_csv_line", kind: "data" } });
+    expect(record).toMatchObject({ outcome: "error", error: { code: "csv_unreadable", kind: "input" } });
     expectNoPersonalData(await readFile(runLogPath(dir), "utf8"));
   });
 

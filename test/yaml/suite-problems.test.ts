@@ -44,3 +44,27 @@ describe("a broken suite", () => {
     expect(linkProblems).toContain("suite.yaml:7:37");
   });
 });
+
+describe("a date in a suite", () => {
+  it("must exist in the calendar, with the line where it does not", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "livinglab-suite-"));
+    const file = join(dir, "suite.yaml");
+    await writeFile(
+      file,
+      [
+        "format: livinglab-suite/2",
+        "name: datums",
+        "reference_date: 2026-02-30",
+        "datasets:",
+        "  zaken: { file: zaken.parquet, key: zaak_id }",
+        "checks:",
+        "  - { id: a, kind: value_range, table: zaken, column: pleegdatum, max: 2026-13-45 }",
+      ].join("\n"),
+    );
+    const error = await loadSuite(file).catch((e: unknown) => e);
+    expect(isLivingLabError(error) && error.problems).toEqual([
+      expect.objectContaining({ code: "invalid_date", line: 3, path: ["reference_date"] }),
+      expect.objectContaining({ code: "invalid_date", line: 7, path: ["checks", 0, "max"] }),
+    ]);
+  });
+});

@@ -1,10 +1,10 @@
 import { escapeHtml, userText } from "../../report/html.js";
+import { findingText, worstCheck, worstFirst } from "../../report/quality-headline.js";
 import { sectionIds } from "../../templates/template-schema.js";
 import { listAnswer, opdrachtgeverOf, renderAnswer, userStorySentence } from "../answers.js";
 import { dimensionsFigure, renderFigure, trendFigure } from "../charts.js";
 import {
   decidedText,
-  failingShareText,
   renderDimensionScores,
   renderFacts,
   renderPrincipleLights,
@@ -15,11 +15,11 @@ import { experimentStatus, latestCheckedRun, resultsUnavailable, summaryState } 
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
-import { failingShareOf, scoreDimensions, trendOverRuns } from "../quality.js";
+import { scoreDimensions, trendOverRuns } from "../quality.js";
 import { RUNS_PER_PAGE, relativeHref, sitePaths } from "../site-paths.js";
 import { RUNS_ON_EXPERIMENT_PAGE, renderRunsTable, runListPages } from "./runs-page.js";
 
-/** The trend chart shows the scores of at most this many of the latest runs with results. */
+/** The trend chart shows at most this many of the latest runs with results. */
 const TREND_RUNS = 20;
 
 /** The business owner's page: question, answer, reliability, safeguards, what is open, who reviewed. */
@@ -112,14 +112,12 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
   }
   const passed = checks.filter((c) => c.outcome === "passed").length;
   const failed = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned");
-  const worst = [...failed].sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0))[0];
+  const worst = worstCheck(checks);
   const sentence =
     failed.length === 0
       ? `Alle ${checks.length} controles zijn in orde. De data is goed genoeg voor dit gebruik, voor zover de controles dat meten.`
       : `Van de ${checks.length} controles ${passed === 1 ? "is" : "zijn"} er ${passed} in orde en ${failed.length} niet. De data is dus nog niet goed genoeg voor dit gebruik.`;
-  const biggest = worst
-    ? ` De grootste afwijking zit bij de controle „${userText(worst.description.replace(/\.$/, ""))}”: ${escapeHtml(failingShareText(worst))} van de rijen voldoet daar niet aan.`
-    : "";
+  const biggest = worst ? ` Het slechtst: ${userText(findingText(worst))}.` : "";
   return `<p class="lab-answer">${escapeHtml(sentence)}${biggest}</p>`;
 }
 
@@ -131,7 +129,7 @@ function renderReliability(view: ExperimentView): string {
   const outside = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned").length;
   const criteria = listAnswer(view.opened.experiment.evaluatie, "succescriteria");
   return `<h3 class="nl-heading nl-heading--level-3">Datakwaliteit per soort controle</h3>
-<p class="nl-paragraph">Per soort controle het aandeel rijen dat in orde is, bij de laatste run met controles${lastRun ? ` (run ${lastRun.number})` : ""}.</p>
+<p class="nl-paragraph">Per soort controle hoeveel controles binnen de vooraf vastgelegde marge blijven, en welke het verst erbuiten valt, bij de laatste run met controles${lastRun ? ` (run ${lastRun.number})` : ""}.</p>
 ${lastRun && !lastRun.checks ? `<p class="nl-paragraph">${escapeHtml(resultsUnavailable(lastRun) ?? "")}</p>` : renderDimensionScores(scoreDimensions(checks))}
 ${checks.length > 0 ? renderFigure(dimensionsFigure(scoreDimensions(checks))) : ""}
 <h3 class="nl-heading nl-heading--level-3">Toelaatbare foutmarges</h3>
@@ -191,13 +189,9 @@ function renderOpen(view: ExperimentView): string {
   }
   const lastRun = latestCheckedRun(view);
   const checks = lastRun?.checks ?? [];
-  const failing = checks
-    .filter((c) => c.outcome === "failed" || c.outcome === "warned")
-    .sort((a, b) => (failingShareOf(b) ?? 0) - (failingShareOf(a) ?? 0));
+  const failing = worstFirst(checks);
   if (lastRun && failing.length > 0) {
-    const most = failing
-      .slice(0, 3)
-      .map((c) => `${userText(c.description.replace(/\.$/, ""))} (${escapeHtml(failingShareText(c))})`);
+    const most = failing.slice(0, 3).map((c) => userText(findingText(c)));
     const runLink = escapeHtml(
       relativeHref(sitePaths.experiment(experiment.id), sitePaths.run(experiment.id, lastRun.number)),
     );

@@ -1,9 +1,8 @@
-import { escapeHtml, formatShare, userText } from "../../report/html.js";
+import { escapeHtml, userText } from "../../report/html.js";
 import { renderSignal } from "../components.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
-import { scoreDimensions } from "../quality.js";
 import { RUNS_PER_PAGE, relativeHref, sitePaths } from "../site-paths.js";
 import { renderRunSection } from "./run-page.js";
 
@@ -63,19 +62,18 @@ function renderPager(view: ExperimentView, page: number, from: string): string {
   return `<nav class="lab-pager" aria-label="Pagina's met runs"><ul>${items.join("")}</ul></nav>`;
 }
 
-/** A table of runs, newest first, each linked to its own page. */
+/** A table of runs, newest first, each linked to its section on its page of the run log. */
 export function renderRunsTable(view: ExperimentView, runs: readonly RunView[], from: string, caption: string): string {
   const id = view.opened.experiment.id;
   const link = (to: string) => escapeHtml(relativeHref(from, to));
   const rows = [...runs].reverse().map((run) => {
-    const scores = scoreDimensions(run.checks ?? []);
-    const mean = scores.length === 0 ? null : scores.reduce((a, s) => a + (s.score ?? 0), 0) / scores.length;
-    const atLeast = scores.some((s) => s.atLeast) ? "minstens " : "";
-    return `<tr><td><a href="${link(sitePaths.run(id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(mean === null ? "–" : `${atLeast}${formatShare(mean)}`)}</td></tr>`;
+    const checks = run.checks ?? [];
+    const within = checks.filter((c) => c.outcome === "passed").length;
+    return `<tr><td><a href="${link(sitePaths.run(id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td></tr>`;
   });
-  return `<div class="lab-table-wrap"><table class="utrecht-table utrecht-table--html-table lab-table">
+  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">${escapeHtml(caption)}</caption>
-<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Gemiddeld in orde</th></tr></thead>
+<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Analyse</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Controles binnen de marge</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table></div>`;

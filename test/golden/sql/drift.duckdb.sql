@@ -1,5 +1,5 @@
-SELECT count(*) AS "n"
+SELECT count(*) AS "__livinglab_rows"
 FROM (
 SELECT *, CAST("zaak_id" AS VARCHAR) AS "__livinglab_key"
 FROM "zaken"
-) AS "scan"
+) AS "__livinglab_scan"

@@ -1,5 +1,5 @@
-SELECT count(*) AS "n", count(*) AS "v0"
+SELECT count(*) AS "__livinglab_rows", count(*) AS "__livinglab_value0"
 FROM (
 SELECT *, CAST("zaak_id" AS VARCHAR) AS "__livinglab_key"
 FROM "zaken"
-) AS "scan"
+) AS "__livinglab_scan"

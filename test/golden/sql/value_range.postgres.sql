@@ -1,5 +1,5 @@
-SELECT count(*) AS "n", count(*) FILTER (WHERE "__livinglab_f0") AS "f0", (array_agg("__livinglab_key" ORDER BY "__livinglab_key" COLLATE "C") FILTER (WHERE "__livinglab_f0"))[1:5] AS "k0"
+SELECT count(*) AS "__livinglab_rows", count(*) FILTER (WHERE "__livinglab_f0") AS "__livinglab_failing0", (array_agg("__livinglab_key" ORDER BY "__livinglab_key" COLLATE "C") FILTER (WHERE "__livinglab_f0"))[1:5] AS "__livinglab_sample0"
 FROM (
 SELECT *, CAST("zaak_id" AS TEXT) AS "__livinglab_key", coalesce("pleegdatum" >= DATE '2025-07-01', FALSE) AS "__livinglab_f0"
 FROM "zaken"
-) AS "scan"
+) AS "__livinglab_scan"

@@ -1,0 +1,21 @@
+import { inject } from "vitest";
+import { DuckDbEngine, type Engine, PostgresEngine } from "../../src/index.js";
+
+/** Both engines by name, opened fresh: DuckDB in memory, PostgreSQL on the test cluster. */
+export const ENGINES: Record<"duckdb" | "postgres", () => Promise<Engine>> = {
+  duckdb: () => DuckDbEngine.open(),
+  postgres: () => PostgresEngine.connect(inject("pgUrl")),
+};
+
+export type EngineName = keyof typeof ENGINES;
+export const ENGINE_NAMES = Object.keys(ENGINES) as EngineName[];
+
+/** Runs `fn` on a freshly opened engine and closes it afterwards. */
+export async function withEngine<T>(name: EngineName, fn: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = await ENGINES[name]();
+  try {
+    return await fn(engine);
+  } finally {
+    await engine.close();
+  }
+}
