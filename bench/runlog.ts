@@ -1,106 +1,114 @@
-// Run log benchmark: appends per second (locked, chained, fsynced) against plain appendFile + fsync
-// of the same lines, and the time to verify a log of 100,000 records against reading and parsing it.
-// Run with `npm run bench:runlog`; prints ratios, because these machines are noisy.
-import { mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { appendRecord, hashRecord, type NewLogRecord, verifyRunLog } from "../src/index.js";
+// Run-log benchmark: a log of 100,000 records (RECORDS to change it), and what users do with it
+// (verify, `log`, `log show`, one append), each timed in a fresh process beside the baseline of
+// reading and JSON-parsing the same log, measured in the same run. Prints ratios of time and of
+// peak memory (RSS), because these machines are noisy.
+//   npm run bench:runlog
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import { writeBigRunLog } from "../test/helpers/big-run-log.js";
+import { type BenchLab, type OperationName, operations } from "./runlog-operations.js";
 
-const APPENDS = Number(process.env.APPENDS ?? 2000);
+const ROOT = resolve(import.meta.dirname, "..");
 const RECORDS = Number(process.env.RECORDS ?? 100_000);
-const EXPERIMENT = { id: "bench", template: "datakwaliteit@1.0.0", file_sha256: "a".repeat(64) };
-const WHO = { name: "Analist A <a@lab.example>", source: "git" as const };
-const CODE = { commit: "c".repeat(40), uncommitted_sha256: null };
-const VERSIONS = { node: process.version, livinglab: "0.1.0", engine: "duckdb v1.5.6" };
-const JUSTIFICATION = "Benchmark van het logboek: nagaan hoe snel records worden toegevoegd en gecontroleerd.";
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const BASELINE: OperationName = "baseline: read + JSON.parse";
 
-/** A finished run shaped like the example's: five metrics, three datasets, two artifacts. */
-function runRecord(i: number): NewLogRecord {
-  const file = (name: string) => ({ name, path: `data/${name}.parquet`, sha256: (i % 16).toString(16).repeat(64) });
+interface Measurement {
+  ms: number;
+  /** CPU time (user + system): less moved by other processes on a shared machine than wall time. */
+  cpuMs: number;
+  rssMb: number;
+}
+
+/** In a child: does one operation and reports its time and the process's peak memory. */
+async function measureHere(name: OperationName, lab: BenchLab): Promise<void> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await operations[name](lab);
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, rssMb })}\n`);
+}
+
+/**
+ * This file bundled to plain JavaScript (esbuild, packages left as they are installed), so the
+ * measured processes run compiled code as users do, without a TypeScript compiler in memory.
+ */
+async function bundle(): Promise<string> {
+  const outfile = join(ROOT, "node_modules/.cache/livinglab-bench/runlog.mjs");
+  await build({
+    entryPoints: [import.meta.filename],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outfile,
+    logLevel: "error",
+  });
+  return outfile;
+}
+
+/** Each round in a fresh process, so one operation's memory or warm caches never count for another. */
+function measure(script: string, name: OperationName, lab: BenchLab): Measurement {
+  const runs: Measurement[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const child = spawnSync(process.execPath, [script, "--one", name, JSON.stringify(lab)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    if (child.status !== 0) throw new Error(`${name} failed`);
+    runs.push(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as Measurement);
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   return {
-    type: "run",
-    id: `run-${i}`,
-    at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    who: WHO,
-    experiment: EXPERIMENT,
-    analysis: { name: "check", params: { suite: "suite.yaml" } },
-    justification: JUSTIFICATION,
-    datasets: [file("zaken"), file("feiten"), file("verdachten")],
-    code: CODE,
-    versions: VERSIONS,
-    outcome: "failed",
-    metrics: {
-      "zaken-uniek": i / 1e6,
-      "zaken-ingevuld": 0.01,
-      "zaken-geldig": 0.008,
-      "feiten-uniek": 0,
-      "verdachten-geldig": 0,
-    },
-    artifacts: [file("resultaten"), file("samenvatting")],
-    ended_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000 + 900).toISOString(),
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    rssMb: median(runs.map((r) => r.rssMb)),
   };
 }
 
-async function timed(run: () => Promise<void>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-async function benchAppends(dir: string): Promise<void> {
-  const lines = Array.from({ length: APPENDS }, (_, i) => `${JSON.stringify(runRecord(i))}\n`);
-  const baseline = await timed(async () => {
-    for (const line of lines) {
-      const handle = await open(join(dir, "plain.jsonl"), "a");
-      await handle.write(line);
-      await handle.sync();
-      await handle.close();
+async function main(): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), "livinglab-bench-runlog-"));
+  try {
+    const log = join(root, "experiments/groot/runlog.jsonl");
+    const lab: BenchLab = { root, experiment: "groot", log, records: RECORDS };
+    await mkdir(join(root, "experiments/groot"), { recursive: true });
+    await writeFile(join(root, "experiments/groot/experiment.yaml"), "id: groot\n");
+    await writeBigRunLog(lab.log, RECORDS);
+    const mb = (await stat(lab.log)).size / 1e6;
+    console.log(
+      `Run log of ${RECORDS.toLocaleString("en")} records (${mb.toFixed(0)} MB); median of ${ROUNDS} fresh processes each; ` +
+        `${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)}.`,
+    );
+    const script = await bundle();
+    const base = measure(script, BASELINE, lab);
+    const rows = [[BASELINE, base] as const];
+    for (const name of Object.keys(operations) as OperationName[]) {
+      if (name !== BASELINE) rows.push([name, measure(script, name, lab)] as const);
     }
-  });
-  const logged = await timed(async () => {
-    for (let i = 0; i < APPENDS; i++) await appendRecord(join(dir, "runlog.jsonl"), runRecord(i));
-  });
-  const rate = (ms: number) => Math.round((APPENDS / ms) * 1000);
-  console.log(`Appends (${APPENDS}, each durable):`);
-  console.log(`  baseline open+appendFile+fsync per line  ${rate(baseline).toLocaleString("en")} /s`);
-  console.log(`  appendRecord (lock, tail, chain, fsync)  ${rate(logged).toLocaleString("en")} /s`);
-  console.log(`  ratio appendRecord / baseline            ${(baseline / logged).toFixed(2)}x the speed`);
-}
-
-async function benchVerify(dir: string): Promise<void> {
-  const file = join(dir, "big.jsonl");
-  let prev = "0".repeat(64);
-  const out: string[] = [];
-  for (let i = 0; i < RECORDS; i++) {
-    const unsealed = { schema: 2, seq: i + 1, ...runRecord(i), prev_hash: prev };
-    prev = hashRecord(unsealed);
-    out.push(JSON.stringify({ ...unsealed, hash: prev }));
+    const columns = ["time", "× base", "cpu", "× base", "peak RSS", "× base"];
+    console.log(`${"operation".padEnd(28)}${columns.map((c) => c.padStart(10)).join("")}`);
+    const duration = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+    for (const [name, m] of rows) {
+      const cells = [
+        duration(m.ms),
+        (m.ms / base.ms).toFixed(3),
+        duration(m.cpuMs),
+        (m.cpuMs / base.cpuMs).toFixed(3),
+        `${m.rssMb.toFixed(0)} MB`,
+        (m.rssMb / base.rssMb).toFixed(2),
+      ];
+      console.log(`${name.padEnd(28)}${cells.map((c) => c.padStart(10)).join("")}`);
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
-  await writeFile(file, `${out.join("\n")}\n`);
-  await writeFile(`${file}.head`, JSON.stringify({ schema: 2, seq: RECORDS, hash: prev }));
-  out.length = 0;
-  const baseline = await timed(async () => {
-    const text = await readFile(file, "utf8");
-    let parsed = 0;
-    for (const line of text.split("\n")) if (line !== "") parsed += JSON.parse(line) ? 1 : 0;
-    if (parsed !== RECORDS) throw new Error("baseline parsed the wrong number of lines");
-  });
-  let intact = false;
-  const verify = await timed(async () => {
-    intact = (await verifyRunLog(file)).intact;
-  });
-  if (!intact) throw new Error("the generated log should verify as intact");
-  const mb = (await readFile(file)).length / 1e6;
-  console.log(`Verify a log of ${RECORDS.toLocaleString("en")} records (${mb.toFixed(0)} MB):`);
-  console.log(`  baseline read + JSON.parse every line    ${(baseline / 1000).toFixed(2)} s`);
-  console.log(`  verifyRunLog (schema, hash, chain, head) ${(verify / 1000).toFixed(2)} s`);
-  console.log(`  ratio verify / baseline                  ${(verify / baseline).toFixed(2)}x the time`);
 }
 
-const dir = await mkdtemp(join(tmpdir(), "livinglab-bench-"));
-try {
-  await benchAppends(dir);
-  await benchVerify(dir);
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+const one = process.argv.indexOf("--one");
+if (one >= 0) await measureHere(process.argv[one + 1] as OperationName, JSON.parse(process.argv[one + 2] ?? "{}"));
+else await main();

@@ -54,6 +54,12 @@ export { openExperiment, validateExperiment } from "./experiments/open-experimen
 export { createExperiment, scaffoldExperiment } from "./experiments/scaffold-experiment.js";
 export type { ExperimentUpgrade } from "./experiments/upgrade-experiment.js";
 export { upgradeExperiment } from "./experiments/upgrade-experiment.js";
+export type { ProcessOwner } from "./files/process-owner.js";
+export { currentOwner, ownerIsAlive } from "./files/process-owner.js";
+export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
+export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
+export type { WrittenFile } from "./files/write-file-atomic.js";
+export { writeFileAtomic } from "./files/write-file-atomic.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
 export { realPersonalDatasets } from "./gates/personal-data.js";
@@ -111,7 +117,7 @@ export { requireJustification, resolveJustification } from "./runlog/justificati
 export type { LogLockOptions } from "./runlog/log-lock.js";
 export { withLogLock } from "./runlog/log-lock.js";
 export type { LogOverviewRow } from "./runlog/log-overview.js";
-export { logOverview, outcomeWords } from "./runlog/log-overview.js";
+export { logOverview, outcomeWords, readLogOverview } from "./runlog/log-overview.js";
 export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
 export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
 export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
@@ -124,7 +130,7 @@ export type { RecordedError } from "./runlog/recorded-error.js";
 export { recordedError } from "./runlog/recorded-error.js";
 export type { Review } from "./runlog/reviews.js";
 export { listReviews, samePerson } from "./runlog/reviews.js";
-export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath } from "./runlog/run-log.js";
+export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath, streamLogRecords } from "./runlog/run-log.js";
 export type {
   FileFingerprint,
   RunRecord,

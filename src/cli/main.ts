@@ -3,14 +3,14 @@ import { isEngineError } from "../engines/engine-error.js";
 import { formatProblems } from "../errors/format-problem.js";
 import { isLivingLabError } from "../errors/problem.js";
 import { EXIT } from "./command.js";
-import { commands } from "./command-registry.js";
+import { loadCommand, loadCommands } from "./command-registry.js";
 
-const HELP = `livinglab – werkbank voor experimenten van het Big Data Living Lab
+const help = async () => `livinglab – werkbank voor experimenten van het Big Data Living Lab
 
 Gebruik: livinglab <commando> [opties]
 
 Commando's:
-${commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`).join("\n")}
+${(await loadCommands()).map((c) => `  ${c.name.padEnd(12)} ${c.summary}`).join("\n")}
 
 Gebruik 'livinglab <commando> --help' voor de opties van een commando.
 
@@ -24,12 +24,12 @@ Exitcodes:
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    console.log(HELP);
+    console.log(await help());
     return name === undefined ? EXIT.error : EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    console.error(`Onbekend commando '${name}'.\n\n${HELP}`);
+    console.error(`Onbekend commando '${name}'.\n\n${await help()}`);
     return EXIT.error;
   }
   if (rest.includes("--help") || rest.includes("-h")) {

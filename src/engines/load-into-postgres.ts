@@ -1,9 +1,8 @@
 import { createReadStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
+import { makeScratchDir } from "../files/scratch-dir.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import { DuckDbEngine } from "./duckdb-engine.js";
 import { PostgresEngine } from "./postgres-engine.js";
@@ -46,12 +45,14 @@ export async function loadIntoPostgres(
   options: { table: string; sourceTable?: string; pgUrl?: string },
 ): Promise<LoadResult> {
   const duck = await DuckDbEngine.open();
-  const work = await mkdtemp(join(tmpdir(), "livinglab-load-"));
+  // The plaintext copy lives in a folder of this process's own, removed at the end or, after a
+  // kill, by the next start.
+  const work = await makeScratchDir("load");
   let pg: PostgresEngine | undefined;
   try {
     await duck.registerFile("source", file, options.sourceTable ?? options.table);
     const columns = await duck.columns("source");
-    const csv = join(work, "data.csv");
+    const csv = join(work.path, "data.csv");
     // DuckDB streams the file to CSV on disk, so memory stays flat whatever the size.
     await duck.connection.run(
       `COPY (SELECT * FROM source) TO ${quoteString(csv)} (FORMAT csv, HEADER false, FORCE_QUOTE *)`,
@@ -79,6 +80,6 @@ export async function loadIntoPostgres(
   } finally {
     await pg?.close();
     await duck.close();
-    await rm(work, { recursive: true, force: true });
+    await work.remove();
   }
 }

@@ -1,5 +1,3 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DuckDbEngine } from "./duckdb-engine.js";
 import type { Engine } from "./engine.js";
 import { PostgresEngine } from "./postgres-engine.js";
@@ -14,9 +12,12 @@ export interface EngineOptions {
   memoryLimit?: string;
 }
 
-/** DuckDB's settings for checks: a fixed memory ceiling, whatever the number of rows. */
+/**
+ * DuckDB's settings for checks: a fixed memory ceiling, whatever the number of rows. Beyond it
+ * DuckDB spills to disk, into a folder that each engine gets of its own (see `DuckDbEngine.open`).
+ */
 export function duckdbSettings(memoryLimit = "1GB"): Record<string, string> {
-  return { memory_limit: memoryLimit, temp_directory: join(tmpdir(), "livinglab-duckdb-spill") };
+  return { memory_limit: memoryLimit };
 }
 
 /** Every engine by name; adding one is a file in this folder and a line here. */

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, relative, resolve } from "node:path";
 import { loadSuite } from "../checks/load-suite.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
@@ -7,6 +6,7 @@ import { engineVersionOf } from "../engines/engine.js";
 import { duckdbSettings } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
+import { type WrittenFile, writeFileAtomic } from "../files/write-file-atomic.js";
 import { type DatasetProfile, profileDataset } from "../profile/profile-dataset.js";
 import { starterSuite } from "../profile/starter-suite.js";
 import { requireJustification } from "../runlog/justification.js";
@@ -70,16 +70,12 @@ export async function profileFile(options: ProfileOptions): Promise<ProfileRun> 
     const starterFile = options.starter ? resolve(options.starter) : undefined;
     const starter = starterSuite(profile, starterFile ? relative(dirname(starterFile), target.file) : target.file);
     const json = options.json ? await writeJson(options.json, { format: PROFILE_FORMAT, ...profile }) : undefined;
-    if (starterFile) {
-      await mkdir(dirname(starterFile), { recursive: true });
-      await writeFile(`${starterFile}.tmp`, starter);
-      await rename(`${starterFile}.tmp`, starterFile);
-    }
+    const written = starterFile ? await writeFileAtomic(starterFile, starter) : undefined;
     const record = await recordRun(workspace, opened, {
       analysis: { name: "profile", params: { dataset: target.name } },
       justification,
       datasets: { [target.name]: target.file },
-      artifacts: [json, starterFile].filter((f): f is string => f !== undefined),
+      artifacts: [json, written].filter((f): f is WrittenFile => f !== undefined),
       outcome: "passed",
       metrics: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, c.empty_share])),
       metricUnits: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, "share"])),

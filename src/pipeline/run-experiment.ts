@@ -124,7 +124,7 @@ async function checkAndSummarize(
   step(`${result.checks.length} controles uitgevoerd op DuckDB: ${passed} in orde.`);
 
   const { who, justification } = run.started;
-  const { summary, resultsJson } = await writeSummary(
+  const { summary, resultsJson, artifacts } = await writeSummary(
     opened,
     result,
     { id: run.id, at: run.at, who, justification },
@@ -132,7 +132,7 @@ async function checkAndSummarize(
   );
   const record = await run.end({
     datasets: Object.fromEntries(suite.datasets.flatMap((d) => (d.file ? [[d.name, d.file]] : []))),
-    artifacts: [resultsJson, summary],
+    artifacts,
     outcome: result.outcome,
     metrics: Object.fromEntries(result.checks.map((c) => [c.id, c.metric])),
     metricUnits: Object.fromEntries(result.checks.map((c) => [c.id, c.unit])),

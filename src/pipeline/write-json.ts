@@ -1,12 +1,6 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { type WrittenFile, writeFileAtomic } from "../files/write-file-atomic.js";
 
-/** Writes JSON whole or not at all: to a temporary file first, then renamed into place. */
-export async function writeJson(file: string, value: unknown): Promise<string> {
-  const target = resolve(file);
-  await mkdir(dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  await rename(temporary, target);
-  return target;
+/** Writes JSON whole or not at all, under a temporary name of this process's own; returns the path and the hash of its bytes. */
+export function writeJson(file: string, value: unknown): Promise<WrittenFile> {
+  return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -1,5 +1,5 @@
-import { type LogOverviewRow, logOverview, outcomeWords, shorten } from "../runlog/log-overview.js";
-import { readLogRecords, runLogPath } from "../runlog/run-log.js";
+import { type LogOverviewRow, outcomeWords, readLogOverview, shorten } from "../runlog/log-overview.js";
+import { runLogPath } from "../runlog/run-log.js";
 import { escapeHtml } from "./html.js";
 
 /**
@@ -26,17 +26,20 @@ ${body}
  * @example tslab.display.html(await renderRunLog(om.dir));
  */
 export async function renderRunLog(experimentDir: string): Promise<string> {
-  return renderRunLogTable(logOverview(await readLogRecords(runLogPath(experimentDir))));
+  return renderRunLogTable((await readLogOverview(runLogPath(experimentDir))).rows);
 }
+
+/** One formatter for every moment: making one per call costs more than the formatting itself. */
+const WHEN = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /** A moment as Dutch readers write it, in the Amsterdam time zone: 25-11-2026 14:03. */
 export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString("nl-NL", {
-    timeZone: "Europe/Amsterdam",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return WHEN.format(new Date(iso));
 }

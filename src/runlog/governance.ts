@@ -1,10 +1,17 @@
-import { readdir, rm, stat } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
 import type { Workspace } from "../workspace.js";
-import { findRecord, findRun, isRun } from "./find-record.js";
+import { planDestruction } from "./destruction-plan.js";
+import {
+  fingerprintStaged,
+  finishPendingDestructions,
+  finishStaged,
+  restoreStaged,
+  stageDestruction,
+} from "./destruction-staging.js";
+import { findInLog, findRecord, findRun, latestRun } from "./find-record.js";
 import type {
   Correction,
   DataDestroyed,
@@ -15,8 +22,7 @@ import type {
 } from "./governance-schema.js";
 import { hashFile, whoAmI } from "./provenance.js";
 import { samePerson } from "./reviews.js";
-import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
-import type { FileFingerprint } from "./run-record-schema.js";
+import { appendRecord, newRunId, runLogPath } from "./run-log.js";
 
 /** The fields every governance event shares: a fresh id, now, who, and the experiment as it is. */
 function eventBase(workspace: Workspace, opened: OpenedExperiment) {
@@ -67,8 +73,7 @@ export async function giveReview(
   review: { verdict: Verdict; toelichting: string; run?: string; author?: string },
 ): Promise<ReviewGiven> {
   const file = runLogPath(opened.dir);
-  const run = review.run === undefined ? undefined : findRun(await readLogRecords(file), review.run);
-  const latest = review.run === undefined ? (await readLogRecords(file)).filter(isRun).at(-1) : run;
+  const latest = review.run === undefined ? await latestRun(file) : await findRunInLog(file, review.run);
   // The author is who made the reviewed run; the experiment's auteur may not review it either.
   const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;
   const base = eventBase(workspace, opened);
@@ -108,8 +113,8 @@ export async function publishSummary(
       file: path,
     });
   });
-  const records = await readLogRecords(runLogPath(opened.dir));
-  const run = publication.run === undefined ? records.filter(isRun).at(-1) : findRun(records, publication.run);
+  const file = runLogPath(opened.dir);
+  const run = publication.run === undefined ? await latestRun(file) : await findRunInLog(file, publication.run);
   return (await appendRecord(runLogPath(opened.dir), {
     ...eventBase(workspace, opened),
     type: "summary_published",
@@ -120,8 +125,11 @@ export async function publishSummary(
 }
 
 /**
- * Destroys data files (or folders) and records what existed: each file's hash, and why.
- * The record is appended before the files are removed, so no deletion goes unrecorded.
+ * Destroys data of the experiment and records what existed: each file's hash, and why. Only the
+ * experiment's own data can go (see `planDestruction`): never anything outside its folder, the
+ * run log and its companions, or its YAML files. The data is first moved aside and checked gone,
+ * then the record is appended, then the moved data is removed; a run killed halfway is finished
+ * by the next one, by the log. So the log never says destroyed while the data remains.
  * @example await destroyData(lab, om, { paths: ["data"], reden: "Bewaartermijn verlopen." });
  */
 export async function destroyData(
@@ -130,22 +138,24 @@ export async function destroyData(
   destruction: { paths: readonly string[]; reden: string },
 ): Promise<DataDestroyed> {
   const reden = requireText(destruction.reden, "reden");
-  const roots = destruction.paths.map((p) => resolve(opened.dir, p));
-  const files = (await Promise.all(roots.map(listFiles))).flat();
-  const fingerprints: FileFingerprint[] = await Promise.all(
-    files.map(async (f) => ({
-      name: f.split("/").at(-1) ?? f,
-      path: relative(opened.dir, f),
-      sha256: await hashFile(f),
-    })),
-  );
-  const record = (await appendRecord(runLogPath(opened.dir), {
-    ...eventBase(workspace, opened),
-    type: "data_destroyed",
-    files: fingerprints,
-    reden,
-  })) as DataDestroyed;
-  for (const root of roots) await rm(root, { recursive: true, force: true });
+  await finishPendingDestructions(opened.dir);
+  const plan = await planDestruction(opened.dir, destruction.paths);
+  const base = eventBase(workspace, opened);
+  const staging = await stageDestruction(plan, base.id);
+  let record: DataDestroyed;
+  try {
+    const files = await fingerprintStaged(staging, plan.files);
+    record = (await appendRecord(runLogPath(opened.dir), {
+      ...base,
+      type: "data_destroyed",
+      files,
+      reden,
+    })) as DataDestroyed;
+  } catch (error) {
+    await restoreStaged(staging);
+    throw error;
+  }
+  await finishStaged(staging);
   return record;
 }
 
@@ -158,14 +168,20 @@ export async function correctRecord(
   opened: OpenedExperiment,
   correction: { refersTo: string; correctie: string },
 ): Promise<Correction> {
-  const records = await readLogRecords(runLogPath(opened.dir));
-  const target = findRecord(records, correction.refersTo);
+  const found = await findInLog(runLogPath(opened.dir), correction.refersTo);
+  const target = found?.record ?? findRecord([], correction.refersTo);
   return (await appendRecord(runLogPath(opened.dir), {
     ...eventBase(workspace, opened),
     type: "correction",
     refers_to: { seq: target.seq, id: target.id, type: target.type, hash: target.hash },
     correctie: requireText(correction.correctie, "correctie"),
   })) as Correction;
+}
+
+/** A finished run by id or number, found by streaming the log. */
+async function findRunInLog(file: string, ref: string) {
+  const found = await findInLog(file, ref);
+  return findRun(found ? [found.record, ...found.related] : [], ref);
 }
 
 function requireText(text: string, field: string): string {
@@ -178,19 +194,4 @@ function requireText(text: string, field: string): string {
     });
   }
   return cleaned;
-}
-
-async function listFiles(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) {
-    throw new LivingLabError({
-      code: "file_not_found",
-      message: `${path} bestaat niet; er is niets te vernietigen.`,
-      hint: "Geef een bestand of map in het experiment op.",
-      file: path,
-    });
-  }
-  if (!info.isDirectory()) return [path];
-  const entries = await readdir(path, { withFileTypes: true });
-  return (await Promise.all(entries.map((e) => listFiles(join(path, e.name))))).flat();
 }

@@ -35,7 +35,14 @@ export async function withLogLock<T>(file: string, fn: () => Promise<T>, options
   }
 }
 
+/** Locks whose leftovers this process already cleared: once per lock and process is enough. */
+const cleared = new Set<string>();
+
 async function acquire(lock: string, timeoutMs: number, staleMs: number): Promise<string> {
+  if (!cleared.has(lock)) {
+    cleared.add(lock);
+    await removeLeftovers(lock);
+  }
   const info: LockInfo = { pid: process.pid, host: hostname(), token: randomUUID() };
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
@@ -75,11 +82,14 @@ async function createWithContent(lock: string, content: string): Promise<boolean
   }
 }
 
-/** Removes the private files of `createWithContent` that processes killed mid-way left behind. */
+/**
+ * Removes the private files of `createWithContent` (for the lock and for its breaker) that
+ * processes killed mid-way left behind: at a process's first lock, and after breaking a stale one.
+ */
 async function removeLeftovers(lock: string): Promise<void> {
   const prefix = `${basename(lock)}.`;
   for (const name of await readdir(dirname(lock)).catch(() => [] as string[])) {
-    const pid = /^(\d+)\.[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1];
+    const pid = /^(?:break\.)?(\d+)\.[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1];
     if (name.startsWith(prefix) && pid !== undefined && !isAlive(Number(pid))) {
       await unlink(join(dirname(lock), name)).catch(() => {});
     }

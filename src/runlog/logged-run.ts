@@ -106,6 +106,6 @@ export async function loggedRun<T>(
     }
     return { result, record: await handle.end({ ...ending, outcome: context.outcome }) };
   } finally {
-    engine.close();
+    await engine.close();
   }
 }

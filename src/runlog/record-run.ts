@@ -1,6 +1,7 @@
 import type { MetricUnit } from "../checks/metric-unit.js";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { WrittenFile } from "../files/write-file-atomic.js";
 import { readReviews } from "../gates/read-reviews.js";
 import { runGateProblems } from "../gates/run-gate.js";
 import type { Workspace } from "../workspace.js";
@@ -18,8 +19,8 @@ export interface RunToRecord extends JustificationChoice {
   datasets: Record<string, string>;
   /** Database tables read, fingerprinted by `tableChecksum`. */
   tables?: readonly TableFingerprint[];
-  /** Output files written by the run; each is fingerprinted. */
-  artifacts?: readonly string[];
+  /** Output files written by the run: a path is hashed now, a written file keeps its own hash. */
+  artifacts?: readonly (string | WrittenFile)[];
   outcome: string;
   metrics: Record<string, number | null>;
   /** The unit of each metric, by name. */

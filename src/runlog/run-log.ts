@@ -3,9 +3,11 @@ import { constants } from "node:fs";
 import { type FileHandle, open, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
+import { readLogLines } from "./log-lines.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
 import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record-schema.js";
 import { maskFreeText } from "./mask-free-text.js";
+import { type ChainPoint, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
 import { hashRecord } from "./record-hash.js";
 import { GENESIS_HASH, RUN_LOG_SCHEMA_VERSION, type RunRecord } from "./run-record-schema.js";
 
@@ -32,32 +34,47 @@ export function tornPath(file: string): string {
 }
 
 /**
- * Reads every record of a log, of every kind. A torn last line (a write cut off by a crash)
- * is not a record and is skipped; any other line that is not a valid record is an error.
+ * Reads every record of a log, of every kind, oldest first. A torn last line (a write cut off by
+ * a crash) is not a record and is skipped; a last record that only lacks its newline is kept;
+ * any other line that is not a valid record is an error.
  * @example const records = await readLogRecords(runLogPath(om.dir));
  */
 export async function readLogRecords(file: string): Promise<LogRecord[]> {
-  let text: string;
+  const records: LogRecord[] = [];
+  for await (const record of streamLogRecords(file)) records.push(record);
+  return records;
+}
+
+/**
+ * The records of a log one at a time, streamed from disk, so a reader that keeps only what it
+ * needs uses the same memory for a log of any length. A missing log has no records.
+ * @example for await (const record of streamLogRecords(runLogPath(om.dir))) count++;
+ */
+export async function* streamLogRecords(file: string): AsyncGenerator<LogRecord> {
+  let previous: ChainPoint | undefined;
   try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return [];
-  }
-  const lines = text.split("\n");
-  lines.pop(); // after the last newline: empty, or a torn line
-  return lines.map((line, index) => {
-    const parsed = logRecordSchema.safeParse(parseJson(line));
-    if (!parsed.success) {
-      throw new LivingLabError({
-        code: "run_log_corrupt",
-        message: `Regel ${index + 1} van het logboek is geen geldig record.`,
-        hint: "Het logboek mag niet met de hand worden aangepast; controleer het met 'livinglab log verify'.",
-        file,
-        line: index + 1,
-      });
+    for await (const line of readLogLines(file)) {
+      if (!line.terminated) {
+        const whole = isCompleteRecord(line.text, previous);
+        if (whole) yield whole;
+        return;
+      }
+      const { record } = parseLogLine(line.text, false);
+      if (!record) {
+        throw new LivingLabError({
+          code: "run_log_corrupt",
+          message: `Regel ${line.number} van het logboek is geen geldig record.`,
+          hint: "Het logboek mag niet met de hand worden aangepast; controleer het met 'livinglab log verify'.",
+          file,
+          line: line.number,
+        });
+      }
+      previous = record;
+      yield record;
     }
-    return parsed.data;
-  });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ENOENT") throw error;
+  }
 }
 
 /**
@@ -84,16 +101,24 @@ async function appendLocked(file: string, record: NewLogRecord): Promise<LogReco
   const handle = await open(file, "a+");
   try {
     const tail = await readTail(handle, file);
-    const setAside = tail.torn.length > 0 ? await setAsideTorn(file, handle, tail) : undefined;
+    // A whole, sealed, chained record that only lacks its newline is kept: the newline is added.
+    const whole = tail.torn.length > 0 ? isCompleteRecord(tail.torn.toString("utf8"), tail.last) : undefined;
+    const last = whole ? { seq: whole.seq, hash: whole.hash } : tail.last;
+    await refuseBehindHead(file, last);
+    const repair = whole ? "\n" : "";
+    const setAside = tail.torn.length > 0 && !whole ? await setAsideTorn(file, handle, tail) : undefined;
     const unsealed = {
       schema: RUN_LOG_SCHEMA_VERSION,
-      seq: (tail.last?.seq ?? 0) + 1,
+      seq: (last?.seq ?? 0) + 1,
       ...maskFreeText(record),
       ...(setAside && { torn_tail_set_aside: setAside }),
-      prev_hash: tail.last?.hash ?? GENESIS_HASH,
+      prev_hash: last?.hash ?? GENESIS_HASH,
     };
     const sealed = { ...unsealed, hash: hashRecord(unsealed) } as LogRecord;
-    await writeAll(handle, Buffer.from(`${JSON.stringify(sealed)}\n`));
+    // A record that readers would refuse must never reach the append-only file: that is our bug.
+    const checked = logRecordSchema.safeParse(sealed);
+    if (!checked.success) throw new Error(`Ongeldig ${record.type}-record niet toegevoegd: ${checked.error.message}`);
+    await writeAll(handle, Buffer.from(`${repair}${JSON.stringify(sealed)}\n`));
     await handle.sync();
     if (tail.size === 0) await syncDir(dirname(file));
     await writeHead(file, sealed);
@@ -103,11 +128,43 @@ async function appendLocked(file: string, record: NewLogRecord): Promise<LogReco
   }
 }
 
+/**
+ * The head never runs ahead of the log (it is written after the record is on disk), so a head
+ * that knows a later record, or another hash for the last one, means records were cut off or
+ * replaced. Appending then would reuse their numbers and overwrite the evidence: refused.
+ */
+async function refuseBehindHead(file: string, last: ChainPoint | undefined): Promise<void> {
+  const head = await readHead(file);
+  if (!head) return;
+  const cut = head.seq > (last?.seq ?? 0);
+  if (!cut && !(head.seq === last?.seq && head.hash !== last.hash)) return;
+  throw new LivingLabError({
+    code: "run_log_truncated",
+    message: cut
+      ? `Het logboek eindigt bij record ${last?.seq ?? 0}, maar het anker kent record ${head.seq}: er zijn records weggehaald. Er kan niets worden toegevoegd.`
+      : `Het laatste record (${head.seq}) is vervangen: het anker kent een andere hash. Er kan niets worden toegevoegd.`,
+    hint: "Controleer het logboek met 'livinglab log verify' en zet de weggehaalde records terug (uit git of een back-up).",
+    file,
+  });
+}
+
+/** The head anchor's place and hash, or undefined when it is missing or unreadable. */
+export async function readHead(file: string): Promise<ChainPoint | undefined> {
+  try {
+    const value = JSON.parse(await readFile(headPath(file), "utf8")) as { seq?: unknown; hash?: unknown };
+    return typeof value.seq === "number" && typeof value.hash === "string"
+      ? { seq: value.seq, hash: value.hash }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Tail {
   size: number;
-  /** The last complete record's place and hash. */
-  last?: { seq: number; hash: string };
-  /** Bytes after the last newline: a torn write. */
+  /** The last newline-ended record's place and hash. */
+  last?: ChainPoint;
+  /** Bytes after the last newline: a torn write, or a whole record missing its newline. */
   torn: Buffer;
 }
 
@@ -120,7 +177,7 @@ async function readTail(handle: FileHandle, file: string): Promise<Tail> {
     await handle.read(buffer, 0, buffer.length, start);
     const lastNewline = buffer.lastIndexOf(10);
     const torn = buffer.subarray(lastNewline + 1);
-    if (lastNewline < 0 && start === 0) return { size, torn };
+    if (lastNewline < 0 && start === 0) return { size, torn: Buffer.from(torn) };
     const lineStart = lastNewline < 0 ? -1 : buffer.lastIndexOf(10, lastNewline - 1);
     if (lineStart < 0 && start > 0) continue;
     const line = buffer.subarray(lineStart + 1, lastNewline).toString("utf8");

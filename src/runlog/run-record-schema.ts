@@ -40,7 +40,14 @@ export const recordBaseSchema = z.object({
 });
 
 const analysisSchema = z.object({ name: z.string(), params: z.record(z.string(), z.unknown()) });
-const codeSchema = z.object({ commit: z.string().nullable(), uncommitted_sha256: sha256Schema.nullable() });
+const codeSchema = z.object({
+  commit: z.string().nullable(),
+  uncommitted_sha256: sha256Schema.nullable(),
+  /** What the hash covers: tracked files changed and untracked (not ignored) files; absent before it was recorded. */
+  uncommitted: z
+    .object({ tracked_files: z.number().int().min(0), untracked_files: z.number().int().min(0) })
+    .optional(),
+});
 
 /** Written when a run starts; a start without its `run` record is an unfinished (crashed) run. */
 export const runStartedRecordSchema = recordBaseSchema.extend({

@@ -1,6 +1,7 @@
-import { relative } from "node:path";
+import { basename, relative } from "node:path";
 import type { MetricUnit } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { WrittenFile } from "../files/write-file-atomic.js";
 import type { Workspace } from "../workspace.js";
 import { type JustificationChoice, resolveJustification } from "./justification.js";
 import { codeVersion, hashFile, libraryVersion, whoAmI } from "./provenance.js";
@@ -27,8 +28,8 @@ export interface RunEnd {
   datasets?: Record<string, string>;
   /** Database tables read, fingerprinted by a checksum in SQL (see `tableChecksum`). */
   tables?: readonly TableFingerprint[];
-  /** Files the run wrote; each is fingerprinted. */
-  artifacts?: readonly string[];
+  /** Files the run wrote: a path is hashed now; a written file keeps the hash of the bytes this run wrote. */
+  artifacts?: readonly (string | WrittenFile)[];
   engineVersion?: string;
   /** What the analysis threw, when it did: the run then ends with this message. */
   error?: unknown;
@@ -63,7 +64,7 @@ export async function startRun(workspace: Workspace, opened: OpenedExperiment, s
     justification,
     ...(reusedFrom !== undefined && { justification_reused_from: reusedFrom }),
     ...(start.datasets && { datasets: await fingerprintFiles(opened.dir, start.datasets) }),
-    code: codeVersion(workspace.root),
+    code: await codeVersion(workspace.root),
     versions: { ...versions, ...(start.engineVersion && { engine: start.engineVersion }) },
   })) as RunStartedRecord;
   let ended: Promise<RunRecord> | undefined;
@@ -80,7 +81,6 @@ export async function startRun(workspace: Workspace, opened: OpenedExperiment, s
 
 async function endRun(file: string, dir: string, started: RunStartedRecord, result: RunEnd): Promise<RunRecord> {
   const { schema: _s, seq: _q, prev_hash: _p, hash: _h, type: _t, torn_tail_set_aside: _r, ...same } = started;
-  const artifacts = Object.fromEntries((result.artifacts ?? []).map((path) => [path.split("/").at(-1) ?? path, path]));
   return (await appendRecord(file, {
     ...same,
     type: "run",
@@ -90,7 +90,7 @@ async function endRun(file: string, dir: string, started: RunStartedRecord, resu
     outcome: result.outcome,
     metrics: result.metrics ?? {},
     ...(result.metricUnits && Object.keys(result.metricUnits).length > 0 && { metric_units: result.metricUnits }),
-    artifacts: await fingerprintFiles(dir, artifacts),
+    artifacts: await fingerprintArtifacts(dir, result.artifacts ?? []),
     ended_at: new Date().toISOString(),
     ...(result.error !== undefined && { error: recordedError(result.error) }),
   })) as RunRecord;
@@ -103,5 +103,16 @@ async function fingerprintFiles(dir: string, files: Record<string, string>): Pro
       path: relative(dir, path),
       sha256: await hashFile(path),
     })),
+  );
+}
+
+/** Another run may overwrite a shared name (resultaten.json) before this one ends: a written file's own hash counts. */
+async function fingerprintArtifacts(dir: string, files: readonly (string | WrittenFile)[]): Promise<FileFingerprint[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const path = typeof file === "string" ? file : file.path;
+      const sha256 = typeof file === "string" ? await hashFile(file) : file.sha256;
+      return { name: basename(path), path: relative(dir, path), sha256 };
+    }),
   );
 }

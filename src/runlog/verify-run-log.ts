@@ -1,132 +1,120 @@
-import { readFile, stat } from "node:fs/promises";
-import { type LogRecord, logRecordSchema } from "./log-record-schema.js";
-import { hashRecord } from "./record-hash.js";
-import { headPath, tornPath } from "./run-log.js";
-import { GENESIS_HASH } from "./run-record-schema.js";
+import { dirname } from "node:path";
+import { findChainBreak, summarizeLine } from "./chain-break.js";
+import { type PendingDestruction, pendingDestructions } from "./destruction-staging.js";
+import { missingLogFinding } from "./log-evidence.js";
+import type { ChainFinding } from "./log-finding.js";
+import { readLogLines } from "./log-lines.js";
+import { type ChainPoint, followsOn, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
+import { headPath, readHead } from "./run-log.js";
+import { type SetAside, setAsideFinding } from "./set-aside.js";
 
-export const findingKinds = ["edited", "removed", "inserted", "reordered", "truncated", "torn"] as const;
-export type FindingKind = (typeof findingKinds)[number];
-
-/** Where the chain first breaks, in the user's terms: a line of the file and what happened there. */
-export interface ChainFinding {
-  kind: FindingKind;
-  /** Line of the log file (from 1) where the break shows. */
-  line: number;
-  seq?: number;
-  id?: string;
-  /** Dutch, for the CLI and notebooks. */
-  message: string;
-}
+export { type ChainFinding, type FindingKind, findingKinds } from "./log-finding.js";
 
 export interface LogVerification {
   file: string;
-  /** Complete lines read. */
+  /** Records read. */
   records: number;
   intact: boolean;
-  /** The first record edited, removed, inserted or reordered, or a torn last line. */
+  /** The first record edited, removed, inserted or reordered, a torn last line, a line set aside, a log gone. */
   finding?: ChainFinding;
   /** Things worth knowing that do not break the chain, in Dutch. */
   notes: string[];
 }
 
-interface Line {
-  record?: LogRecord;
-  /** Why the line is not a valid sealed record. */
-  invalid?: string;
+/** What one streaming pass over the log found; only a few records' places are kept. */
+interface Scan {
+  records: number;
+  last?: ChainPoint;
+  /** Index (from 0) of the first line that is invalid or does not follow on the one before. */
+  breakAt?: number;
+  /** Bytes after the last newline that are not a whole record. */
+  tornBytes?: number;
+  /** The last record was whole but had lost its newline. */
+  missingNewline?: boolean;
+  /** The record the head names, when its hash differs from the head's. */
+  replaced?: { line: number; seq: number; id: string };
+  setAside: SetAside[];
+  /** `data_destroyed` records of destructions whose moved-away data is still on disk. */
+  destroyed: Map<string, { line: number; seq: number }>;
 }
 
 /**
- * Checks a log's hash chain from the first record to the last, and its head anchor.
+ * Checks a log's hash chain from the first record to the last, its head anchor, and what was
+ * ever set aside beside it, reading the log as a stream (the same memory for any length).
+ * A log that is gone while its anchor, its evidence or git still know it is a finding too.
  * @example const { intact, finding } = await verifyRunLog(runLogPath(om.dir));
  */
 export async function verifyRunLog(file: string): Promise<LogVerification> {
-  const text = await readFile(file, "utf8").catch(() => undefined);
-  if (text === undefined) return { file, records: 0, intact: true, notes: ["Er is nog geen logboek."] };
-  const pieces = text.split("\n");
-  const torn = pieces.pop() ?? "";
-  const lines = pieces.map(readLine);
-  const finding =
-    findChainBreak(lines) ??
-    (torn !== "" ? tornFinding(lines.length + 1, Buffer.byteLength(torn)) : await checkHead(file, lines));
-  const notes = await notesFor(file, lines);
-  return { file, records: lines.length, intact: finding === undefined, ...(finding && { finding }), notes };
-}
-
-function readLine(text: string): Line {
-  let value: unknown;
+  const head = await readHead(file);
+  const pending = await pendingDestructions(dirname(file));
+  let scan: Scan;
   try {
-    value = JSON.parse(text);
-  } catch {
-    return { invalid: "de regel is geen geldige JSON" };
-  }
-  const parsed = logRecordSchema.safeParse(value);
-  if (!parsed.success) return { invalid: "de regel is geen geldig record" };
-  const stored = (value as { hash: string }).hash;
-  if (hashRecord(value as Record<string, unknown>) !== stored) {
-    return { record: parsed.data, invalid: "de inhoud past niet bij de opgeslagen hash" };
-  }
-  return { record: parsed.data };
-}
-
-function findChainBreak(lines: Line[]): ChainFinding | undefined {
-  const lineOfHash = new Map<string, number>();
-  lines.forEach((l, i) => {
-    if (l.record && !l.invalid && !lineOfHash.has(l.record.hash)) lineOfHash.set(l.record.hash, i);
-  });
-  for (let i = 0; i < lines.length; i++) {
-    const { record, invalid } = lines[i] as Line;
-    const at = { line: i + 1, ...(record && { seq: record.seq, id: record.id }) };
-    if (!record || invalid) return { kind: "edited", ...at, message: `Regel ${i + 1} is bewerkt: ${invalid}.` };
-    const previous = i === 0 ? undefined : (lines[i - 1]?.record as LogRecord);
-    const expected = previous?.hash ?? GENESIS_HASH;
-    const nextSeq = (previous?.seq ?? 0) + 1;
-    if (record.prev_hash === expected) {
-      if (record.seq === nextSeq) continue;
-      return {
-        kind: "edited",
-        ...at,
-        message: `Regel ${i + 1} is bewerkt: volgnummer ${record.seq} waar ${nextSeq} hoort.`,
-      };
-    }
-    const first = lineOfHash.get(record.hash) ?? i;
-    if (first < i) {
-      return { kind: "inserted", ...at, message: `Regel ${i + 1} is ingevoegd: een kopie van regel ${first + 1}.` };
-    }
-    const target = record.prev_hash === GENESIS_HASH ? -1 : lineOfHash.get(record.prev_hash);
-    if (target !== undefined && target > i) {
-      return {
-        kind: "reordered",
-        ...at,
-        message: `Regel ${i + 1} staat op de verkeerde plaats: record ${record.seq} hoort na regel ${target + 1}.`,
-      };
-    }
-    if (target !== undefined) {
-      const rec = lines[target + 1]?.record;
-      return {
-        kind: "inserted",
-        line: target + 2,
-        ...(rec && { seq: rec.seq, id: rec.id }),
-        message: `Regel ${target + 2} is ingevoegd: record ${record.seq} op regel ${i + 1} volgt direct op regel ${target + 1}.`,
-      };
-    }
-    if (lines[i + 1]?.record?.prev_hash === expected) {
-      return { kind: "inserted", ...at, message: `Regel ${i + 1} is ingevoegd: de regel erna volgt op regel ${i}.` };
-    }
-    if (record.seq > nextSeq) {
-      const gone =
-        record.seq - 1 === nextSeq ? `record ${nextSeq}` : `de records ${nextSeq} tot en met ${record.seq - 1}`;
-      return { kind: "removed", ...at, message: `Vóór regel ${i + 1} is ${gone} verwijderd.` };
-    }
-    const edited = Math.max(i, 1);
-    const rec = lines[edited - 1]?.record;
+    scan = await scanLog(file, head, new Set(pending.map((p) => p.id)));
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ENOENT") throw error;
+    const finding = await missingLogFinding(file, head);
     return {
-      kind: "edited",
-      line: edited,
-      ...(rec && { seq: rec.seq, id: rec.id }),
-      message: `Regel ${edited} is bewerkt en van een nieuwe hash voorzien: regel ${i + 1} verwijst naar een ander record.`,
+      file,
+      records: 0,
+      intact: !finding,
+      ...(finding && { finding }),
+      notes: finding ? [] : ["Er is nog geen logboek."],
     };
   }
-  return undefined;
+  const finding =
+    (scan.breakAt !== undefined ? await diagnoseBreak(file) : undefined) ??
+    (scan.tornBytes !== undefined ? tornFinding(scan.records + 1, scan.tornBytes) : undefined) ??
+    headFinding(file, scan, head) ??
+    (await setAsideFinding(file, scan.setAside, scan.records)) ??
+    destructionFinding(pending, scan);
+  return {
+    file,
+    records: scan.records,
+    intact: finding === undefined,
+    ...(finding && { finding }),
+    notes: [...notesFor(file, scan, head), ...destructionNotes(pending, scan)],
+  };
+}
+
+async function scanLog(file: string, head: ChainPoint | undefined, pendingIds: ReadonlySet<string>): Promise<Scan> {
+  const scan: Scan = { records: 0, setAside: [], destroyed: new Map() };
+  for await (const line of readLogLines(file)) {
+    if (!line.terminated) {
+      const whole = scan.breakAt === undefined ? isCompleteRecord(line.text, scan.last) : undefined;
+      if (whole) {
+        scan.records++;
+        scan.missingNewline = true;
+        scan.last = { seq: whole.seq, hash: whole.hash };
+      } else {
+        scan.tornBytes = Buffer.byteLength(line.text);
+      }
+      break;
+    }
+    scan.records++;
+    if (scan.breakAt !== undefined) continue;
+    const { record, invalid } = parseLogLine(line.text, true);
+    if (!record || invalid || !followsOn(record, scan.last)) {
+      scan.breakAt = line.number - 1;
+      continue;
+    }
+    scan.last = { seq: record.seq, hash: record.hash };
+    if (record.seq === head?.seq && record.hash !== head.hash) {
+      scan.replaced = { line: line.number, seq: record.seq, id: record.id };
+    }
+    if (record.type === "data_destroyed" && pendingIds.has(record.id)) {
+      scan.destroyed.set(record.id, { line: line.number, seq: record.seq });
+    }
+    if (record.torn_tail_set_aside)
+      scan.setAside.push({ line: line.number, seq: record.seq, ...record.torn_tail_set_aside });
+  }
+  return scan;
+}
+
+/** A second pass, only for a broken log: a small summary of every line, to say what happened where. */
+async function diagnoseBreak(file: string): Promise<ChainFinding | undefined> {
+  const lines = [];
+  for await (const line of readLogLines(file)) if (line.terminated) lines.push(summarizeLine(line.text));
+  return findChainBreak(lines);
 }
 
 function tornFinding(line: number, bytes: number): ChainFinding {
@@ -137,57 +125,67 @@ function tornFinding(line: number, bytes: number): ChainFinding {
   };
 }
 
-async function checkHead(file: string, lines: Line[]): Promise<ChainFinding | undefined> {
-  const head = await readHead(file);
-  const last = lines.at(-1)?.record;
+function headFinding(file: string, scan: Scan, head: ChainPoint | undefined): ChainFinding | undefined {
   if (!head) return undefined;
-  if (head.seq > (last?.seq ?? 0)) {
-    const from = (last?.seq ?? 0) + 1;
+  const lastSeq = scan.last?.seq ?? 0;
+  if (head.seq > lastSeq) {
+    const from = lastSeq + 1;
     const gone = from === head.seq ? `record ${from} is` : `de records ${from} tot en met ${head.seq} zijn`;
     return {
       kind: "truncated",
-      line: lines.length + 1,
+      line: scan.records + 1,
       seq: from,
       message: `Het logboek is ingekort: ${gone} aan het eind verwijderd (het anker ${headPath(file)} kent record ${head.seq}).`,
     };
   }
-  const index = lines.findIndex((l) => l.record?.seq === head.seq);
-  const anchored = lines[index]?.record;
-  if (anchored && anchored.hash !== head.hash) {
+  if (!scan.replaced) return undefined;
+  const { line, seq, id } = scan.replaced;
+  return {
+    kind: "edited",
+    line,
+    seq,
+    id,
+    message: `Regel ${line} en verder zijn vervangen: record ${seq} had een andere hash volgens het anker.`,
+  };
+}
+
+function notesFor(file: string, scan: Scan, head: ChainPoint | undefined): string[] {
+  const notes: string[] = [];
+  if (scan.records > 0 && !head) {
+    notes.push(
+      `Het anker ${headPath(file)} ontbreekt of is onleesbaar; records die aan het eind zijn weggehaald vallen dan niet op.`,
+    );
+  }
+  if (scan.missingNewline) {
+    notes.push(
+      "Het laatste record mist zijn regeleinde; het record zelf is heel. De volgende toevoeging zet het regeleinde terug.",
+    );
+  }
+  return notes;
+}
+
+/** The log says destroyed, but a destruction that was killed before it removed the data left it on disk. */
+function destructionFinding(pending: readonly PendingDestruction[], scan: Scan): ChainFinding | undefined {
+  for (const p of pending) {
+    const record = scan.destroyed.get(p.id);
+    if (!record || p.alive) continue;
     return {
-      kind: "edited",
-      line: index + 1,
-      seq: anchored.seq,
-      id: anchored.id,
-      message: `Regel ${index + 1} en verder zijn vervangen: record ${head.seq} had een andere hash volgens het anker.`,
+      kind: "destruction_unfinished",
+      line: record.line,
+      seq: record.seq,
+      id: p.id,
+      message: `Record ${record.seq} zegt dat data is vernietigd, maar die staat nog in ${p.path}: de vernietiging werd afgebroken. Verwijder die map; de volgende 'livinglab destroy-data' van dit experiment doet dat ook.`,
     };
   }
   return undefined;
 }
 
-async function readHead(file: string): Promise<{ seq: number; hash: string } | undefined> {
-  try {
-    const value = JSON.parse(await readFile(headPath(file), "utf8")) as { seq?: unknown; hash?: unknown };
-    return typeof value.seq === "number" && typeof value.hash === "string"
-      ? { seq: value.seq, hash: value.hash }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function notesFor(file: string, lines: Line[]): Promise<string[]> {
-  const notes: string[] = [];
-  if (lines.length > 0 && !(await readHead(file))) {
-    notes.push(
-      `Het anker ${headPath(file)} ontbreekt of is onleesbaar; records die aan het eind zijn weggehaald vallen dan niet op.`,
+function destructionNotes(pending: readonly PendingDestruction[], scan: Scan): string[] {
+  return pending
+    .filter((p) => p.alive || !scan.destroyed.has(p.id))
+    .map((p) =>
+      p.alive
+        ? `In ${p.path} wordt nu data vernietigd.`
+        : `In ${p.path} staat data die een afgebroken vernietiging apart zette; ze is niet vernietigd en niet vastgelegd. De volgende 'livinglab destroy-data' van dit experiment zet haar terug.`,
     );
-  }
-  const setAside = lines.filter((l) => l.record?.torn_tail_set_aside).length;
-  if (setAside > 0 || (await stat(tornPath(file)).catch(() => undefined))) {
-    notes.push(
-      `${setAside} keer is een afgebroken regel apart gezet in ${tornPath(file)} (een onderbroken schrijfactie, geen geldig record).`,
-    );
-  }
-  return notes;
 }

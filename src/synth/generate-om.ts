@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { dayFromIso, isoFromDay } from "./calendar.js";
 import { buildDatasheet, type Datasheet } from "./datasheet.js";
 import { renderDatasheetMarkdown } from "./datasheet-markdown.js";
@@ -95,8 +96,8 @@ export async function generateOm(options: SynthOptions): Promise<SynthResult> {
       rates,
       defectCounts,
     });
-    await writeAtomically(join(options.out, "datasheet.json"), `${JSON.stringify(datasheet, null, 2)}\n`);
-    await writeAtomically(join(options.out, "datasheet.md"), renderDatasheetMarkdown(datasheet));
+    await writeFileAtomic(join(options.out, "datasheet.json"), `${JSON.stringify(datasheet, null, 2)}\n`);
+    await writeFileAtomic(join(options.out, "datasheet.md"), renderDatasheetMarkdown(datasheet));
     return {
       files: {
         ...files,
@@ -158,9 +159,4 @@ async function sha256(file: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest("hex");
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await writeFile(`${file}.tmp`, text);
-  await rename(`${file}.tmp`, file);
 }

@@ -1,6 +1,7 @@
-import { appendFile, mkdir, rename, rm } from "node:fs/promises";
+import { appendFile, rename, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
+import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import type { OmTable } from "./defect-kinds.js";
 import type { FeitRow, GroundTruthRow, OmSink, VerdachteRow, ZaakRow } from "./om-rows.js";
@@ -27,23 +28,34 @@ type AnyRow = VerdachteRow | ZaakRow | FeitRow | GroundTruthRow;
 /** How the spool writes an empty cell; no value the generator makes is ever this text. */
 const NULL = "\\N";
 
+/** The tool's own folder inside an output folder, for the spools of runs that write there. */
+export const SCRATCH_IN_OUT = ".livinglab-tmp";
+
 /**
- * A sink that spools rows as tab-separated text to a hidden folder beside the output, a chunk
- * at a time, so JavaScript memory stays small. At the end DuckDB reads each spool once and
- * writes the table to Parquet (and CSV), on one thread, so the bytes are the same on every
- * machine. Text spooling is several times faster than an appender call per cell.
+ * A sink that spools rows as tab-separated text to a folder of this process's own beside the
+ * output (`<out>/.livinglab-tmp/synth-<pid>-<random>/`, on the same disk), a chunk at a time, so
+ * JavaScript memory stays small. At the end DuckDB reads each spool once and writes the table
+ * to Parquet (and CSV) in that folder, on one thread, so the bytes are the same on every
+ * machine; finished files are renamed into place. A spool left by a killed process is removed
+ * by the next generator that writes to the same folder. Text spooling is several times faster
+ * than an appender call per cell.
  */
 export class StagingWriter implements OmSink {
   readonly rowCounts: Record<OutputTable, number> = { verdachten: 0, zaken: 0, feiten: 0, ground_truth: 0 };
   private readonly lines: Record<OutputTable, string[]> = { verdachten: [], zaken: [], feiten: [], ground_truth: [] };
 
-  private constructor(private readonly spoolDir: string) {}
+  private constructor(
+    private readonly scratch: ScratchDir,
+    private readonly scratchParent: string,
+  ) {}
+
+  private get spoolDir(): string {
+    return this.scratch.path;
+  }
 
   static async open(out: string): Promise<StagingWriter> {
-    const spoolDir = join(out, `.livinglab-synth-${process.pid}`);
-    await rm(spoolDir, { recursive: true, force: true });
-    await mkdir(spoolDir, { recursive: true });
-    return new StagingWriter(spoolDir);
+    const parent = join(out, SCRATCH_IN_OUT);
+    return new StagingWriter(await makeScratchDir("synth", parent), parent);
   }
 
   verdachte(row: VerdachteRow): void {
@@ -82,41 +94,40 @@ export class StagingWriter implements OmSink {
     for (const table of outputTables) {
       for (const format of formats) files[`${table}.${format}`] = join(out, `${table}.${format}`);
     }
-    try {
-      const versions: string[] = [];
-      await Promise.all(
-        WRITE_LANES.map(async (lane) => {
-          for (const table of lane) versions.push(await this.writeTable(table, out, formats));
-        }),
-      );
-      for (const file of Object.values(files)) await rename(`${file}.tmp`, file);
-      return { files, duckdb: versions[0] ?? "" };
-    } finally {
-      for (const file of Object.values(files)) await rm(`${file}.tmp`, { force: true });
-    }
+    const versions: string[] = [];
+    await Promise.all(
+      WRITE_LANES.map(async (lane) => {
+        for (const table of lane) versions.push(await this.writeTable(table, formats));
+      }),
+    );
+    // Each rename is atomic: a run reading the folder at the same time sees old or new files, never half of one.
+    for (const [name, file] of Object.entries(files)) await rename(join(this.spoolDir, name), file);
+    return { files, duckdb: versions[0] ?? "" };
   }
 
-  private async writeTable(table: OutputTable, out: string, formats: readonly ("parquet" | "csv")[]): Promise<string> {
+  private async writeTable(table: OutputTable, formats: readonly ("parquet" | "csv")[]): Promise<string> {
     const engine = await DuckDbEngine.open(":memory:", {
       threads: "1",
       preserve_insertion_order: "true",
       memory_limit: "256MB",
+      temp_directory: join(this.spoolDir, `spill-${table}`),
     });
     try {
       for (const format of formats) {
-        const file = join(out, `${table}.${format}.tmp`);
+        const file = join(this.spoolDir, `${table}.${format}`);
         const options = format === "parquet" ? "FORMAT parquet, COMPRESSION zstd" : "FORMAT csv, HEADER true";
         await engine.connection.run(`COPY (${this.select(table)}) TO ${quoteString(file)} (${options})`);
       }
       return await engine.version();
     } finally {
-      engine.close();
+      await engine.close();
     }
   }
 
-  /** Removes the spool folder. */
+  /** Removes the spool folder, and the tool's folder around it when nothing else is in it. */
   async close(): Promise<void> {
-    await rm(this.spoolDir, { recursive: true, force: true });
+    await this.scratch.remove();
+    await rmdir(this.scratchParent).catch(() => {});
   }
 
   private spoolOf(table: OutputTable): string {

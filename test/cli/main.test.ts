@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { commandLoaders, loadCommand } from "../../src/cli/command-registry.js";
 import { REPO, runCli } from "../helpers/cli.js";
 
 describe("livinglab --help", () => {
@@ -11,6 +12,11 @@ describe("livinglab --help", () => {
       expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\s`, "m"));
     }
     for (const code of ["0", "1", "2", "3"]) expect(run.stdout).toMatch(new RegExp(`^\\s+${code}\\s+\\S`, "m"));
+  });
+
+  it("finds every command under its own name, and loads only that one", async () => {
+    for (const [name, load] of Object.entries(commandLoaders)) expect((await load()).name).toBe(name);
+    expect(loadCommand("constructor")).toBeUndefined();
   });
 
   it("rejects an unknown command with exit 3", () => {

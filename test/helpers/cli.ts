@@ -1,9 +1,11 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 export const REPO = resolve(import.meta.dirname, "../..");
+/** The built command, as users run it; the global setup rebuilds it when src/ is newer. */
+export const CLI = join(REPO, "dist/cli/main.js");
 
 export interface CliRun {
   code: number;
@@ -11,16 +13,36 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the livinglab CLI from source, as a user would run the installed command. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  // tsx by absolute path, so the CLI also runs with a throwaway lab as working folder.
-  const tsx = join(REPO, "node_modules/tsx/dist/esm/index.mjs");
-  const result = spawnSync(process.execPath, ["--import", tsx, join(REPO, "src/cli/main.ts"), ...args], {
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs the built livinglab CLI in its own process, as a user would run the installed command. */
+export function runCli(args: string[], options: CliOptions = {}): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: "utf8",
     env: { ...process.env, ...options.env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like `runCli`, without blocking: for processes that must run at the same time. */
+export function startCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? REPO,
+    env: { ...process.env, ...options.env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((done) => child.on("close", (code) => done({ code: code ?? -1, stdout, stderr })));
 }
 
 /** A throwaway lab with copies of the given experiments and the template catalog. */

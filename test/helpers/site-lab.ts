@@ -29,7 +29,8 @@ export async function makeSiteLab(): Promise<string> {
   const hostile = join(lab, "experiments", HOSTILE_ID);
   await cp(join(REPO, "experiments/om-datakwaliteit"), hostile, {
     recursive: true,
-    filter: (src) => !/\/(data|rapport)$|runlog\.jsonl$/.test(src),
+    // Not the run log, nor its head: a head without its log is a log with records cut off.
+    filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
   });
   const experiment = parseDocument(await readFile(join(hostile, "experiment.yaml"), "utf8"));
   experiment.set("id", HOSTILE_ID);

@@ -35,12 +35,15 @@ export interface ChildAppends {
   stderr: string;
 }
 
-/** Starts a process that appends `count` records to `file`; `onReady` gets it once it begins appending. */
+/**
+ * Starts a process that appends `count` records to `file`; `onAck` gets it with the number of
+ * records it has acknowledged so far, after each one: a signal from the child, not a guess at time.
+ */
 export async function spawnAppender(
   file: string,
   count: number,
   writer: string,
-  onReady: (child: ChildProcess) => void = () => {},
+  onAck: (child: ChildProcess, acked: number) => void = () => {},
 ): Promise<ChildAppends> {
   const child = spawn(process.execPath, [await appenderScript(), file, String(count), writer], {
     cwd: REPO,
@@ -54,8 +57,9 @@ export async function spawnAppender(
     const lines = buffer.split("\n");
     buffer = lines.pop() ?? "";
     for (const line of lines) {
-      if (line === "ready") onReady(child);
-      else acked.push(line);
+      if (line === "ready") continue;
+      acked.push(line);
+      onAck(child, acked.length);
     }
   });
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {

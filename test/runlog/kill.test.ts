@@ -16,15 +16,19 @@ describe("appends killed at random moments", () => {
     const file = join(await mkdtemp(join(tmpdir(), "livinglab-kill-")), "runlog.jsonl");
     const random = new SeededRandom(20261125);
     const results: ChildAppends[] = [];
+    let promised = 0;
     let next = 0;
     // Several children at once, so kills land while holding the lock, waiting for it, or writing.
+    // Each is killed once it has acknowledged its own (seeded) number of records: it is then in
+    // the middle of its next append. On a slow machine that takes longer, and nothing else changes.
     const worker = async () => {
       while (next < KILLS) {
         const n = next++;
-        const delay = random.int(0, 40);
+        const killAfter = random.int(1, 3);
+        promised += killAfter;
         results.push(
-          await spawnAppender(file, 1_000_000, `k${n}`, (child) => {
-            setTimeout(() => child.kill("SIGKILL"), delay);
+          await spawnAppender(file, 1_000_000, `k${n}`, (child, acked) => {
+            if (acked === killAfter) child.kill("SIGKILL");
           }),
         );
       }
@@ -38,7 +42,7 @@ describe("appends killed at random moments", () => {
     if (!verification.intact) expect(verification.finding?.kind).toBe("torn");
     const onDisk = new Map((await readLogRecords(file)).map((r) => [r.seq, r.hash]));
     const acked = results.flatMap((r) => r.acked);
-    expect(acked.length).toBeGreaterThan(KILLS);
+    expect(acked.length).toBeGreaterThanOrEqual(promised);
     for (const line of acked) {
       const [seq, hash] = line.split(" ");
       expect(onDisk.get(Number(seq))).toBe(hash);
@@ -51,8 +55,7 @@ describe("appends killed at random moments", () => {
     expect(last.seq).toBe(onDisk.size + 1);
     expect(await verifyRunLog(file)).toMatchObject({ intact: true, records: onDisk.size + 1 });
     expect(existsSync(`${file}.lock`)).toBe(false);
-    // Killed children may leave their private lock files; breaking a stale lock clears those of dead processes.
-    const leftovers = (await readdir(dirname(file))).filter((name) => /\.lock\.\d+\./.test(name));
-    expect(leftovers.length).toBeLessThan(KILLS / 10);
+    // Killed children may leave their private lock files; the next process to take the lock clears those of dead ones.
+    expect((await readdir(dirname(file))).sort()).toEqual(["runlog.jsonl", "runlog.jsonl.head"]);
   }, 300_000);
 });

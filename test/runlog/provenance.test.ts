@@ -1,11 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type RunRecord, type RunStartedRecord, readLogRecords, verifyRunLog } from "../../src/index.js";
+import { codeVersion, type RunRecord, type RunStartedRecord, readLogRecords, verifyRunLog } from "../../src/index.js";
 import { makeLab, REPO, runCli } from "../helpers/cli.js";
+import { useTempDirs } from "../helpers/temp-dirs.js";
+
+const tempDir = useTempDirs();
 
 const JUSTIFICATION = "Provenancetest: nagaan dat elke run wie, wat, welke data en welke code vastlegt.";
 const NO_GIT_IDENTITY = { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
@@ -30,6 +33,8 @@ describe("the provenance of a real run", () => {
     git(lab, "commit", "-q", "-m", "notities");
     await writeFile(join(lab, "notities.md"), "later gewijzigd, niet vastgelegd\n");
 
+    // The changed notes and the untracked lab (templates, experiment files) are what was not committed.
+    const untracked = git(lab, "ls-files", "--others", "--exclude-standard").split("\n").filter(Boolean);
     const run = runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
@@ -55,11 +60,12 @@ describe("the provenance of a real run", () => {
       "data/zaken.parquet",
     ]);
     expect(ended.code.commit).toBe(git(lab, "rev-parse", "HEAD"));
-    expect(ended.code.uncommitted_sha256).toBe(
-      createHash("sha256")
-        .update(git(lab, "diff", "HEAD"))
-        .digest("hex"),
-    );
+    expect(ended.code).toEqual({
+      commit: git(lab, "rev-parse", "HEAD"),
+      uncommitted_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      uncommitted: { tracked_files: 1, untracked_files: untracked.length },
+    });
+    expect(untracked).toContain("experiments/om-datakwaliteit/experiment.yaml");
     const pkg = JSON.parse(await readFile(join(REPO, "package.json"), "utf8")) as { version: string };
     expect(ended.versions).toEqual({
       node: process.version,
@@ -70,6 +76,43 @@ describe("the provenance of a real run", () => {
     expect(Object.keys(ended.metrics)).toContain("zaken-zaak-id-uniek");
     for (const artifact of ended.artifacts) expect(artifact.sha256).toBe(await sha256(join(dir, artifact.path)));
     expect(await verifyRunLog(join(dir, "runlog.jsonl"))).toMatchObject({ intact: true, records: 2 });
+  });
+
+  it("covers a diff over 1 MiB and untracked files, not ignored ones or the run log, and says which", async () => {
+    const repo = await tempDir("livinglab-code-");
+    git(repo, "init", "-q");
+    await writeFile(join(repo, "analyse.ts"), "export const x = 1;\n");
+    await writeFile(join(repo, ".gitignore"), "genegeerd/\n");
+    git(repo, "add", ".");
+    git(repo, "-c", "user.name=A", "-c", "user.email=a@lab.example", "commit", "-q", "-m", "eerste");
+    const commit = git(repo, "rev-parse", "HEAD");
+    expect(await codeVersion(repo)).toEqual({ commit, uncommitted_sha256: null });
+
+    // A diff of 2 MiB: git's output no longer fits the default 1 MiB buffer.
+    const big = (fill: string) => `export const tabel = "${fill.repeat(2 * 1024 * 1024)}";\n`;
+    await writeFile(join(repo, "analyse.ts"), big("a"));
+    const bigA = await codeVersion(repo);
+    expect(bigA).toMatchObject({ commit, uncommitted: { tracked_files: 1, untracked_files: 0 } });
+    expect(bigA.uncommitted_sha256).toMatch(/^[0-9a-f]{64}$/);
+    await writeFile(join(repo, "analyse.ts"), big("b"));
+    expect((await codeVersion(repo)).uncommitted_sha256).not.toBe(bigA.uncommitted_sha256);
+
+    git(repo, "checkout", "--", "analyse.ts");
+    await writeFile(join(repo, "nieuw.ts"), "export const y = 2;\n");
+    const untracked = await codeVersion(repo);
+    expect(untracked).toMatchObject({ commit, uncommitted: { tracked_files: 0, untracked_files: 1 } });
+    await writeFile(join(repo, "nieuw.ts"), "export const y = 3;\n");
+    const changed = await codeVersion(repo);
+    expect(changed.uncommitted_sha256).not.toBe(untracked.uncommitted_sha256);
+
+    // Ignored files, the run log and the tool's scratch folders are not code.
+    await mkdir(join(repo, "genegeerd"));
+    await writeFile(join(repo, "genegeerd/data.csv"), "a,b\n");
+    await mkdir(join(repo, "experiments/x/.livinglab-tmp"), { recursive: true });
+    await writeFile(join(repo, "experiments/x/runlog.jsonl"), "{}\n");
+    await writeFile(join(repo, "experiments/x/runlog.jsonl.head"), "{}\n");
+    await writeFile(join(repo, "experiments/x/.livinglab-tmp/owner.json"), "{}\n");
+    expect(await codeVersion(repo)).toEqual(changed);
   });
 
   it("takes who from LIVINGLAB_USER without a git identity, else from the operating system", async () => {

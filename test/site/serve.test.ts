@@ -13,7 +13,7 @@ import {
   runLogPath,
   serveSite,
 } from "../../src/index.js";
-import { makeLab, REPO } from "../helpers/cli.js";
+import { CLI, makeLab, REPO } from "../helpers/cli.js";
 import { plainRun } from "../helpers/run-records.js";
 
 let child: ChildProcess | undefined;
@@ -25,14 +25,10 @@ afterEach(() => {
 
 /** Starts `livinglab serve --port 0` and returns the address it prints. */
 async function startServe(lab: string): Promise<string> {
-  const started = spawn(
-    process.execPath,
-    ["--import", "tsx", join(REPO, "src/cli/main.ts"), "serve", "--port", "0", "--root", lab],
-    {
-      cwd: REPO,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const started = spawn(process.execPath, [CLI, "serve", "--port", "0", "--root", lab], {
+    cwd: REPO,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child = started;
   return new Promise((resolve, reject) => {
     let output = "";

@@ -1,24 +1,30 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { LivingLabError } from "../../errors/problem.js";
+import { isLivingLabError, LivingLabError } from "../../errors/problem.js";
 import { EXPERIMENT_FILE, resolveExperimentDir } from "../../experiments/open-experiment.js";
 import { formatWhen } from "../../report/run-log-table.js";
-import { findRecord } from "../../runlog/find-record.js";
-import { logOverview, outcomeWords, shorten } from "../../runlog/log-overview.js";
+import { findInLog } from "../../runlog/find-record.js";
+import { outcomeWords, readLogOverview, shorten } from "../../runlog/log-overview.js";
 import type { LogRecord } from "../../runlog/log-record-schema.js";
-import { readLogRecords, runLogPath } from "../../runlog/run-log.js";
+import { runLogPath } from "../../runlog/run-log.js";
+import type { RunRecord } from "../../runlog/run-record-schema.js";
 import { verifyRunLog } from "../../runlog/verify-run-log.js";
 import { openWorkspace, type Workspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 import { renderTextTable } from "../text-table.js";
 
-const USAGE = `livinglab log <experiment> [--root <map>]
+/** Rows shown by default: the newest page, so a log of any length prints at once. */
+const PAGE = 50;
+
+const USAGE = `livinglab log <experiment> [--last <aantal> | --all] [--root <map>]
 livinglab log show <run> [--experiment <experiment>] [--root <map>]
 livinglab log verify [<experiment>] [--root <map>]
 
   log <experiment>     de runs en gebeurtenissen als tabel: wanneer, wie, wat, uitkomst, verantwoording
+  --last <aantal>      toon de laatste <aantal> regels (standaard ${PAGE})
+  --all                toon het hele logboek
   log show <run>       één run volledig (of een ander record, op id of nummer)
   log verify           controleer de hashketen van elk logboek (of van één experiment)
   --experiment <e>     zoek de run alleen in dit experiment
@@ -33,7 +39,7 @@ export const logCommand: Command = {
   async run(args) {
     const { values, positionals } = parseOptions(
       args,
-      { root: { type: "string" }, experiment: { type: "string" } },
+      { root: { type: "string" }, experiment: { type: "string" }, last: { type: "string" }, all: { type: "boolean" } },
       "log",
     );
     const workspace = openWorkspace(values.root);
@@ -41,14 +47,15 @@ export const logCommand: Command = {
     if (first === "verify" && more.length === 0) return verify(workspace, second);
     if (first === "show" && second !== undefined && more.length === 0)
       return show(workspace, second, values.experiment);
-    if (first !== undefined && second === undefined) return list(workspace, first);
+    if (first !== undefined && second === undefined) return list(workspace, first, values);
     throw new LivingLabError({ code: "usage", message: "Onbekende aanroep van 'livinglab log'.", hint: USAGE });
   },
 };
 
-async function list(workspace: Workspace, experiment: string): Promise<number> {
+async function list(workspace: Workspace, experiment: string, page: { last?: string; all?: boolean }): Promise<number> {
   const file = runLogPath(resolveExperimentDir(workspace, experiment));
-  const rows = logOverview(await readLogRecords(file));
+  const last = page.all ? Number.POSITIVE_INFINITY : positiveNumber(page.last ?? String(PAGE));
+  const { rows, earlier } = await readLogOverview(file, { last });
   if (rows.length === 0) {
     console.log(`Het logboek van '${experiment}' is nog leeg.`);
     return EXIT.ok;
@@ -62,21 +69,37 @@ async function list(workspace: Workspace, experiment: string): Promise<number> {
     `${shorten(r.text, 50)}${r.corrections > 0 ? ` [${r.corrections}× gecorrigeerd]` : ""}`,
     r.id.slice(0, 8),
   ]);
+  if (earlier) {
+    console.log(
+      `De laatste ${rows.length} regels, vanaf record ${rows[0]?.seq}; eerdere met --last <aantal> of --all.`,
+    );
+  }
   console.log(renderTextTable(["nr", "wanneer", "wie", "wat", "uitkomst", "verantwoording", "id"], cells));
   return EXIT.ok;
+}
+
+function positiveNumber(text: string): number {
+  const n = Number(text);
+  if (Number.isInteger(n) && n > 0) return n;
+  throw new LivingLabError({
+    code: "usage",
+    message: `--last verwacht een geheel getal groter dan 0, niet '${text}'.`,
+    hint: "Bijvoorbeeld --last 100, of --all voor het hele logboek.",
+  });
 }
 
 async function show(workspace: Workspace, ref: string, experiment: string | undefined): Promise<number> {
   const dirs = experiment ? [resolveExperimentDir(workspace, experiment)] : await experimentDirs(workspace);
   for (const dir of dirs) {
-    const records = await readLogRecords(runLogPath(dir));
-    let found: LogRecord;
+    let found: Awaited<ReturnType<typeof findInLog>>;
     try {
-      found = findRecord(records, ref);
-    } catch {
-      continue;
+      found = await findInLog(runLogPath(dir), ref);
+    } catch (error) {
+      if (isLivingLabError(error) && error.problems[0]?.code === "record_not_found") continue;
+      throw error;
     }
-    console.log(describeRecord(found, records, relative(workspace.root, runLogPath(dir))));
+    if (!found) continue;
+    console.log(describeRecord(found.record, found.related, relative(workspace.root, runLogPath(dir))));
     return EXIT.ok;
   }
   throw new LivingLabError({
@@ -87,13 +110,17 @@ async function show(workspace: Workspace, ref: string, experiment: string | unde
 }
 
 async function verify(workspace: Workspace, experiment: string | undefined): Promise<number> {
+  // Every experiment, also those without a log: a log that is gone while something still knows it is a finding.
   const dirs = experiment ? [resolveExperimentDir(workspace, experiment)] : await experimentDirs(workspace);
-  const logs = dirs.map(runLogPath).filter((f) => experiment !== undefined || existsSync(f));
-  if (logs.length === 0) console.log("Er zijn nog geen logboeken in dit lab.");
+  if (dirs.length === 0) console.log("Er zijn nog geen experimenten in dit lab.");
   let broken = 0;
-  for (const file of logs) {
+  for (const file of dirs.map(runLogPath)) {
     const result = await verifyRunLog(file);
     const name = relative(workspace.root, file);
+    if (result.intact && !existsSync(file)) {
+      console.log(`· ${name}: nog geen logboek.`);
+      continue;
+    }
     if (result.intact) {
       console.log(`✓ ${name}: ${result.records} records, de keten is intact.`);
     } else {
@@ -157,7 +184,7 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
           `  uitkomst       ${outcomeWords[run.outcome] ?? run.outcome} (${run.outcome})${run.error ? `: ${run.error.message}` : ""}`,
         ]
       : []),
-    `  code           commit ${run.code.commit ?? "geen (geen git)"}, niet vastgelegde wijzigingen: ${run.code.uncommitted_sha256 ?? "geen"}`,
+    `  code           commit ${run.code.commit ?? "geen (geen git)"}, niet vastgelegde wijzigingen: ${uncommittedText(run.code)}`,
     `  versies        node ${run.versions.node}, livinglab ${run.versions.livinglab}, ${run.versions.engine ?? "engine onbekend"}`,
     "  datasets",
     ...files(run.datasets),
@@ -179,4 +206,12 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
       : []),
     `  hash           ${run.hash} (vorige: ${run.prev_hash})`,
   ];
+}
+
+function uncommittedText(code: RunRecord["code"]): string {
+  if (!code.uncommitted_sha256) return "geen";
+  const covers = code.uncommitted
+    ? ` (${code.uncommitted.tracked_files} gewijzigde en ${code.uncommitted.untracked_files} nieuwe, niet genegeerde bestanden)`
+    : "";
+  return `sha256 ${code.uncommitted_sha256}${covers}`;
 }

@@ -1,0 +1,118 @@
+import { spawnSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  appendRecord,
+  logOverview,
+  openExperiment,
+  openWorkspace,
+  readLogOverview,
+  readLogRecords,
+  startRun,
+  verifyRunLog,
+} from "../../src/index.js";
+import { writeBigRunLog } from "../helpers/big-run-log.js";
+import { CLI, makeLab } from "../helpers/cli.js";
+import { decision, makeLog } from "./log-fixture.js";
+
+/** The CLI with a JavaScript heap far smaller than the log: whatever holds the whole log fails. */
+function smallHeapCli(args: string[]) {
+  const result = spawnSync(process.execPath, ["--max-old-space-size=64", CLI, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", LIVINGLAB_USER: "Analist A" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("a run log of 100,000 records", () => {
+  it("is verified, listed, searched and appended to with a 64 MB heap (the log is 118 MB)", async () => {
+    const lab = await makeLab();
+    const file = join(lab, "experiments/om-datakwaliteit/runlog.jsonl");
+    const head = await writeBigRunLog(file, 100_000);
+    const root = ["--root", lab];
+
+    const verify = smallHeapCli(["log", "verify", "om-datakwaliteit", ...root]);
+    expect(verify.stderr).toBe("");
+    expect(verify.stdout).toContain("100000 records, de keten is intact.");
+
+    const page = smallHeapCli(["log", "om-datakwaliteit", ...root]);
+    expect(page.stderr).toBe("");
+    const lines = page.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^De laatste 50 regels, vanaf record \d+; eerdere met --last <aantal> of --all\.$/);
+    expect(lines).toHaveLength(53);
+    expect(lines.at(-1)).toMatch(/^100000 .* onvoltooid /);
+
+    const show = smallHeapCli(["log", "show", "99990", ...root]);
+    expect(show.stderr).toBe("");
+    expect(show.stdout).toContain("Record 99990 van experiments/om-datakwaliteit/runlog.jsonl");
+
+    const correct = smallHeapCli([
+      "correct",
+      "om-datakwaliteit",
+      "99990",
+      "--note",
+      "Schaaltest: een correctie.",
+      ...root,
+    ]);
+    expect(correct.stderr).toBe("");
+    expect(correct.stdout).toContain("Correctie op record 99990 vastgelegd als record 100001.");
+    const last = (await readFile(file, "utf8")).slice(-2000).split("\n").at(-2) ?? "";
+    expect(JSON.parse(last)).toMatchObject({ seq: 100_001, prev_hash: head.hash, refers_to: { seq: 99_990 } });
+    expect(await verifyRunLog(file)).toMatchObject({ intact: true, records: 100_001 });
+  }, 300_000);
+});
+
+describe("reading only the end of the log", () => {
+  it("appends and shows the newest page without reading the start (verify still names it)", async () => {
+    const { file } = await makeLog(300);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, `{"kapot": true}${text.slice(text.indexOf("\n"))}`);
+    const next = await appendRecord(file, decision(300));
+    expect(next.seq).toBe(301);
+    const { rows, earlier } = await readLogOverview(file, { last: 10 });
+    expect(rows.map((r) => r.seq)).toEqual([292, 293, 294, 295, 296, 297, 298, 299, 300, 301]);
+    expect(earlier).toBe(true);
+    expect((await verifyRunLog(file)).finding).toMatchObject({ kind: "edited", line: 1 });
+  });
+
+  it("shows the same newest rows as the whole overview, with late ends and corrections", async () => {
+    const lab = await makeLab();
+    const workspace = openWorkspace(lab);
+    const om = await openExperiment(workspace, "om-datakwaliteit");
+    const file = join(om.dir, "runlog.jsonl");
+    const justification = "Test van de overzichtspagina: runs die lang duren en correcties die later komen.";
+    const longRun = await startRun(workspace, om, { analysis: { name: "lang", params: {} }, justification });
+    const crashed = await startRun(workspace, om, { analysis: { name: "gecrasht", params: {} }, justification });
+    for (let i = 0; i < 30; i++) {
+      await appendRecord(file, decision(i));
+      if (i % 7 === 0) {
+        const run = await startRun(workspace, om, { analysis: { name: `run ${i}`, params: {} }, justification });
+        await run.end({ outcome: i % 2 === 0 ? "passed" : "failed" });
+      }
+    }
+    await longRun.end({ outcome: "warned" });
+    const records = await readLogRecords(file);
+    for (const target of [records[0], records[1], records.at(-3)]) {
+      if (!target) continue;
+      await appendRecord(file, {
+        type: "correction",
+        id: `correctie-${target.seq}`,
+        at: new Date().toISOString(),
+        who: { name: "Analist A", source: "env" },
+        experiment: target.experiment,
+        refers_to: { seq: target.seq, id: target.id, type: target.type, hash: target.hash },
+        correctie: `Correctie op record ${target.seq}.`,
+      });
+    }
+    const all = logOverview(await readLogRecords(file));
+    expect(all.find((r) => r.id === crashed.id)?.outcome).toBe("unfinished");
+    expect(all.find((r) => r.id === longRun.id)).toMatchObject({ outcome: "warned", corrections: 1 });
+    for (let last = 1; last <= all.length + 1; last++) {
+      const page = await readLogOverview(file, { last });
+      expect(page.rows).toEqual(all.slice(-last));
+      expect(page.earlier).toBe(last < all.length);
+    }
+    expect(await readLogOverview(file)).toMatchObject({ rows: all, earlier: false });
+  });
+});
