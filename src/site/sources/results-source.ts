@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { readCheckResults } from "../../checks/check-results-format.js";
 import { REPORT_DIR, RESULTS_FILE, RUN_RESULTS_DIR } from "../../report/write-summary.js";
@@ -13,9 +14,13 @@ export type RunResults =
 interface ResultsFile {
   /** Path from the experiment folder, as the run log names artifacts. */
   path: string;
-  sha256: string;
+  /** Absent when the name holds something no run writes: a link, a pipe, a file past the limit. */
+  sha256?: string;
   bytes: Buffer;
 }
+
+/** Far more than the results of the largest suite; a larger file was not written by a run. */
+const MAX_RESULTS_BYTES = 256 * 1024 * 1024;
 
 /**
  * The results files of one experiment, found once: the copy per run under `rapport/runs/`
@@ -34,7 +39,7 @@ export async function openResultsFolder(experimentDir: string): Promise<ResultsF
     ),
   );
   const latest = await readResultsFile(experimentDir, join(REPORT_DIR, RESULTS_FILE));
-  const latestRun = latest && readCheckResults(parseJson(latest.bytes))?.run_id;
+  const latestRun = latest?.sha256 && readCheckResults(parseJson(latest.bytes))?.run_id;
   return {
     async resultsOf(record) {
       const own = join(REPORT_DIR, RUN_RESULTS_DIR, `${record.id}.json`);
@@ -45,7 +50,8 @@ export async function openResultsFolder(experimentDir: string): Promise<ResultsF
           : undefined;
       if (!file) return { state: wroteResults(record, own) ? "missing" : "none" };
       // The log holds the hash of what the run wrote; anything else is not this run's result.
-      if (!record.artifacts.some((a) => a.sha256 === file.sha256)) return { state: "mismatch", file: file.path };
+      if (!file.sha256 || !record.artifacts.some((a) => a.sha256 === file.sha256))
+        return { state: "mismatch", file: file.path };
       // Any format this version reads; format 1 is migrated, format 3's bounds stand in as numbers.
       const results = readCheckResults(parseJson(file.bytes));
       if (results?.run_id !== record.id) return { state: "mismatch", file: file.path };
@@ -60,10 +66,26 @@ function wroteResults(record: RunRecord, own: string): boolean {
   return record.artifacts.some((a) => a.path === latest || a.path === own);
 }
 
+/**
+ * Reads a results file as a run wrote it: a regular file in the experiment, within the limit.
+ * A symbolic link is not followed (it may point anywhere), a pipe or device is not waited on.
+ */
 async function readResultsFile(experimentDir: string, path: string): Promise<ResultsFile | undefined> {
-  const bytes = await readFile(join(experimentDir, path)).catch(() => undefined);
-  if (!bytes) return undefined;
-  return { path, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+  const handle = await open(join(experimentDir, path), flags).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
+    return null;
+  });
+  if (handle === undefined) return undefined;
+  if (handle === null) return { path, bytes: Buffer.alloc(0) };
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > MAX_RESULTS_BYTES) return { path, bytes: Buffer.alloc(0) };
+    const bytes = await handle.readFile();
+    return { path, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+  } finally {
+    await handle.close();
+  }
 }
 
 function parseJson(bytes: Buffer): unknown {
