@@ -382,7 +382,7 @@ describe("an experiment with many runs", () => {
     page.on("console", (m) => problems.push(m.text()));
     page.on("requestfailed", (r) => problems.push(`failed: ${r.url()}`));
     await page.goto(pathToFileURL(join(many, "site/experimenten/om-doorlooptijden/index.html")).href);
-    const rows = page.locator("table").filter({ hasText: "Gemiddeld in orde" }).locator("tbody tr");
+    const rows = page.locator("table").filter({ hasText: "Controles binnen de marge" }).locator("tbody tr");
     expect(await rows.count()).toBe(10);
     expect(await visibleText(rows.first())).toContain("Run 45");
     await page.getByRole("link", { name: "Alle 45 runs" }).click();
