@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -47,6 +47,18 @@ describe("results files in a copy of a lab that someone prepared", () => {
     const elsewhere = await mkdtemp(join(tmpdir(), "livinglab-elders-"));
     await writeFile(join(elsewhere, "resultaten.json"), bytes);
     await symlink(join(elsewhere, "resultaten.json"), join(dir, "rapport/runs", `${RUN}.json`));
+    expect(await (await openResultsFolder(dir)).resultsOf(record)).toEqual({
+      state: "mismatch",
+      file: `rapport/runs/${RUN}.json`,
+    });
+  });
+
+  it("does not read results from a report folder that is a symbolic link", async () => {
+    const { bytes, record } = resultsOfRun();
+    const elsewhere = await mkdtemp(join(tmpdir(), "livinglab-elders-"));
+    await writeFile(join(elsewhere, `${RUN}.json`), bytes);
+    await rm(join(dir, "rapport/runs"), { recursive: true });
+    await symlink(elsewhere, join(dir, "rapport/runs"));
     expect(await (await openResultsFolder(dir)).resultsOf(record)).toEqual({
       state: "mismatch",
       file: `rapport/runs/${RUN}.json`,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { open, readdir } from "node:fs/promises";
+import { lstat, open, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { readCheckResults } from "../../checks/check-results-format.js";
 import { REPORT_DIR, RESULTS_FILE, RUN_RESULTS_DIR } from "../../report/write-summary.js";
@@ -33,18 +33,21 @@ export interface ResultsFolder {
 
 /** Lists an experiment's results files; nothing is parsed until a run asks for its results. */
 export async function openResultsFolder(experimentDir: string): Promise<ResultsFolder> {
+  // A report folder that is a link may lead anywhere: nothing in it counts as what a run wrote.
+  const linked = await isLink(join(experimentDir, REPORT_DIR), join(experimentDir, REPORT_DIR, RUN_RESULTS_DIR));
+  const readResultsFile = (path: string) => readRegularFile(experimentDir, path, linked);
   const perRun = new Set(
     (await readdir(join(experimentDir, REPORT_DIR, RUN_RESULTS_DIR)).catch(() => [])).filter((n) =>
       n.endsWith(".json"),
     ),
   );
-  const latest = await readResultsFile(experimentDir, join(REPORT_DIR, RESULTS_FILE));
+  const latest = await readResultsFile(join(REPORT_DIR, RESULTS_FILE));
   const latestRun = latest?.sha256 && readCheckResults(parseJson(latest.bytes))?.run_id;
   return {
     async resultsOf(record) {
       const own = join(REPORT_DIR, RUN_RESULTS_DIR, `${record.id}.json`);
       const file = perRun.has(`${record.id}.json`)
-        ? await readResultsFile(experimentDir, own)
+        ? await readResultsFile(own)
         : latestRun === record.id
           ? latest
           : undefined;
@@ -70,14 +73,17 @@ function wroteResults(record: RunRecord, own: string): boolean {
  * Reads a results file as a run wrote it: a regular file in the experiment, within the limit.
  * A symbolic link is not followed (it may point anywhere), a pipe or device is not waited on.
  */
-async function readResultsFile(experimentDir: string, path: string): Promise<ResultsFile | undefined> {
+async function readRegularFile(experimentDir: string, path: string, linked: boolean): Promise<ResultsFile | undefined> {
   const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
   const handle = await open(join(experimentDir, path), flags).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
     return null;
   });
   if (handle === undefined) return undefined;
-  if (handle === null) return { path, bytes: Buffer.alloc(0) };
+  if (handle === null || linked) {
+    await handle?.close();
+    return { path, bytes: Buffer.alloc(0) };
+  }
   try {
     const stat = await handle.stat();
     if (!stat.isFile() || stat.size > MAX_RESULTS_BYTES) return { path, bytes: Buffer.alloc(0) };
@@ -86,6 +92,11 @@ async function readResultsFile(experimentDir: string, path: string): Promise<Res
   } finally {
     await handle.close();
   }
+}
+
+async function isLink(...paths: string[]): Promise<boolean> {
+  for (const path of paths) if ((await lstat(path).catch(() => undefined))?.isSymbolicLink()) return true;
+  return false;
 }
 
 function parseJson(bytes: Buffer): unknown {
