@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { DuckDbEngine, duckdbSettings, loadSuite, MAX_CHECKS, runSuite } from "../src/index.js";
+import { openBenchRun } from "./bench-run.js";
 
 const checks = Number((process.argv[2] ?? "5000").replaceAll("_", ""));
 const rows = Number((process.argv[3] ?? "100000").replaceAll("_", ""));
@@ -74,7 +75,7 @@ try {
   const suiteTime = await best(1, async () => {
     const run = await DuckDbEngine.open(":memory:", duckdbSettings());
     try {
-      await runSuite(run, loaded);
+      await runSuite(run, loaded, await openBenchRun());
     } finally {
       await run.close();
     }

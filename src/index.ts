@@ -28,23 +28,29 @@ export {
 } from "./checks/metric-unit.js";
 export type { MetricMeaning, PlanContext } from "./checks/plan-suite.js";
 export { compileCheck, metricMeanings, planSuite } from "./checks/plan-suite.js";
-export type { RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
+export type { AttachedSuite, RunSuiteOptions, SuiteOutcome } from "./checks/run-suite.js";
 export { attachDatasets, runSuite } from "./checks/run-suite.js";
 export type { FlaggedRow, KindScore, TruthRow } from "./checks/score-exam.js";
 export { examPassed, scoreExam } from "./checks/score-exam.js";
 export type { Check, Suite } from "./checks/suite-schema.js";
 export { MAX_CHECKS, SUITE_FORMAT, suiteSchema } from "./checks/suite-schema.js";
+export type { DoorRequest } from "./door/open-run.js";
+export { openRun } from "./door/open-run.js";
+export type { RunEnd, RunPermit, UnreadDataset } from "./door/run-permit.js";
+export { isRefusal, throughDoor } from "./door/through-door.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
-export type { ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
+export type { AdmittedSource, ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
 export type { EngineErrorCode, EngineErrorKind } from "./engines/engine-error.js";
 export { EngineError, isEngineError } from "./engines/engine-error.js";
 export { loadIntoPostgres } from "./engines/load-into-postgres.js";
 export type { EngineName } from "./engines/open-engine.js";
-export { duckdbSettings, engineNames, openEngine } from "./engines/open-engine.js";
+export { duckdbSettings, engineNames, locateFor, openEngine } from "./engines/open-engine.js";
 export { PostgresEngine } from "./engines/postgres-engine.js";
 export { formatProblem, formatProblems } from "./errors/format-problem.js";
 export type { Problem } from "./errors/problem.js";
 export { isLivingLabError, LivingLabError } from "./errors/problem.js";
+export type { DeclaredDataset } from "./experiments/declared-data.js";
+export { declaredDatasets } from "./experiments/declared-data.js";
 export { experimentOfFile } from "./experiments/experiment-of-file.js";
 export type { ExperimentInspection } from "./experiments/inspect-experiment.js";
 export type { InstrumentAnswer } from "./experiments/instrument-answers.js";
@@ -60,14 +66,45 @@ export type { ScratchDir, ScratchPurpose } from "./files/scratch-dir.js";
 export { makeScratchDir, scratchRoot, sweepStaleScratch } from "./files/scratch-dir.js";
 export type { WrittenFile } from "./files/write-file-atomic.js";
 export { writeFileAtomic } from "./files/write-file-atomic.js";
+export type { ValueKind } from "./fingerprint/canonical-value.js";
+export { canonicalValue, valueKinds } from "./fingerprint/canonical-value.js";
+export type { ContentFingerprint } from "./fingerprint/content-fingerprint.js";
+export {
+  CONTENT_FINGERPRINT_METHOD,
+  computeContentFingerprint,
+  contentFingerprintSelect,
+  rowText,
+} from "./fingerprint/content-fingerprint.js";
 export type { FinalApproval, FinalSummaryGateInput } from "./gates/final-summary-gate.js";
 export { approveFinalSummary, finalSummaryGateProblems } from "./gates/final-summary-gate.js";
+export type { GateInput, GateInputOptions } from "./gates/gate-input.js";
+export { gateInputFor, localDate, ownSuiteFile } from "./gates/gate-input.js";
 export { realPersonalDatasets } from "./gates/personal-data.js";
-export { readReviews } from "./gates/read-reviews.js";
-export type { Review as GateReview } from "./gates/review.js";
-export { independentReviews, reviewSchema } from "./gates/review.js";
-export type { RunGateInput } from "./gates/run-gate.js";
+export type { PlannedDataset, PlannedReads } from "./gates/planned-reads.js";
+export { columnsTouched, suiteReads } from "./gates/planned-reads.js";
 export { requireRunAllowed, runGateProblems } from "./gates/run-gate.js";
+export { trustOf } from "./governance/event-trust.js";
+export type { Evidence, EvidenceFinding, EvidenceVerdict } from "./governance/evidence/evidence.js";
+export { evidenceRegistry } from "./governance/evidence/evidence-registry.js";
+export type {
+  DecisionStanding,
+  GovernanceFacts,
+  GovernanceState,
+  PrincipleGovernance,
+  Proposal,
+  ReviewStanding,
+  RunStanding,
+} from "./governance/governance-state.js";
+export { governanceState, runApproval } from "./governance/governance-state.js";
+export type { CheckAgainstMargin, Margin } from "./governance/margins.js";
+export { checksAgainstMargins, statedMargins } from "./governance/margins.js";
+export type { PrincipleStanding, StandingCode } from "./governance/principle-standing.js";
+export { principleStanding } from "./governance/principle-standing.js";
+export { FINAL_SUMMARY, publicationProblems, publishSummary } from "./governance/publish-summary.js";
+export { statedInAdvance } from "./governance/stated-in-advance.js";
+export type { CriterionResult } from "./governance/success-criteria.js";
+export { compareCriteria, criterionMeasures } from "./governance/success-criteria.js";
+export { withdrawnRecords } from "./governance/withdrawn.js";
 export type { PersonalDataDetector } from "./personal-data/detector.js";
 export type { DetectorName } from "./personal-data/detector-registry.js";
 export { personalDataDetectors } from "./personal-data/detector-registry.js";
@@ -78,6 +115,8 @@ export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
 export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
 export { evaluateSuite, readGroundTruth } from "./pipeline/evaluate-suite.js";
+export type { LoadDataOptions } from "./pipeline/load-data.js";
+export { loadData } from "./pipeline/load-data.js";
 export type { ProfileOptions, ProfileRun } from "./pipeline/profile-file.js";
 export { profileFile } from "./pipeline/profile-file.js";
 export type { ExperimentRun, RunExperimentOptions } from "./pipeline/run-experiment.js";
@@ -94,15 +133,17 @@ export { renderChart } from "./report/render-chart.js";
 export type { ChartCheck } from "./report/results-chart.js";
 export { resultsChartOptions } from "./report/results-chart.js";
 export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
+export type { SummaryOptions } from "./report/summary-page.js";
 export {
   failingText,
   renderDimensionHeadlines,
   renderResultsTable,
   renderSummaryPage,
+  SUMMARY_MARK,
 } from "./report/summary-page.js";
 export { writeSummary } from "./report/write-summary.js";
 export { findRecord } from "./runlog/find-record.js";
-export { correctRecord, decidePrinciple, destroyData, giveReview, publishSummary } from "./runlog/governance.js";
+export { correctRecord, decidePrinciple, destroyData, giveReview } from "./runlog/governance.js";
 export type {
   Correction,
   DataDestroyed,
@@ -124,24 +165,22 @@ export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js"
 export { loggedRun } from "./runlog/logged-run.js";
 export { codeVersion, hashFile, whoAmI } from "./runlog/provenance.js";
 export { canonicalJson, hashRecord } from "./runlog/record-hash.js";
-export type { RunToRecord } from "./runlog/record-run.js";
-export { recordRun } from "./runlog/record-run.js";
 export type { RecordedError } from "./runlog/recorded-error.js";
 export { recordedError } from "./runlog/recorded-error.js";
 export type { Review } from "./runlog/reviews.js";
 export { listReviews, samePerson } from "./runlog/reviews.js";
 export { appendRecord, newRunId, readLogRecords, readRunLog, runLogPath, streamLogRecords } from "./runlog/run-log.js";
 export type {
+  CheckSummary,
+  DataFingerprint,
   FileFingerprint,
   RunRecord,
   RunStartedRecord,
+  StatedInAdvance,
   TableFingerprint,
   Who,
 } from "./runlog/run-record-schema.js";
 export { RUN_LOG_SCHEMA_VERSION, runRecordSchema } from "./runlog/run-record-schema.js";
-export type { RunEnd, RunHandle, RunStart } from "./runlog/start-run.js";
-export { startRun } from "./runlog/start-run.js";
-export { TABLE_CHECKSUM_METHOD, tableChecksum, tableChecksumSql } from "./runlog/table-checksum.js";
 export type { ChainFinding, FindingKind, LogVerification } from "./runlog/verify-run-log.js";
 export { verifyRunLog } from "./runlog/verify-run-log.js";
 export type { LabView } from "./site/lab-view.js";
@@ -154,6 +193,7 @@ export { serveSite } from "./site/serve-site.js";
 export { sitePaths } from "./site/site-paths.js";
 export type { WrittenSite } from "./site/write-site.js";
 export { writeSite } from "./site/write-site.js";
+export { renderExpr, renderSelect } from "./sql/dialect.js";
 export { duckdbDialect } from "./sql/duckdb-dialect.js";
 export type { PortableRegex, RegexMistake } from "./sql/portable-regex.js";
 export { anchored, parsePortableRegex } from "./sql/portable-regex.js";
@@ -181,4 +221,5 @@ export type { Question, Template } from "./templates/template-schema.js";
 export { formatValidation } from "./validation/format-validation.js";
 export type { CheckedFile, ValidationReport } from "./validation/validate-paths.js";
 export { validatePaths } from "./validation/validate-paths.js";
+export type { Workspace } from "./workspace.js";
 export { openWorkspace } from "./workspace.js";

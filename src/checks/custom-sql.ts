@@ -13,14 +13,25 @@ const ROW_MAKERS = new Set(["range", "generate_series", "unnest"]);
 const SERVER_FUNCTIONS =
   /^(pg_|lo_|dblink|set_config$|query_to_xml|cursor_to_xml|table_to_xml|schema_to_xml|database_to_xml)/;
 
+/** A column the custom SQL reads: of its own table, or `{ table, column }` of another dataset. */
+const readColumnSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ table: z.string().min(1), column: z.string().min(1) }),
+]);
+
 export const customSql = defineCheck({
   dimension: "juistheid",
   custom: true,
   params: {
     /** One SELECT over the suite's datasets that returns the failing rows of this table, with its key column(s). */
     sql: z.string().min(1),
+    /**
+     * The columns the SQL reads. The run record and the gates take the check at its word;
+     * without this list it counts as reading every column of its table.
+     */
+    columns: z.array(readColumnSchema).min(1).optional(),
   },
-  columns: () => [],
+  columns: ({ columns }) => (columns ?? []).map((c) => (typeof c === "string" ? { column: c } : c)),
   validate: async ({ sql }, { datasets }) => {
     const problem = (code: string, message: string, hint: string): ParamProblem[] => [
       { path: ["sql"], code, message, hint },

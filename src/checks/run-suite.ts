@@ -1,3 +1,4 @@
+import type { RunPermit, UnreadDataset } from "../door/run-permit.js";
 import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
 import { isLivingLabError, LivingLabError } from "../errors/problem.js";
 import { renderSelect } from "../sql/dialect.js";
@@ -38,17 +39,18 @@ export interface SuiteOutcome {
 
 /**
  * Runs every check of a suite on an engine; the row-level checks of one table share as few scans
- * as the engine's limits allow. Afterwards the engine reads only the suite's datasets.
- * @example const { result } = await runSuite(await openEngine("duckdb"), await loadSuite("suite.yaml"));
+ * as the engine's limits allow. Its datasets are attached through the run's permit, which
+ * records what the engine read; afterwards the engine reads only those.
+ * @example const { result } = await runSuite(engine, await loadSuite("suite.yaml"), permit);
  */
 export async function runSuite(
   engine: Engine,
   loaded: LoadedSuite,
+  permit: RunPermit,
   options: RunSuiteOptions = {},
 ): Promise<SuiteOutcome> {
   const referenceDate = options.referenceDate ?? loaded.suite.reference_date ?? new Date().toISOString().slice(0, 10);
-  const columns = await attachDatasets(engine, loaded);
-  await engine.restrictToAttached();
+  const { columns, fingerprint } = await attachDatasets(engine, loaded, permit);
   const meanings = metricMeanings(loaded, referenceDate);
   const resultOf = (check: Check, measured: Measured | undefined) =>
     checkResult(check, measured, meanings.get(check.id) as MetricMeaning);
@@ -71,6 +73,9 @@ export async function runSuite(
   const context = { referenceDate, columns, scanCapacity: (count: number) => engine.scanCapacity(count) };
   const problems = await suiteProblems(loaded, runnable, context);
   if (problems.length > 0) throw new LivingLabError(problems);
+  // The suite fits the columns: now the first rows are read, for what the run record says it read.
+  await fingerprint();
+  await engine.restrictToAttached();
   const plan = planSuite(loaded, runnable, context);
   const measured = new Map<string, Measured>();
   for (const scan of plan.scans) {
@@ -133,15 +138,29 @@ export async function runSuite(
   };
 }
 
+/** A suite's datasets, attached: their columns, and the fingerprint of what the engine will read. */
+export interface AttachedSuite {
+  columns: DatasetColumns;
+  /** Reads the rows of every dataset once for its content fingerprint, which the permit records. */
+  fingerprint(): Promise<void>;
+}
+
 /**
- * Makes a suite's datasets queryable and reads their columns and types; no row is read yet.
- * @example const columns = await attachDatasets(engine, await loadSuite("suite.yaml"));
+ * Makes a suite's datasets queryable through the run's permit and reads their columns and
+ * types; no row is read until `fingerprint` is called, which records what the engine read.
+ * @example const { columns } = await attachDatasets(engine, await loadSuite("suite.yaml"), permit);
  */
-export async function attachDatasets(engine: Engine, loaded: LoadedSuite): Promise<DatasetColumns> {
-  for (const dataset of loaded.datasets) await engine.attach(dataset);
+export async function attachDatasets(engine: Engine, loaded: LoadedSuite, permit: RunPermit): Promise<AttachedSuite> {
+  const unread: UnreadDataset[] = [];
+  for (const dataset of loaded.datasets) unread.push(await permit.attachUnread(engine, dataset));
   const columns = new Map<string, ColumnInfo[]>();
   for (const dataset of loaded.datasets) columns.set(dataset.name, await engine.columns(dataset.name));
-  return columns;
+  return {
+    columns,
+    fingerprint: async () => {
+      for (const dataset of unread) await dataset.fingerprint();
+    },
+  };
 }
 
 function missingColumns(check: Check, columns: DatasetColumns): string[] {

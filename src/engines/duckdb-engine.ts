@@ -3,9 +3,19 @@ import { extname, join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { LivingLabError } from "../errors/problem.js";
 import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
+import type { ValueKind } from "../fingerprint/canonical-value.js";
+import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import { duckdbDialect } from "../sql/duckdb-dialect.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
-import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
+import {
+  type AdmittedSource,
+  type ColumnInfo,
+  categoryOfType,
+  type DatasetSource,
+  type Engine,
+  normalizeRow,
+  type Row,
+} from "./engine.js";
 import { EngineError, type EngineErrorCode } from "./engine-error.js";
 import { checkDataFile, readProblem } from "./read-error.js";
 
@@ -46,6 +56,24 @@ export function duckdbErrorCode(error: Error): EngineErrorCode {
 const SCAN_BYTES_PER_CHECK_THREAD = 384 * 1024;
 const SCAN_MEMORY_SHARE = 0.75;
 
+/** DuckDB's types by the kind the content fingerprint renders; anything else is `other`. */
+const kinds: Array<[RegExp, ValueKind]> = [
+  [/^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/, "integer"],
+  [/^DECIMAL\(/, "decimal"],
+  [/^(FLOAT|DOUBLE)$/, "float"],
+  [/^BOOLEAN$/, "boolean"],
+  [/^VARCHAR$/, "text"],
+  [/^DATE$/, "date"],
+  [/^TIMESTAMP WITH TIME ZONE$/, "timestamptz"],
+  [/^TIMESTAMP(_S|_MS|_NS)?$/, "timestamp"],
+  [/^TIME$/, "time"],
+  [/^BLOB$/, "bytes"],
+];
+
+function kindOf(type: string): ValueKind {
+  return kinds.find(([pattern]) => pattern.test(type))?.[1] ?? "other";
+}
+
 /** The embedded default engine: an in-process DuckDB over Parquet, CSV or a DuckDB file. */
 export class DuckDbEngine implements Engine {
   readonly name = "duckdb";
@@ -85,19 +113,29 @@ export class DuckDbEngine implements Engine {
     }
   }
 
-  async attach(source: DatasetSource): Promise<void> {
-    if (!source.file) {
+  /** DuckDB reads a dataset's file (and a table inside a DuckDB file). */
+  static locate(source: DatasetSource): DatasetSource {
+    return {
+      name: source.name,
+      ...(source.file && { file: source.file }),
+      ...(source.table && { table: source.table }),
+    };
+  }
+
+  locate(source: DatasetSource): DatasetSource {
+    return DuckDbEngine.locate(source);
+  }
+
+  /** Makes an admitted Parquet, CSV or DuckDB file queryable under its name, with only its admitted columns. */
+  async attach(source: AdmittedSource): Promise<void> {
+    const { name, file, table, columns } = source;
+    if (!file) {
       throw new LivingLabError({
         code: "dataset_without_file",
-        message: `Dataset '${source.name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
+        message: `Dataset '${name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
         hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
       });
     }
-    await this.registerFile(source.name, source.file, source.table);
-  }
-
-  /** Makes a Parquet, CSV or DuckDB file queryable under `name`. */
-  async registerFile(name: string, file: string, table?: string): Promise<void> {
     const ext = extname(file).toLowerCase();
     await checkDataFile(file);
     this.files.push(file);
@@ -110,7 +148,8 @@ export class DuckDbEngine implements Engine {
       const reader = ext === ".csv" ? "read_csv" : "read_parquet";
       from = `${reader}(${quoteString(file)})`;
     }
-    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${from}`);
+    const select = columns ? columns.map(quoteIdentifier).join(", ") : "*";
+    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT ${select} FROM ${from}`);
   }
 
   /** Runs a statement of livinglab's own; a data file it cannot read is the user's problem, named. */
@@ -147,8 +186,12 @@ export class DuckDbEngine implements Engine {
     const rows = await this.query(`DESCRIBE SELECT * FROM ${quoteIdentifier(name)}`);
     return rows.map((row) => {
       const type = String(row.column_type).toUpperCase();
-      return { name: String(row.column_name), type, category: categoryOfType(type) };
+      return { name: String(row.column_name), type, category: categoryOfType(type), kind: kindOf(type) };
     });
+  }
+
+  fingerprint(name: string): Promise<ContentFingerprint> {
+    return computeContentFingerprint(this, name);
   }
 
   /** Runs one statement and returns its rows as plain objects; text holding several is refused. */

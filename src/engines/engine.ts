@@ -1,3 +1,5 @@
+import type { ValueKind } from "../fingerprint/canonical-value.js";
+import type { ContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import type { Dialect } from "../sql/dialect.js";
 
 /** A row of a query result with plain JavaScript values (safe bigints become numbers). */
@@ -13,19 +15,40 @@ export interface DatasetSource {
   table?: string;
 }
 
+declare const admitted: unique symbol;
+
+/**
+ * A dataset the door let into one run. Only a run permit makes one (`permit.admit`, see
+ * src/door/), after the gates that concern this dataset; an engine attaches nothing else.
+ */
+export interface AdmittedSource extends DatasetSource {
+  readonly [admitted]: true;
+  /** The run it was admitted for. */
+  readonly run: string;
+  /** SHA-256 of the file as the door read it, when the dataset is a file. */
+  readonly fileSha256?: string;
+  /** When set, the analysis sees only these columns (the declared ones, for real personal data). */
+  readonly columns?: readonly string[];
+}
+
 export interface ColumnInfo {
   name: string;
   /** The engine's own type name, upper case. */
   type: string;
   category: "number" | "date" | "text" | "boolean" | "other";
+  /** How the content fingerprint renders its values; the engine sorts its own types. */
+  kind: ValueKind;
 }
 
 /** What the runner needs of an engine; one implementation per file in this folder. */
 export interface Engine {
-  readonly name: "duckdb" | "postgres";
+  /** The engine's name as provenance records it, such as `duckdb`. */
+  readonly name: string;
   readonly dialect: Dialect;
-  /** Makes a dataset queryable under its name. */
-  attach(source: DatasetSource): Promise<void>;
+  /** Where this engine reads a dataset: its file, or a table on the server. What it leaves out, it does not read. */
+  locate(source: DatasetSource): DatasetSource;
+  /** Makes an admitted dataset queryable under its name; nothing without a permit's admission. */
+  attach(source: AdmittedSource): Promise<void>;
   /**
    * From now on, read only what is attached: no other file, no setting changed. The runner calls
    * this before any SQL of a suite runs, so a custom check cannot reach beyond its datasets.
@@ -33,6 +56,11 @@ export interface Engine {
   restrictToAttached(): Promise<void>;
   columns(name: string): Promise<ColumnInfo[]>;
   query(sql: string): Promise<Row[]>;
+  /**
+   * What the engine read: the content fingerprint of an attached dataset (or any table or
+   * view), computed where the data lives, equal on every engine for the same rows.
+   */
+  fingerprint(name: string): Promise<ContentFingerprint>;
   /**
    * The most checks one scan of a table with this many columns may hold: what fits the
    * engine's memory limit, or its limit on the width of a query. A suite above it gets more scans.

@@ -2,9 +2,11 @@ import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
+import type { RunPermit } from "../door/run-permit.js";
 import { makeScratchDir } from "../files/scratch-dir.js";
 import { quoteIdentifier, quoteString } from "../sql/quote.js";
 import { DuckDbEngine } from "./duckdb-engine.js";
+import type { DatasetSource } from "./engine.js";
 import { PostgresEngine } from "./postgres-engine.js";
 
 /** DuckDB types and their PostgreSQL counterparts; anything else travels as text. */
@@ -36,13 +38,15 @@ export interface LoadResult {
 }
 
 /**
- * Copies a Parquet, CSV or DuckDB file into a PostgreSQL table in bulk (COPY), replacing it
- * whole in one transaction: a failed load leaves the old table as it was.
- * @example await loadIntoPostgres("data/zaken.parquet", { table: "zaken" });
+ * Copies a dataset the run's permit admits (a Parquet, CSV or DuckDB file) into a PostgreSQL
+ * table in bulk (COPY), replacing it whole in one transaction: a failed load leaves the old
+ * table as it was. On real personal data only the declared columns travel.
+ * @example await loadIntoPostgres(permit, { name: "zaken", file: "data/zaken.parquet" }, { table: "zaken" });
  */
 export async function loadIntoPostgres(
-  file: string,
-  options: { table: string; sourceTable?: string; pgUrl?: string },
+  permit: RunPermit,
+  source: DatasetSource,
+  options: { table: string; pgUrl?: string },
 ): Promise<LoadResult> {
   const duck = await DuckDbEngine.open();
   // The plaintext copy lives in a folder of this process's own, removed at the end or, after a
@@ -50,12 +54,13 @@ export async function loadIntoPostgres(
   const work = await makeScratchDir("load");
   let pg: PostgresEngine | undefined;
   try {
-    await duck.registerFile("source", file, options.sourceTable ?? options.table);
-    const columns = await duck.columns("source");
+    await permit.attach(duck, source);
+    const view = quoteIdentifier(source.name);
+    const columns = await duck.columns(source.name);
     const csv = join(work.path, "data.csv");
     // DuckDB streams the file to CSV on disk, so memory stays flat whatever the size.
     await duck.connection.run(
-      `COPY (SELECT * FROM source) TO ${quoteString(csv)} (FORMAT csv, HEADER false, FORCE_QUOTE *)`,
+      `COPY (SELECT * FROM ${view}) TO ${quoteString(csv)} (FORMAT csv, HEADER false, FORCE_QUOTE *)`,
     );
     pg = await PostgresEngine.connect(options.pgUrl);
     const table = quoteIdentifier(options.table);

@@ -1,9 +1,38 @@
 import pg from "pg";
 import { LivingLabError } from "../errors/problem.js";
+import type { ValueKind } from "../fingerprint/canonical-value.js";
+import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import { postgresDialect } from "../sql/postgres-dialect.js";
 import { quoteIdentifier } from "../sql/quote.js";
-import { type ColumnInfo, categoryOfType, type DatasetSource, type Engine, normalizeRow, type Row } from "./engine.js";
+import {
+  type AdmittedSource,
+  type ColumnInfo,
+  categoryOfType,
+  type DatasetSource,
+  type Engine,
+  normalizeRow,
+  type Row,
+} from "./engine.js";
 import { type EngineErrorCode, engineCall } from "./engine-error.js";
+
+/** PostgreSQL's types (pg_type names) by the kind the content fingerprint renders; anything else is `other`. */
+const kinds: Record<string, ValueKind> = {
+  INT2: "integer",
+  INT4: "integer",
+  INT8: "integer",
+  NUMERIC: "decimal",
+  FLOAT4: "float",
+  FLOAT8: "float",
+  BOOL: "boolean",
+  TEXT: "text",
+  VARCHAR: "text",
+  BPCHAR: "text",
+  DATE: "date",
+  TIMESTAMP: "timestamp",
+  TIMESTAMPTZ: "timestamptz",
+  TIME: "time",
+  BYTEA: "bytes",
+};
 
 // Counts and sums arrive as text by default; they are numbers here, as on DuckDB.
 const types = {
@@ -108,21 +137,37 @@ export class PostgresEngine implements Engine {
     }
   }
 
-  async attach(source: DatasetSource): Promise<void> {
+  /** PostgreSQL reads a table on the server (the dataset's `table`, else its name), never a file. */
+  static locate(source: DatasetSource): DatasetSource {
+    return { name: source.name, table: source.table ?? source.name };
+  }
+
+  locate(source: DatasetSource): DatasetSource {
+    return PostgresEngine.locate(source);
+  }
+
+  /** Makes an admitted table on the server queryable under its dataset name, with only its admitted columns. */
+  async attach(source: AdmittedSource): Promise<void> {
     const table = source.table ?? source.name;
-    const found = await this.client.query(
-      statement("SELECT 1 AS found FROM information_schema.tables WHERE table_name = $1", [table]),
+    // The first table of that name on the search path, as an unqualified name would find it.
+    const { rows } = await this.client.query(
+      statement(
+        "SELECT table_schema FROM information_schema.tables WHERE table_name = $1 AND table_schema = ANY (current_schemas(false)) ORDER BY array_position(current_schemas(false), table_schema::name) LIMIT 1",
+        [table],
+      ),
     );
-    if (found.rows.length === 0) {
+    const found = rows[0] as { table_schema: string } | undefined;
+    if (!found) {
       throw new LivingLabError({
         code: "postgres_table_missing",
         message: `De tabel '${table}' van dataset '${source.name}' bestaat niet op de PostgreSQL-server.`,
         hint: `Laad de data eerst: livinglab load <bestand> --table ${table} --engine postgres.`,
       });
     }
-    if (table !== source.name) {
+    if (table !== source.name || source.columns) {
+      const select = source.columns ? source.columns.map(quoteIdentifier).join(", ") : "*";
       await this.execute(
-        `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(source.name)} AS SELECT * FROM ${quoteIdentifier(table)}`,
+        `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(source.name)} AS SELECT ${select} FROM ${quoteIdentifier(found.table_schema)}.${quoteIdentifier(table)}`,
       );
     }
   }
@@ -142,8 +187,12 @@ export class PostgresEngine implements Engine {
     const byOid = new Map(typeNames.rows.map((row: Row) => [Number(row.oid), String(row.name)]));
     return result.fields.map((field) => {
       const type = byOid.get(field.dataTypeID) ?? "UNKNOWN";
-      return { name: field.name, type, category: categoryOfType(type) };
+      return { name: field.name, type, category: categoryOfType(type), kind: kinds[type] ?? "other" };
     });
+  }
+
+  fingerprint(name: string): Promise<ContentFingerprint> {
+    return computeContentFingerprint(this, name);
   }
 
   /**

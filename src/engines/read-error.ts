@@ -54,6 +54,19 @@ function notUtf8(file: string, how: string): Problem {
 }
 
 /**
+ * A data file that is not there, or that this process may not read: the same problem whether
+ * the door finds it when it hashes the file or the engine when it opens it.
+ */
+export function missingDataFile(file: string, dataset?: string): Problem {
+  return {
+    code: "data_file_missing",
+    message: `Het databestand ${file}${dataset === undefined ? "" : ` van dataset '${dataset}'`} bestaat niet of is niet leesbaar.`,
+    hint: "Controleer 'file' bij de dataset, of geef met --data de map waar de data staat.",
+    file,
+  };
+}
+
+/**
  * What can be said of a data file before the engine opens it: that it is missing, empty, or a
  * CSV in UTF-16 (which DuckDB calls only "not UTF-8").
  */
@@ -62,12 +75,7 @@ export async function checkDataFile(file: string): Promise<void> {
   try {
     size = (await stat(file)).size;
   } catch {
-    throw new LivingLabError({
-      code: "data_file_missing",
-      message: `Het databestand ${file} bestaat niet of is niet leesbaar.`,
-      hint: "Controleer 'file' bij de dataset, of geef met --data de map waar de data staat.",
-      file,
-    });
+    throw new LivingLabError(missingDataFile(file));
   }
   if (size === 0) {
     throw new LivingLabError({

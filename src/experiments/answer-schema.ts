@@ -14,6 +14,11 @@ const answerSchemaByType = {
   yes_no: () => z.boolean(),
   list: () => z.array(text()).min(1),
   table: (q) => z.array(z.strictObject(shapeOf(q.columns ?? []))).min(1),
+  number: (q) => {
+    const number = z.number({ error: "Vul hier een getal in." });
+    const low = q.min === undefined ? number : number.min(q.min, `Het getal is kleiner dan ${q.min}.`);
+    return q.max === undefined ? low : low.max(q.max, `Het getal is groter dan ${q.max}.`);
+  },
 } satisfies Record<QuestionType, (question: Question) => z.ZodType>;
 
 /**

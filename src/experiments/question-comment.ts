@@ -24,4 +24,5 @@ const answerHint: Record<Question["type"], string> = {
   yes_no: "Antwoord true (ja) of false (nee).",
   list: "Schrijf als lijst, elk punt op een regel die begint met '- '.",
   table: "Per rij de kolommen hieronder; herhaal de rij (vanaf '-') voor elke volgende.",
+  number: "Een getal, zoals 1 of 0.5.",
 };

@@ -1,16 +1,16 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve } from "node:path";
 import { loadSuite } from "../checks/load-suite.js";
+import { throughDoor } from "../door/through-door.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
-import { engineVersionOf } from "../engines/engine.js";
 import { duckdbSettings } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { type WrittenFile, writeFileAtomic } from "../files/write-file-atomic.js";
+import { allColumnsOf } from "../gates/planned-reads.js";
 import { type DatasetProfile, profileDataset } from "../profile/profile-dataset.js";
 import { starterSuite } from "../profile/starter-suite.js";
-import { requireJustification } from "../runlog/justification.js";
-import { recordRun } from "../runlog/record-run.js";
+import type { JustificationChoice } from "../runlog/justification.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { writeJson } from "./write-json.js";
@@ -18,10 +18,9 @@ import { writeJson } from "./write-json.js";
 /** Version 2: the output rules applied (no raw minimum or maximum, no value or count below the minimum cell size). */
 export const PROFILE_FORMAT = "livinglab-profile/2";
 
-export interface ProfileOptions {
+export interface ProfileOptions extends JustificationChoice {
   /** A Parquet, CSV or DuckDB file, or the name of a dataset in `suite`. */
   target: string;
-  justification: string;
   /** A suite whose datasets `target` may name; also tells the experiment. */
   suite?: string;
   /** Write the profile as JSON here. */
@@ -56,33 +55,46 @@ async function resolveTarget(options: ProfileOptions): Promise<{ name: string; f
 }
 
 /**
- * Profiles a dataset, proposes a starter suite, and logs the run in the experiment the data belongs to.
+ * Profiles a dataset through the door, proposes a starter suite, and logs the run in the
+ * experiment the data belongs to. On real personal data only the declared columns are profiled.
  * @example const { profile, starter } = await profileFile({ target: "data/zaken.parquet", justification: "..." });
  */
 export async function profileFile(options: ProfileOptions): Promise<ProfileRun> {
-  const justification = requireJustification(options.justification);
   const target = await resolveTarget(options);
   const { opened, workspace } = await experimentOfFile(options.suite ?? target.file, options.workspace);
-  const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
-  try {
-    await engine.registerFile(target.name, target.file, target.table);
-    const profile = await profileDataset(engine, target.name);
-    const starterFile = options.starter ? resolve(options.starter) : undefined;
-    const starter = starterSuite(profile, starterFile ? relative(dirname(starterFile), target.file) : target.file);
-    const json = options.json ? await writeJson(options.json, { format: PROFILE_FORMAT, ...profile }) : undefined;
-    const written = starterFile ? await writeFileAtomic(starterFile, starter) : undefined;
-    const record = await recordRun(workspace, opened, {
+  const source = { name: target.name, file: target.file, ...(target.table && { table: target.table }) };
+  const { value, record } = await throughDoor(
+    {
+      workspace,
+      opened,
+      ...(options.justification !== undefined && { justification: options.justification }),
+      ...(options.reuseJustification !== undefined && { reuseJustification: options.reuseJustification }),
       analysis: { name: "profile", params: { dataset: target.name } },
-      justification,
-      datasets: { [target.name]: target.file },
-      artifacts: [json, written].filter((f): f is WrittenFile => f !== undefined),
-      outcome: "passed",
-      metrics: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, c.empty_share])),
-      metricUnits: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, "share"])),
-      engineVersion: await engineVersionOf(engine),
-    });
-    return { profile, starter, record };
-  } finally {
-    await engine.close();
-  }
+      reads: { datasets: [source], columns: { profile: [allColumnsOf(target.name)] } },
+    },
+    async (permit) => {
+      const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
+      try {
+        await permit.attach(engine, source);
+        const profile = await profileDataset(engine, target.name);
+        const starterFile = options.starter ? resolve(options.starter) : undefined;
+        const starter = starterSuite(profile, starterFile ? relative(dirname(starterFile), target.file) : target.file);
+        const json = options.json ? await writeJson(options.json, { format: PROFILE_FORMAT, ...profile }) : undefined;
+        const written = starterFile ? await writeFileAtomic(starterFile, starter) : undefined;
+        return {
+          value: { profile, starter },
+          end: {
+            outcome: "passed",
+            metrics: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, c.empty_share])),
+            metricUnits: Object.fromEntries(profile.columns.map((c) => [`${c.name}.empty_share`, "share" as const])),
+            columns: { profile: profile.columns.map((c) => `${target.name}.${c.name}`) },
+            artifacts: [json, written].filter((f): f is WrittenFile => f !== undefined),
+          },
+        };
+      } finally {
+        await engine.close();
+      }
+    },
+  );
+  return { ...value, record };
 }

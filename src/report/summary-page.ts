@@ -1,28 +1,38 @@
-import type { SuiteResult } from "../checks/check-result.js";
-import type { CheckResultRead } from "../checks/check-results-format.js";
+import type { CheckResultRead, CheckResultsRead } from "../checks/check-results-format.js";
 import { countedWords, publishableMetric } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
+import type { GovernanceState } from "../governance/governance-state.js";
+import { principleStanding } from "../governance/principle-standing.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { escapeHtml, formatCount, formatCountOf, MIN_CELL_SIZE, userText } from "./html.js";
 import { summarizeDimensions } from "./quality-headline.js";
 import { renderChart } from "./render-chart.js";
 import { type ChartCheck, capitalized, outcomeLabel, resultsChartOptions } from "./results-chart.js";
 
-const statusLabel: Record<string, string> = {
-  voldaan: "Voldaan",
-  niet_voldaan: "Niet voldaan",
-  niet_van_toepassing: "Niet van toepassing",
-  open: "Nog open",
-};
+/** The name of the meta element that says whether a summary page is final, and of which run. */
+export const SUMMARY_MARK = "livinglab-samenvatting";
+
+/** The results a summary shows: of this run, or as a results file of any format holds them. */
+type SummaryResults = Pick<CheckResultsRead, "outcome" | "checks">;
+
+/** The principles and reviews the summary shows, and the approval that makes it final. */
+export interface SummaryOptions {
+  governance: GovernanceState;
+  /** From approveFinalSummary, for exactly this run; without it the page is a concept. */
+  approval?: FinalApproval;
+}
 
 /** The one-page summary for the business owner (opdrachtgever), in plain Dutch. */
 export function renderSummaryPage(
   opened: OpenedExperiment,
-  result: SuiteResult,
+  result: SummaryResults,
   run: Pick<RunRecord, "id" | "at" | "who" | "justification">,
-  approval?: FinalApproval,
+  options: SummaryOptions,
 ): string {
+  const approval = options.approval;
+  if (approval && approval.run !== run.id)
+    throw new Error(`The approval of run ${approval.run} is not for run ${run.id}`);
   const { experiment } = opened;
   const vraag = [experiment.userstory.als, experiment.userstory.wil_ik, experiment.userstory.zodat]
     .filter((part) => typeof part === "string")
@@ -33,6 +43,7 @@ export function renderSummaryPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="${SUMMARY_MARK}" content="${approval ? "definitief" : "concept"}; run=${escapeHtml(run.id)}">
 <title>${userText(experiment.titel)} – samenvatting</title>
 <style>${STYLE}</style>
 </head>
@@ -40,11 +51,11 @@ export function renderSummaryPage(
 <main>
 <p class="kicker">Big Data Living Lab · samenvatting voor de opdrachtgever</p>
 <h1>${userText(experiment.titel)}</h1>
-<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template)} · run van ${escapeHtml(formatWhen(run.at))} door ${userText(run.who.name.replace(/\s*<[^>]*>/g, ""))}</p>
+<p class="meta">Experiment <code>${escapeHtml(experiment.id)}</code> · sjabloon ${escapeHtml(experiment.template.replace("@", ", versie "))} · run van ${escapeHtml(formatWhen(run.at))} door ${userText(run.who.name.replace(/\s*<[^>]*>/g, ""))}</p>
 ${
   approval
     ? `<p class="final">Definitief: gereviewd door ${userText(approval.reviewer)} op ${escapeHtml(formatWhen(approval.at))}.</p>`
-    : `<p class="draft">Dit is een concept. De samenvatting is pas definitief na een review door iemand anders dan de maker.</p>`
+    : `<p class="draft">Dit is een concept. De samenvatting is pas definitief als iemand anders dan de maker deze run heeft goedgekeurd.</p>`
 }
 
 <h2>De vraag</h2>
@@ -66,10 +77,10 @@ ${renderResultsTable(result.checks)}
 
 <h2>Uitgangspunten</h2>
 <ul class="principles">
-${opened.principles.principles
+${options.governance.principles
   .map((p) => {
-    const status = experiment.principes[p.id]?.status ?? "open";
-    return `<li class="status-${escapeHtml(status)}"><strong>${escapeHtml(p.title)}</strong> (${escapeHtml(p.weighing)}): ${escapeHtml(statusLabel[status] ?? status)}</li>`;
+    const standing = principleStanding(p);
+    return `<li class="status-${escapeHtml(standing.code)}"><strong>${escapeHtml(p.principle.title)}</strong> (${escapeHtml(p.principle.weighing)}): ${escapeHtml(standing.label)}. <span class="meta">${userText(standing.detail)}</span></li>`;
   })
   .join("\n")}
 </ul>
@@ -83,7 +94,7 @@ ${opened.principles.principles
 `;
 }
 
-function answerSentence(result: SuiteResult): string {
+function answerSentence(result: SummaryResults): string {
   const passed = result.checks.filter((c) => c.outcome === "passed").length;
   return `${passed} van de ${result.checks.length} controles zijn in orde. Eindoordeel van deze run: ${outcomeLabel[result.outcome].toLowerCase()}.`;
 }
@@ -153,8 +164,8 @@ h1 { color: #154273; } h2 { color: #154273; border-bottom: 2px solid #154273; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; vertical-align: top; }
 .dimensions { padding-left: 1.2rem; }
 .livinglab-panels h2 { font-size: 1rem; border: none; margin-bottom: 0; }
-.outcome-failed td:nth-child(3)::before, .status-niet_voldaan strong::before { content: "✗ "; color: #d52b1e; }
-.outcome-warned td:nth-child(3)::before, .status-open strong::before { content: "! "; color: #e17000; }
+.outcome-failed td:nth-child(3)::before, .status-niet_voldaan strong::before, .status-tegengesproken strong::before { content: "✗ "; color: #d52b1e; }
+.outcome-warned td:nth-child(3)::before, .status-open strong::before, .status-voorgesteld strong::before { content: "! "; color: #e17000; }
 .outcome-passed td:nth-child(3)::before, .status-voldaan strong::before { content: "✓ "; color: #39870c; }
 blockquote { border-left: 4px solid #154273; margin: 0; padding-left: 1rem; }
 svg { max-width: 100%; height: auto; }

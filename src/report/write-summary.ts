@@ -3,7 +3,8 @@ import type { SuiteResult } from "../checks/check-result.js";
 import { checkResultsFile } from "../checks/check-results-format.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { type WrittenFile, writeFileAtomic } from "../files/write-file-atomic.js";
-import type { FinalApproval } from "../gates/final-summary-gate.js";
+import { gateInputFor } from "../gates/gate-input.js";
+import type { GovernanceState } from "../governance/governance-state.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { REPORT_DIR, RESULTS_FILE, RUN_RESULTS_DIR } from "./report-paths.js";
 import { renderSummaryPage } from "./summary-page.js";
@@ -12,14 +13,18 @@ export { REPORT_DIR, RESULTS_FILE, RUN_RESULTS_DIR } from "./report-paths.js";
 
 /**
  * Writes the business owner's summary page and the results as JSON into the experiment's
- * report folder. The page is a draft unless it gets an approval from approveFinalSummary.
+ * report folder. The page is a concept: it becomes final only with `publishSummary`, after an
+ * approving review of this run. Principles show as the experiment's log decides them (read
+ * from the log unless `governance` is given).
+ * @example const { summary } = await writeSummary(om, run.result, run.record);
  */
 export async function writeSummary(
   opened: OpenedExperiment,
   result: SuiteResult,
   run: Pick<RunRecord, "id" | "at" | "who" | "justification">,
-  approval?: FinalApproval,
+  options: { governance?: GovernanceState } = {},
 ): Promise<{ summary: string; resultsJson: string; artifacts: WrittenFile[] }> {
+  const governance = options.governance ?? (await gateInputFor(opened)).governance;
   const dir = join(opened.dir, REPORT_DIR);
   // Results for others: small counts and their complements as bounds, keys masked (format 3).
   const results = `${JSON.stringify(checkResultsFile(result, run.id), null, 2)}\n`;
@@ -30,7 +35,7 @@ export async function writeSummary(
   const resultsJson = await writeFileAtomic(join(dir, RESULTS_FILE), results);
   const summary = await writeFileAtomic(
     join(dir, "samenvatting.html"),
-    renderSummaryPage(opened, result, run, approval),
+    renderSummaryPage(opened, result, run, { governance }),
   );
   return { summary: summary.path, resultsJson: resultsJson.path, artifacts: [resultsJson, summary] };
 }

@@ -10,6 +10,8 @@ export const principleDecidedSchema = recordBaseSchema.extend({
   toelichting: z.string().min(1),
   /** The role that decided, e.g. jurist or opdrachtgever. */
   besloten_door: z.string().optional(),
+  /** A score 0-5, where the template asks one for this principle. */
+  score: z.number().int().min(0).max(5).optional(),
 });
 
 export const verdicts = ["goedgekeurd", "afgekeurd"] as const;
@@ -20,9 +22,13 @@ export const reviewGivenSchema = recordBaseSchema.extend({
   type: z.literal("review_given"),
   verdict: z.enum(verdicts),
   toelichting: z.string().min(1),
-  /** The run reviewed (by default the latest finished run) and its author. */
+  /** The run reviewed (by default the latest finished run; null for a review of the plan) and its maker. */
   run: z.string().nullable(),
   author: z.string().nullable(),
+  /** The hash of the reviewed run's record: it binds the review to exactly that run and the data it read. */
+  run_hash: sha256Schema.optional(),
+  /** The reviewer's role, such as privacy officer, where it is given. */
+  role: z.string().optional(),
 });
 
 /** A summary handed to its readers, with the hash of exactly what they got. */
@@ -31,6 +37,9 @@ export const summaryPublishedSchema = recordBaseSchema.extend({
   file: fileFingerprintSchema,
   aan: z.string().min(1),
   run: z.string().nullable(),
+  /** The reviewed run's record hash, and the approving review that made the summary final. */
+  run_hash: sha256Schema.optional(),
+  review: z.string().optional(),
 });
 
 /** Data destroyed: the fingerprints of what existed, and why it went. */

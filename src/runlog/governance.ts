@@ -1,6 +1,6 @@
-import { relative, resolve } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import { summarizedRun } from "../governance/governance-state.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
 import type { Workspace } from "../workspace.js";
 import { planDestruction } from "./destruction-plan.js";
@@ -11,21 +11,14 @@ import {
   restoreStaged,
   stageDestruction,
 } from "./destruction-staging.js";
-import { findInLog, findRecord, findRun, latestRun } from "./find-record.js";
-import type {
-  Correction,
-  DataDestroyed,
-  PrincipleDecided,
-  ReviewGiven,
-  SummaryPublished,
-  Verdict,
-} from "./governance-schema.js";
-import { hashFile, whoAmI } from "./provenance.js";
+import { findInLog, findRecord, findRun, isRun } from "./find-record.js";
+import type { Correction, DataDestroyed, PrincipleDecided, ReviewGiven, Verdict } from "./governance-schema.js";
+import { whoAmI } from "./provenance.js";
 import { samePerson } from "./reviews.js";
-import { appendRecord, newRunId, runLogPath } from "./run-log.js";
+import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
 
 /** The fields every governance event shares: a fresh id, now, who, and the experiment as it is. */
-function eventBase(workspace: Workspace, opened: OpenedExperiment) {
+export function governanceEventBase(workspace: Workspace, opened: OpenedExperiment) {
   return {
     id: newRunId(),
     at: new Date().toISOString(),
@@ -41,7 +34,7 @@ function eventBase(workspace: Workspace, opened: OpenedExperiment) {
 export async function decidePrinciple(
   workspace: Workspace,
   opened: OpenedExperiment,
-  decision: { principle: string; status: PrincipleStatus; toelichting: string; beslotenDoor?: string },
+  decision: { principle: string; status: PrincipleStatus; toelichting: string; beslotenDoor?: string; score?: number },
 ): Promise<PrincipleDecided> {
   const known = opened.principles.principles.map((p) => p.id);
   if (!known.includes(decision.principle)) {
@@ -52,31 +45,47 @@ export async function decidePrinciple(
     });
   }
   return (await appendRecord(runLogPath(opened.dir), {
-    ...eventBase(workspace, opened),
+    ...governanceEventBase(workspace, opened),
     type: "principle_decided",
     principle: decision.principle,
     status: decision.status,
     toelichting: requireText(decision.toelichting, "toelichting"),
     ...(decision.beslotenDoor && { besloten_door: decision.beslotenDoor }),
+    ...(decision.score !== undefined && { score: requireScore(decision.score) }),
   })) as PrincipleDecided;
 }
 
 /**
- * Records a review of a run (by default the latest finished run, else of the experiment as
- * it stands). Refused when the reviewer made that run or is the experiment's auteur: the same
- * name or the same e-mail address.
+ * Records a review of a run (by default the latest finished run; with `plan`, or while there
+ * is no run, of the experiment as it stands). The review is bound to this version of the
+ * experiment file and to the reviewed run's record (and so to the data it read). Refused
+ * when the reviewer made that run or is the experiment's auteur: the same name or e-mail address.
  * @example await giveReview(lab, om, { verdict: "goedgekeurd", toelichting: "Controles en samenvatting nagelopen." });
  */
 export async function giveReview(
   workspace: Workspace,
   opened: OpenedExperiment,
-  review: { verdict: Verdict; toelichting: string; run?: string; author?: string },
+  review: { verdict: Verdict; toelichting: string; run?: string; plan?: boolean; author?: string; role?: string },
 ): Promise<ReviewGiven> {
   const file = runLogPath(opened.dir);
-  const latest = review.run === undefined ? await latestRun(file) : await findRunInLog(file, review.run);
+  const records = await readLogRecords(file);
+  if (review.plan && review.run !== undefined) {
+    throw new LivingLabError({
+      code: "usage",
+      message: "Een review gaat over het plan óf over een run, niet allebei.",
+      hint: "Gebruik --plan of --run <run>.",
+    });
+  }
+  // By default the run a summary shows (the latest with check results that no correction
+  // withdrew, as publish takes it), else the latest run.
+  const latest = review.plan
+    ? undefined
+    : review.run === undefined
+      ? (summarizedRun(records) ?? records.filter(isRun).at(-1))
+      : await findRunInLog(file, review.run);
   // The author is who made the reviewed run; the experiment's auteur may not review it either.
   const author = review.author ?? latest?.who.name ?? opened.experiment.auteur;
-  const base = eventBase(workspace, opened);
+  const base = governanceEventBase(workspace, opened);
   const maker = [author, opened.experiment.auteur].find((name) => samePerson(base.who.name, name));
   if (maker !== undefined) {
     throw new LivingLabError({
@@ -92,36 +101,9 @@ export async function giveReview(
     toelichting: requireText(review.toelichting, "toelichting"),
     run: latest?.id ?? null,
     author,
+    ...(latest && { run_hash: latest.hash }),
+    ...(review.role && { role: requireText(review.role, "rol") }),
   })) as ReviewGiven;
-}
-
-/**
- * Records that a summary was handed to its readers, with the hash of the file they got.
- * @example await publishSummary(lab, om, { aan: "Hoofd informatievoorziening OM" });
- */
-export async function publishSummary(
-  workspace: Workspace,
-  opened: OpenedExperiment,
-  publication: { aan: string; file?: string; run?: string },
-): Promise<SummaryPublished> {
-  const path = resolve(opened.dir, publication.file ?? "rapport/samenvatting.html");
-  const sha256 = await hashFile(path).catch(() => {
-    throw new LivingLabError({
-      code: "file_not_found",
-      message: `De samenvatting ${path} bestaat niet.`,
-      hint: "Maak haar eerst met 'livinglab run', of geef het juiste bestand op.",
-      file: path,
-    });
-  });
-  const file = runLogPath(opened.dir);
-  const run = publication.run === undefined ? await latestRun(file) : await findRunInLog(file, publication.run);
-  return (await appendRecord(runLogPath(opened.dir), {
-    ...eventBase(workspace, opened),
-    type: "summary_published",
-    file: { name: path.split("/").at(-1) ?? path, path: relative(opened.dir, path), sha256 },
-    aan: requireText(publication.aan, "aan"),
-    run: run?.id ?? null,
-  })) as SummaryPublished;
 }
 
 /**
@@ -140,7 +122,7 @@ export async function destroyData(
   const reden = requireText(destruction.reden, "reden");
   await finishPendingDestructions(opened.dir);
   const plan = await planDestruction(opened.dir, destruction.paths);
-  const base = eventBase(workspace, opened);
+  const base = governanceEventBase(workspace, opened);
   const staging = await stageDestruction(plan, base.id);
   let record: DataDestroyed;
   try {
@@ -171,11 +153,22 @@ export async function correctRecord(
   const found = await findInLog(runLogPath(opened.dir), correction.refersTo);
   const target = found?.record ?? findRecord([], correction.refersTo);
   return (await appendRecord(runLogPath(opened.dir), {
-    ...eventBase(workspace, opened),
+    ...governanceEventBase(workspace, opened),
     type: "correction",
     refers_to: { seq: target.seq, id: target.id, type: target.type, hash: target.hash },
     correctie: requireText(correction.correctie, "correctie"),
   })) as Correction;
+}
+
+function requireScore(score: number): number {
+  if (!Number.isInteger(score) || score < 0 || score > 5) {
+    throw new LivingLabError({
+      code: "score_out_of_range",
+      message: `De score ${score} ligt niet tussen 0 en 5.`,
+      hint: "Geef een heel getal van 0 (slecht) tot 5 (volledig).",
+    });
+  }
+  return score;
 }
 
 /** A finished run by id or number, found by streaming the log. */
@@ -184,7 +177,7 @@ async function findRunInLog(file: string, ref: string) {
   return findRun(found ? [found.record, ...found.related] : [], ref);
 }
 
-function requireText(text: string, field: string): string {
+export function requireText(text: string, field: string): string {
   const cleaned = text.replace(/\s+/g, " ").trim();
   if (cleaned.length < 3) {
     throw new LivingLabError({

@@ -1,25 +1,32 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import { type MetricUnit, metricUnits } from "../checks/metric-unit.js";
+import type { RunPermit } from "../door/run-permit.js";
+import { isRefusal, throughDoor } from "../door/through-door.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
 import type { Row } from "../engines/engine.js";
+import { duckdbSettings } from "../engines/open-engine.js";
 import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { Workspace } from "../workspace.js";
 import type { JustificationChoice } from "./justification.js";
-import type { RunRecord, TableFingerprint } from "./run-record-schema.js";
-import { startRun } from "./start-run.js";
-import { tableChecksum } from "./table-checksum.js";
+import type { DataFingerprint, RunRecord } from "./run-record-schema.js";
 
 /** What a logged analysis gets: an engine, and ways to read and write that the log sees. */
 export interface LoggedRunContext {
   readonly id: string;
+  /** The run's permit, for engines of your own: `await run.permit.attach(engine, { name, file })`. */
+  readonly permit: RunPermit;
   /** An embedded DuckDB for this run, closed when it ends. */
   readonly engine: DuckDbEngine;
-  /** Makes a Parquet or CSV file queryable as `name` and records its fingerprint. */
-  readDataset(name: string, file: string): Promise<void>;
-  /** Records a table already in the engine, by a checksum computed in SQL. */
-  readTable(table: string): Promise<TableFingerprint>;
+  /**
+   * Makes a Parquet, CSV or DuckDB file queryable as `name`, through the door: declared data
+   * only on real personal data (and only its declared columns), never data logged as destroyed.
+   * Returns what was read: the file's hash and the content fingerprint.
+   */
+  readDataset(name: string, file: string): Promise<DataFingerprint>;
+  /** Records a table you made in the engine, by its content fingerprint. */
+  readTable(table: string): Promise<DataFingerprint>;
   query(sql: string): Promise<Row[]>;
   /** Writes a file (relative paths land in the experiment folder) and records its hash. */
   writeArtifact(file: string, content: string | Uint8Array): Promise<string>;
@@ -37,9 +44,9 @@ export interface LoggedRunOptions extends JustificationChoice {
 }
 
 /**
- * Runs `analysis` as a logged run: the justification is checked and the start recorded first;
- * the datasets it reads and the artifacts it writes through the context are recorded at the end,
- * and the end is recorded even when the function throws (outcome `error`, then rethrown).
+ * Runs `analysis` as a logged run, through the door: the justification and the gates are
+ * checked and the start recorded before your function runs; what it reads and writes through
+ * the context is recorded at the end, also when it throws (outcome `error`, then rethrown).
  * @example const { result } = await loggedRun(lab, om, { analysis: "telling", justification }, async (run) => { await run.readDataset("zaken", file); return run.query("SELECT count(*) FROM zaken"); });
  */
 export async function loggedRun<T>(
@@ -49,63 +56,76 @@ export async function loggedRun<T>(
   analysis: (run: LoggedRunContext) => Promise<T>,
 ): Promise<{ result: T; record: RunRecord }> {
   const { analysis: what, ...choice } = options;
-  const engine = await DuckDbEngine.open();
-  try {
-    const engineVersion = `duckdb ${await engine.version()}`;
-    const handle = await startRun(workspace, opened, {
+  const name = typeof what === "string" ? what : what.name;
+  const { value, record } = await throughDoor(
+    {
+      workspace,
+      opened,
       ...choice,
       analysis: typeof what === "string" ? { name: what, params: {} } : what,
-      engineVersion,
-    });
-    const datasets: Record<string, string> = {};
-    const tables: TableFingerprint[] = [];
-    const artifacts: string[] = [];
-    const metrics: Record<string, number | null> = {};
-    const units: Record<string, MetricUnit> = {};
-    const context: LoggedRunContext = {
-      id: handle.id,
-      engine,
-      outcome: "completed",
-      async readDataset(name, file) {
-        await engine.registerFile(name, file);
-        datasets[name] = file;
-      },
-      async readTable(table) {
-        const fingerprint = await tableChecksum(engine, table);
-        tables.push(fingerprint);
-        return fingerprint;
-      },
-      query: (sql) => engine.query(sql),
-      async writeArtifact(file, content) {
-        const path = isAbsolute(file) ? file : join(opened.dir, file);
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, content);
-        artifacts.push(path);
-        return path;
-      },
-      metric(name, value, unit) {
-        if (unit !== undefined && !metricUnits.includes(unit)) {
-          throw new LivingLabError({
-            code: "unknown_metric_unit",
-            message: `De eenheid '${unit}' van meting '${name}' bestaat niet.`,
-            hint: `Kies een van: ${metricUnits.join(", ")}.`,
+      reads: { datasets: [], columns: {} },
+    },
+    async (permit) => {
+      const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
+      try {
+        const artifacts: string[] = [];
+        const metrics: Record<string, number | null> = {};
+        const units: Record<string, MetricUnit> = {};
+        // Your SQL may read any column of what you attach: every attached column counts as read.
+        const columns = () => ({
+          [name]: permit
+            .read()
+            .filter((d) => !d.made)
+            .flatMap((d) => d.columns.map((c) => `${d.name}.${c}`)),
+        });
+        const context: LoggedRunContext = {
+          id: permit.id,
+          permit,
+          engine,
+          outcome: "completed",
+          readDataset: (dataset, file) => permit.attach(engine, { name: dataset, file }),
+          readTable: (table) => permit.recordTable(engine, table),
+          query: (sql) => engine.query(sql),
+          async writeArtifact(file, content) {
+            const path = isAbsolute(file) ? file : join(opened.dir, file);
+            await mkdir(dirname(path), { recursive: true });
+            await writeFile(path, content);
+            artifacts.push(path);
+            return path;
+          },
+          metric(metricName, metricValue, unit) {
+            if (unit !== undefined && !metricUnits.includes(unit)) {
+              throw new LivingLabError({
+                code: "unknown_metric_unit",
+                message: `De eenheid '${unit}' van meting '${metricName}' bestaat niet.`,
+                hint: `Kies een van: ${metricUnits.join(", ")}.`,
+              });
+            }
+            metrics[metricName] = metricValue;
+            if (unit) units[metricName] = unit;
+            else delete units[metricName];
+          },
+        };
+        const result = await analysis(context).catch(async (error: unknown) => {
+          // The run ends with what it read and wrote so far; throughDoor records the error.
+          await permit.end({
+            outcome: isRefusal(error) ? "refused" : "error",
+            error,
+            metrics,
+            metricUnits: units,
+            artifacts,
+            columns: columns(),
           });
-        }
-        metrics[name] = value;
-        if (unit) units[name] = unit;
-        else delete units[name];
-      },
-    };
-    const ending = { datasets, tables, artifacts, metrics, metricUnits: units, engineVersion };
-    let result: T;
-    try {
-      result = await analysis(context);
-    } catch (error) {
-      await handle.end({ ...ending, outcome: "error", error });
-      throw error;
-    }
-    return { result, record: await handle.end({ ...ending, outcome: context.outcome }) };
-  } finally {
-    await engine.close();
-  }
+          throw error;
+        });
+        return {
+          value: result,
+          end: { outcome: context.outcome, metrics, metricUnits: units, artifacts, columns: columns() },
+        };
+      } finally {
+        await engine.close();
+      }
+    },
+  );
+  return { result: value, record };
 }

@@ -7,8 +7,8 @@ import type { LogRecordType, NewLogRecord } from "./log-record-schema.js";
  * append-only and a value that enters it can never be taken out.
  */
 const freeTextFields = {
-  run_started: ["justification", "analysis"],
-  run: ["justification", "analysis"],
+  run_started: ["justification", "analysis", "stated_in_advance"],
+  run: ["justification", "analysis", "stated_in_advance"],
   principle_decided: ["toelichting", "besloten_door"],
   review_given: ["toelichting"],
   summary_published: ["aan"],
@@ -23,13 +23,23 @@ const freeTextFields = {
 export function maskFreeText<R extends NewLogRecord>(record: R): R {
   const masked: Record<string, unknown> = { ...record };
   for (const field of freeTextFields[record.type]) {
-    if (field in masked) masked[field] = maskStrings(masked[field]);
+    if (!(field in masked)) continue;
+    const value = masked[field];
+    // The answers stated in advance keep the hash of what the experiment said, unmasked: it is
+    // compared with the experiment as it is now, never recomputed from the log.
+    masked[field] =
+      field === "stated_in_advance" && value !== null && typeof value === "object" && "answers" in value
+        ? { ...value, answers: maskStrings(value.answers) }
+        : maskStrings(value);
   }
   return masked as R;
 }
 
-/** Every string inside a value masked; objects and lists keep their shape. */
-function maskStrings(value: unknown): unknown {
+/**
+ * Every string inside a value masked; objects and lists keep their shape.
+ * @example maskStrings({ akkoord: ["jan@voorbeeld.nl"] }) // { akkoord: ["[e-mailadres verborgen]"] }
+ */
+export function maskStrings(value: unknown): unknown {
   if (typeof value === "string") return maskPersonalData(value);
   if (Array.isArray(value)) return value.map(maskStrings);
   if (value !== null && typeof value === "object") {

@@ -22,6 +22,48 @@ export const tableFingerprintSchema = z.object({
 });
 export type TableFingerprint = z.infer<typeof tableFingerprintSchema>;
 
+/**
+ * What an engine read of one dataset: the content fingerprint of its rows, computed where the
+ * data lives (the same on every engine, see src/fingerprint/), and the file's hash where there is a file.
+ */
+export const dataFingerprintSchema = z.object({
+  name: z.string(),
+  /** The engine and its version, such as `duckdb v1.5.6`. */
+  engine: z.string(),
+  file: z.object({ path: z.string(), sha256: sha256Schema }).optional(),
+  table: z.string().optional(),
+  rows: z.number().int().min(0),
+  columns: z.array(z.string()),
+  content_sha256: sha256Schema,
+  /** How the content fingerprint was computed, such as `livinglab-inhoud/1`. */
+  method: z.string(),
+  /** A table the analysis made itself from what it read, recorded for provenance; not data it read. */
+  made: z.literal(true).optional(),
+});
+export type DataFingerprint = z.infer<typeof dataFingerprintSchema>;
+
+/** One check of a run as the log keeps it, for the tool's own evidence: never a value from the data. */
+export const checkSummarySchema = z.object({
+  id: z.string(),
+  dimension: z.string(),
+  outcome: z.string(),
+  /** What its failing and looked-at counts count: rows, groups, or nothing (see the results format). */
+  counted: z.string(),
+  /** The share of the rows it looked at that failed, for checks that count rows; else null. */
+  share_of_rows: z.number().nullable(),
+});
+export type CheckSummary = z.infer<typeof checkSummarySchema>;
+
+/** The answers a template asks to state before the first run (margins, success criteria), as they were. */
+export const statedInAdvanceSchema = z.object({
+  sha256: sha256Schema,
+  answers: z.record(z.string(), z.unknown()),
+});
+export type StatedInAdvance = z.infer<typeof statedInAdvanceSchema>;
+
+/** Per reader (a check id, or the analysis's name), the columns it reads as `dataset.column`; `dataset.*` is every column. */
+export const columnsReadSchema = z.record(z.string(), z.array(z.string()));
+
 export const whoSchema = z.object({ name: z.string(), source: z.enum(["git", "env", "os"]) });
 export type Who = z.infer<typeof whoSchema>;
 
@@ -57,6 +99,11 @@ export const runStartedRecordSchema = recordBaseSchema.extend({
   /** The run whose justification this run reuses, by id. */
   justification_reused_from: z.string().optional(),
   datasets: z.array(fileFingerprintSchema).optional(),
+  /** The suite file the run executes, with its hash. */
+  suite: fileFingerprintSchema.optional(),
+  /** The columns the analysis said, before the door, it would read. */
+  columns_read: columnsReadSchema.optional(),
+  stated_in_advance: statedInAdvanceSchema.optional(),
   code: codeSchema,
   versions: z.object({ node: z.string(), livinglab: z.string(), engine: z.string().optional() }),
 });
@@ -73,6 +120,13 @@ export const runRecordSchema = recordBaseSchema.extend({
   justification_reused_from: z.string().optional(),
   datasets: z.array(fileFingerprintSchema),
   tables: z.array(tableFingerprintSchema).optional(),
+  /** What the engine read of each dataset: content fingerprint and file hash. */
+  data: z.array(dataFingerprintSchema).optional(),
+  suite: fileFingerprintSchema.optional(),
+  /** The columns each check (or the analysis) touched. */
+  columns_read: columnsReadSchema.optional(),
+  stated_in_advance: statedInAdvanceSchema.optional(),
+  checks: z.array(checkSummarySchema).optional(),
   code: codeSchema,
   versions: z.object({ node: z.string(), livinglab: z.string(), engine: z.string() }),
   outcome: z.string(),

@@ -1,19 +1,12 @@
 import { countedWords, publishableMetric, unitWords } from "../checks/metric-unit.js";
-import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { GovernanceState } from "../governance/governance-state.js";
+import { principleStanding, statusWords } from "../governance/principle-standing.js";
 import { escapeHtml, formatShare, userText } from "../report/html.js";
 import { findingText } from "../report/quality-headline.js";
 import { failingText } from "../report/summary-page.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { CheckView } from "./lab-view.js";
-import {
-  dimensionText,
-  formatDate,
-  normSignal,
-  outcomeSignal,
-  principleSignal,
-  type Signal,
-  weighingText,
-} from "./labels.js";
+import { dimensionText, normSignal, outcomeSignal, principleSignal, type Signal, weighingText } from "./labels.js";
 import type { DimensionScore } from "./quality.js";
 
 /** A status as symbol, word and colour together; the symbol is hidden from screen readers, the word is not. */
@@ -21,15 +14,24 @@ export function renderSignal(signal: Signal): string {
   return `<span class="lab-signal lab-tone--${signal.tone}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-signal__label">${escapeHtml(signal.label)}</span></span>`;
 }
 
-/** The ten principles as traffic lights, grouped by the weighing Mag / Kan / Wenselijk. */
-export function renderPrincipleLights(opened: OpenedExperiment, headingLevel: 3 | 4): string {
+/**
+ * The ten principles as traffic lights, grouped by the weighing Mag / Kan / Wenselijk: as the
+ * log decides them, a proposal shown as a proposal, and contradicted where the tool's own
+ * evidence says otherwise.
+ */
+export function renderPrincipleLights(governance: GovernanceState, headingLevel: 3 | 4): string {
   const groups = weighings.map((weighing) => {
-    const items = opened.principles.principles
-      .filter((p) => p.weighing === weighing)
+    const items = governance.principles
+      .filter((p) => p.principle.weighing === weighing)
       .map((p) => {
-        const status = opened.experiment.principes[p.id]?.status ?? "open";
-        const signal = principleSignal[status];
-        return `<li class="lab-light lab-tone--${signal.tone}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-light__name">${escapeHtml(p.title)}</span><span class="lab-light__status">${escapeHtml(signal.label)}</span></li>`;
+        const standing = principleStanding(p);
+        const signal = principleSignal[standing.code];
+        // A proposal says what it proposes, so a reader sees both the proposal and that it is not decided.
+        const label =
+          standing.code === "voorgesteld" && p.proposal
+            ? `Voorstel: ${statusWords[p.proposal.status]} (nog niet besloten)`
+            : signal.label;
+        return `<li class="lab-light lab-tone--${signal.tone}" title="${userText(standing.detail)}"><span class="lab-signal__icon" aria-hidden="true">${escapeHtml(signal.symbol)}</span><span class="lab-light__name">${escapeHtml(p.principle.title)}</span><span class="lab-light__status">${escapeHtml(label)}</span></li>`;
       });
     return `<section class="lab-principles__group" aria-label="${escapeHtml(weighingText[weighing])}">
 <h${headingLevel} class="lab-principles__title">${escapeHtml(weighingText[weighing])}</h${headingLevel}>
@@ -122,14 +124,6 @@ export function renderFacts(facts: ReadonlyArray<readonly [string, string]>): st
   return `<dl class="utrecht-data-list lab-facts">
 ${facts.map(([key, value]) => `<dt class="utrecht-data-list__item-key">${escapeHtml(key)}</dt><dd class="utrecht-data-list__item-value">${value}</dd>`).join("\n")}
 </dl>`;
-}
-
-/** Who decided a principle and when, in one line. */
-export function decidedText(answer: { besloten_door?: string; datum?: string }): string {
-  const by = answer.besloten_door ? `door ${userText(answer.besloten_door)}` : "";
-  const on = answer.datum ? `op ${escapeHtml(formatDate(answer.datum))}` : "";
-  const both = [by, on].filter(Boolean).join(" ");
-  return both ? `Besloten ${both}.` : "";
 }
 
 /** A list of user-written items, each escaped and masked. */

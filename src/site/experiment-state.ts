@@ -1,32 +1,32 @@
-import { independentReviews } from "../gates/review.js";
+import { runApproval } from "../governance/governance-state.js";
 import type { ExperimentView, ReviewView, RunView } from "./lab-view.js";
 
-/** Whether the business owner's summary is final: only after a review by someone other than the author. */
+/** Whether the business owner's summary is final: only after an approving review of the run it shows. */
 export type SummaryState =
   | { final: true; review: ReviewView; lastRun: RunView | undefined }
   | { final: false; reason: string; lastRun: RunView | undefined };
 
-/** The final-summary gate, applied to what the site read: an independent review of this version of the experiment. */
+/**
+ * The final-summary gate, applied to what the site read: an approving review in force of the
+ * latest run with results, by someone other than its maker and the author, on this version of
+ * the experiment. An approval of the plan does not make results final.
+ */
 export function summaryState(experiment: ExperimentView): SummaryState {
   const lastRun = experiment.runs.at(-1);
-  const { opened } = experiment;
-  const reviews = experiment.reviews
-    .filter((r) => r.verdict === "goedgekeurd")
-    .map((r) => ({
-      reviewer: r.who,
-      at: r.at,
-      ...(r.experimentSha256 ? { experiment_sha256: r.experimentSha256 } : {}),
-    }));
-  const independent = independentReviews(reviews, opened.experiment.auteur, opened.sha256).at(-1);
-  if (independent) {
-    const review = { who: independent.reviewer, at: independent.at, verdict: "goedgekeurd" };
-    return { final: true, review, lastRun };
+  const shown = experiment.runs.find((r) => r.record.id === experiment.governance.summarized);
+  const approval = shown ? runApproval(experiment.governance, shown.record.id) : undefined;
+  if (shown && approval) {
+    return {
+      final: true,
+      review: { who: approval.reviewer, at: approval.at, verdict: approval.verdict, inForce: true },
+      lastRun,
+    };
   }
-  return {
-    final: false,
-    reason: `Niemand anders dan de auteur (${opened.experiment.auteur}) heeft deze versie van het experiment beoordeeld.`,
-    lastRun,
-  };
+  const author = experiment.opened.experiment.auteur;
+  const reason = shown
+    ? `Niemand anders dan de auteur (${author}) heeft run ${shown.number} goedgekeurd.`
+    : "Er is nog geen run met uitkomsten om te beoordelen.";
+  return { final: false, reason, lastRun };
 }
 
 const verdictText: Record<string, string> = {

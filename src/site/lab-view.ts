@@ -2,6 +2,8 @@ import type { Outcome } from "../checks/check-result.js";
 import type { CheckResultRead } from "../checks/check-results-format.js";
 import type { Problem } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { GovernanceState } from "../governance/governance-state.js";
+import type { RunResultsState } from "../report/recorded-results.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { PrinciplesFile } from "../templates/principle-schema.js";
 import type { Template } from "../templates/template-schema.js";
@@ -22,18 +24,13 @@ export interface ExperimentView {
   opened: OpenedExperiment;
   /** Oldest first. */
   runs: RunView[];
+  /** The one governance state (decisions, reviews, evidence), as status and the gates read it. */
+  governance: GovernanceState;
   reviews: ReviewView[];
   publications: PublicationView[];
   /** Problems reading this experiment's run log or results, shown on its page. */
   problems: Problem[];
 }
-
-/**
- * What became of a run's results file: `verified` (its hash is the one the log recorded),
- * `mismatch` (a file is there, but not what the run wrote), `missing` (the run wrote one,
- * it is gone) or `none` (the run wrote no results file).
- */
-export type RunResultsState = "verified" | "mismatch" | "missing" | "none";
 
 export interface RunView {
   /** The run's number within its experiment: 1 for the first finished run. */
@@ -54,17 +51,18 @@ export interface RunView {
  */
 export type CheckView = CheckResultRead;
 
-/** A review by someone other than the author: what makes a summary final. */
+/** A review as the log records it, with whether it counts: only an approval in force of a run makes its summary final. */
 export interface ReviewView {
   who: string;
   at: string;
-  /** "goedgekeurd" or "afgekeurd"; only an approval makes a summary final. */
+  /** "goedgekeurd" or "afgekeurd". */
   verdict: string;
   note?: string;
-  /** The run reviewed, when the review names one. */
+  /** The run reviewed, when the review names one; else the review is of the plan. */
   runId?: string;
-  /** The experiment file the review saw; a review of another version does not make the summary final. */
-  experimentSha256?: string;
+  inForce: boolean;
+  /** Why it does not count, when it does not. */
+  void?: string;
 }
 
 /** A summary handed to its readers, as the run log records it. */

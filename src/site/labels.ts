@@ -1,6 +1,6 @@
 import type { Dimension } from "../checks/check-definition.js";
 import type { Outcome } from "../checks/check-result.js";
-import type { PrincipleStatus } from "../templates/principle-schema.js";
+import type { StandingCode } from "../governance/principle-standing.js";
 
 /** How a signal looks: a word, a symbol and a colour class, so colour is never the only cue. */
 export interface Signal {
@@ -24,12 +24,15 @@ export const normSignal = {
   not_evaluated: { label: "Niet beoordeeld", symbol: "–", tone: "neutral" },
 } as const satisfies Record<Outcome, Signal>;
 
+/** A principle's standing: decided in the log, only proposed in the file, contradicted by the tool, or open. */
 export const principleSignal = {
   voldaan: { label: "Voldaan", symbol: "✓", tone: "good" },
   niet_voldaan: { label: "Niet voldaan", symbol: "✗", tone: "bad" },
   niet_van_toepassing: { label: "Niet van toepassing", symbol: "–", tone: "neutral" },
+  voorgesteld: { label: "Voorgesteld, nog niet besloten", symbol: "?", tone: "warn" },
+  tegengesproken: { label: "Tegengesproken door de metingen", symbol: "✗", tone: "bad" },
   open: { label: "Nog open", symbol: "?", tone: "warn" },
-} as const satisfies Record<PrincipleStatus, Signal>;
+} as const satisfies Record<StandingCode, Signal>;
 
 /** The NORA dimensions in words a business owner reads without a glossary. */
 export const dimensionText = {

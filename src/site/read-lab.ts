@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { type Outcome, outcomes } from "../checks/check-result.js";
 import { EXPERIMENT_FILE } from "../experiments/open-experiment.js";
+import { gateInputFor, localDate, ownSuiteFile } from "../gates/gate-input.js";
+import { openResultsFolder } from "../report/recorded-results.js";
 import { REPORT_DIR } from "../report/write-summary.js";
 import type { Workspace } from "../workspace.js";
 import type { ExperimentEntry, LabView, RunView } from "./lab-view.js";
 import { listExperimentIds, type OpenedOrProblems, readExperiment } from "./sources/experiment-source.js";
-import { openResultsFolder } from "./sources/results-source.js";
 import { createRunLogReader, type RunLogContents, type RunLogReader } from "./sources/run-log-source.js";
 import { stampOfAll } from "./sources/source-stamp.js";
 import { readCatalog } from "./sources/template-source.js";
@@ -31,8 +32,11 @@ interface CachedExperiment {
   stamp: string;
   opened: OpenedOrProblems;
   log: RunLogReader;
-  /** What the entry was built from: the experiment, the log as read, and the report folder. */
-  built?: { log: RunLogContents; report: string; entry: ExperimentEntry };
+  /**
+   * What the entry was built from: the experiment, the log as read, the report folder, and what
+   * else the governance state depends on (the experiment's suite, today's date).
+   */
+  built?: { log: RunLogContents; report: string; inputs: string; entry: ExperimentEntry };
 }
 
 /**
@@ -92,13 +96,15 @@ export function createLabReader(workspace: Workspace): LabReader {
 async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> {
   const { opened } = cached;
   if (!opened.ok) {
-    cached.built = { log: { runs: [], reviews: [], publications: [], problems: [] }, report: "", entry: opened };
+    cached.built = { log: { records: [], runs: [], problems: [] }, report: "", inputs: "", entry: opened };
     return;
   }
   const log = await cached.log.read();
   const report = await stampOfAll([], [join(dir, REPORT_DIR)]);
-  if (cached.built?.log === log && cached.built.report === report && cached.built.entry.ok) {
-    if (cached.built.entry.experiment.opened === opened.opened) return;
+  const inputs = `${localDate()}\n${await stampOfAll([ownSuiteFile(opened.opened)])}`;
+  const built = cached.built;
+  if (built?.log === log && built.report === report && built.inputs === inputs && built.entry.ok) {
+    if (built.entry.experiment.opened === opened.opened) return;
   }
   const results = await openResultsFolder(dir);
   const runs: RunView[] = [];
@@ -106,7 +112,7 @@ async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> 
     const found = await results.resultsOf(record);
     const number = runs.length + 1;
     if (found.state === "verified") {
-      runs.push({ number, record, checks: found.checks, outcome: found.outcome, results: "verified" });
+      runs.push({ number, record, checks: found.results.checks, outcome: found.results.outcome, results: "verified" });
       continue;
     }
     runs.push({
@@ -118,17 +124,33 @@ async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> 
       ...(found.file !== undefined && { mismatchedFile: found.file }),
     });
   }
+  // The one governance state, as status and the gates build it, from the records read already.
+  const { governance } = await gateInputFor(opened.opened, { records: log.records });
   const entry: ExperimentEntry = {
     ok: true,
     experiment: {
       opened: opened.opened,
       runs,
-      reviews: log.reviews,
-      publications: log.publications,
+      governance,
+      reviews: governance.reviews.map((r) => ({
+        who: r.reviewer,
+        at: r.at,
+        verdict: r.verdict,
+        note: r.note,
+        ...(r.run && { runId: r.run }),
+        inForce: r.inForce,
+        ...(r.void && { void: r.void }),
+      })),
+      publications: governance.publications.map((p) => ({
+        who: p.who,
+        at: p.at,
+        to: p.to,
+        file: p.file.split("/").at(-1) ?? p.file,
+      })),
       problems: log.problems,
     },
   };
-  cached.built = { log, report, entry };
+  cached.built = { log, report, inputs, entry };
 }
 
 function outcomeOf(value: string): Outcome | undefined {

@@ -46,6 +46,23 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   byte_order: ([a]) => `${a}`,
   shape: ([a]) =>
     `regexp_replace(regexp_replace(regexp_replace(${a}, '[0-9]', '9', 'g'), '[A-Z]', 'A', 'g'), '[a-z]', 'a', 'g')`,
+  rtrim: ([a, chars]) => `rtrim(${a}, ${chars})`,
+  abs: ([a]) => `abs(${a})`,
+  floor: ([a]) => `floor(${a})`,
+  log2: ([a]) => `log2(${a})`,
+  power: ([a, b]) => `power(${a}, ${b})`,
+  to_double: ([a]) => `CAST(${a} AS DOUBLE PRECISION)`,
+  is_nan: ([a]) => `isnan(${a})`,
+  is_infinite: ([a]) => `isinf(${a})`,
+  /** A timestamp with time zone as text in UTC, without the offset. */
+  utc_text: ([a]) => `CAST((${a}) AT TIME ZONE 'UTC' AS VARCHAR)`,
+  hex_of_bytes: ([a]) => `lower(hex(${a}))`,
+  /** MD5 of the text's UTF-8 bytes, as 32 lowercase hex digits. */
+  md5_hex: ([a]) => `md5(${a})`,
+  /** Up to 15 hex digits as a non-negative BIGINT. */
+  hex_to_bigint: ([a]) => `CAST('0x' || ${a} AS BIGINT)`,
+  /** A sum that never overflows or rounds, whatever the number of rows. */
+  exact_sum: ([a]) => `sum(${a})`,
 };
 
 const precedence: Record<BinaryOperator, number> = {
@@ -58,6 +75,7 @@ const precedence: Record<BinaryOperator, number> = {
   "+": 2,
   "-": 2,
   "*": 3,
+  "/": 3,
   "%": 3,
 };
 

@@ -30,9 +30,23 @@ export type FunctionName =
   | "strpos"
   | "shape"
   | "byte_order"
-  | "starts_with";
+  | "starts_with"
+  // What the canonical rendering of values (src/fingerprint/) is built from.
+  | "rtrim"
+  | "abs"
+  | "floor"
+  | "log2"
+  | "power"
+  | "to_double"
+  | "is_nan"
+  | "is_infinite"
+  | "utc_text"
+  | "hex_of_bytes"
+  | "md5_hex"
+  | "hex_to_bigint"
+  | "exact_sum";
 
-export type BinaryOperator = "=" | "<>" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "%";
+export type BinaryOperator = "=" | "<>" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "/" | "%";
 
 export type Literal = string | number | boolean | null;
 

@@ -10,6 +10,14 @@ export const postgresDialect: Dialect = {
     regex_extract: ([a, p]) => `substring(${a} FROM ${p})`,
     byte_order: ([a]) => `${a} COLLATE "C"`,
     regex_contains: ([a, p]) => `(${a}) ~ ${p}`,
+    log2: ([a]) => `(ln(${a}) / ln(CAST(2 AS DOUBLE PRECISION)))`,
+    is_nan: ([a]) => `((${a}) = CAST('NaN' AS DOUBLE PRECISION))`,
+    is_infinite: ([a]) => `(abs(${a}) = CAST('Infinity' AS DOUBLE PRECISION))`,
+    utc_text: ([a]) => `CAST((${a}) AT TIME ZONE 'UTC' AS TEXT)`,
+    hex_of_bytes: ([a]) => `encode(${a}, 'hex')`,
+    // Hash the UTF-8 bytes whatever the server's encoding, as DuckDB does.
+    md5_hex: ([a]) => `md5(convert_to(${a}, 'UTF8'))`,
+    hex_to_bigint: ([a]) => `CAST(CAST('x' || lpad(${a}, 16, '0') AS bit(64)) AS BIGINT)`,
   },
   // COLLATE "C" sorts by bytes, as DuckDB does, so both engines show the same sample.
   countWhere: standardCountWhere,

@@ -1,13 +1,21 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { LivingLabError, type Problem } from "../errors/problem.js";
-import type { Experiment } from "../experiments/experiment-schema.js";
-import { validateExperiment } from "../experiments/open-experiment.js";
+import { openExperiment, validateExperiment } from "../experiments/open-experiment.js";
 import { finalSummaryGateProblems } from "../gates/final-summary-gate.js";
-import { realPersonalDatasets } from "../gates/personal-data.js";
-import { readReviews } from "../gates/read-reviews.js";
-import type { Review } from "../gates/review.js";
+import { type GateInput, gateInputFor, localDate } from "../gates/gate-input.js";
 import { runGateProblems } from "../gates/run-gate.js";
-import { RUN_LOG_FILE } from "../runlog/run-log.js";
+import type { Evidence } from "../governance/evidence/evidence.js";
+import {
+  type DecisionStanding,
+  governanceState,
+  type PrincipleGovernance,
+  type Proposal,
+  type ReviewStanding,
+} from "../governance/governance-state.js";
+import { type PrincipleStanding, principleStanding } from "../governance/principle-standing.js";
+import type { CriterionResult } from "../governance/success-criteria.js";
+import { RUN_LOG_FILE, readLogRecords } from "../runlog/run-log.js";
 import { conditionHolds } from "../templates/condition.js";
 import { type PrincipleStatus, type Weighing, weighings } from "../templates/principle-schema.js";
 import { isRequired, type Question, type SectionId, sectionIds, type Template } from "../templates/template-schema.js";
@@ -28,7 +36,13 @@ export interface PrincipleState {
   title: string;
   weighing: Weighing;
   owner: string;
+  /** The status decided in the log; `open` while nobody decided, whatever the file proposes. */
   status: PrincipleStatus;
+  /** How it stands in words: decided, proposed, contradicted by the tool, or open. */
+  standing: PrincipleStanding;
+  proposal?: Proposal;
+  decision?: DecisionStanding;
+  evidence: Evidence;
   score?: number;
   decidedBy?: string;
   date?: string;
@@ -42,7 +56,7 @@ export interface GateLine {
   reasons: string[];
 }
 
-/** Where an experiment stands: sections, principles by weighing, open items and gates. */
+/** Where an experiment stands: sections, principles by weighing, open items, gates, reviews and criteria. */
 export interface ExperimentStatus {
   id: string;
   titel: string;
@@ -52,47 +66,43 @@ export interface ExperimentStatus {
   sections: SectionState[];
   principles: Record<Weighing, PrincipleState[]>;
   gates: GateLine[];
+  /** Every review in the log, with whether it counts and why not. */
+  reviews: ReviewStanding[];
+  /** Success criteria stated in advance, against what the tool measured. */
+  criteria: CriterionResult[];
 }
 
 /**
- * The status of an experiment, also while it is incomplete. Reviews default to those in its run log.
+ * The status of an experiment, also while it is incomplete: sections from the file, principles
+ * and gates from the one governance state (the log decides, the tool supplies evidence).
  * @example const status = await experimentStatus(openWorkspace(".."), "om-datakwaliteit");
  */
 export async function experimentStatus(
   workspace: Workspace,
   idOrPath: string,
-  options: { reviews?: readonly Review[] } = {},
+  options: { today?: string } = {},
 ): Promise<ExperimentStatus> {
+  const today = options.today ?? localDate();
   const inspection = await validateExperiment(workspace, idOrPath);
   const { template, principles, answers, source } = inspection;
   if (!template || !principles || !source) throw new LivingLabError(inspection.problems);
   const text = (key: string) => (typeof answers[key] === "string" ? String(answers[key]) : "");
-  const reviews = options.reviews ?? (await readReviews(join(inspection.file, "..", RUN_LOG_FILE)));
-  const given = asRecord(answers.principes);
-  const principleStates = principles.principles.map((p): PrincipleState => {
-    const answer = asRecord(given[p.id]);
-    const status = (typeof answer.status === "string" ? answer.status : "open") as PrincipleStatus;
-    return {
-      id: p.id,
-      title: p.title,
-      weighing: p.weighing,
-      owner: p.owner,
-      status,
-      ...(typeof answer.score === "number" ? { score: answer.score } : {}),
-      ...(typeof answer.besloten_door === "string" ? { decidedBy: answer.besloten_door } : {}),
-      ...(typeof answer.datum === "string" ? { date: answer.datum } : {}),
-    };
-  });
-  const loose = answers as unknown as Pick<Experiment, "data" | "principes">;
-  const gateInput = {
-    experiment: { data: asRecord(loose.data), principes: asRecord(loose.principes) } as Pick<
-      Experiment,
-      "data" | "principes"
-    >,
-    principles,
-    author: text("auteur"),
-    reviews,
-  };
+  const valid = inspection.problems.length === 0;
+  const input = valid ? await gateInputFor(await openExperiment(workspace, idOrPath), { today }) : undefined;
+  const governance =
+    input?.governance ??
+    governanceState(
+      {
+        id: text("id"),
+        author: text("auteur"),
+        sha256: createHash("sha256").update(source.text).digest("hex"),
+        principles,
+        experiment: Object.fromEntries(sectionIds.map((id) => [id, asRecord(answers[id])])),
+        today,
+      },
+      await readLogRecords(join(inspection.file, "..", RUN_LOG_FILE)),
+    );
+  const principleStates = governance.principles.map(principleState);
   return {
     id: text("id"),
     titel: text("titel"),
@@ -102,35 +112,93 @@ export async function experimentStatus(
     sections: sectionIds.map((id) => {
       const state = sectionState(template, id, answers, inspection.problems);
       if (id !== "principes") return state;
-      // An open principle is an open item of its section, not a mistake in the file.
+      // An undecided principle is an open item of its section, not a mistake in the file.
       const open = principleStates
-        .filter((p) => p.status === "open")
-        .map((p) => `${p.title}: nog open (${p.weighing})`);
+        .filter((p) => p.status === "open" || p.standing.code === "tegengesproken")
+        .map((p) => `${p.title}: ${p.standing.label} (${p.weighing})`);
       return { ...state, missing: [...state.missing, ...open], complete: state.complete && open.length === 0 };
     }),
     principles: Object.fromEntries(
       weighings.map((w) => [w, principleStates.filter((p) => p.weighing === w)]),
     ) as Record<Weighing, PrincipleState[]>,
-    gates: [
-      {
-        title: "Verantwoording bij elke run",
-        state: "bij_elke_run",
-        reasons: ["Elke run vraagt een verantwoording in woorden: waarom deze run, op deze data, nu."],
-      },
-      gateLine(
-        "Run op echte persoonsgegevens",
-        runGateProblems(gateInput),
-        realPersonalDatasets(gateInput.experiment).length === 0
-          ? "Het experiment declareert geen echte persoonsgegevens; runs op synthetische data mogen."
-          : "Alle Mag-uitgangspunten zijn besloten en iemand anders dan de auteur heeft gereviewd.",
-      ),
-      gateLine(
-        "Samenvatting definitief maken",
-        finalSummaryGateProblems(gateInput),
-        "Iemand anders dan de auteur heeft het experiment gereviewd.",
-      ),
-    ],
+    gates: input ? gateLines(input) : invalidGateLines(inspection.problems.length),
+    reviews: governance.reviews,
+    criteria: governance.criteria,
   };
+}
+
+function principleState(p: PrincipleGovernance): PrincipleState {
+  const score = p.decision?.score ?? p.proposal?.score;
+  const decidedBy = p.decision ? (p.decision.role ?? p.decision.who) : undefined;
+  return {
+    id: p.principle.id,
+    title: p.principle.title,
+    weighing: p.principle.weighing,
+    owner: p.principle.owner,
+    status: p.status,
+    standing: principleStanding(p),
+    ...(p.proposal && { proposal: p.proposal }),
+    ...(p.decision && { decision: p.decision }),
+    evidence: p.evidence,
+    ...(score !== undefined && { score }),
+    ...(decidedBy && { decidedBy }),
+    ...(p.decision && { date: p.decision.at.slice(0, 10) }),
+  };
+}
+
+function gateLines(input: GateInput): GateLine[] {
+  const { governance } = input;
+  const real = input.declared.some((d) => d.real);
+  const latest = governance.runs.find((r) => r.record.id === governance.summarized);
+  const lines: GateLine[] = [
+    {
+      title: "Verantwoording bij elke run",
+      state: "bij_elke_run",
+      reasons: ["Elke run vraagt een verantwoording in woorden: waarom deze run, op deze data, nu."],
+    },
+    gateLine(
+      "Run op de data van dit experiment",
+      runGateProblems(input),
+      real
+        ? "Alle Mag-uitgangspunten zijn besloten en voldaan, iemand anders dan de auteur heeft deze versie goedgekeurd, en de suite leest alleen gedeclareerde kolommen."
+        : "Het experiment declareert geen echte persoonsgegevens; runs op synthetische data mogen, ook nu er nog uitgangspunten open staan.",
+    ),
+    latest
+      ? gateLine(
+          `Samenvatting van de laatste run met uitkomsten (${latest.record.id.slice(0, 8)}) definitief maken`,
+          finalSummaryGateProblems({ governance, run: latest.record.id }),
+          `${latest.approval?.reviewer.replace(/\s*<[^>]*>/, "") ?? "Iemand anders dan de auteur"} heeft deze run goedgekeurd.`,
+        )
+      : {
+          title: "Samenvatting definitief maken",
+          state: "dicht",
+          reasons: ["Er is nog geen run met uitkomsten om samen te vatten."],
+        },
+  ];
+  if (governance.destructions.length > 0) {
+    lines.push({
+      title: "Vernietigde data",
+      state: "bij_elke_run",
+      reasons: governance.destructions.map(
+        (d) =>
+          `${d.files.length === 1 ? "1 bestand" : `${d.files.length} bestanden`} vernietigd op ${d.at.slice(0, 10)} (record ${d.seq}): een run op dezelfde data wordt geweigerd.`,
+      ),
+    });
+  }
+  return lines;
+}
+
+function invalidGateLines(count: number): GateLine[] {
+  const why = `Het experiment is niet geldig (${count} ${count === 1 ? "probleem" : "problemen"}, zie onderaan): geen run tot dat is hersteld.`;
+  return [
+    {
+      title: "Verantwoording bij elke run",
+      state: "bij_elke_run",
+      reasons: ["Elke run vraagt een verantwoording in woorden: waarom deze run, op deze data, nu."],
+    },
+    { title: "Run op de data van dit experiment", state: "dicht", reasons: [why] },
+    { title: "Samenvatting definitief maken", state: "dicht", reasons: [why] },
+  ];
 }
 
 function gateLine(title: string, problems: readonly Problem[], whyOpen: string): GateLine {

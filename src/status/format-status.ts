@@ -1,13 +1,24 @@
 import { formatProblem } from "../errors/format-problem.js";
+import type { EvidenceVerdict } from "../governance/evidence/evidence.js";
+import type { StandingCode } from "../governance/principle-standing.js";
+import { criterionText } from "../governance/success-criteria.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { ExperimentStatus, GateState } from "./experiment-status.js";
 
-export const statusWords: Record<string, string> = {
-  voldaan: "voldaan",
-  niet_voldaan: "niet voldaan",
-  niet_van_toepassing: "niet van toepassing",
-  open: "open",
+const standingSymbol: Record<StandingCode, string> = {
+  voldaan: "●",
+  niet_voldaan: "✗",
+  niet_van_toepassing: "●",
+  voorgesteld: "◐",
+  tegengesproken: "✗",
+  open: "○",
 };
+
+const evidenceSymbol: Record<EvidenceVerdict, string> = { supports: "+", contradicts: "!", none: "·" };
+
+function formatPercent(value: number): string {
+  return `${value.toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`;
+}
 
 export const gateWords: Record<GateState, string> = {
   open: "open (toegestaan)",
@@ -29,7 +40,7 @@ export function formatStatus(status: ExperimentStatus): string {
     for (const m of s.missing) lines.push(`      - ${m}`);
     for (const r of s.recommended) lines.push(`      · aanbevolen: ${r}`);
   }
-  lines.push("", "Uitgangspunten:");
+  lines.push("", "Uitgangspunten (besloten in het logboek; het experimentbestand is het voorstel):");
   for (const weighing of weighings) {
     lines.push(`  ${weighing}:`);
     for (const p of status.principles[weighing]) {
@@ -41,7 +52,28 @@ export function formatStatus(status: ExperimentStatus): string {
         .filter(Boolean)
         .join(", ");
       lines.push(
-        `    ${p.status === "open" ? "○" : "●"} ${p.title}: ${statusWords[p.status] ?? p.status}${detail ? ` (${detail})` : ""}`,
+        `    ${standingSymbol[p.standing.code]} ${p.title}: ${p.standing.label}${detail ? ` (${detail})` : ""}`,
+      );
+      if (p.standing.code !== "open") lines.push(`        ${p.standing.detail}`);
+      for (const finding of p.evidence.findings)
+        lines.push(`        ${evidenceSymbol[finding.verdict]} tool: ${finding.text}`);
+    }
+  }
+  if (status.reviews.length > 0) {
+    lines.push("", "Reviews:");
+    for (const r of status.reviews) {
+      const what = r.run ? `run ${r.run.slice(0, 8)}` : "het plan";
+      lines.push(
+        `  ${r.inForce ? "●" : "○"} ${r.verdict} door ${r.reviewer.replace(/\s*<[^>]*>/, "")} (${r.at.slice(0, 10)}, record ${r.seq}), over ${what}${r.inForce ? "" : `: telt niet. ${r.void}`}`,
+      );
+    }
+  }
+  if (status.criteria.length > 0) {
+    lines.push("", "Succesmaten (vooraf vastgelegd):");
+    for (const c of status.criteria) {
+      const measured = c.measured === null ? "nog niet gemeten" : `gemeten ${formatPercent(c.measured)}`;
+      lines.push(
+        `  ${c.met === null ? "○" : c.met ? "✓" : "✗"} ${criterionText(c.measure)}: minstens ${formatPercent(c.atLeast)}, ${measured}`,
       );
     }
   }

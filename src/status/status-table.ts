@@ -2,7 +2,7 @@ import { formatProblem } from "../errors/format-problem.js";
 import { escapeHtml } from "../report/html.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { ExperimentStatus } from "./experiment-status.js";
-import { gateWords, statusWords } from "./format-status.js";
+import { gateWords } from "./format-status.js";
 
 /**
  * The status of an experiment as an HTML table, for notebooks and web pages.
@@ -20,9 +20,10 @@ export function renderStatusTable(status: ExperimentStatus): string {
       row([
         escapeHtml(w),
         escapeHtml(p.title),
-        escapeHtml(statusWords[p.status] ?? p.status),
+        escapeHtml(p.standing.label),
         p.score === undefined ? "" : String(p.score),
         escapeHtml([p.decidedBy, p.date].filter(Boolean).join(", ")),
+        list([p.standing.detail, ...p.evidence.findings.map((f) => `tool: ${f.text}`)]),
       ]),
     ),
   );
@@ -34,7 +35,7 @@ export function renderStatusTable(status: ExperimentStatus): string {
   return `<div class="livinglab-status">
 <h3>${escapeHtml(status.titel || status.id)} <small>(${escapeHtml(status.template)})</small></h3>
 <table><thead><tr><th>Sectie</th><th>Stand</th><th>Verplicht, nog open</th><th>Aanbevolen, nog open</th></tr></thead><tbody>${sections.join("")}</tbody></table>
-<table><thead><tr><th>Weging</th><th>Uitgangspunt</th><th>Status</th><th>Score</th><th>Besloten</th></tr></thead><tbody>${principles.join("")}</tbody></table>
+<table><thead><tr><th>Weging</th><th>Uitgangspunt</th><th>Status</th><th>Score</th><th>Besloten</th><th>Besluit, voorstel en bewijs van de tool</th></tr></thead><tbody>${principles.join("")}</tbody></table>
 <table><thead><tr><th>Poort</th><th>Stand</th><th>Waarom</th></tr></thead><tbody>${gates.join("")}</tbody></table>
 ${problems}</div>`;
 }

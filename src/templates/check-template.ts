@@ -15,6 +15,7 @@ const shapeByType = {
   yes_no: { options: false, columns: false },
   list: { options: false, columns: false },
   table: { options: false, columns: true },
+  number: { options: false, columns: false },
 } satisfies Record<QuestionType, { options: boolean; columns: boolean }>;
 
 /**
@@ -88,6 +89,14 @@ function checkShape(question: Question, path: Path, report: Report) {
       "columns_missing",
       `De tabel '${question.id}' heeft geen kolommen.`,
       "Zet de kolommen onder 'columns', elk als een vraag met id, type, label en help.",
+    );
+  }
+  if (question.type !== "number" && (question.min !== undefined || question.max !== undefined)) {
+    report(
+      [...path, question.min !== undefined ? "min" : "max"],
+      "bounds_unexpected",
+      `Alleen een vraag van type 'number' heeft een kleinste en grootste waarde; '${question.id}' is van type '${question.type}'.`,
+      "Gebruik type 'number', of haal 'min' en 'max' weg.",
     );
   }
   if (!shape.columns && question.columns) {

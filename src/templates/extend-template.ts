@@ -110,6 +110,14 @@ function tighten(parent: Question, child: Question, path: Path, ctx: MergeContex
       "Een afgeleid sjabloon mag een vraag alleen strenger maken: laat 'required' weg of zet het op true.",
     );
   }
+  if (parent.stated_before_first_run === true && child.stated_before_first_run === false) {
+    refuse(
+      "stated_before_first_run",
+      "extends_loosened",
+      `De vraag '${child.id}' wordt in het basissjabloon vóór de eerste run vastgelegd.`,
+      "Een afgeleid sjabloon mag dat niet losser maken: laat 'stated_before_first_run' weg of zet het op true.",
+    );
+  }
   const widened = (child.options ?? []).filter((o) => parent.options !== undefined && !parent.options.includes(o));
   if (widened.length > 0) {
     refuse(

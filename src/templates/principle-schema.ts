@@ -10,7 +10,9 @@ export type Weighing = (typeof weighings)[number];
 /** Evidence the tool itself can supply for a principle, as later records in the run log. */
 export const toolEvidenceKinds = [
   "antwoorden",
+  "bewaartermijn",
   "datakwaliteitsrun",
+  "foutmarges",
   "groepsvergelijking",
   "kolomgebruik",
   "review",

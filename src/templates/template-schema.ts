@@ -14,6 +14,7 @@ export const questionTypes = [
   "yes_no",
   "list",
   "table",
+  "number",
 ] as const;
 export type QuestionType = (typeof questionTypes)[number];
 
@@ -37,6 +38,14 @@ const questionFields = {
   options: z.array(z.string().min(1)).min(1).optional(),
   when: conditionSchema.optional(),
   instruments: instrumentsSchema.optional(),
+  /** For a number: the smallest and largest answer allowed. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /**
+   * The answer is stated before the first run (an error margin, a success criterion): the
+   * tool records it with every run and shows a change after the first run as such.
+   */
+  stated_before_first_run: z.boolean().optional(),
 };
 
 /** A column of a table question: a question of its own, answered once per row. */

@@ -12,6 +12,7 @@ import {
   type SuiteOutcome,
 } from "../../src/index.js";
 import { writeMiniData } from "../helpers/mini-data.js";
+import { openTestRun } from "../helpers/test-run.js";
 
 /** What each check of mini-suite.yaml must find: outcome, failing count, sample, every flagged key. */
 const expected: Record<
@@ -50,8 +51,9 @@ let dir: string;
 const outcomes: Record<string, SuiteOutcome> = {};
 
 async function runOn(engine: Engine): Promise<SuiteOutcome> {
+  const { permit } = await openTestRun();
   try {
-    return await runSuite(engine, await loadSuite(join(dir, "mini-suite.yaml")), { collectFlagged: true });
+    return await runSuite(engine, await loadSuite(join(dir, "mini-suite.yaml")), permit, { collectFlagged: true });
   } finally {
     await engine.close();
   }
@@ -61,8 +63,13 @@ beforeAll(async () => {
   dir = await writeMiniData();
   await copyFile(join(import.meta.dirname, "mini-suite.yaml"), join(dir, "mini-suite.yaml"));
   outcomes.duckdb = await runOn(await DuckDbEngine.open());
+  const { permit } = await openTestRun();
   for (const table of ["zaken", "verdachten", "vreemd"]) {
-    await loadIntoPostgres(join(dir, `${table}.parquet`), { table, pgUrl: inject("pgUrl") });
+    await loadIntoPostgres(
+      permit,
+      { name: table, file: join(dir, `${table}.parquet`) },
+      { table, pgUrl: inject("pgUrl") },
+    );
   }
   outcomes.postgres = await runOn(await PostgresEngine.connect(inject("pgUrl")));
 });

@@ -12,6 +12,7 @@ import {
 } from "../../src/index.js";
 import { ENGINE_NAMES, type EngineName, withEngine } from "../helpers/engines.js";
 import { writeMiniData } from "../helpers/mini-data.js";
+import { testPermit } from "../helpers/test-run.js";
 
 let dir: string;
 
@@ -38,14 +39,20 @@ async function suiteWith(name: string, sql: string): Promise<string> {
 
 async function run(engine: EngineName, file: string): Promise<SuiteOutcome | unknown> {
   return withEngine(engine, async (opened) =>
-    runSuite(opened, await loadSuite(file), { collectFlagged: true }).catch((error: unknown) => error),
+    runSuite(opened, await loadSuite(file), await testPermit(), { collectFlagged: true }).catch(
+      (error: unknown) => error,
+    ),
   );
 }
 
 beforeAll(async () => {
   dir = await writeMiniData();
   for (const table of ["zaken", "verdachten"]) {
-    await loadIntoPostgres(join(dir, `${table}.parquet`), { table, pgUrl: inject("pgUrl") });
+    await loadIntoPostgres(
+      await testPermit(),
+      { name: table, file: join(dir, `${table}.parquet`) },
+      { table, pgUrl: inject("pgUrl") },
+    );
   }
 });
 
@@ -115,9 +122,9 @@ describe("a DuckDB engine restricted to its datasets", () => {
       await engine.query(`ATTACH '${join(dir, "een.duckdb")}' AS een`);
       await engine.query("CREATE TABLE een.t AS SELECT 1 AS x");
       await engine.query("DETACH een");
-      await engine.registerFile("p", join(dir, "zaken.parquet"));
-      await engine.registerFile("c", join(dir, "een.csv"));
-      await engine.registerFile("d", join(dir, "een.duckdb"), "t");
+      await (await testPermit()).attach(engine, { name: "p", file: join(dir, "zaken.parquet") });
+      await (await testPermit()).attach(engine, { name: "c", file: join(dir, "een.csv") });
+      await (await testPermit()).attach(engine, { name: "d", file: join(dir, "een.duckdb"), table: "t" });
       await copyFile(join(dir, "een.csv"), join(dir, "twee.csv"));
       await engine.restrictToAttached();
       for (const view of ["p", "c", "d"])

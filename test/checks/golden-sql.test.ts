@@ -14,6 +14,7 @@ import {
   postgresDialect,
 } from "../../src/index.js";
 import { writeMiniData } from "../helpers/mini-data.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const GOLDEN = join(import.meta.dirname, "../golden/sql");
 let suite: LoadedSuite;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const engine = await DuckDbEngine.open();
   let columns: DatasetColumns;
   try {
-    columns = await attachDatasets(engine, suite);
+    ({ columns } = await attachDatasets(engine, suite, await testPermit()));
   } finally {
     await engine.close();
   }

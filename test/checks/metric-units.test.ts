@@ -14,6 +14,7 @@ import {
   type SuiteResult,
 } from "../../src/index.js";
 import { MINI_TABLES, writeMiniData } from "../helpers/mini-data.js";
+import { testPermit } from "../helpers/test-run.js";
 
 let dir: string;
 let result: SuiteResult;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const engine = await DuckDbEngine.open();
   try {
     const loaded = await loadSuite(join(dir, "mini-suite.yaml"));
-    result = (await runSuite(engine, loaded, { history: { "not-null": [EARLIER] } })).result;
+    result = (await runSuite(engine, loaded, await testPermit(), { history: { "not-null": [EARLIER] } })).result;
   } finally {
     await engine.close();
   }

@@ -13,6 +13,7 @@ import {
   type SuiteResult,
 } from "../../src/index.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const tempDir = useTempDirs();
 const ROWS = 1000;
@@ -44,7 +45,7 @@ async function suiteOf(name: string, checks: number): Promise<string> {
 
 async function runOn(engine: Engine, file: string): Promise<SuiteResult> {
   try {
-    return (await runSuite(engine, await loadSuite(file))).result;
+    return (await runSuite(engine, await loadSuite(file), await testPermit())).result;
   } finally {
     await engine.close();
   }
@@ -71,7 +72,11 @@ beforeAll(async () => {
   } finally {
     await engine.close();
   }
-  await loadIntoPostgres(join(dir, "breed.parquet"), { table: "breed", pgUrl: inject("pgUrl") });
+  await loadIntoPostgres(
+    await testPermit(),
+    { name: "breed", file: join(dir, "breed.parquet") },
+    { table: "breed", pgUrl: inject("pgUrl") },
+  );
 });
 
 describe("a suite with many checks on one table", () => {

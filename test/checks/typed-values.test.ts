@@ -12,6 +12,7 @@ import {
 } from "../../src/index.js";
 import { ENGINE_NAMES, withEngine } from "../helpers/engines.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const tempDir = useTempDirs();
 
@@ -87,7 +88,11 @@ beforeAll(async () => {
   await withEngine("duckdb", (engine) =>
     engine.query(`COPY (${METINGEN}) TO '${join(dir, "metingen.parquet")}' (FORMAT parquet)`),
   );
-  await loadIntoPostgres(join(dir, "metingen.parquet"), { table: "metingen", pgUrl: inject("pgUrl") });
+  await loadIntoPostgres(
+    await testPermit(),
+    { name: "metingen", file: join(dir, "metingen.parquet") },
+    { table: "metingen", pgUrl: inject("pgUrl") },
+  );
   await writeFile(join(dir, "goed.yaml"), GOOD);
   await writeFile(join(dir, "fout.yaml"), MISTAKES);
 });
@@ -97,7 +102,7 @@ describe.each(ENGINE_NAMES)("values compare in their column's type (%s)", (name)
   beforeAll(async () => {
     result = await withEngine(
       name,
-      async (engine) => (await runSuite(engine, await loadSuite(join(dir, "goed.yaml")))).result,
+      async (engine) => (await runSuite(engine, await loadSuite(join(dir, "goed.yaml")), await testPermit())).result,
     );
   });
 
@@ -120,7 +125,7 @@ describe.each(ENGINE_NAMES)("values compare in their column's type (%s)", (name)
           return engine.query(sql);
         },
       }) as Engine;
-      return runSuite(spy, await loadSuite(join(dir, "fout.yaml"))).catch((e: unknown) => e);
+      return runSuite(spy, await loadSuite(join(dir, "fout.yaml")), await testPermit()).catch((e: unknown) => e);
     });
     expect(isLivingLabError(error)).toBe(true);
     if (!isLivingLabError(error)) return;

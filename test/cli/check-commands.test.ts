@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { checkResultsFileSchema, DuckDbEngine, generateOm, loadSuite, readRunLog } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const WHY = "Test van de opdrachtregel: exitcodes, JSON en logboek van de datakwaliteitscontroles.";
 let lab: string;
@@ -106,13 +107,14 @@ describe("livinglab check", () => {
 });
 
 describe("livinglab load and check --engine postgres", () => {
-  it("loads the datasets with COPY and gives the same results as DuckDB", async () => {
+  it("loads the datasets with COPY and gives the same results as DuckDB, with the same content fingerprints", async () => {
     const env = inject("pgEnv");
-    const load = runCli(["load", suite, "--data", defects, "--engine", "postgres"], { env });
+    const load = runCli(["load", suite, "--data", defects, "--engine", "postgres", "--justification", WHY], { env });
     expect(load.stderr).toBe("");
     expect(load.code).toBe(0);
     expect(load.stdout).toMatch(/rijen geladen in tabel zaken/);
     const outputs: Record<string, unknown>[] = [];
+    const fingerprints: Record<string, Record<string, string>> = {};
     for (const engine of ["duckdb", "postgres"]) {
       const json = join(lab, `out/${engine}.json`);
       const run = runCli(
@@ -120,19 +122,30 @@ describe("livinglab load and check --engine postgres", () => {
         { env },
       );
       expect(run.code).toBe(1);
-      const { run_id: _, engine: __, checks, ...rest } = JSON.parse(await readFile(json, "utf8"));
+      const { run_id, engine: __, checks, ...rest } = JSON.parse(await readFile(json, "utf8"));
       // Drift compares with the runs before it, which differ between the two; the rest must match.
       outputs.push({ ...rest, checks: checks.filter((c: { kind: string }) => c.kind !== "drift") });
+      const record = (await log()).find((r) => r.id === run_id);
+      fingerprints[engine] = Object.fromEntries((record?.data ?? []).map((d) => [d.name, d.content_sha256]));
+      // A file has its hash beside the content fingerprint; a table on the server has none.
+      for (const read of record?.data ?? []) expect(read.file !== undefined).toBe(engine === "duckdb");
     }
     expect(outputs[1]).toEqual(outputs[0]);
+    // The same rows give the same content fingerprint on both engines, from Parquet and from a server table.
+    expect(Object.keys(fingerprints.duckdb ?? {}).sort()).toEqual(["feiten", "verdachten", "zaken"]);
+    expect(fingerprints.postgres).toEqual(fingerprints.duckdb);
   });
 
   it("takes its connection from a URL option as well", () => {
     const run = runCli([
       "load",
       join(clean, "verdachten.parquet"),
+      "--suite",
+      suite,
       "--engine",
       "postgres",
+      "--justification",
+      WHY,
       "--pg-url",
       inject("pgUrl"),
     ]);
@@ -234,7 +247,7 @@ describe("livinglab profile", () => {
     let extremes: string[];
     let rare: string[];
     try {
-      await engine.registerFile("zaken", join(data, "zaken.parquet"));
+      await (await testPermit()).attach(engine, { name: "zaken", file: join(data, "zaken.parquet") });
       const [row] = await engine.query(
         "SELECT CAST(min(pleegdatum) AS VARCHAR) AS a, CAST(max(pleegdatum) AS VARCHAR) AS b, CAST(min(afdoeningsdatum) AS VARCHAR) AS c, CAST(max(afdoeningsdatum) AS VARCHAR) AS d FROM zaken",
       );

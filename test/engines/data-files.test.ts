@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DuckDbEngine, isLivingLabError, loadSuite, runSuite } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const tempDir = useTempDirs();
 /** Values in the files below; none may appear in a problem. */
@@ -71,7 +72,7 @@ describe("a data file that cannot be read", () => {
     ["bestaat-niet.parquet", "data_file_missing"],
   ])("%s is a coded problem that names the file and quotes nothing from it", async (data, code) => {
     const engine = await DuckDbEngine.open();
-    const error = await runSuite(engine, await loadSuite(await suiteFor(data)))
+    const error = await runSuite(engine, await loadSuite(await suiteFor(data)), await testPermit())
       .catch((e: unknown) => e)
       .finally(() => engine.close());
     expect(isLivingLabError(error), String(error).slice(0, 300)).toBe(true);

@@ -3,14 +3,16 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DuckDbEngine, loadSuite, runSuite, type SuiteResult } from "../../src/index.js";
 import { writeMiniData } from "../helpers/mini-data.js";
+import { openTestRun } from "../helpers/test-run.js";
 
 const SUITE = join(import.meta.dirname, "../checks/mini-suite.yaml");
 let dir: string;
 
 async function resultFor(suiteFile: string, history?: Record<string, number[]>): Promise<SuiteResult> {
   const engine = await DuckDbEngine.open();
+  const { permit } = await openTestRun();
   try {
-    return (await runSuite(engine, await loadSuite(suiteFile), history ? { history } : {})).result;
+    return (await runSuite(engine, await loadSuite(suiteFile), permit, history ? { history } : {})).result;
   } finally {
     await engine.close();
   }

@@ -13,6 +13,7 @@ import {
 } from "../../src/index.js";
 import { writeMiniData } from "../helpers/mini-data.js";
 import { createDatabase, tableExists } from "../helpers/postgres-database.js";
+import { testPermit } from "../helpers/test-run.js";
 
 /** The settings a server, database or role may choose that change what SQL text means. */
 const LOOSE = {
@@ -29,7 +30,11 @@ beforeAll(async () => {
   dir = await writeMiniData();
   url = await createDatabase(inject("pgUrl"), LOOSE);
   for (const table of ["zaken", "verdachten"]) {
-    await loadIntoPostgres(join(dir, `${table}.parquet`), { table, pgUrl: url });
+    await loadIntoPostgres(
+      await testPermit(),
+      { name: table, file: join(dir, `${table}.parquet`) },
+      { table, pgUrl: url },
+    );
   }
 });
 
@@ -57,7 +62,7 @@ async function droppingValue(): Promise<string> {
   const check = loaded.suite.checks[0];
   if (!check) throw new Error("no check");
   const engine = await PostgresEngine.connect(url);
-  const columns = await attachDatasets(engine, loaded).finally(() => engine.close());
+  const { columns } = await attachDatasets(engine, loaded, await testPermit()).finally(() => engine.close());
   const sql = compileCheck(loaded, check, postgresDialect, { referenceDate: "2025-06-30", columns });
   const at = sql.indexOf("'MARKER'");
   const [rest, ...tail] = sql.slice(at + "'MARKER'".length).split("\n");
@@ -104,7 +109,7 @@ describe("a PostgreSQL session", () => {
     await writeFile(file, suiteWith(["Amsterdam", await droppingValue()]));
     const engine = await PostgresEngine.connect(url);
     try {
-      const { result } = await runSuite(engine, await loadSuite(file));
+      const { result } = await runSuite(engine, await loadSuite(file), await testPermit());
       expect(result.checks[0]).toMatchObject({ outcome: "failed", failing_count: 3, row_count: 7 });
     } finally {
       await engine.close();

@@ -1,30 +1,28 @@
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   approveFinalSummary,
+  correctRecord,
+  decidePrinciple,
+  finalSummaryGateProblems,
+  gateInputFor,
+  giveReview,
   isLivingLabError,
   openExperiment,
   openWorkspace,
-  type GateReview as Review,
-  readReviews,
+  type PlannedReads,
   renderSummaryPage,
   requireRunAllowed,
   runExperiment,
+  runGateProblems,
   type SuiteResult,
 } from "../../src/index.js";
-import { asPerson, makeLab, REPO, runCli } from "../helpers/cli.js";
+import { asUser } from "../helpers/as-user.js";
+import { makeLab, REPO } from "../helpers/cli.js";
+import { JURIST, makeRealLab, openReal, openRealGates, REAL_DATASET, REVIEWER } from "../helpers/real-lab.js";
 
 const JUSTIFICATION = "Testrun in een tijdelijke map: nagaan dat de poorten weigeren en toestaan waar het hoort.";
-const byOther: Review = { reviewer: "C. Bakker", at: "2026-11-20T10:00:00Z" };
-const bySelf: Review = { reviewer: "b.  JANSEN", at: "2026-11-20T10:00:00Z" };
-
-/** The planned-real-data example: Mag principles decided, author B. Jansen. */
-async function realData() {
-  const opened = await openExperiment(openWorkspace(REPO), "om-doorlooptijden");
-  return { experiment: opened.experiment, principles: opened.principles, author: opened.experiment.auteur };
-}
 
 function codesOf(run: () => unknown): string[] {
   try {
@@ -36,10 +34,14 @@ function codesOf(run: () => unknown): string[] {
   return [];
 }
 
+async function realGateCodes(lab: string, reads?: PlannedReads): Promise<string[]> {
+  const { opened } = await openReal(lab);
+  return runGateProblems(await gateInputFor(opened, reads ? { reads } : {})).map((p) => p.code);
+}
+
 describe("gate 1: every run needs a justification", () => {
   it("refuses an empty or placeholder justification, also on synthetic data", async () => {
-    const opened = await openExperiment(openWorkspace(REPO), "om-termijnrisico");
-    const input = { experiment: opened.experiment, principles: opened.principles, author: "A. de Vries", reviews: [] };
+    const input = await gateInputFor(await openExperiment(openWorkspace(REPO), "om-termijnrisico"));
     expect(codesOf(() => requireRunAllowed({ ...input, justification: "" }))).toEqual(["justification_refused"]);
     expect(codesOf(() => requireRunAllowed({ ...input, justification: "todo" }))).toEqual(["justification_refused"]);
     expect(requireRunAllowed({ ...input, justification: JUSTIFICATION })).toBe(JUSTIFICATION);
@@ -47,158 +49,151 @@ describe("gate 1: every run needs a justification", () => {
 });
 
 describe("gate 2: a run on declared real personal data", () => {
-  it("is refused without a review by someone other than the author", async () => {
-    const input = await realData();
-    expect(codesOf(() => requireRunAllowed({ ...input, reviews: [], justification: JUSTIFICATION }))).toEqual([
+  it("reads the decisions in the log, not the proposal in the experiment file", async () => {
+    const { lab } = await makeRealLab();
+    const { opened } = await openReal(lab);
+    expect(opened.experiment.principes.grondslag?.status).toBe("voldaan");
+    const problems = runGateProblems(await gateInputFor(opened));
+    expect(problems.map((p) => p.code)).toEqual([
+      "gate_mag_open",
+      "gate_mag_open",
+      "gate_mag_open",
       "gate_review_missing",
     ]);
-    // The author reviewing their own work does not count, whatever the spelling of the name.
-    expect(codesOf(() => requireRunAllowed({ ...input, reviews: [bySelf], justification: JUSTIFICATION }))).toEqual([
-      "gate_review_missing",
-    ]);
+    expect(problems[0]?.message).toContain("is nog niet besloten in het logboek; het experiment stelt 'voldaan' voor");
   });
 
-  it("is allowed with every Mag principle decided and an independent review", async () => {
-    const input = await realData();
-    expect(requireRunAllowed({ ...input, reviews: [byOther], justification: JUSTIFICATION })).toBe(JUSTIFICATION);
+  it("opens once the owners decided in the log and a colleague approved this version", async () => {
+    const { lab } = await makeRealLab();
+    await openRealGates(lab);
+    expect(await realGateCodes(lab)).toEqual([]);
   });
 
-  it("is refused while a Mag principle is open or not met, naming each", async () => {
-    const input = await realData();
-    const principes = {
-      ...input.experiment.principes,
-      grondslag: { status: "open" as const },
-      proportionaliteit: { ...input.experiment.principes.proportionaliteit, status: "niet_voldaan" as const },
-    };
-    const experiment = { ...input.experiment, principes };
-    const codes = codesOf(() =>
-      requireRunAllowed({ ...input, experiment, reviews: [byOther], justification: JUSTIFICATION }),
+  it("closes again when a Mag principle is decided as not met", async () => {
+    const { lab } = await makeRealLab();
+    await openRealGates(lab);
+    const { workspace, opened } = await openReal(lab);
+    await asUser(JURIST, () =>
+      decidePrinciple(workspace, opened, {
+        principle: "grondslag",
+        status: "niet_voldaan",
+        toelichting: "Geen grondslag.",
+      }),
     );
-    expect(codes).toEqual(["gate_mag_open", "gate_mag_not_met"]);
+    expect(await realGateCodes(lab)).toEqual(["gate_mag_not_met"]);
   });
 
   it("does not count a review of another version of the experiment file", async () => {
-    const input = await realData();
-    const old = { ...byOther, experiment_sha256: "a".repeat(64) };
-    const refused = () =>
-      requireRunAllowed({ ...input, reviews: [old], experimentSha256: "b".repeat(64), justification: JUSTIFICATION });
-    expect(codesOf(refused)).toEqual(["gate_review_missing"]);
+    const { lab, dir } = await makeRealLab();
+    await openRealGates(lab);
+    await appendFile(join(dir, "experiment.yaml"), "# Een wijziging na de review.\n");
+    const { opened } = await openReal(lab);
+    const problems = runGateProblems(await gateInputFor(opened));
+    expect(problems.map((p) => p.code)).toEqual(["gate_review_missing"]);
+    expect(problems[0]?.message).toContain("Gold een eerdere versie van het experiment.");
+  });
+
+  it("refuses a column or a dataset the experiment does not declare", async () => {
+    const { lab, data } = await makeRealLab();
+    await openRealGates(lab);
+    const read = (name: string, columns: string[]) => ({
+      datasets: [{ name, file: data, columns }],
+      columns: { test: columns.map((c) => `${name}.${c}`) },
+    });
+    expect(await realGateCodes(lab, read(REAL_DATASET, ["arrondissement", "opmerking"]))).toEqual([
+      "gate_column_undeclared",
+    ]);
+    expect(await realGateCodes(lab, read("zaken", ["arrondissement"]))).toEqual(["gate_dataset_undeclared"]);
+    expect(await realGateCodes(lab, read(REAL_DATASET, ["arrondissement", "zaaktype"]))).toEqual([]);
+  });
+
+  it("closes when the retention date has passed, on any experiment", async () => {
+    const { lab, dir } = await makeRealLab();
+    await openRealGates(lab);
+    const file = join(dir, "experiment.yaml");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("vernietigen_op: 2027-06-30", "vernietigen_op: 2020-01-01"),
+    );
+    // The edit makes the earlier review void too: both reasons are given.
+    expect(await realGateCodes(lab)).toEqual(
+      expect.arrayContaining(["gate_retention_expired", "gate_mag_contradicted"]),
+    );
   });
 
   it("lets synthetic data through while principles are still open", async () => {
     const opened = await openExperiment(openWorkspace(REPO), "om-termijnrisico");
-    const input = {
-      experiment: opened.experiment,
-      principles: opened.principles,
-      author: opened.experiment.auteur,
-      reviews: [],
-    };
-    expect(opened.experiment.principes.datakwaliteit?.status).toBe("open");
-    expect(requireRunAllowed({ ...input, justification: JUSTIFICATION })).toBe(JUSTIFICATION);
+    expect(opened.experiment.principes.non_discriminatie?.status ?? "open").toBe("open");
+    expect(runGateProblems(await gateInputFor(opened))).toEqual([]);
   });
 });
 
-describe("gate 3: a summary marked final", () => {
-  it("is refused without an independent review and carries the reviewer when allowed", () => {
-    expect(codesOf(() => approveFinalSummary({ author: "B. Jansen", reviews: [bySelf] }))).toEqual([
-      "gate_final_unreviewed",
-    ]);
-    const approval = approveFinalSummary({ author: "B. Jansen", reviews: [bySelf, byOther] });
-    expect(approval.reviewer).toBe("C. Bakker");
-  });
-});
-
-describe("the gates inside the main job (runExperiment)", () => {
-  async function labDeclaringRealData(): Promise<string> {
+describe("reviews are bound to what they judged and can be revoked", () => {
+  async function labWithRun() {
     const lab = await makeLab();
-    const file = join(lab, "experiments/om-datakwaliteit/experiment.yaml");
-    const text = (await readFile(file, "utf8")).replace(
-      "    - naam: zaken\n      bron: Synthetische generator van livinglab (geen echte OM-data)\n      persoonsgegevens: false\n      synthetisch: true\n",
-      "    - naam: zaken\n      bron: Zaakregistratie OM\n      persoonsgegevens: true\n      bijzondere_gegevens: true\n      grondslag: Wjsg\n      synthetisch: false\n      vernietigen_op: 2027-01-01\n",
+    const workspace = openWorkspace(lab);
+    const run = await asUser("A. de Vries", () =>
+      runExperiment({ workspace, experiment: "om-datakwaliteit", justification: JUSTIFICATION }),
     );
-    await writeFile(file, text);
-    return lab;
+    const opened = await openExperiment(workspace, "om-datakwaliteit");
+    const final = async () =>
+      finalSummaryGateProblems({ governance: (await gateInputFor(opened)).governance, run: run.record.id }).map(
+        (p) => p.code,
+      );
+    const review = (who: string, verdict: "goedgekeurd" | "afgekeurd", plan = false) =>
+      asUser(who, () => giveReview(workspace, opened, { verdict, toelichting: "Nagelopen.", ...(plan && { plan }) }));
+    return { workspace, opened, run, final, review };
   }
 
-  it("refuses a run on declared real personal data without an independent review and writes nothing", async () => {
-    const lab = await labDeclaringRealData();
-    const dir = join(lab, "experiments/om-datakwaliteit");
-    const error = await runExperiment({
-      workspace: openWorkspace(lab),
-      experiment: "om-datakwaliteit",
-      justification: JUSTIFICATION,
-    }).catch((e: unknown) => e);
-    expect(isLivingLabError(error)).toBe(true);
-    const codes = isLivingLabError(error) ? error.problems.map((p) => p.code) : [];
-    expect(codes).toEqual(["gate_review_missing"]);
-    expect(isLivingLabError(error) && error.problems[0]?.message).toContain("zaken met echte persoonsgegevens");
-    for (const written of ["data", "rapport", "runlog.jsonl"]) expect(existsSync(join(dir, written))).toBe(false);
+  it("makes a summary final only with an approval of that run, never of the plan", async () => {
+    const { final, review } = await labWithRun();
+    await review(REVIEWER, "goedgekeurd", true);
+    expect(await final()).toEqual(["gate_final_unreviewed"]);
+    await review(REVIEWER, "goedgekeurd");
+    expect(await final()).toEqual([]);
   });
 
-  it("refuses a final summary without review before anything is written", async () => {
-    const lab = await makeLab();
-    const dir = join(lab, "experiments/om-datakwaliteit");
-    const run = runExperiment({
-      workspace: openWorkspace(lab),
-      experiment: "om-datakwaliteit",
-      justification: JUSTIFICATION,
-      final: true,
-    });
-    await expect(run).rejects.toThrow(/niet definitief/);
-    for (const written of ["data", "rapport", "runlog.jsonl"]) expect(existsSync(join(dir, written))).toBe(false);
+  it("revokes an approval by a later rejection, of the same or another reviewer", async () => {
+    const { final, review } = await labWithRun();
+    await review(REVIEWER, "goedgekeurd");
+    await review("F. Smit", "afgekeurd");
+    const codes = await final();
+    expect(codes).toEqual(["gate_final_unreviewed"]);
   });
 
-  it("reads approving reviews recorded with 'livinglab review', never a review by the auteur", async () => {
-    const lab = await makeLab(["om-doorlooptijden"]);
-    const log = join(lab, "experiments/om-doorlooptijden/runlog.jsonl");
-    const review = (who: string, verdict: string) =>
-      runCli(
-        ["review", "om-doorlooptijden", "--root", lab, "--verdict", verdict, "--note", "Opzet en grondslag nagelopen."],
-        asPerson(who),
-      );
-    const byAuteur = review("b. jansen", "goedgekeurd");
-    expect(byAuteur.code).toBe(3);
-    expect(byAuteur.stderr).toContain("(review_by_author)");
-    expect(review("D. Visser", "afgekeurd").code).toBe(0);
-    expect(await readReviews(log)).toEqual([]);
-    expect(review("C. Bakker", "goedgekeurd").code).toBe(0);
-    const [approval] = await readReviews(log);
-    expect(approval?.reviewer).toBe("C. Bakker");
-    expect(approval?.experiment_sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(await readReviews(join(lab, "nergens.jsonl"))).toEqual([]);
+  it("withdraws a review that a correction refers to", async () => {
+    const { workspace, opened, final, review } = await labWithRun();
+    const approval = await review(REVIEWER, "goedgekeurd");
+    expect(await final()).toEqual([]);
+    await asUser(REVIEWER, () =>
+      correctRecord(workspace, opened, { refersTo: approval.id, correctie: "Deze goedkeuring was te vroeg gegeven." }),
+    );
+    const { governance } = await gateInputFor(opened);
+    expect(governance.reviews[0]).toMatchObject({ inForce: false, void: expect.stringContaining("correctie") });
+    expect(await final()).toEqual(["gate_final_unreviewed"]);
   });
 });
 
 describe("the final mark on the summary page", () => {
-  it("shows the reviewer only with an approval from the gate", async () => {
-    const opened = await openExperiment(openWorkspace(REPO), "om-datakwaliteit");
-    const result: SuiteResult = {
-      suite: "om-datakwaliteit",
-      engine: "duckdb",
-      reference_date: "2026-06-30",
-      outcome: "passed",
-      checks: [],
-    };
-    const run = {
-      id: "run-1",
-      at: "2026-11-21T09:00:00Z",
-      who: { name: "A. de Vries", source: "env" as const },
-      justification: JUSTIFICATION,
-    };
-    const draft = renderSummaryPage(opened, result, run);
-    expect(draft).toContain("Dit is een concept.");
-    const approval = approveFinalSummary({ author: opened.experiment.auteur, reviews: [byOther] });
-    const final = renderSummaryPage(opened, result, run, approval);
-    expect(final).toContain("Definitief: gereviewd door C. Bakker");
-    expect(final).not.toContain("Dit is een concept.");
-  });
-
-  it("is refused on the command line with exit 3 and nothing written", async () => {
+  it("shows the reviewer only with an approval of exactly that run", async () => {
     const lab = await makeLab();
-    const run = runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", JUSTIFICATION, "--definitief"]);
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain("De samenvatting kan niet definitief worden");
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(existsSync(join(lab, "experiments/om-datakwaliteit/rapport"))).toBe(false);
+    const workspace = openWorkspace(lab);
+    const run = await asUser("A. de Vries", () =>
+      runExperiment({ workspace, experiment: "om-datakwaliteit", justification: JUSTIFICATION }),
+    );
+    const opened = await openExperiment(workspace, "om-datakwaliteit");
+    await asUser(REVIEWER, () => giveReview(workspace, opened, { verdict: "goedgekeurd", toelichting: "Nagelopen." }));
+    const { governance } = await gateInputFor(opened);
+    const result: SuiteResult = { ...run.result, checks: [] } satisfies SuiteResult;
+    const draft = renderSummaryPage(opened, result, run.record, { governance });
+    expect(draft).toContain("Dit is een concept.");
+    expect(draft).toContain(`content="concept; run=${run.record.id}"`);
+    const approval = approveFinalSummary({ governance, run: run.record.id });
+    const final = renderSummaryPage(opened, result, run.record, { governance, approval });
+    expect(final).toContain(`Definitief: gereviewd door ${REVIEWER}`);
+    expect(final).not.toContain("Dit is een concept.");
+    expect(() =>
+      renderSummaryPage(opened, result, { ...run.record, id: "een-andere-run" }, { governance, approval }),
+    ).toThrow();
   });
 });

@@ -14,6 +14,7 @@ import {
   personalDataDetectors,
   runSuite,
 } from "../../src/index.js";
+import { testPermit } from "../helpers/test-run.js";
 
 /** Free text as people write it, with what a reader may not see in it (or nothing). */
 const corpus: Array<{ text: string; finds: DetectorName[]; secret?: string[] }> = [
@@ -145,13 +146,19 @@ describe.each(["duckdb", "postgres"])("pii_scan finds exactly what the masker fi
     await writeFile(join(dir, "suite.yaml"), `${suite}\n`);
     let engine: Engine;
     if (engineName === "postgres") {
-      await loadIntoPostgres(join(dir, "teksten.parquet"), { table: "teksten", pgUrl: inject("pgUrl") });
+      await loadIntoPostgres(
+        await testPermit(),
+        { name: "teksten", file: join(dir, "teksten.parquet") },
+        { table: "teksten", pgUrl: inject("pgUrl") },
+      );
       engine = await PostgresEngine.connect(inject("pgUrl"));
     } else {
       engine = await DuckDbEngine.open();
     }
     try {
-      const outcome = await runSuite(engine, await loadSuite(join(dir, "suite.yaml")), { collectFlagged: true });
+      const outcome = await runSuite(engine, await loadSuite(join(dir, "suite.yaml")), await testPermit(), {
+        collectFlagged: true,
+      });
       for (const name of names) flagged.set(name, [...(outcome.flagged.get(name) ?? [])].sort());
     } finally {
       await engine.close();

@@ -12,7 +12,7 @@ import {
   suiteResultSchema,
   writeSummary,
 } from "../../src/index.js";
-import { openResultsFolder } from "../../src/site/sources/results-source.js";
+import { openResultsFolder } from "../../src/report/recorded-results.js";
 import { makeLab, runCli } from "../helpers/cli.js";
 
 const WHY = "Test van het resultatenformaat: elke voorkant schrijft en leest hetzelfde, met eenheden.";
@@ -73,7 +73,7 @@ describe("one results format for every front-end", () => {
     if (!record) throw new Error("the run of the latest results is not in the log");
     const read = await (await openResultsFolder(dir)).resultsOf(record);
     expect(read.state).toBe("verified");
-    const checks = read.state === "verified" ? read.checks : [];
+    const checks = read.state === "verified" ? read.results.checks : [];
     expect(checks.map((c) => [c.id, c.unit, c.counted])).toEqual(latest.checks.map((c) => [c.id, c.unit, c.counted]));
   });
 });

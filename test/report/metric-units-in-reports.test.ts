@@ -18,6 +18,7 @@ import {
 import { renderDimensionScores } from "../../src/site/components.js";
 import { scoreDimensions } from "../../src/site/quality.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const tempDir = useTempDirs();
 let result: SuiteResult;
@@ -60,7 +61,7 @@ beforeAll(async () => {
   );
   const run = await DuckDbEngine.open();
   try {
-    result = (await runSuite(run, await loadSuite(join(dir, "suite.yaml")))).result;
+    result = (await runSuite(run, await loadSuite(join(dir, "suite.yaml")), await testPermit())).result;
   } finally {
     await run.close();
   }

@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import {
   listReviews,
   openExperiment,
+  openRun,
   openWorkspace,
   readLogRecords,
   samePerson,
-  startRun,
   verifyRunLog,
 } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
@@ -47,7 +47,9 @@ describe("governance events in the run log", () => {
       "Controles nagelopen.",
     );
     expect(review.stderr).toBe("");
-    expect(review.stdout).toContain("Review (goedgekeurd) door Reviewer B vastgelegd als record 3.");
+    expect(review.stdout).toMatch(
+      /Review \(goedgekeurd\) van run [0-9a-f]{8} door Reviewer B vastgelegd als record 3\./,
+    );
 
     const decide = cli(
       "Jurist C",
@@ -103,7 +105,7 @@ describe("governance events in the run log", () => {
     ]);
     const [published, destroyed, correction] = records.slice(4);
     expect(published).toMatchObject({
-      file: { path: "rapport/samenvatting.html" },
+      file: { path: "rapport/samenvatting-definitief.html" },
       aan: "Hoofd informatievoorziening OM",
       run: records[1]?.id,
     });
@@ -134,6 +136,9 @@ describe("governance events in the run log", () => {
     const show = runCli(["log", "show", records[1]?.id.slice(0, 8) ?? "", "--root", lab]).stdout;
     expect(show).toContain("Correctie (record 7");
     expect(show).toContain("datasets");
+    // Each metric in the unit the run recorded for it.
+    expect(show).toMatch(/^ {4}zaken-aantal-rijen +[\d.]+ \(aantal\)$/m);
+    expect(show).toMatch(/^ {4}zaken-zaak-id-ingevuld +[\d,]+% \(aandeel\)$/m);
     expect(await verifyRunLog(join(dir, "runlog.jsonl"))).toMatchObject({ intact: true, records: 7 });
   });
 
@@ -141,8 +146,11 @@ describe("governance events in the run log", () => {
     const lab = await makeLab();
     const workspace = openWorkspace(lab);
     const om = await openExperiment(workspace, "om-datakwaliteit");
-    const crashed = await startRun(workspace, om, {
+    const crashed = await openRun({
+      workspace,
+      opened: om,
       analysis: { name: "verkenning", params: {} },
+      reads: { datasets: [], columns: {} },
       justification: JUSTIFICATION,
     });
     const table = runCli(["log", "om-datakwaliteit", "--root", lab]).stdout;

@@ -6,10 +6,10 @@ import {
   appendRecord,
   logOverview,
   openExperiment,
+  openRun,
   openWorkspace,
   readLogOverview,
   readLogRecords,
-  startRun,
   verifyRunLog,
 } from "../../src/index.js";
 import { writeBigRunLog } from "../helpers/big-run-log.js";
@@ -24,6 +24,9 @@ function smallHeapCli(args: string[]) {
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** These runs read no data: they only fill the log. */
+const NOTHING = { datasets: [], columns: {} };
 
 describe("a run log of 100,000 records", () => {
   it("is verified, listed, searched and appended to with a 64 MB heap (the log is 118 MB)", async () => {
@@ -82,12 +85,30 @@ describe("reading only the end of the log", () => {
     const om = await openExperiment(workspace, "om-datakwaliteit");
     const file = join(om.dir, "runlog.jsonl");
     const justification = "Test van de overzichtspagina: runs die lang duren en correcties die later komen.";
-    const longRun = await startRun(workspace, om, { analysis: { name: "lang", params: {} }, justification });
-    const crashed = await startRun(workspace, om, { analysis: { name: "gecrasht", params: {} }, justification });
+    const longRun = await openRun({
+      workspace,
+      opened: om,
+      analysis: { name: "lang", params: {} },
+      reads: NOTHING,
+      justification,
+    });
+    const crashed = await openRun({
+      workspace,
+      opened: om,
+      analysis: { name: "gecrasht", params: {} },
+      reads: NOTHING,
+      justification,
+    });
     for (let i = 0; i < 30; i++) {
       await appendRecord(file, decision(i));
       if (i % 7 === 0) {
-        const run = await startRun(workspace, om, { analysis: { name: `run ${i}`, params: {} }, justification });
+        const run = await openRun({
+          workspace,
+          opened: om,
+          analysis: { name: `run ${i}`, params: {} },
+          reads: NOTHING,
+          justification,
+        });
         await run.end({ outcome: i % 2 === 0 ? "passed" : "failed" });
       }
     }

@@ -13,7 +13,6 @@ import {
   readLogRecords,
   readRunLog,
   renderChart,
-  tableChecksum,
   verifyRunLog,
 } from "../../src/index.js";
 import { makeLab } from "../helpers/cli.js";
@@ -56,7 +55,15 @@ describe("a notebook analysis as a logged run", () => {
           .digest("hex"),
       },
     ]);
-    expect(record.tables).toEqual([expect.objectContaining({ table: "zaken_kopie", row_count: result })]);
+    expect(record.data).toEqual([
+      expect.objectContaining({
+        name: "zaken",
+        file: expect.objectContaining({ path: "data/zaken.parquet" }),
+        rows: result,
+      }),
+      expect.objectContaining({ name: "zaken_kopie", table: "zaken_kopie", rows: result, made: true }),
+    ]);
+    expect(record.data?.[1]?.content_sha256).toBe(record.data?.[0]?.content_sha256);
     expect(record.artifacts).toEqual([
       {
         name: "telling.txt",
@@ -103,22 +110,22 @@ describe("a notebook analysis as a logged run", () => {
   });
 });
 
-describe("the SQL content checksum of a DuckDB table", () => {
-  it("ignores row order, but notices a changed value, a duplicated row and a renamed column", async () => {
+describe("the content fingerprint of a table", () => {
+  it("ignores row and column order, but notices a changed value, a duplicated row and a renamed column", async () => {
     const engine = await DuckDbEngine.open();
     try {
       await engine.query("CREATE TABLE a AS SELECT range AS id, 'zaak ' || range AS naam FROM range(1000)");
-      await engine.query("CREATE TABLE b AS SELECT * FROM a ORDER BY id DESC");
+      await engine.query("CREATE TABLE b AS SELECT naam, id FROM a ORDER BY id DESC");
       await engine.query("CREATE TABLE c AS SELECT id, CASE WHEN id = 500 THEN 'anders' ELSE naam END AS naam FROM a");
       await engine.query("CREATE TABLE d AS SELECT * FROM a UNION ALL SELECT * FROM a WHERE id = 3");
       await engine.query("CREATE TABLE e AS SELECT id, naam AS titel FROM a");
-      const [a, b, c, d, e] = await Promise.all(["a", "b", "c", "d", "e"].map((t) => tableChecksum(engine, t)));
-      expect(a?.row_count).toBe(1000);
-      expect(b?.checksum).toBe(a?.checksum);
-      for (const other of [c, d, e]) expect(other?.checksum).not.toBe(a?.checksum);
-      expect(d?.row_count).toBe(1001);
+      const [a, b, c, d, e] = await Promise.all(["a", "b", "c", "d", "e"].map((t) => engine.fingerprint(t)));
+      expect(a?.rows).toBe(1000);
+      expect(b?.sha256).toBe(a?.sha256);
+      for (const other of [c, d, e]) expect(other?.sha256).not.toBe(a?.sha256);
+      expect(d?.rows).toBe(1001);
     } finally {
-      engine.close();
+      await engine.close();
     }
   });
 });

@@ -6,11 +6,13 @@ import {
   decidePrinciple,
   EngineError,
   loggedRun,
+  type NewLogRecord,
   openExperiment,
   openWorkspace,
   readRunLog,
   runLogPath,
 } from "../../src/index.js";
+import { maskFreeText } from "../../src/runlog/mask-free-text.js";
 import { makeLab, runCli } from "../helpers/cli.js";
 
 /** What may never enter the log: a BSN that passes the 11-check, a name and an e-mail address. */
@@ -123,5 +125,17 @@ describe("no data value ever enters the run log", () => {
     expectNoPersonalData(log);
     expect(log).not.toContain("1234.5678");
     expect(log).toContain("Besproken met [e-mailadres verborgen], BSN [BSN verborgen] kwam niet voor.");
+  });
+
+  it("masks the answers a run records as stated in advance, and keeps the hash of what the experiment said", () => {
+    const sha256 = "1234567890".repeat(6).slice(0, 64);
+    const masked = maskFreeText({
+      type: "run_started",
+      stated_in_advance: { sha256, answers: { "evaluatie.succescriteria": [`Akkoord van ${EMAIL}, BSN ${BSN}`] } },
+    } as unknown as NewLogRecord) as unknown as { stated_in_advance: { sha256: string; answers: unknown } };
+    expect(masked.stated_in_advance).toEqual({
+      sha256,
+      answers: { "evaluatie.succescriteria": ["Akkoord van [e-mailadres verborgen], BSN [BSN verborgen]"] },
+    });
   });
 });

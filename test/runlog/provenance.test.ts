@@ -48,10 +48,38 @@ describe("the provenance of a real run", () => {
     expect(Date.parse(ended.ended_at ?? "")).toBeGreaterThanOrEqual(Date.parse(ended.at));
     expect(ended.experiment).toEqual({
       id: "om-datakwaliteit",
-      template: "datakwaliteit@1.1.0",
+      template: "datakwaliteit@1.2.0",
       file_sha256: await sha256(join(dir, "experiment.yaml")),
     });
-    expect(ended.analysis).toEqual({ name: "check", params: { suite: "suite.yaml", engine: "duckdb" } });
+    expect(ended.analysis).toEqual({
+      name: "check",
+      params: { suite: "suite.yaml", engine: "duckdb", reference_date: "2026-06-30" },
+    });
+    // What the engine read: per dataset the file's hash and the content fingerprint of its rows.
+    expect(ended.suite).toEqual({
+      name: "suite.yaml",
+      path: "suite.yaml",
+      sha256: await sha256(join(dir, "suite.yaml")),
+    });
+    expect(ended.data?.map((d) => d.name).sort()).toEqual(["feiten", "verdachten", "zaken"]);
+    for (const read of ended.data ?? []) {
+      expect(read.file?.sha256).toBe(await sha256(join(dir, read.file?.path ?? "")));
+      expect(read).toMatchObject({ method: "livinglab-inhoud/1", engine: expect.stringMatching(/^duckdb v/) });
+      expect(read.content_sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(read.rows).toBeGreaterThan(0);
+    }
+    expect(ended.columns_read?.["zaken-status-geldig"]).toEqual(["zaken.status", "zaken.zaak_id"]);
+    expect(ended.checks?.find((c) => c.id === "zaken-pleegdatum-per-arrondissement")).toMatchObject({
+      dimension: "compleetheid",
+      counted: "groups",
+      share_of_rows: null,
+    });
+    expect(Object.keys(started.stated_in_advance?.answers ?? {}).sort()).toEqual([
+      "evaluatie.foutmarges",
+      "evaluatie.marges",
+      "evaluatie.succescriteria",
+      "evaluatie.succesmaten",
+    ]);
     expect(ended.justification).toBe(JUSTIFICATION);
     for (const dataset of ended.datasets) expect(dataset.sha256).toBe(await sha256(join(dir, dataset.path)));
     expect(ended.datasets.map((d) => d.path).sort()).toEqual([

@@ -124,7 +124,7 @@ describe("livinglab site", () => {
     // Ten principles per experiment, each with its status as a word beside the colour.
     expect(await page.locator(".lab-card").first().locator(".lab-light").count()).toBe(10);
     expect(await visibleText(page.locator(".lab-card").first().locator(".lab-light").first())).toMatch(
-      /Voldaan|Nog open|Niet voldaan|Niet van toepassing/,
+      /Voldaan|Nog open|Niet voldaan|Niet van toepassing|Voorstel: .+ \(nog niet besloten\)|Tegengesproken door de metingen/,
     );
     expect(text).toContain("Run 2");
     expect(text).toContain("Niet in orde");
@@ -143,7 +143,9 @@ describe("livinglab site", () => {
     expect(text).toMatch(new RegExp(`Beoordeeld door ${REVIEWER} op \\d+ \\w+ \\d{4}`));
     expect(text).toContain("Goedgekeurd");
     expect(text).toContain("Besluiten over individuele verdachten of zaken.");
-    expect(text).toContain("Betrouwbare data (zorgplicht) (nog open)");
+    // The file only proposes; nobody decided in the log, so the page says so.
+    expect(text).toContain("Betrouwbare data (zorgplicht) (voorgesteld: niet voldaan)");
+    expect(text).toMatch(/Goedgekeurd\s+run 2, door C\. Bakker/);
     // Two runs give a trend chart; each chart has a title and a text alternative.
     const figures = page.locator("figure.lab-chart");
     expect(await figures.count()).toBe(2);

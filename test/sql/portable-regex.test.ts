@@ -13,6 +13,7 @@ import {
   type SuiteResult,
 } from "../../src/index.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const tempDir = useTempDirs();
 
@@ -59,7 +60,7 @@ async function suiteFile(name: string, patterns: string[]): Promise<string> {
 
 async function run(engine: Engine, file: string): Promise<SuiteResult> {
   try {
-    return (await runSuite(engine, await loadSuite(file), { collectFlagged: true })).result;
+    return (await runSuite(engine, await loadSuite(file), await testPermit(), { collectFlagged: true })).result;
   } finally {
     await engine.close();
   }
@@ -75,7 +76,11 @@ beforeAll(async () => {
   } finally {
     await engine.close();
   }
-  await loadIntoPostgres(join(dir, "teksten.parquet"), { table: "teksten", pgUrl: inject("pgUrl") });
+  await loadIntoPostgres(
+    await testPermit(),
+    { name: "teksten", file: join(dir, "teksten.parquet") },
+    { table: "teksten", pgUrl: inject("pgUrl") },
+  );
 });
 
 describe("a pattern", () => {

@@ -14,12 +14,18 @@ export const checkCommand: Command = {
 
   <suite>                het suite-bestand (YAML) in de map van een experiment
   --justification <t>    waarom deze run, op deze data, nu (verplicht; komt in het logboek)
+  --reuse-justification <run>
+                         dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
   --engine <e>           duckdb (standaard: Parquet, CSV of DuckDB-bestand) of postgres
   --data <map>           een andere kopie van de datasets: dezelfde bestandsnamen, in deze map
   --json <bestand>       schrijf de uitkomsten ook als JSON
   --pg-url <url>         PostgreSQL-verbinding; zonder deze optie gelden PGHOST, PGPORT, PGUSER, ...
   --reference-date <d>   de peildatum (JJJJ-MM-DD) voor relatieve datums en actualiteit
   --root <map>           de map van het lab (standaard: afgeleid uit de suite)
+
+Eerst gelden de poorten: zonder verantwoording, of met een poort dicht, wordt er geen data gelezen
+en niets geschreven. De run legt vast wat de engine las: per dataset de vingerafdruk van de inhoud
+en de hash van het bestand, de hash van de suite en de kolommen die elke controle gebruikte.
 
 Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of niet beoordeeld,
 3 fout in gebruik of invoer, of een fout in het programma.`,
@@ -28,6 +34,7 @@ Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of
       args,
       {
         justification: { type: "string" },
+        "reuse-justification": { type: "string" },
         data: { type: "string" },
         json: { type: "string" },
         "reference-date": { type: "string" },
@@ -43,6 +50,7 @@ Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of
     const run = await checkSuite({
       suite,
       justification: values.justification ?? "",
+      ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       engine: engineOption(values.engine, "check"),
       ...(values.data !== undefined && { dataDir: values.data }),
       ...(values.json !== undefined && { json: values.json }),

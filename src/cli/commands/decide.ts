@@ -6,13 +6,17 @@ import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 import { expectPositionals, oneOf, requireOption } from "../positionals.js";
 
-const USAGE = `livinglab decide <experiment> <uitgangspunt> --status <status> --note "<toelichting>" [--decided-by <rol>] [--root <map>]
+const USAGE = `livinglab decide <experiment> <uitgangspunt> --status <status> --note "<toelichting>" [--decided-by <rol>] [--score <0-5>] [--root <map>]
 
   <uitgangspunt>       id van het uitgangspunt, bijvoorbeeld grondslag
   --status <status>    ${principleStatuses.join(", ")}
   --note <tekst>       waarom u zo besluit
   --decided-by <rol>   wie besloot, bijvoorbeeld jurist of opdrachtgever
-  --root <map>         de map van het lab (standaard: de huidige map)`;
+  --score <0-5>        een score, waar het sjabloon er een vraagt
+  --root <map>         de map van het lab (standaard: de huidige map)
+
+  Het besluit in het logboek geldt; het experimentbestand is het voorstel van de auteur.
+  status, de poorten en de site tonen waar voorstel en besluit verschillen.`;
 
 export const decideCommand: Command = {
   name: "decide",
@@ -25,6 +29,7 @@ export const decideCommand: Command = {
         status: { type: "string" },
         note: { type: "string" },
         "decided-by": { type: "string" },
+        score: { type: "string" },
         root: { type: "string" },
       },
       "decide",
@@ -40,6 +45,7 @@ export const decideCommand: Command = {
       status,
       toelichting: requireOption(values.note, "note", USAGE),
       ...(values["decided-by"] !== undefined && { beslotenDoor: values["decided-by"] }),
+      ...(values.score !== undefined && { score: Number(values.score) }),
     });
     console.log(`Besluit over '${decision.principle}' (${decision.status}) vastgelegd als record ${decision.seq}.`);
     return EXIT.ok;

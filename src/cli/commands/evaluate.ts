@@ -16,6 +16,8 @@ export const evaluateCommand: Command = {
   --data <map>           de map met de gegenereerde datasets
   --truth <bestand>      de grondwaarheid (Parquet of CSV met kind, table_name, row_key)
   --justification <t>    waarom deze run (verplicht; komt in het logboek)
+  --reuse-justification <run>
+                         dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
   --json <bestand>       schrijf per soort fout kind, recall en precision als JSON-lijst
   --engine <e>           duckdb (standaard) of postgres;  --pg-url <url> voor de verbinding
   --reference-date <d>   de peildatum (JJJJ-MM-DD)
@@ -26,6 +28,7 @@ Exitcodes: 0 elke soort fout met recall en precisie 1,0; 1 een soort daaronder; 
       args,
       {
         justification: { type: "string" },
+        "reuse-justification": { type: "string" },
         data: { type: "string" },
         truth: { type: "string" },
         json: { type: "string" },
@@ -48,6 +51,7 @@ Exitcodes: 0 elke soort fout met recall en precisie 1,0; 1 een soort daaronder; 
       dataDir: values.data,
       truth: values.truth,
       justification: values.justification ?? "",
+      ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       engine: engineOption(values.engine, "evaluate"),
       ...(values.json !== undefined && { json: values.json }),
       ...(values["pg-url"] !== undefined && { pgUrl: values["pg-url"] }),

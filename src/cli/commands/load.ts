@@ -1,26 +1,38 @@
-import { basename, extname } from "node:path";
-import { loadSuite } from "../../checks/load-suite.js";
-import { loadIntoPostgres } from "../../engines/load-into-postgres.js";
 import { LivingLabError } from "../../errors/problem.js";
+import { loadData } from "../../pipeline/load-data.js";
+import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
 export const loadCommand: Command = {
   name: "load",
   summary: "Kopieer een dataset in één keer naar PostgreSQL (COPY)",
-  usage: `livinglab load <bestand of suite> --engine postgres [--table <naam>] [--data <map>] [--pg-url <url>]
+  usage: `livinglab load <bestand of suite> --engine postgres --justification "<tekst>" [--table <naam>] [--data <map>] [--suite <suite>] [--pg-url <url>]
 
   <bestand>              een Parquet-, CSV- of DuckDB-bestand; of een suite (.yaml): al haar datasets
   --engine postgres      de engine om naar te laden (nu alleen postgres)
+  --justification <t>    waarom deze kopie, van deze data, nu (verplicht; komt in het logboek)
   --table <naam>         de tabelnaam (standaard: de bestandsnaam zonder extensie)
   --data <map>           bij een suite: een andere kopie van de datasets
+  --suite <suite>        bij een los bestand buiten een experiment: een suite van het experiment
   --pg-url <url>         PostgreSQL-verbinding; zonder deze optie gelden PGHOST, PGPORT, PGUSER, ...
+  --root <map>           de map van het lab (standaard: afgeleid uit het bestand)
 
+Kopiëren is verwerken: het gaat door dezelfde poorten als een analyse en staat in het logboek.
 Een tabel met dezelfde naam wordt in één transactie vervangen: mislukt het laden, dan blijft de oude staan.`,
   async run(args) {
     const { values, positionals } = parseOptions(
       args,
-      { engine: { type: "string" }, table: { type: "string" }, data: { type: "string" }, "pg-url": { type: "string" } },
+      {
+        engine: { type: "string" },
+        table: { type: "string" },
+        data: { type: "string" },
+        suite: { type: "string" },
+        justification: { type: "string" },
+        "reuse-justification": { type: "string" },
+        "pg-url": { type: "string" },
+        root: { type: "string" },
+      },
       "load",
     );
     const [target] = positionals;
@@ -34,16 +46,18 @@ Een tabel met dezelfde naam wordt in één transactie vervangen: mislukt het lad
         hint: "Gebruik --engine postgres.",
       });
     }
-    const pgUrl = values["pg-url"] !== undefined ? { pgUrl: values["pg-url"] } : {};
-    const jobs = /\.ya?ml$/.test(target)
-      ? (await loadSuite(target, values.data)).datasets.flatMap((d) =>
-          d.file ? [{ file: d.file, table: d.table ?? d.name }] : [],
-        )
-      : [{ file: target, table: values.table ?? basename(target, extname(target)) }];
-    for (const job of jobs) {
-      const loaded = await loadIntoPostgres(job.file, { ...job, ...pgUrl });
-      console.log(`• ${loaded.rows} rijen geladen in tabel ${loaded.table}.`);
-    }
+    const { loaded, record } = await loadData({
+      target,
+      justification: values.justification ?? "",
+      ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
+      ...(values.table !== undefined && { table: values.table }),
+      ...(values.data !== undefined && { dataDir: values.data }),
+      ...(values.suite !== undefined && { suite: values.suite }),
+      ...(values["pg-url"] !== undefined && { pgUrl: values["pg-url"] }),
+      ...(values.root !== undefined && { workspace: openWorkspace(values.root) }),
+    });
+    for (const table of loaded) console.log(`• ${table.rows} rijen geladen in tabel ${table.table}.`);
+    console.log(`Run ${record.id} staat in het logboek (record ${record.seq}).`);
     return EXIT.ok;
   },
 };

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { type MetricUnit, metricText, unitWords } from "../../checks/metric-unit.js";
 import { isLivingLabError, LivingLabError } from "../../errors/problem.js";
 import { EXPERIMENT_FILE, resolveExperimentDir } from "../../experiments/open-experiment.js";
 import { formatWhen } from "../../report/run-log-table.js";
@@ -186,8 +187,24 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
       : []),
     `  code           commit ${run.code.commit ?? "geen (geen git)"}, niet vastgelegde wijzigingen: ${uncommittedText(run.code)}`,
     `  versies        node ${run.versions.node}, livinglab ${run.versions.livinglab}, ${run.versions.engine ?? "engine onbekend"}`,
+    ...(run.suite ? [`  suite          ${run.suite.path}  sha256 ${run.suite.sha256}`] : []),
     "  datasets",
     ...files(run.datasets),
+    ...(run.type === "run" && run.data
+      ? [
+          "  gelezen        (inhoud per dataset, zoals de engine die las)",
+          ...run.data.map(
+            (d) =>
+              `    ${d.name.padEnd(18)} ${d.rows} rijen, ${d.columns.length} kolommen, ${d.engine}  inhoud ${d.content_sha256}${d.made ? " (door de analyse gemaakt)" : ""}`,
+          ),
+        ]
+      : []),
+    ...(run.columns_read
+      ? [
+          "  kolommen",
+          ...Object.entries(run.columns_read).map(([by, columns]) => `    ${by.padEnd(30)} ${columns.join(", ")}`),
+        ]
+      : []),
     ...(run.type === "run" && run.tables
       ? [
           "  tabellen",
@@ -199,7 +216,7 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[]): string[] {
     ...(run.type === "run"
       ? [
           "  metrieken",
-          ...Object.entries(run.metrics).map(([k, v]) => `    ${k.padEnd(30)} ${v ?? "niet te bepalen"}`),
+          ...Object.entries(run.metrics).map(([k, v]) => `    ${k.padEnd(30)} ${metricLine(v, run.metric_units?.[k])}`),
           "  artefacten",
           ...files(run.artifacts),
         ]
@@ -214,4 +231,10 @@ function uncommittedText(code: RunRecord["code"]): string {
     ? ` (${code.uncommitted.tracked_files} gewijzigde en ${code.uncommitted.untracked_files} nieuwe, niet genegeerde bestanden)`
     : "";
   return `sha256 ${code.uncommitted_sha256}${covers}`;
+}
+
+/** A metric in its unit with the unit's name, as the run recorded it: "62,0% (aandeel)". */
+function metricLine(metric: number | null, unit: MetricUnit | undefined): string {
+  const known = unit ?? "unrecorded";
+  return metric === null ? "niet te bepalen" : `${metricText({ metric, unit: known })} (${unitWords[known].name})`;
 }

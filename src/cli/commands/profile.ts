@@ -27,6 +27,8 @@ export const profileCommand: Command = {
 
   <bestand of dataset>   een Parquet-, CSV- of DuckDB-bestand, of de naam van een dataset uit --suite
   --justification <t>    waarom deze run (verplicht; komt in het logboek van het experiment)
+  --reuse-justification <run>
+                         dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
   --json <bestand>       schrijf het profiel als JSON
   --starter <bestand>    schrijf de voorgestelde startsuite (YAML); zonder deze optie staat ze op het scherm
 
@@ -40,6 +42,7 @@ als "< 5": het profiel en de startsuite mogen zo worden gedeeld.`,
       args,
       {
         justification: { type: "string" },
+        "reuse-justification": { type: "string" },
         json: { type: "string" },
         suite: { type: "string" },
         starter: { type: "string" },
@@ -54,6 +57,7 @@ als "< 5": het profiel en de startsuite mogen zo worden gedeeld.`,
     const run = await profileFile({
       target,
       justification: values.justification ?? "",
+      ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
       ...(values.json !== undefined && { json: values.json }),
       ...(values.suite !== undefined && { suite: values.suite }),
       ...(values.starter !== undefined && { starter: values.starter }),

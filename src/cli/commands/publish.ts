@@ -1,22 +1,25 @@
 import { openExperiment } from "../../experiments/open-experiment.js";
-import { publishSummary } from "../../runlog/governance.js";
+import { publishSummary } from "../../governance/publish-summary.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 import { expectPositionals, requireOption } from "../positionals.js";
 
-const USAGE = `livinglab publish <experiment> --to "<lezers>" [--file <pad>] [--run <run>] [--root <map>]
+const USAGE = `livinglab publish <experiment> --to "<lezers>" [--run <run>] [--file <pad>] [--root <map>]
 
-  --to <lezers>        aan wie de samenvatting is gegeven, bijvoorbeeld de opdrachtgever
-  --file <pad>         het gepubliceerde bestand (standaard: rapport/samenvatting.html)
-  --run <run>          de run die zij samenvat (standaard: de laatste afgeronde run)
+  --to <lezers>        aan wie de samenvatting gaat, bijvoorbeeld de opdrachtgever
+  --run <run>          de run die zij samenvat (standaard: de laatste run met uitkomsten)
+  --file <pad>         een ander bestand dat de lezers krijgen (standaard: publish schrijft de
+                       definitieve samenvatting van de run, rapport/samenvatting-definitief.html)
   --root <map>         de map van het lab (standaard: de huidige map)
 
-  Het logboek bewaart de hash van precies het bestand dat de lezers kregen.`;
+  Publiceren kan pas als iemand anders dan de maker deze run heeft goedgekeurd. Een concept,
+  een aantal onder de 5 in een tabel, of een e-mailadres, telefoonnummer, IBAN of BSN in het
+  bestand wordt geweigerd. Het logboek bewaart de hash van precies het bestand dat de lezers kregen.`;
 
 export const publishCommand: Command = {
   name: "publish",
-  summary: "Leg vast dat een samenvatting is gepubliceerd, met de hash van het bestand",
+  summary: "Publiceer de definitieve samenvatting van een gereviewde run, met de hash van het bestand",
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseOptions(

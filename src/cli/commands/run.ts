@@ -7,22 +7,23 @@ import { parseOptions } from "../parse-options.js";
 export const runCommand: Command = {
   name: "run",
   summary: "Voer een experiment van begin tot eind uit (data, controles, logboek, samenvatting)",
-  usage: `livinglab run <experiment> --justification "<tekst>" [--definitief] [--root <map>]
-livinglab run <experiment> --reuse-justification <run> [--definitief] [--root <map>]
+  usage: `livinglab run <experiment> --justification "<tekst>" [--root <map>]
+livinglab run <experiment> --reuse-justification <run> [--root <map>]
 
   <experiment>           id van een map onder experiments/, of een pad
   --justification <t>    waarom deze run, op deze data, nu (verplicht, of:)
   --reuse-justification <run>
                          dezelfde verantwoording als een eerdere run (id, of de eerste 8 tekens)
-  --definitief           maak de samenvatting definitief; alleen na een review door iemand anders dan de auteur
-  --root <map>           de map van het lab (standaard: de huidige map)`,
+  --root <map>           de map van het lab (standaard: de huidige map)
+
+  De samenvatting is een concept. Definitief wordt ze pas met 'livinglab publish', nadat
+  iemand anders dan de maker deze run heeft goedgekeurd met 'livinglab review'.`,
   async run(args) {
     const { values, positionals } = parseOptions(
       args,
       {
         justification: { type: "string" },
         "reuse-justification": { type: "string" },
-        definitief: { type: "boolean" },
         root: { type: "string" },
       },
       "run",
@@ -36,7 +37,6 @@ livinglab run <experiment> --reuse-justification <run> [--definitief] [--root <m
       experiment,
       ...(values.justification !== undefined && { justification: values.justification }),
       ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),
-      final: values.definitief === true,
       onStep: (message) => console.log(`• ${message}`),
     });
     const outcome = run.result.outcome;

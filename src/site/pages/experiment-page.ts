@@ -1,10 +1,11 @@
+import { principleStanding } from "../../governance/principle-standing.js";
+import { criterionText } from "../../governance/success-criteria.js";
 import { escapeHtml, userText } from "../../report/html.js";
 import { findingText, worstCheck, worstFirst } from "../../report/quality-headline.js";
 import { sectionIds } from "../../templates/template-schema.js";
 import { listAnswer, opdrachtgeverOf, renderAnswer, userStorySentence } from "../answers.js";
 import { dimensionsFigure, renderFigure, trendFigure } from "../charts.js";
 import {
-  decidedText,
   renderDimensionScores,
   renderFacts,
   renderPrincipleLights,
@@ -144,48 +145,81 @@ ${typeof view.opened.experiment.evaluatie.foutmarges === "string" ? `<p class="n
 <h3 class="nl-heading nl-heading--level-3">Ontwikkeling over de runs</h3>
 ${runsWithScores >= 2 ? renderFigure(trendFigure(trend)) : `<p class="nl-paragraph">Een ontwikkeling is te zien vanaf twee runs. Er ${view.runs.length === 1 ? "is nu één run" : `zijn nu ${view.runs.length} runs`}.</p>`}
 <h3 class="nl-heading nl-heading--level-3">Succescriteria</h3>
+${renderMeasuredCriteria(view)}
 ${
   criteria.length === 0
-    ? `<p class="nl-paragraph">Er zijn geen succescriteria vastgelegd.</p>`
-    : `<p class="nl-paragraph">Vooraf vastgelegd. Of ze gehaald zijn, stelt de beoordelaar vast bij de review${summaryState(view).final ? "" : "; die review is er nog niet"}.</p>
+    ? `<p class="nl-paragraph">Er zijn geen succescriteria in woorden vastgelegd.</p>`
+    : `<p class="nl-paragraph">In woorden, vooraf vastgelegd. Of ze gehaald zijn, stelt de beoordelaar vast bij de review${summaryState(view).final ? "" : "; die review is er nog niet"}.</p>
 ${renderUserList(criteria)}`
 }`;
 }
 
+/** The criteria the tool measures itself, against what it measured. */
+function renderMeasuredCriteria(view: ExperimentView): string {
+  const measured = view.governance.criteria;
+  if (measured.length === 0) return "";
+  const percent = (v: number) => `${v.toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`;
+  return `<ul class="lab-list">\n${measured
+    .map((c) => {
+      const signal =
+        c.met === null
+          ? { label: "Nog niet gemeten", symbol: "–", tone: "neutral" as const }
+          : c.met
+            ? { label: "Gehaald", symbol: "✓", tone: "good" as const }
+            : { label: "Niet gehaald", symbol: "✗", tone: "bad" as const };
+      return `<li>${renderSignal(signal)} ${escapeHtml(criterionText(c.measure))}: minstens ${escapeHtml(percent(c.atLeast))}${c.measured === null ? "" : `, gemeten ${escapeHtml(percent(c.measured))}`}</li>`;
+    })
+    .join("\n")}\n</ul>`;
+}
+
 function renderSafeguards(view: ExperimentView): string {
-  const { experiment, principles } = view.opened;
-  const decided = principles.principles.filter((p) => {
-    const status = experiment.principes[p.id]?.status;
-    return status === "voldaan" || status === "niet_van_toepassing";
+  const { experiment } = view.opened;
+  const settled = view.governance.principles.filter((p) => {
+    const code = principleStanding(p).code;
+    return code === "voldaan" || code === "niet_van_toepassing";
   });
   const notFor = listAnswer(experiment.doel, "niet_voor");
   const review = experiment.evaluatie.menselijke_beoordeling;
-  return `<p class="nl-paragraph">De tien uitgangspunten voor experimenteren met big data, gegroepeerd naar de afweging: mag het, kan het en is het wenselijk?</p>
-${renderPrincipleLights(view.opened, 3)}
+  return `<p class="nl-paragraph">De tien uitgangspunten voor experimenteren met big data, gegroepeerd naar de afweging: mag het, kan het en is het wenselijk? Een uitgangspunt is pas geregeld als het besluit in het logboek staat; wat de tool zelf meet, staat erbij.</p>
+${renderPrincipleLights(view.governance, 3)}
 ${
-  decided.length > 0
-    ? `<h3 class="nl-heading nl-heading--level-3">Wat is geregeld</h3><ul class="lab-list">${decided
+  settled.length > 0
+    ? `<h3 class="nl-heading nl-heading--level-3">Wat is geregeld</h3><ul class="lab-list">${settled
         .map((p) => {
-          const answer = experiment.principes[p.id];
-          return `<li><strong>${escapeHtml(p.title)}:</strong> ${userText(answer?.toelichting ?? "")} <span class="lab-muted">${answer ? decidedText(answer) : ""}</span></li>`;
+          const evidence = p.evidence.findings.filter((f) => f.verdict === "supports").map((f) => f.text);
+          return `<li><strong>${escapeHtml(p.principle.title)}:</strong> ${userText(p.decision?.toelichting ?? "")} <span class="lab-muted">${userText(principleStanding(p).detail)}${evidence.length > 0 ? ` Gemeten: ${userText(evidence.join(" "))}` : ""}</span></li>`;
         })
         .join("\n")}</ul>`
     : ""
 }
+${renderDestructions(view)}
 ${notFor.length > 0 ? `<h3 class="nl-heading nl-heading--level-3">Waarvoor de uitkomsten níet worden gebruikt</h3>${renderUserList(notFor)}` : ""}
 ${typeof review === "string" ? `<h3 class="nl-heading nl-heading--level-3">Menselijke beoordeling</h3><p class="nl-paragraph">${userText(review)}</p>` : ""}`;
 }
 
+function renderDestructions(view: ExperimentView): string {
+  const { destructions } = view.governance;
+  if (destructions.length === 0) return "";
+  return `<h3 class="nl-heading nl-heading--level-3">Vernietigde data</h3><ul class="lab-list">${destructions
+    .map(
+      (d) =>
+        `<li>${d.files.length === 1 ? "1 bestand" : `${d.files.length} bestanden`} vernietigd op ${escapeHtml(formatWhen(d.at))} door ${userText(displayName(d.who))}: ${userText(d.reason)} Een run op dezelfde data wordt geweigerd.</li>`,
+    )
+    .join("\n")}</ul>`;
+}
+
 function renderOpen(view: ExperimentView): string {
-  const { experiment, principles } = view.opened;
+  const { experiment } = view.opened;
   const items: string[] = [];
-  for (const p of principles.principles) {
-    const status = experiment.principes[p.id]?.status ?? "open";
-    if (status === "open") items.push(`<strong>${escapeHtml(p.title)}</strong> (nog open): ${escapeHtml(p.question)}`);
-    if (status === "niet_voldaan")
-      items.push(
-        `<strong>${escapeHtml(p.title)}</strong> (niet voldaan): ${userText(experiment.principes[p.id]?.toelichting ?? "")}`,
-      );
+  for (const p of view.governance.principles) {
+    const standing = principleStanding(p);
+    const title = `<strong>${escapeHtml(p.principle.title)}</strong>`;
+    if (standing.code === "open") items.push(`${title} (nog open): ${escapeHtml(p.principle.question)}`);
+    if (standing.code === "voorgesteld")
+      items.push(`${title} (${escapeHtml(standing.label)}): de ${escapeHtml(p.principle.owner)} moet nog besluiten.`);
+    if (standing.code === "niet_voldaan")
+      items.push(`${title} (niet voldaan): ${userText(p.decision?.toelichting ?? "")}`);
+    if (standing.code === "tegengesproken") items.push(`${title} (tegengesproken): ${userText(standing.detail)}`);
   }
   const lastRun = latestCheckedRun(view);
   const checks = lastRun?.checks ?? [];
@@ -200,19 +234,32 @@ function renderOpen(view: ExperimentView): string {
     );
   }
   if (!summaryState(view).final)
-    items.push("<strong>Review:</strong> iemand anders dan de maker moet de uitkomsten nog beoordelen.");
+    items.push(
+      "<strong>Review:</strong> iemand anders dan de maker moet de uitkomsten van de laatste run nog goedkeuren.",
+    );
   if (items.length === 0) return `<p class="nl-paragraph">Er staat niets meer open.</p>`;
   return `<ul class="lab-list">\n${items.map((i) => `<li>${i}</li>`).join("\n")}\n</ul>`;
 }
 
 function renderReviews(view: ExperimentView): string {
   if (view.reviews.length === 0)
-    return `<p class="nl-paragraph">Nog niemand. Zolang er geen review is, is deze samenvatting een concept.</p>`;
+    return `<p class="nl-paragraph">Nog niemand. Zolang niemand de laatste run heeft goedgekeurd, is deze samenvatting een concept.</p>`;
+  const runNumber = (id: string | undefined) => view.runs.find((r) => r.record.id === id)?.number;
   return `<ul class="lab-list">\n${view.reviews
-    .map(
-      (r) =>
-        `<li>${renderSignal(r.verdict === "goedgekeurd" ? { label: "Goedgekeurd", symbol: "✓", tone: "good" } : { label: userText(r.verdict), symbol: "✗", tone: "bad" })} door ${userText(displayName(r.who))} op ${escapeHtml(formatWhen(r.at))}${r.note ? `: ${userText(r.note)}` : ""}</li>`,
-    )
+    .map((r) => {
+      const signal = !r.inForce
+        ? {
+            label: r.verdict === "goedgekeurd" ? "Goedkeuring telt niet" : "Afkeuring telt niet",
+            symbol: "–",
+            tone: "neutral" as const,
+          }
+        : r.verdict === "goedgekeurd"
+          ? { label: "Goedgekeurd", symbol: "✓", tone: "good" as const }
+          : { label: userText(r.verdict), symbol: "✗", tone: "bad" as const };
+      const number = runNumber(r.runId);
+      const what = r.runId ? (number ? `run ${number}` : "een run") : "het plan";
+      return `<li>${renderSignal(signal)} ${escapeHtml(what)}, door ${userText(displayName(r.who))} op ${escapeHtml(formatWhen(r.at))}${r.note ? `: ${userText(r.note)}` : ""}${r.void ? ` <span class="lab-muted">${userText(r.void)}</span>` : ""}</li>`;
+    })
     .join("\n")}\n</ul>`;
 }
 

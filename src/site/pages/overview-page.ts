@@ -52,7 +52,7 @@ function renderExperimentCard(view: ExperimentView): string {
 <div><dt>Uitkomst laatste controle</dt><dd>${checked?.outcome ? renderSignal(outcomeSignal[checked.outcome]) : "–"}</dd></div>
 </dl>
 <h3 class="nl-heading nl-heading--level-3">Uitgangspunten</h3>
-${renderPrincipleLights(view.opened, 4)}
+${renderPrincipleLights(view.governance, 4)}
 <h3 class="nl-heading nl-heading--level-3">Datakwaliteit bij de laatste controle</h3>
 ${checked && !checked.checks ? `<p class="nl-paragraph">${escapeHtml(resultsUnavailable(checked) ?? "")}</p>` : renderDimensionScores(scoreDimensions(checked?.checks ?? []))}
 </li>`;

@@ -38,16 +38,30 @@ ${renderFailingKeys(run.checks)}`
 }
 
 <h3 class="nl-heading nl-heading--level-3">Herkomst</h3>
-<p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert.</p>
+<p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert. De vingerafdruk van de inhoud rekent de engine zelf uit: dezelfde rijen geven dezelfde vingerafdruk, in welk bestand of op welke server ze ook staan.</p>
 ${renderFacts([
   [
     "Experimentbestand",
     `sjabloon ${escapeHtml(record.experiment.template)}<br><span class="lab-hash">${escapeHtml(record.experiment.file_sha256)}</span>`,
   ],
+  ...(record.suite
+    ? [
+        [
+          `Suite`,
+          `${userText(record.suite.path)}<br><span class="lab-hash">${escapeHtml(record.suite.sha256)}</span>`,
+        ] as [string, string],
+      ]
+    : []),
   ...record.datasets.map((d): [string, string] => [
     `Dataset ${d.name}`,
     `${userText(d.path)}<br><span class="lab-hash">${escapeHtml(d.sha256)}</span>`,
   ]),
+  ...(record.data ?? [])
+    .filter((d) => !d.made)
+    .map((d): [string, string] => [
+      `Inhoud ${d.name}`,
+      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(d.engine)}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
+    ]),
   [
     "Code",
     record.code.commit

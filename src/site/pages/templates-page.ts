@@ -15,6 +15,7 @@ const questionTypeText = {
   yes_no: "ja of nee",
   list: "lijst",
   table: "tabel",
+  number: "getal",
 } as const satisfies Record<QuestionType, string>;
 
 /** The template catalog: what each template is for and the questions it asks, and the ten principles. */

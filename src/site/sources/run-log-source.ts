@@ -3,16 +3,15 @@ import { isLivingLabError, type Problem } from "../../errors/problem.js";
 import { type LogRecord, logRecordSchema } from "../../runlog/log-record-schema.js";
 import { readLogRecords, runLogPath } from "../../runlog/run-log.js";
 import type { RunRecord } from "../../runlog/run-record-schema.js";
-import type { PublicationView, ReviewView } from "../lab-view.js";
 
 export interface RunLogContents {
+  /** Every record, for the governance state. */
+  records: LogRecord[];
   runs: RunRecord[];
-  reviews: ReviewView[];
-  publications: PublicationView[];
   problems: Problem[];
 }
 
-/** The finished runs and the governance events (reviews, published summaries) of one experiment's run log, oldest first. */
+/** The records and the finished runs of one experiment's run log, oldest first; a log that is not valid becomes problems. */
 export async function readRunLogContents(experimentDir: string): Promise<RunLogContents> {
   return createRunLogReader(experimentDir).read();
 }
@@ -77,34 +76,16 @@ export function createRunLogReader(experimentDir: string): RunLogReader {
 }
 
 function emptyContents(): RunLogContents {
-  return { runs: [], reviews: [], publications: [], problems: [] };
+  return { records: [], runs: [], problems: [] };
 }
 
 /** The contents with these records added (a new object: pages already rendered keep theirs). */
 function withRecords(before: RunLogContents, records: readonly LogRecord[]): RunLogContents {
-  const contents = {
-    runs: [...before.runs],
-    reviews: [...before.reviews],
-    publications: [...before.publications],
+  return {
+    records: [...before.records, ...records],
+    runs: [...before.runs, ...records.filter((r): r is RunRecord => r.type === "run")],
     problems: [...before.problems],
   };
-  for (const record of records) {
-    if (record.type === "run") contents.runs.push(record);
-    if (record.type === "review_given") {
-      contents.reviews.push({
-        who: record.who.name,
-        at: record.at,
-        verdict: record.verdict,
-        note: record.toelichting,
-        experimentSha256: record.experiment.file_sha256,
-        ...(record.run ? { runId: record.run } : {}),
-      });
-    }
-    if (record.type === "summary_published") {
-      contents.publications.push({ who: record.who.name, at: record.at, to: record.aan, file: record.file.name });
-    }
-  }
-  return contents;
 }
 
 /**

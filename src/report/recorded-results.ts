@@ -2,13 +2,20 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { lstat, open, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { readCheckResults } from "../../checks/check-results-format.js";
-import { REPORT_DIR, RESULTS_FILE, RUN_RESULTS_DIR } from "../../report/write-summary.js";
-import type { RunRecord } from "../../runlog/run-record-schema.js";
-import type { CheckView, RunResultsState } from "../lab-view.js";
+import { type CheckResultsRead, readCheckResults } from "../checks/check-results-format.js";
+import type { RunRecord } from "../runlog/run-record-schema.js";
+import { REPORT_DIR, RESULTS_FILE, RUN_RESULTS_DIR } from "./report-paths.js";
 
+/**
+ * What became of a run's results file: `verified` (its hash is the one the log recorded),
+ * `mismatch` (a file is there, but not what the run wrote), `missing` (the run wrote one,
+ * it is gone) or `none` (the run wrote no results file).
+ */
+export type RunResultsState = "verified" | "mismatch" | "missing" | "none";
+
+/** A run's results as the site, the summary and `publish` may use them: only the ones the log vouches for. */
 export type RunResults =
-  | { state: "verified"; outcome: CheckView["outcome"]; checks: CheckView[] }
+  | { state: "verified"; results: CheckResultsRead }
   | { state: Exclude<RunResultsState, "verified">; file?: string };
 
 interface ResultsFile {
@@ -58,7 +65,7 @@ export async function openResultsFolder(experimentDir: string): Promise<ResultsF
       // Any format this version reads; format 1 is migrated, format 3's bounds stand in as numbers.
       const results = readCheckResults(parseJson(file.bytes));
       if (results?.run_id !== record.id) return { state: "mismatch", file: file.path };
-      return { state: "verified", outcome: results.outcome, checks: results.checks };
+      return { state: "verified", results };
     },
   };
 }

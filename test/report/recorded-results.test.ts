@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { checkResultsFile, type RunRecord } from "../../src/index.js";
-import { openResultsFolder } from "../../src/site/sources/results-source.js";
+import { openResultsFolder } from "../../src/report/recorded-results.js";
 
 const RUN = "run-20261101-abc";
 

@@ -1,0 +1,71 @@
+import type { AdmittedSource, DatasetSource } from "../engines/engine.js";
+import { missingDataFile } from "../engines/read-error.js";
+import { LivingLabError, type Problem } from "../errors/problem.js";
+import type { DeclaredDataset } from "../experiments/declared-data.js";
+import { dateText } from "../governance/evidence/evidence.js";
+import type { GovernanceState } from "../governance/governance-state.js";
+import { hashFile } from "../runlog/provenance.js";
+
+/** What admitting a dataset into a run looks at. */
+export interface AdmissionContext {
+  run: string;
+  governance: GovernanceState;
+  declared: readonly DeclaredDataset[];
+  today: string;
+}
+
+/** The checks of one dataset at the moment it is let in. */
+export async function admit(context: AdmissionContext, source: DatasetSource): Promise<AdmittedSource> {
+  const declared = context.declared.find((d) => d.name === source.name);
+  const real = context.declared.some((d) => d.real);
+  const problems: Problem[] = [];
+  if (declared?.destroyBy !== undefined && declared.destroyBy < context.today) {
+    problems.push({
+      code: "gate_retention_expired",
+      message: `Dataset '${source.name}' wordt niet gelezen: de bewaartermijn is verstreken op ${dateText(declared.destroyBy)}.`,
+      hint: "Vernietig de data met 'livinglab destroy-data', of leg een afgesproken langere termijn vast in het experiment.",
+    });
+  }
+  if (real && !declared) {
+    problems.push({
+      code: "gate_dataset_undeclared",
+      message: `Dataset '${source.name}' wordt niet gelezen: het experiment declareert die niet, en het werkt met echte persoonsgegevens.`,
+      hint: "Declareer de dataset onder data.datasets, met de kolommen die nodig zijn, en laat het experiment opnieuw reviewen.",
+    });
+  } else if (real && declared?.columns === undefined) {
+    problems.push({
+      code: "gate_columns_undeclared",
+      message: `Dataset '${source.name}' wordt niet gelezen: bij de dataset staat niet welke kolommen nodig zijn.`,
+      hint: "Vul 'kolommen' in bij deze dataset: alleen wat het experiment echt nodig heeft.",
+    });
+  }
+  if (problems.length > 0) throw new LivingLabError(problems);
+  const fileSha256 = source.file ? await hashDataFile(source.name, source.file) : undefined;
+  if (fileSha256 && context.governance.destroyedFiles.has(fileSha256)) throw destroyedProblem(context, source);
+  return {
+    ...source,
+    run: context.run,
+    ...(fileSha256 && { fileSha256 }),
+    // On real personal data the analysis sees only the declared columns.
+    ...(real && declared?.columns && { columns: declared.columns }),
+  } as AdmittedSource;
+}
+
+/** The hash of a dataset file, or a problem that names the file when it cannot be read. */
+export async function hashDataFile(name: string, file: string): Promise<string> {
+  try {
+    return await hashFile(file);
+  } catch {
+    throw new LivingLabError(missingDataFile(file, name));
+  }
+}
+
+export function destroyedProblem(context: Pick<AdmissionContext, "governance">, source: DatasetSource): LivingLabError {
+  const destruction = context.governance.destructions.at(-1);
+  return new LivingLabError({
+    code: "gate_data_destroyed",
+    message: `Dataset '${source.name}' wordt niet gelezen: deze data is vernietigd${destruction ? ` (record ${destruction.seq}, ${dateText(destruction.at)})` : ""}, en staat er nu weer.`,
+    hint: "Vernietigde data wordt niet opnieuw geanalyseerd. Verwijder de teruggezette kopie; is er nieuwe data, dan heeft die een andere inhoud.",
+    ...(source.file && { file: source.file }),
+  });
+}

@@ -1,0 +1,179 @@
+import type { MetricUnit } from "../checks/metric-unit.js";
+import type { DatasetSource, Engine } from "../engines/engine.js";
+import { engineVersionOf } from "../engines/engine.js";
+import type { DeclaredDataset } from "../experiments/declared-data.js";
+import type { OpenedExperiment } from "../experiments/open-experiment.js";
+import type { WrittenFile } from "../files/write-file-atomic.js";
+import type { GovernanceState } from "../governance/governance-state.js";
+import type {
+  CheckSummary,
+  DataFingerprint,
+  FileFingerprint,
+  RunRecord,
+  RunStartedRecord,
+} from "../runlog/run-record-schema.js";
+import { admit, destroyedProblem } from "./admit.js";
+import { appendEnd, fileFingerprint } from "./end-run.js";
+
+declare const permitted: unique symbol;
+
+/**
+ * Proof that a run passed the door: its justification and every gate held, and its start is
+ * in the log. Only `openRun` makes one; without it no engine attaches data, because
+ * `Engine.attach` takes only what `permit.attach` admits.
+ */
+export interface RunPermit {
+  readonly [permitted]: true;
+  readonly id: string;
+  /** When the run started (ISO). */
+  readonly at: string;
+  readonly started: RunStartedRecord;
+  readonly opened: OpenedExperiment;
+  /**
+   * Lets one dataset into this run and attaches it to the engine: checks what concerns this
+   * dataset (declared, within its retention date, not destroyed), limits it to the declared
+   * columns on real personal data, and returns what the engine read of it (its fingerprint).
+   */
+  attach(engine: Engine, source: DatasetSource): Promise<DataFingerprint>;
+  /**
+   * As `attach`, but the engine reads no row yet: the dataset is admitted and attached, and
+   * its content fingerprint (which reads every row) waits until `fingerprint` is called on
+   * the result. For a reader that first checks what it will do against the columns alone;
+   * it must call `fingerprint` before any query of its own reads a row.
+   */
+  attachUnread(engine: Engine, source: DatasetSource): Promise<UnreadDataset>;
+  /** Records a table the analysis made inside the engine itself, by its content fingerprint. */
+  recordTable(engine: Engine, table: string): Promise<DataFingerprint>;
+  /** Everything attached so far, with its fingerprint. */
+  read(): readonly DataFingerprint[];
+  /**
+   * The run as its end record would say, without ending it: for outputs written before the
+   * end (a summary) that must already count this run's own results as evidence.
+   */
+  provisional(result: Omit<RunEnd, "error" | "artifacts">): RunRecord;
+  /** Ends the run, once: its outcome, what it measured and the files it wrote. */
+  end(result: RunEnd): Promise<RunRecord>;
+}
+
+/** A dataset attached to an engine whose rows nothing has read yet. */
+export interface UnreadDataset {
+  readonly name: string;
+  /** Reads its rows once for the content fingerprint and records it (again: the same result). */
+  fingerprint(): Promise<DataFingerprint>;
+}
+
+/** How a run ended. */
+export interface RunEnd {
+  /** passed, failed, warned, not_evaluated, completed; `error` or `refused` when it threw. */
+  outcome: string;
+  metrics?: Record<string, number | null>;
+  /** The unit of each metric, by name; a metric without one is charted as "eenheid niet vastgelegd". */
+  metricUnits?: Record<string, MetricUnit>;
+  /** Per check: dimension, outcome, how it measured, its share of failing rows. */
+  checks?: readonly CheckSummary[];
+  /** The columns each reader touched, when known only now; default: what the door was told. */
+  columns?: Record<string, string[]>;
+  /** Files the run wrote; each is fingerprinted. */
+  artifacts?: readonly (string | WrittenFile)[];
+  /** What the analysis threw, when it did. */
+  error?: unknown;
+}
+
+export interface PermitContext {
+  opened: OpenedExperiment;
+  started: RunStartedRecord;
+  governance: GovernanceState;
+  declared: readonly DeclaredDataset[];
+  today: string;
+}
+
+/** Makes the permit of a run whose start the door just logged; nothing else may call this. */
+export function mintPermit(context: PermitContext): RunPermit {
+  const { opened, started } = context;
+  const data: DataFingerprint[] = [];
+  const files: FileFingerprint[] = [];
+  let engine: string | undefined;
+  let ended: Promise<RunRecord> | undefined;
+  const fingerprint = async (on: Engine, name: string, file?: FileFingerprint, table?: string, made?: true) => {
+    const content = await on.fingerprint(name);
+    engine = await engineVersionOf(on);
+    const read: DataFingerprint = {
+      name,
+      engine,
+      ...(file && { file: { path: file.path, sha256: file.sha256 } }),
+      ...(table !== undefined && { table }),
+      rows: content.rows,
+      columns: content.columns,
+      content_sha256: content.sha256,
+      method: content.method,
+      ...(made && { made }),
+    };
+    data.push(read);
+    return read;
+  };
+  const permit: Omit<RunPermit, typeof permitted> = {
+    id: started.id,
+    at: started.at,
+    started,
+    opened,
+    async attach(on, requested) {
+      return (await permit.attachUnread(on, requested)).fingerprint();
+    },
+    async attachUnread(on, requested) {
+      // Only what this engine reads is admitted and recorded: a file, or a table on a server.
+      const source = on.locate(requested);
+      const admitted = await admit({ ...context, run: started.id }, source);
+      await on.attach(admitted);
+      const file =
+        admitted.file &&
+        admitted.fileSha256 &&
+        fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256);
+      if (file) files.push(file);
+      let read: Promise<DataFingerprint> | undefined;
+      const readOnce = async () => {
+        const found = await fingerprint(
+          on,
+          source.name,
+          file || undefined,
+          source.file ? undefined : (source.table ?? source.name),
+        );
+        if (context.governance.destroyedContents.has(found.content_sha256)) throw destroyedProblem(context, source);
+        return found;
+      };
+      return {
+        name: source.name,
+        fingerprint: () => {
+          read ??= readOnce();
+          return read;
+        },
+      };
+    },
+    recordTable: (on, table) => fingerprint(on, table, undefined, table, true),
+    read: () => data,
+    provisional(result) {
+      const { schema, seq, prev_hash, hash, type: _t, torn_tail_set_aside: _r, ...same } = started;
+      return {
+        ...same,
+        schema,
+        seq: seq + 1,
+        prev_hash: hash,
+        hash: prev_hash,
+        type: "run",
+        datasets: started.datasets ?? [],
+        data: [...data],
+        ...(result.columns && { columns_read: result.columns }),
+        ...(result.checks && { checks: [...result.checks] }),
+        versions: { ...started.versions, engine: engine ?? "geen" },
+        outcome: result.outcome,
+        metrics: result.metrics ?? {},
+        ...(result.metricUnits && Object.keys(result.metricUnits).length > 0 && { metric_units: result.metricUnits }),
+        artifacts: [],
+      };
+    },
+    end(result) {
+      ended ??= appendEnd(opened, started, { ...result, data, files, engine });
+      return ended;
+    },
+  };
+  return permit as RunPermit;
+}

@@ -1,0 +1,43 @@
+import type { Experiment } from "./experiment-schema.js";
+
+/** A dataset as the experiment declares it in `data.datasets` (the basis template's table). */
+export interface DeclaredDataset {
+  name: string;
+  /** `persoonsgegevens: true` */
+  personal: boolean;
+  /** `synthetisch: true` */
+  synthetic: boolean;
+  /** Personal data that is not synthetic: the gates hold hardest here. */
+  real: boolean;
+  /** `kolommen`: the columns the experiment needs; undefined when none are declared. */
+  columns?: string[];
+  /** `vernietigen_op` (JJJJ-MM-DD): when the data must be gone. */
+  destroyBy?: string;
+}
+
+/**
+ * The datasets an experiment declares, read from the `data.datasets` table that the basis
+ * template (and datakwaliteit@1.0.0) defines: `naam`, `persoonsgegevens`, `synthetisch`,
+ * `kolommen` and `vernietigen_op`. Rows that are not objects are left out.
+ * @example declaredDatasets(om.experiment).map((d) => d.name) // ["zaken", "feiten", "verdachten"]
+ */
+export function declaredDatasets(experiment: Pick<Experiment, "data">): DeclaredDataset[] {
+  const rows = experiment.data.datasets;
+  if (!Array.isArray(rows)) return [];
+  return rows.flatMap((row: unknown) => {
+    if (row === null || typeof row !== "object") return [];
+    const { naam, persoonsgegevens, synthetisch, kolommen, vernietigen_op } = row as Record<string, unknown>;
+    const personal = persoonsgegevens === true;
+    const synthetic = synthetisch === true;
+    return [
+      {
+        name: String(naam ?? "?"),
+        personal,
+        synthetic,
+        real: personal && !synthetic,
+        ...(Array.isArray(kolommen) && { columns: kolommen.map(String) }),
+        ...(typeof vernietigen_op === "string" && { destroyBy: vernietigen_op }),
+      },
+    ];
+  });
+}
