@@ -352,7 +352,7 @@ describe("results the log does not vouch for", () => {
     const overview = await openTampered("index.html");
     const card = await visibleText(overview.locator(".lab-card").filter({ hasText: "OM-zaakregistratie" }));
     expect(card).toContain("De resultaten van run 2 kloppen niet met het logboek");
-    expect(card).toMatch(/Uitkomst laatste controle\s+✗\s*Niet in orde/);
+    expect(card).toMatch(/Laatste run met controles\s+Run 2[^\n]*\s+Uitkomst\s+✗\s*Niet in orde/);
     await overview.close();
   });
 

@@ -76,7 +76,9 @@ ${renderOpen(view)}
 ${renderReviews(view)}
 
 ${renderPublications(view)}
-${renderFold("Runs", renderLatestRuns(view, path, link))}
+<h2 class="nl-heading nl-heading--level-2">Runs</h2>
+${renderLatestRuns(view, path, link)}
+
 ${renderFold("Het experiment in detail: alle antwoorden", renderAllAnswers(view))}
 `;
   return renderLayout({

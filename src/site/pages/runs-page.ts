@@ -3,7 +3,7 @@ import { escapeHtml, userText } from "../../report/html.js";
 import { renderSignal } from "../components.js";
 import { previousOfItsKind } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
-import { displayName, formatWhen, outcomeSignal } from "../labels.js";
+import { analysisWords, displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
 import { RUNS_PER_PAGE, relativeHref, sitePaths } from "../site-paths.js";
 import { renderRunSection } from "./run-page.js";
@@ -79,7 +79,7 @@ export function renderRunsTable(view: ExperimentView, runs: readonly RunView[], 
     const compare = previous
       ? `<a href="${link(sitePaths.comparison(id, previous.number, run.number))}">naast run ${previous.number}</a>`
       : "–";
-    return `<tr><td><a href="${link(sitePaths.run(id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(run.record.analysis.name)}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td><td>${compare}</td></tr>`;
+    return `<tr><td><a href="${link(sitePaths.run(id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(analysisWords(run.record.analysis.name))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td><td>${compare}</td></tr>`;
   });
   return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}"><table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">${escapeHtml(caption)}</caption>
