@@ -1,10 +1,11 @@
 // What the run-log bench measures: one function per operation, each run in a fresh process on
-// the same lab. Add an operation here (e.g. `site`, one `serve` request) and it is measured,
-// printed and compared with the baseline like the others.
+// the same lab. Add an operation here and it is measured, printed and compared with the baseline
+// like the others.
 import { open, readFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { logCommand } from "../src/cli/commands/log.js";
-import { appendRecord, verifyRunLog } from "../src/index.js";
+import { appendRecord, openWorkspace, serveSite, verifyRunLog, writeSite } from "../src/index.js";
 
 /** The lab a bench run works on: one experiment with a large run log. */
 export interface BenchLab {
@@ -68,6 +69,23 @@ export const operations = {
     await handle.write(`${JSON.stringify(decision(2))}\n`);
     await handle.sync();
     await handle.close();
+  },
+  /** Every page of the site written: the overview, the catalog, the experiment and its runs, twenty a page. */
+  site: async (lab) => {
+    const written = await writeSite(openWorkspace(lab.root), { out: join(lab.root, `site-${process.pid}`) });
+    if (written.pages < lab.records / 3 / 20) throw new Error(`the site has only ${written.pages} pages`);
+  },
+  /** `serve` started and asked for the experiment's page: the lab is read for the first request. */
+  "serve: first request": async (lab) => {
+    const server = await serveSite(openWorkspace(lab.root), { port: 0 });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await fetch(`http://127.0.0.1:${port}/experimenten/${lab.experiment}/index.html`);
+      if (answer.status !== 200 || !(await answer.text()).includes("Run "))
+        throw new Error(`serve gave ${answer.status}`);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   },
 } satisfies Record<string, Operation>;
 

@@ -1,13 +1,14 @@
 // Run-log benchmark: a log of 100,000 records (RECORDS to change it), and what users do with it
-// (verify, `log`, `log show`, one append), each timed in a fresh process beside the baseline of
+// (verify, `log`, `log show`, one append, `site`, one `serve` request), each timed in a fresh process beside the baseline of
 // reading and JSON-parsing the same log, measured in the same run. Prints ratios of time and of
 // peak memory (RSS), because these machines are noisy.
 //   npm run bench:runlog
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
+import { parseDocument } from "yaml";
 import { writeBigRunLog } from "../test/helpers/big-run-log.js";
 import { type BenchLab, type OperationName, operations } from "./runlog-operations.js";
 
@@ -71,13 +72,29 @@ function measure(script: string, name: OperationName, lab: BenchLab): Measuremen
   };
 }
 
+/**
+ * The example experiment as `groot`, so `site` and `serve` show a real one, with an answer of
+ * 150 KB that once made the masker take minutes.
+ */
+async function makeExperiment(root: string): Promise<void> {
+  await cp(join(ROOT, "templates"), join(root, "templates"), { recursive: true });
+  const dir = join(root, "experiments/groot");
+  await cp(join(ROOT, "experiments/om-datakwaliteit"), dir, {
+    recursive: true,
+    filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
+  });
+  const experiment = parseDocument(await readFile(join(dir, "experiment.yaml"), "utf8"));
+  experiment.set("id", "groot");
+  experiment.setIn(["doel", "doel"], `Een lang antwoord: ${"jan.jansen-voorbeeld ".repeat(7_500)}`);
+  await writeFile(join(dir, "experiment.yaml"), experiment.toString());
+}
+
 async function main(): Promise<void> {
   const root = await mkdtemp(join(tmpdir(), "livinglab-bench-runlog-"));
   try {
     const log = join(root, "experiments/groot/runlog.jsonl");
     const lab: BenchLab = { root, experiment: "groot", log, records: RECORDS };
-    await mkdir(join(root, "experiments/groot"), { recursive: true });
-    await writeFile(join(root, "experiments/groot/experiment.yaml"), "id: groot\n");
+    await makeExperiment(root);
     await writeBigRunLog(lab.log, RECORDS);
     const mb = (await stat(lab.log)).size / 1e6;
     console.log(

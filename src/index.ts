@@ -43,6 +43,8 @@ export type { RunEnd, RunPermit, UnreadDataset } from "./door/run-permit.js";
 export { isRefusal, throughDoor } from "./door/through-door.js";
 export { DuckDbEngine } from "./engines/duckdb-engine.js";
 export type { AdmittedSource, ColumnInfo, DatasetSource, Engine } from "./engines/engine.js";
+export type { EngineErrorCode, EngineErrorKind } from "./engines/engine-error.js";
+export { EngineError, isEngineError } from "./engines/engine-error.js";
 export { loadIntoPostgres } from "./engines/load-into-postgres.js";
 export type { EngineName } from "./engines/open-engine.js";
 export { duckdbSettings, engineNames, locateFor, openEngine } from "./engines/open-engine.js";
@@ -158,6 +160,12 @@ export {
   SIGNATURE_NAMESPACE,
   verifySshSignature,
 } from "./people/ssh-signature.js";
+export type { PersonalDataDetector } from "./personal-data/detector.js";
+export type { DetectorName } from "./personal-data/detector-registry.js";
+export { personalDataDetectors } from "./personal-data/detector-registry.js";
+export type { PersonalDataSpan } from "./personal-data/find-personal-data.js";
+export { findPersonalData } from "./personal-data/find-personal-data.js";
+export { maskPersonalData } from "./personal-data/mask-personal-data.js";
 export type { CheckRun, CheckSuiteOptions } from "./pipeline/check-suite.js";
 export { checkSuite } from "./pipeline/check-suite.js";
 export type { EvaluateSuiteOptions, Evaluation } from "./pipeline/evaluate-suite.js";
@@ -175,7 +183,6 @@ export { patternOfShape, starterSuite } from "./profile/starter-suite.js";
 export { renderCheckResults } from "./report/check-results-html.js";
 export type { GlanceInput } from "./report/glance.js";
 export { renderGlance } from "./report/glance.js";
-export { maskPersonalData } from "./report/mask-personal-data.js";
 export { metricsChartOptions } from "./report/metrics-chart.js";
 export type { DimensionSummary, HeadlineCheck } from "./report/quality-headline.js";
 export { findingText, summarizeDimensions, worstCheck, worstFirst } from "./report/quality-headline.js";
@@ -219,6 +226,8 @@ export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js"
 export { loggedRun } from "./runlog/logged-run.js";
 export { codeVersion, hashFile, whoAmI } from "./runlog/provenance.js";
 export { canonicalJson, hashRecord, signedBytes } from "./runlog/record-hash.js";
+export type { RecordedError } from "./runlog/recorded-error.js";
+export { recordedError } from "./runlog/recorded-error.js";
 export type { Review } from "./runlog/reviews.js";
 export { listReviews, samePerson } from "./runlog/reviews.js";
 export {
@@ -254,7 +263,8 @@ export { verifyRunLog } from "./runlog/verify-run-log.js";
 export type { LabView } from "./site/lab-view.js";
 export type { Chromium } from "./site/launch-chromium.js";
 export { launchChromium } from "./site/launch-chromium.js";
-export { readLab } from "./site/read-lab.js";
+export type { LabReader } from "./site/read-lab.js";
+export { createLabReader, readLab } from "./site/read-lab.js";
 export { renderSite } from "./site/render-site.js";
 export { serveSite } from "./site/serve-site.js";
 export { sitePaths } from "./site/site-paths.js";

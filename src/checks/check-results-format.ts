@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_CELL_SIZE } from "../report/html.js";
 import { dimensions } from "./check-definition.js";
 import { outcomes } from "./check-result.js";
 import {
@@ -10,12 +11,15 @@ import {
   metricUnits,
   unitWords,
 } from "./metric-unit.js";
+import { publishCheck, publishedCountSchema, standInCounts } from "./publish-check.js";
 
 /**
  * The one format of check results: what `check --json` writes, the experiment's
  * `rapport/resultaten.json` and `rapport/runs/<run>.json`, and what notebooks and the site read.
+ * Version 3 holds counts as others may read them (see `publishCheck`); 2 held every count.
  */
-export const CHECK_RESULTS_FORMAT = "livinglab-check-results/2";
+export const CHECK_RESULTS_FORMAT = "livinglab-check-results/3";
+const FORMAT_TWO = "livinglab-check-results/2";
 
 /** Shares are computed in floating point; this is how far a share may lie from failing over rows. */
 const SHARE_TOLERANCE = 1e-9;
@@ -57,8 +61,8 @@ const checkResultFields = z.object({
   custom: z.boolean().optional(),
 });
 
-/** What one check found. "The data failed" is a result like this, never an exception. */
-export const checkResultSchema = checkResultFields.superRefine((check, context) => {
+/** The metric fits its unit, and a share of rows is failing over rows looked at. */
+function checkMetric(check: z.infer<typeof checkResultFields>, context: z.RefinementCtx): void {
   const issue = (message: string) => context.addIssue({ code: "custom", path: ["metric"], message });
   if (check.metric === null) return;
   if (check.failing_count > check.row_count && check.counted !== "nothing") {
@@ -76,8 +80,23 @@ export const checkResultSchema = checkResultFields.superRefine((check, context) 
     if (Math.abs(share - check.metric) > SHARE_TOLERANCE)
       issue(`Het aandeel ${check.metric} is niet failing_count / row_count (${share}).`);
   }
-});
+}
+
+/** What one check found. "The data failed" is a result like this, never an exception. */
+export const checkResultSchema = checkResultFields.superRefine(checkMetric);
 export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** A check result as written to a file others read: a suppressed count as its bound, and then no metric. */
+const publishedCheckSchema = checkResultFields
+  .extend({ failing_count: publishedCountSchema, row_count: publishedCountSchema })
+  .superRefine((check, context) => {
+    const { failing_count, row_count } = check;
+    if (typeof failing_count === "number" && typeof row_count === "number") {
+      checkMetric({ ...check, failing_count, row_count }, context);
+    } else if (check.metric !== null && failing_count !== 0) {
+      context.addIssue({ code: "custom", path: ["metric"], message: "Bij een onderdrukt aantal hoort geen meting." });
+    }
+  });
 
 /** The results of one suite on one engine. */
 export const suiteResultSchema = z.object({
@@ -89,19 +108,31 @@ export const suiteResultSchema = z.object({
 });
 export type SuiteResult = z.infer<typeof suiteResultSchema>;
 
-/** A results file: the suite's results, the format and the run that made them. */
+/** A results file: the suite's results as others may read them, the format and the run that made them. */
 export const checkResultsFileSchema = suiteResultSchema.extend({
   format: z.literal(CHECK_RESULTS_FORMAT),
   run_id: z.string(),
+  /** Counts below this (and counts that leave fewer over) are held as a bound. */
+  min_cell_size: z.number().int().min(1),
+  checks: z.array(publishedCheckSchema),
 });
 export type CheckResultsFile = z.infer<typeof checkResultsFileSchema>;
 
+/** Format 2: every count as it was measured. */
+const formatTwoSchema = suiteResultSchema.extend({ format: z.literal(FORMAT_TWO), run_id: z.string() });
+
 /**
- * The results file of a run, in the current format.
+ * The results file of a run, in the current format: the output rules applied to every check.
  * @example await writeJson("uit.json", checkResultsFile(run.result, run.record.id));
  */
 export function checkResultsFile(result: SuiteResult, runId: string): CheckResultsFile {
-  return checkResultsFileSchema.parse({ format: CHECK_RESULTS_FORMAT, run_id: runId, ...result });
+  return checkResultsFileSchema.parse({
+    format: CHECK_RESULTS_FORMAT,
+    run_id: runId,
+    ...result,
+    min_cell_size: MIN_CELL_SIZE,
+    checks: result.checks.map(publishCheck),
+  });
 }
 
 /** A check result as a reader of older files knows it: the unit may be unrecorded. */
@@ -109,9 +140,13 @@ export const checkResultReadSchema = checkResultFields.extend({ unit: z.enum(kno
 export type CheckResultRead = z.infer<typeof checkResultReadSchema>;
 
 /** Results as read from a file of any format this version reads. */
-export interface CheckResultsRead extends Omit<CheckResultsFile, "format" | "checks"> {
+export interface CheckResultsRead extends Omit<CheckResultsFile, "format" | "checks" | "min_cell_size"> {
   /** The format the file was written in; 1 files are migrated when read. */
-  format: typeof CHECK_RESULTS_FORMAT | typeof FORMAT_ONE;
+  format: typeof CHECK_RESULTS_FORMAT | typeof FORMAT_TWO | typeof FORMAT_ONE;
+  /**
+   * Every count a number; in a file of format 3 a suppressed count stands in as a number
+   * inside its bound (see `standInCounts`), which readers show only through the same suppression.
+   */
   checks: CheckResultRead[];
 }
 
@@ -180,7 +215,12 @@ const formatOneSchema = z
  */
 export function readCheckResults(value: unknown): CheckResultsRead | undefined {
   const current = checkResultsFileSchema.safeParse(value);
-  if (current.success) return current.data;
+  if (current.success) {
+    const { min_cell_size: _size, checks, ...rest } = current.data;
+    return { ...rest, checks: checks.map((check) => ({ ...check, ...standInCounts(check) })) };
+  }
+  const two = formatTwoSchema.safeParse(value);
+  if (two.success) return two.data;
   const old = formatOneSchema.safeParse(value);
   if (!old.success) return undefined;
   const { run, run_id, format: _format, checks, ...rest } = old.data;

@@ -53,6 +53,8 @@ function substitute(expr: Expr, names: ReadonlyMap<string, string>): Expr {
       return caseWhen(s(expr.when), s(expr.then), s(expr.otherwise));
     case "in":
       return { ...expr, expr: s(expr.expr), values: expr.values.map(s) };
+    case "any_match":
+      return { ...expr, text: s(expr.text), where: s(expr.where) };
     case "count":
       return expr.filter ? { ...expr, filter: s(expr.filter) } : expr;
     case "smallest":
@@ -62,6 +64,7 @@ function substitute(expr: Expr, names: ReadonlyMap<string, string>): Expr {
     case "date":
     case "star":
     case "exists":
+    case "matched_text":
       return expr;
   }
 }

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { formatCount, formatFailingShare, formatShare, isSuppressed } from "../report/html.js";
+import {
+  formatCount,
+  formatFailingShare,
+  formatShare,
+  isSuppressed,
+  isSuppressedOf,
+  MIN_CELL_SIZE,
+} from "../report/html.js";
 import type { CheckResultRead } from "./check-results-format.js";
 
 /**
@@ -46,8 +53,12 @@ interface UnitWords {
   drawn(value: number, facts: MetricFacts): number | null;
 }
 
-/** A share whose failing count is small would give that count away, together with the rows looked at. */
-const smallShare = (facts: MetricFacts) => facts.counted === "rows" && isSuppressed(facts.failing_count);
+/**
+ * A share of rows whose failing count is small, or leaves a small count over, would give that
+ * count away, together with the rows looked at.
+ */
+const smallShare = (facts: MetricFacts) =>
+  facts.counted === "rows" && isSuppressedOf(facts.failing_count, facts.row_count ?? Number.POSITIVE_INFINITY);
 const asIs = (value: number) => value;
 
 const decimal = (value: number, digits = 2) =>
@@ -63,7 +74,10 @@ export const unitWords = {
     change: "share_change",
     values: z.number().min(0).max(1),
     text: (v) => formatShare(v),
-    shown: (v, facts) => (facts.counted === "rows" ? formatFailingShare(facts.failing_count, v) : formatShare(v)),
+    shown: (v, facts) =>
+      facts.counted === "rows"
+        ? formatFailingShare(facts.failing_count, v, MIN_CELL_SIZE, facts.row_count)
+        : formatShare(v),
     drawn: (v, facts) => (smallShare(facts) ? null : v),
   },
   count: {
@@ -150,7 +164,8 @@ export function changeIn<U extends KnownUnit>(unit: U): (typeof unitWords)[U]["c
  * The facts a metric is shown from: part of a check result, so that the types also line up
  * in a notebook (tslab checks types less strictly, and then every field of a result is optional).
  */
-export type MetricFacts = Pick<CheckResultRead, "metric" | "unit" | "counted" | "failing_count">;
+export type MetricFacts = Pick<CheckResultRead, "metric" | "unit" | "counted" | "failing_count"> &
+  Partial<Pick<CheckResultRead, "row_count">>;
 
 /**
  * A metric as a business owner may see it: in its unit, and never a count below the minimum

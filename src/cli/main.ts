@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isEngineError } from "../engines/engine-error.js";
 import { formatProblems } from "../errors/format-problem.js";
 import { isLivingLabError } from "../errors/problem.js";
 import { EXIT } from "./command.js";
@@ -42,8 +43,15 @@ export async function main(argv: string[]): Promise<number> {
       console.error(formatProblems(error.problems));
       return EXIT.error;
     }
+    if (isEngineError(error) && error.kind !== "query" && error.kind !== "unknown") {
+      // The database's own words may quote a value from the data: shown here, never stored.
+      console.error(formatProblems([{ code: error.code, message: error.message, hint: error.hint }]));
+      console.error(`Melding van de database (alleen hier getoond, niet bewaard):\n${error.engineMessage}`);
+      return EXIT.error;
+    }
     console.error("Interne fout in livinglab (geen fout van u). Meld dit met de tekst hieronder.");
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (isEngineError(error)) console.error(`Melding van de database:\n${error.engineMessage}`);
     return EXIT.error;
   }
 }

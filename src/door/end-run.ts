@@ -1,8 +1,8 @@
 import { basename, relative } from "node:path";
-import { LivingLabError } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { Signer } from "../people/identify.js";
 import { hashFile } from "../runlog/provenance.js";
+import { recordedError } from "../runlog/recorded-error.js";
 import { appendRecord, runLogPath } from "../runlog/run-log.js";
 import type { DataFingerprint, FileFingerprint, RunRecord, RunStartedRecord } from "../runlog/run-record-schema.js";
 import type { RunEnd } from "./run-permit.js";
@@ -58,7 +58,7 @@ export async function appendEnd(
       ...(end.metricUnits && Object.keys(end.metricUnits).length > 0 && { metric_units: end.metricUnits }),
       artifacts,
       ended_at: new Date().toISOString(),
-      ...(end.error !== undefined && { error: { message: messageOf(end.error) } }),
+      ...(end.error !== undefined && { error: recordedError(end.error) }),
     },
     signer && { sign: signer.sign },
   )) as RunRecord;
@@ -68,9 +68,4 @@ function uniqueFiles(files: readonly FileFingerprint[]): FileFingerprint[] {
   const seen = new Map<string, FileFingerprint>();
   for (const f of files) seen.set(`${f.name}\u0000${f.path}`, f);
   return [...seen.values()];
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof LivingLabError) return error.problems.map((p) => p.message).join(" ");
-  return error instanceof Error ? error.message : String(error);
 }

@@ -18,7 +18,34 @@ import {
   normalizeRow,
   type Row,
 } from "./engine.js";
+import { EngineError, type EngineErrorCode } from "./engine-error.js";
 import { checkDataFile, readProblem } from "./read-error.js";
+
+/** DuckDB names the type of each error at the start of its message (`Conversion Error: ...`). */
+const errorCodes: Record<string, EngineErrorCode> = {
+  Conversion: "engine_data_value",
+  "Invalid Input": "engine_data_value",
+  "Out of Range": "engine_data_value",
+  "Mismatch Type": "engine_data_value",
+  "Divide by Zero": "engine_data_value",
+  Decimal: "engine_data_value",
+  "Out of Memory": "engine_out_of_memory",
+  IO: "engine_io",
+  Permission: "engine_io",
+  INTERRUPT: "engine_interrupted",
+  Interrupt: "engine_interrupted",
+  Catalog: "engine_query",
+  Binder: "engine_query",
+  Parser: "engine_query",
+  Syntax: "engine_query",
+};
+
+/** A DuckDB error by its type; a bad line in a CSV file is told apart whatever its type. */
+export function duckdbErrorCode(error: Error): EngineErrorCode {
+  if (/CSV Error on Line/i.test(error.message)) return "engine_csv_line";
+  const type = /^([A-Za-z ]+?) Error:/.exec(error.message)?.[1];
+  return (type && errorCodes[type]) || "engine_error";
+}
 
 /**
  * Memory one row-level check of a scan holds per thread: its sample (`min(key, 5)`) keeps a
@@ -149,15 +176,20 @@ export class DuckDbEngine implements Engine {
     try {
       await this.connection.run(sql);
     } catch (error) {
-      throw this.readErrorOr(error);
+      throw this.failureOf(error);
     }
   }
 
-  /** A read error of one of the attached files as a problem for the user; anything else as it was. */
-  private readErrorOr(error: unknown): unknown {
-    const message = error instanceof Error ? error.message : String(error);
-    const file = this.files.find((f) => message.includes(f));
-    return file === undefined ? error : new LivingLabError(readProblem(file, message));
+  /**
+   * What DuckDB threw, as what we report: a read error of one of the attached files as a
+   * problem for the user, any other error of DuckDB's by its code and kind. DuckDB's own message
+   * may quote a value from the data; it goes only into the EngineError, for the user's screen.
+   */
+  private failureOf(error: unknown): unknown {
+    if (!(error instanceof Error)) return error;
+    const file = this.files.find((f) => error.message.includes(f));
+    if (file !== undefined) return new LivingLabError(readProblem(file, error.message));
+    return new EngineError(duckdbErrorCode(error), error.message);
   }
 
   /** External access off, apart from the attached files, and the configuration locked. */
@@ -183,14 +215,18 @@ export class DuckDbEngine implements Engine {
 
   /** Runs one statement and returns its rows as plain objects; text holding several is refused. */
   async query(sql: string): Promise<Row[]> {
-    const statements = await this.connection.extractStatements(sql);
+    const statements = await this.connection.extractStatements(sql).catch((error: unknown) => {
+      throw this.failureOf(error);
+    });
     if (statements.count !== 1) throw new Error(`A query is one statement; this text holds ${statements.count}.`);
-    const prepared = await statements.prepare(0);
+    const prepared = await statements.prepare(0).catch((error: unknown) => {
+      throw this.failureOf(error);
+    });
     try {
       const reader = await prepared.runAndReadAll();
       return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
     } catch (error) {
-      throw this.readErrorOr(error);
+      throw this.failureOf(error);
     } finally {
       prepared.destroySync();
     }

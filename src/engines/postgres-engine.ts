@@ -13,6 +13,7 @@ import {
   normalizeRow,
   type Row,
 } from "./engine.js";
+import { type EngineErrorCode, engineCall } from "./engine-error.js";
 import { framesNeedDuckDb } from "./read-error.js";
 
 /** PostgreSQL's types (pg_type names) by the kind the content fingerprint renders; anything else is `other`. */
@@ -62,6 +63,25 @@ export const POSTGRES_SESSION_SETTINGS = {
 function statement(text: string, values: unknown[] = []): pg.QueryConfig {
   const config: pg.QueryConfig & { queryMode: "extended" } = { text, values, queryMode: "extended" };
   return config;
+}
+
+/** PostgreSQL's error classes (the first two characters of the SQLSTATE) by what they mean here. */
+const errorClasses: Record<string, EngineErrorCode> = {
+  "22": "engine_data_value",
+  "23": "engine_data_value",
+  "25": "engine_query",
+  "42": "engine_query",
+  "53": "engine_out_of_memory",
+  "58": "engine_io",
+  "08": "engine_connection",
+  "57": "engine_interrupted",
+};
+
+/** A PostgreSQL error by its SQLSTATE; an error without one is a lost connection. */
+export function postgresErrorCode(error: Error): EngineErrorCode {
+  const state = (error as { code?: unknown }).code;
+  if (typeof state !== "string") return "engine_connection";
+  return errorClasses[state.slice(0, 2)] ?? "engine_error";
 }
 
 /** PostgreSQL as an engine: the data lives on a server; checks run there as SQL. */
@@ -160,7 +180,9 @@ export class PostgresEngine implements Engine {
   async restrictToAttached(): Promise<void> {}
 
   async columns(name: string): Promise<ColumnInfo[]> {
-    const result = await this.client.query(statement(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 0`));
+    const result = await engineCall(postgresErrorCode, () =>
+      this.client.query(statement(`SELECT * FROM ${quoteIdentifier(name)} LIMIT 0`)),
+    );
     const typeNames = await this.client.query(
       statement("SELECT oid, upper(typname) AS name FROM pg_type WHERE oid = ANY($1::oid[])", [
         result.fields.map((f) => f.dataTypeID),
@@ -184,7 +206,7 @@ export class PostgresEngine implements Engine {
   async query(sql: string): Promise<Row[]> {
     await this.client.query(statement("BEGIN TRANSACTION READ ONLY"));
     try {
-      const result = await this.client.query(statement(sql));
+      const result = await engineCall(postgresErrorCode, () => this.client.query(statement(sql)));
       return result.rows.map((row) => normalizeRow(row as Row));
     } finally {
       await this.client.query(statement("ROLLBACK"));

@@ -1,21 +1,21 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
-import type { SuiteResult } from "../checks/check-result.js";
+import type { CheckResultsRead } from "../checks/check-results-format.js";
 import { LivingLabError, type Problem } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { approveFinalSummary, type FinalApproval } from "../gates/final-summary-gate.js";
 import { gateInputFor } from "../gates/gate-input.js";
-import { isSuppressed, MIN_CELL_SIZE } from "../report/html.js";
-import { maskPersonalData } from "../report/mask-personal-data.js";
+import { maskPersonalData } from "../personal-data/mask-personal-data.js";
+import { isSuppressed, isSuppressedOf, MIN_CELL_SIZE } from "../report/html.js";
+import { openResultsFolder } from "../report/recorded-results.js";
 import { renderSummaryPage, SUMMARY_MARK } from "../report/summary-page.js";
 import { REPORT_DIR } from "../report/write-summary.js";
 import { findRun } from "../runlog/find-record.js";
 import { governanceEventBase, governanceSigner, requireText } from "../runlog/governance.js";
 import type { SummaryPublished } from "../runlog/governance-schema.js";
 import { writeSeal } from "../runlog/log-seal.js";
-import { hashFile } from "../runlog/provenance.js";
 import { appendRecord, readLogRecords, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
@@ -108,8 +108,8 @@ export function publicationProblems(text: string, runId: string, file?: string):
   if (small.length > 0) {
     problems.push({
       code: "publish_small_count",
-      message: `Het bestand toont ${small.length === 1 ? "een aantal" : `${small.length} aantallen`} kleiner dan ${MIN_CELL_SIZE} (${small.slice(0, 5).join(", ")}): zo zijn personen te herkennen.`,
-      hint: `Toon aantallen onder ${MIN_CELL_SIZE} als "< ${MIN_CELL_SIZE}", of voeg groepen samen.`,
+      message: `Het bestand toont ${small.length === 1 ? "een aantal" : `${small.length} aantallen`} kleiner dan ${MIN_CELL_SIZE}, of die er minder dan ${MIN_CELL_SIZE} overlaten (${small.slice(0, 5).join(", ")}): zo zijn personen te herkennen.`,
+      hint: `Toon aantallen onder ${MIN_CELL_SIZE} als "< ${MIN_CELL_SIZE}" en bijna alle rijen als "> 995 van 1.000", of voeg groepen samen.`,
       ...at,
     });
   }
@@ -124,8 +124,31 @@ export function publicationProblems(text: string, runId: string, file?: string):
   return problems;
 }
 
+/**
+ * Counts that give a small number away: whole numbers below the minimum cell size that stand
+ * alone in a table cell (HTML) or a field (CSV, TSV), and in running text "3 van 1.000 rijen"
+ * or "997 van 1.000 rijen" (which leaves three over).
+ */
+export function smallCounts(text: string): (number | string)[] {
+  return [...smallCells(text), ...smallShares(text)];
+}
+
+/** Counts of rows, cases or people as "n van (de) m ...", with Dutch thousands separators. */
+const COUNT_OF =
+  /(?<![\d.,<>] ?)\b(\d{1,3}(?:\.\d{3})+|\d+) van (?:de )?(\d{1,3}(?:\.\d{3})+|\d+) (?:rijen|zaken|personen|verdachten|mensen|gevallen)\b/g;
+
+function smallShares(text: string): string[] {
+  const number = (digits: string) => Number(digits.replaceAll(".", ""));
+  return [...text.matchAll(COUNT_OF)]
+    .filter((m) => {
+      const count = number(m[1] ?? "");
+      return count > 0 && isSuppressedOf(count, number(m[2] ?? ""));
+    })
+    .map((m) => `${m[1]} van ${m[2]}`);
+}
+
 /** Whole numbers below the minimum cell size that stand alone in a table cell (HTML) or a field (CSV, TSV). */
-export function smallCounts(text: string): number[] {
+function smallCells(text: string): number[] {
   const cells = /<t[dh][^>]*>/i.test(text)
     ? [...text.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => (m[1] ?? "").replace(/<[^>]*>/g, ""))
     : text.split(/\r?\n/).flatMap((line) => line.split(/[,;\t]/));
@@ -165,17 +188,13 @@ async function writeFinalSummary(
   return { path, bytes };
 }
 
-/** The results a run wrote, from an artifact whose hash is still the one in the run record. */
-async function recordedResults(opened: OpenedExperiment, run: RunRecord): Promise<SuiteResult> {
-  const recorded = new Set(run.artifacts.map((a) => a.sha256));
-  const candidates = [join(REPORT_DIR, "runs", `${run.id}.json`), ...run.artifacts.map((a) => a.path)];
-  for (const candidate of candidates.filter((c) => c.endsWith(".json"))) {
-    const file = join(opened.dir, candidate);
-    const sha256 = await hashFile(file).catch(() => undefined);
-    if (!sha256 || !recorded.has(sha256)) continue;
-    const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<SuiteResult>;
-    if (Array.isArray(parsed.checks)) return parsed as SuiteResult;
-  }
+/**
+ * The results a run wrote, read as the site reads them: only a file whose hash the run record
+ * holds, in any format this version reads (format 3's bounds stand in as counts inside them).
+ */
+async function recordedResults(opened: OpenedExperiment, run: RunRecord): Promise<CheckResultsRead> {
+  const found = await (await openResultsFolder(opened.dir)).resultsOf(run);
+  if (found.state === "verified") return found.results;
   throw new LivingLabError({
     code: "results_missing",
     message: `De uitkomsten van run ${run.id.slice(0, 8)} zijn er niet meer, of niet meer zoals de run ze schreef.`,

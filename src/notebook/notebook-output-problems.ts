@@ -1,7 +1,7 @@
 import type { Problem } from "../errors/problem.js";
 import { smallCounts } from "../governance/publish-summary.js";
+import { maskPersonalData } from "../personal-data/mask-personal-data.js";
 import { MIN_CELL_SIZE } from "../report/html.js";
-import { maskPersonalData } from "../report/mask-personal-data.js";
 import type { Notebook } from "./notebook-file.js";
 
 /**

@@ -15,7 +15,8 @@ import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { writeJson } from "./write-json.js";
 
-export const PROFILE_FORMAT = "livinglab-profile/1";
+/** Version 2: the output rules applied (no raw minimum or maximum, no value or count below the minimum cell size). */
+export const PROFILE_FORMAT = "livinglab-profile/2";
 
 export interface ProfileOptions extends JustificationChoice {
   /** A Parquet, CSV or DuckDB file, or the name of a dataset in `suite`. */

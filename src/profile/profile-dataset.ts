@@ -1,42 +1,53 @@
+import type { PublishedCount } from "../checks/publish-check.js";
 import type { ColumnInfo, Engine } from "../engines/engine.js";
+import { MIN_CELL_SIZE } from "../report/html.js";
 import { renderSelect } from "../sql/dialect.js";
 import { bin, call, col, countRows, type Expr, isNotNull, isNull, lit, or, type Select } from "../sql/expr.js";
+import { protectedRange, type ValueRange } from "./protected-range.js";
+import { publishedParts, publishedShare, publishedTotal, type ValueCount } from "./published-counts.js";
+
+export type { ValueCount } from "./published-counts.js";
 
 /** Columns with at most this many distinct values count as code lists: their values are shown. */
 export const CODE_LIST_LIMIT = 20;
 const SHOWN = 5;
 
-export interface ValueCount {
-  value: string;
-  count: number;
-}
-
-/** What a profile says about one column. */
+/**
+ * What a profile says about one column, as anyone may read it: no value of one person and no
+ * count below the minimum cell size, nor one that gives such a count away. A suppressed count
+ * reads "< 5" (or "> 995" when only a few rows are left over).
+ */
 export interface ColumnProfile {
   name: string;
   type: string;
   category: ColumnInfo["category"];
-  /** Share of rows where the value is missing or blank. */
+  /** Rows where the value is missing or blank. */
+  empty: PublishedCount;
+  /** Their share of the rows; null when it would give a suppressed count away. */
   empty_share: number | null;
-  distinct: number;
-  min: string | null;
-  max: string | null;
-  /** The most frequent values; only for code-like columns, so free text never shows here. */
-  top_values: ValueCount[];
-  /** The most frequent shapes of text values (9 digit, A capital, a small letter). */
+  distinct: PublishedCount;
+  /** Numbers and dates: bounds with at least five rows at or beyond each, rounded outward; null when there are too few rows. */
+  range: ValueRange | null;
+  /**
+   * Code lists only (at most 20 distinct values, each in at least five rows): every value,
+   * with its count where no count left out could be worked out from the others.
+   */
+  values: ValueCount[];
+  /** The most frequent shapes of text values (9 digit, A capital, a small letter), each in at least five rows. */
   shapes: ValueCount[];
 }
 
 export interface DatasetProfile {
   dataset: string;
-  rows: number;
+  rows: PublishedCount;
   columns: ColumnProfile[];
 }
 
 const agg = (fn: "min" | "max" | "count" | "count_distinct", expr: Expr): Expr => ({ type: "aggregate", fn, expr });
 
 /**
- * Profiles every column of an attached dataset in one scan, plus one small query per code list and text column.
+ * Profiles every column of an attached dataset in one scan, plus a few small queries per column,
+ * with the output rules applied: it may be saved and shared as it is.
  * @example const profile = await profileDataset(engine, "zaken");
  */
 export async function profileDataset(engine: Engine, dataset: string): Promise<DatasetProfile> {
@@ -45,35 +56,57 @@ export async function profileDataset(engine: Engine, dataset: string): Promise<D
   columns.forEach((c, i) => {
     const value = col(c.name);
     const blank = c.category === "text" ? or(isNull(value), bin("=", call("trim", value), lit(""))) : isNull(value);
-    scan.items.push(
-      { expr: countRows(blank), alias: `e${i}` },
-      { expr: agg("count_distinct", value), alias: `d${i}` },
-      { expr: call("to_text", agg("min", value)), alias: `lo${i}` },
-      { expr: call("to_text", agg("max", value)), alias: `hi${i}` },
-    );
+    scan.items.push({ expr: countRows(blank), alias: `e${i}` }, { expr: agg("count_distinct", value), alias: `d${i}` });
   });
   const [row = {}] = await engine.query(renderSelect(scan, engine.dialect));
   const rows = Number(row.n) || 0;
   const profiles: ColumnProfile[] = [];
   for (const [i, c] of columns.entries()) {
+    const empty = Number(row[`e${i}`]) || 0;
     const distinct = Number(row[`d${i}`]) || 0;
-    const codeList = distinct <= CODE_LIST_LIMIT;
+    const filled = publishedTotal(rows - empty, rows) !== undefined && publishedTotal(empty, rows) !== undefined;
+    const counted = distinct <= CODE_LIST_LIMIT ? await frequencies(engine, dataset, col(c.name), CODE_LIST_LIMIT) : [];
+    // A code list only when every value is common: a rare value would be someone's.
+    const codeList = counted.length > 0 && counted.every((v) => v.count >= MIN_CELL_SIZE);
     profiles.push({
       name: c.name,
       type: c.type,
       category: c.category,
-      empty_share: rows === 0 ? null : Number(row[`e${i}`]) / rows,
-      distinct,
-      min: row[`lo${i}`] == null ? null : String(row[`lo${i}`]),
-      max: row[`hi${i}`] == null ? null : String(row[`hi${i}`]),
-      top_values: codeList ? await frequencies(engine, dataset, call("to_text", col(c.name)), CODE_LIST_LIMIT) : [],
-      shapes: c.category === "text" ? await frequencies(engine, dataset, call("shape", col(c.name)), SHOWN) : [],
+      empty: publishedTotal(empty, rows) ?? suppressedText(empty, rows),
+      empty_share: publishedShare(empty, rows),
+      distinct: publishedTotal(distinct, rows - empty, { smallIsFine: true }) ?? suppressedText(distinct, rows - empty),
+      range:
+        c.category === "number" || c.category === "date"
+          ? await protectedRange(engine, dataset, c.name, c.category)
+          : null,
+      values: codeList ? publishedParts(counted, rows - empty, filled) : [],
+      shapes:
+        c.category === "text"
+          ? publishedParts(
+              (await frequencies(engine, dataset, call("shape", col(c.name)), SHOWN)).filter(
+                (s) => s.count >= MIN_CELL_SIZE,
+              ),
+              rows - empty,
+              filled,
+            )
+          : [],
     });
   }
-  return { dataset, rows, columns: profiles };
+  return { dataset, rows: publishedTotal(rows, rows) ?? `< ${MIN_CELL_SIZE}`, columns: profiles };
 }
 
-async function frequencies(engine: Engine, dataset: string, expr: Expr, limit: number): Promise<ValueCount[]> {
+function suppressedText(count: number, total: number): string {
+  return count > 0 && count < MIN_CELL_SIZE ? `< ${MIN_CELL_SIZE}` : `> ${total - MIN_CELL_SIZE}`;
+}
+
+/** The most frequent values of `expr` (as text) with their counts. */
+async function frequencies(
+  engine: Engine,
+  dataset: string,
+  value: Expr,
+  limit: number,
+): Promise<Array<{ value: string; count: number }>> {
+  const expr = call("to_text", value);
   const select: Select = {
     items: [
       { expr, alias: "v" },

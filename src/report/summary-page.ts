@@ -1,5 +1,4 @@
-import type { SuiteResult } from "../checks/check-result.js";
-import type { CheckResultRead } from "../checks/check-results-format.js";
+import type { CheckResultRead, CheckResultsRead } from "../checks/check-results-format.js";
 import { dimensionName } from "../checks/dimension-words.js";
 import { countedWords, publishableMetric } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
@@ -8,7 +7,7 @@ import type { GovernanceState } from "../governance/governance-state.js";
 import { principleStanding } from "../governance/principle-standing.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { dataNature, dataSentence, glanceStyle, renderGlance } from "./glance.js";
-import { escapeHtml, formatCount, MIN_CELL_SIZE, userText } from "./html.js";
+import { escapeHtml, formatCount, formatCountOf, MIN_CELL_SIZE, userText } from "./html.js";
 import { summarizeDimensions } from "./quality-headline.js";
 import { renderChart } from "./render-chart.js";
 import { type ChartCheck, outcomeLabel, resultsChartOptions } from "./results-chart.js";
@@ -16,6 +15,9 @@ import { signalStyle } from "./signal.js";
 
 /** The name of the meta element that says whether a summary page is final, and of which run. */
 export const SUMMARY_MARK = "livinglab-samenvatting";
+
+/** The results a summary shows: of this run, or as a results file of any format holds them. */
+type SummaryResults = Pick<CheckResultsRead, "outcome" | "checks">;
 
 /** The principles and reviews the summary shows, and the approval that makes it final. */
 export interface SummaryOptions {
@@ -27,7 +29,7 @@ export interface SummaryOptions {
 /** The one-page summary for the business owner (opdrachtgever), in plain Dutch. */
 export function renderSummaryPage(
   opened: OpenedExperiment,
-  result: SuiteResult,
+  result: SummaryResults,
   run: Pick<RunRecord, "id" | "at" | "who" | "justification">,
   options: SummaryOptions,
 ): string {
@@ -124,7 +126,8 @@ function checkRow(check: TableCheck): string {
 
 /**
  * "12 van 5.000 rijen", "1 van 11 groepen", or "–" for a check that counts nothing (drift);
- * counts below `minCellSize` as "< 5" (0 shows every count, for the data scientist's own view).
+ * counts below `minCellSize` as "< 5", and "> 995 van 1.000 rijen" where only a few rows are
+ * left over (0 shows every count, for the data scientist's own view).
  */
 export function failingText(
   check: Pick<TableCheck, "counted" | "failing_count" | "row_count">,
@@ -132,7 +135,12 @@ export function failingText(
 ): string {
   if (check.counted === "nothing") return "–";
   const count = (n: number) => formatCount(n, minCellSize);
-  return `${count(check.failing_count)} van ${count(check.row_count)} ${countedWords[check.counted].many}`;
+  // Of rows, also a count that leaves fewer than five over: "997 van 1.000" would give away 3.
+  const failing =
+    check.counted === "rows"
+      ? formatCountOf(check.failing_count, check.row_count, minCellSize)
+      : count(check.failing_count);
+  return `${failing} van ${count(check.row_count)} ${countedWords[check.counted].many}`;
 }
 
 /** Per quality dimension: how many checks are within their margin, and the worst one in words. */

@@ -6,6 +6,7 @@ import { LivingLabError } from "../errors/problem.js";
 import { readLogLines } from "./log-lines.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
 import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record-schema.js";
+import { maskFreeText } from "./mask-free-text.js";
 import { type ChainPoint, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
 import { hashRecord, signedBytes } from "./record-hash.js";
 import { GENESIS_HASH, RUN_LOG_SCHEMA_VERSION, type RunRecord } from "./run-record-schema.js";
@@ -117,7 +118,7 @@ async function appendLocked(file: string, record: NewLogRecord, sign: AppendOpti
     const unsealed = {
       schema: RUN_LOG_SCHEMA_VERSION,
       seq: (last?.seq ?? 0) + 1,
-      ...record,
+      ...maskFreeText(record),
       ...(setAside && { torn_tail_set_aside: setAside }),
       prev_hash: last?.hash ?? GENESIS_HASH,
     };

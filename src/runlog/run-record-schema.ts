@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { metricUnits } from "../checks/metric-unit.js";
+import { recordedErrorSchema } from "./recorded-error.js";
 
 /** Written by this version. Schema 1 logs (finished runs only) still read and verify. */
 export const RUN_LOG_SCHEMA_VERSION = 2 as const;
@@ -146,7 +147,7 @@ export const runRecordSchema = recordBaseSchema.extend({
   metric_units: z.record(z.string(), z.enum(metricUnits)).optional(),
   artifacts: z.array(fileFingerprintSchema),
   ended_at: z.string().optional(),
-  /** Set when the analysis threw: the run ended, but with an error. */
-  error: z.object({ message: z.string() }).optional(),
+  /** Set when the analysis threw: the run ended, but with an error, recorded by code and kind. */
+  error: recordedErrorSchema.optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;

@@ -47,6 +47,8 @@ export function experimentStatus(experiment: ExperimentView): string {
 /**
  * The run the experiment's result is: the latest run of its own suite with check results, not
  * withdrawn (`governance.summarized`). A profile or a run of another suite is not its result.
+ * Its `checks` are undefined when its results are gone or do not match the log; the pages then
+ * say so rather than fall back to an older run.
  */
 export function latestCheckedRun(experiment: ExperimentView): RunView | undefined {
   return experiment.runs.find((r) => r.record.id === experiment.governance.summarized);
@@ -69,4 +71,15 @@ export function previousOfItsKind(experiment: ExperimentView, run: RunView): Run
         r.record.checks !== undefined,
     )
     .at(-1);
+}
+
+/** Why a run's check results are not shown, in a sentence; undefined when they are. */
+export function resultsUnavailable(run: RunView): string | undefined {
+  if (run.results === "mismatch") {
+    return `De resultaten van run ${run.number} kloppen niet met het logboek: het bestand ${run.mismatchedFile ?? ""} is niet wat de run schreef. Daarom staan ze hier niet.`;
+  }
+  if (run.results === "missing") {
+    return `De resultaten van run ${run.number} zijn niet meer beschikbaar; het logboek bewaart alleen de uitkomst.`;
+  }
+  return undefined;
 }

@@ -45,6 +45,7 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-state { border: 2px solid; border-radius: 4px; padding: 0.4rem 1rem; margin: 0.5rem 0; }
 .lab-state--draft { border-color: var(--lab-warn); background: var(--lab-warn-bg); }
 .lab-state--final { border-color: var(--lab-good); background: var(--lab-good-bg); }
+.lab-state.utrecht-alert--error { border-color: var(--lab-bad); background: var(--lab-bad-bg); }
 .lab-state__title { font-weight: 700; margin: 0 0 0.25rem; }
 .lab-state p { margin: 0.25rem 0; }
 
@@ -99,6 +100,11 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-chart svg { max-width: 100%; height: auto; }
 .lab-chart__narrow { display: none; }
 .lab-chart__alt { font-size: 0.95rem; color: #333; margin: 0.4rem 0 0; }
+
+.lab-run { border-top: 3px solid #cbd5e1; margin-top: 2rem; }
+h4.nl-heading { font-size: 1.05rem; margin: 1rem 0 0.4rem; }
+.lab-pager ul { list-style: none; margin: 1rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
+.lab-pager [aria-current="page"] { font-weight: 700; }
 
 .lab-list { margin: 0.5rem 0; padding-left: 1.4rem; }
 .lab-list li { margin: 0.25rem 0; }

@@ -3,6 +3,7 @@ import type { CheckResultRead } from "../checks/check-results-format.js";
 import type { Problem } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { GovernanceState } from "../governance/governance-state.js";
+import type { RunResultsState } from "../report/recorded-results.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { PrinciplesFile } from "../templates/principle-schema.js";
 import type { Template } from "../templates/template-schema.js";
@@ -35,11 +36,15 @@ export interface RunView {
   /** The run's number within its experiment: 1 for the first finished run. */
   number: number;
   record: RunRecord;
-  /** The check results of this run, when its results file is still there. */
+  /** The check results of this run, only when its results file is the one the log recorded. */
   checks: CheckView[] | undefined;
+  /** From verified results, else the outcome the log recorded. */
   outcome: Outcome | undefined;
   /** A notebook run's executed notebook (an HTML fragment), when the kept file still has its recorded hash. */
   notebookHtml?: string;
+  results: RunResultsState;
+  /** The results file that does not match the log, from the experiment folder. */
+  mismatchedFile?: string;
 }
 
 /**

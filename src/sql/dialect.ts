@@ -27,6 +27,10 @@ export interface Dialect {
    * is written as NOT EXISTS, which such an engine plans as an anti join itself.
    */
   antiJoin?: string;
+  /** Whether some match of `pattern` (its first group) in `text` meets `where`, which names it as `matchedText`. */
+  anyMatch(text: string, pattern: string, where: string): string;
+  /** How `where` in `anyMatch` names the match. */
+  matchedText: string;
 }
 
 /** The standard way to count rows that meet a condition. */
@@ -41,6 +45,7 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   regex_full_match: ([a, p]) => `regexp_matches(${a}, ${p}, 's')`,
   regex_extract: ([a, p]) => `regexp_extract(${a}, ${p}, 1)`,
   regex_contains: ([a, p]) => `regexp_matches(${a}, ${p})`,
+  regex_replace_all: ([a, p, r]) => `regexp_replace(${a}, ${p}, ${r}, 'g')`,
   ascii: ([a]) => `ascii(${a})`,
   year: ([a]) => `CAST(EXTRACT(YEAR FROM ${a}) AS INTEGER)`,
   trim: ([a]) => `trim(${a})`,
@@ -50,6 +55,9 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   replace: (args) => `replace(${args.join(", ")})`,
   coalesce: (args) => `coalesce(${args.join(", ")})`,
   concat_ws: (args) => `concat_ws(${args.join(", ")})`,
+  concat: (args) => `concat(${args.join(", ")})`,
+  lpad: ([a, n, fill]) => `lpad(${a}, ${n}, ${fill})`,
+  strpos: ([a, b]) => `strpos(${a}, ${b})`,
   // The shape of a text: digits become 9, capitals A, small letters a.
   starts_with: ([a, b]) => `starts_with(${a}, ${b})`,
   /** Whether text `a` holds text `b` anywhere. */
@@ -145,6 +153,10 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
     case "local":
       // The planner replaces every local value by the column it computed it in.
       throw new Error(`local value '${expr.name}' was not resolved by the planner`);
+    case "any_match":
+      return dialect.anyMatch(r(expr.text), quoteString(expr.pattern), r(expr.where));
+    case "matched_text":
+      return dialect.matchedText;
   }
 }
 

@@ -18,4 +18,7 @@ export const duckdbDialect: Dialect = {
   countWhere: (filter) => `coalesce(count_if(${filter}), 0)`,
   // A plain anti join; a correlated NOT EXISTS becomes a slower delim join in DuckDB 1.5.
   antiJoin: "ANTI JOIN",
+  anyMatch: (text, pattern, where) =>
+    `len(list_filter(regexp_extract_all(${text}, ${pattern}, 1), lambda livinglab_match: ${where})) > 0`,
+  matchedText: "livinglab_match",
 };

@@ -15,6 +15,7 @@ export type FunctionName =
   | "regex_full_match"
   | "regex_extract"
   | "regex_contains"
+  | "regex_replace_all"
   | "ascii"
   | "year"
   | "trim"
@@ -24,6 +25,9 @@ export type FunctionName =
   | "replace"
   | "coalesce"
   | "concat_ws"
+  | "concat"
+  | "lpad"
+  | "strpos"
   | "shape"
   | "byte_order"
   | "starts_with"
@@ -64,6 +68,8 @@ export type Expr =
   | { type: "sum"; expr: Expr }
   | { type: "aggregate"; fn: "min" | "max" | "count" | "count_distinct"; expr: Expr }
   | { type: "smallest"; expr: Expr; n: number; filter?: Expr }
+  | { type: "any_match"; text: Expr; pattern: string; where: Expr }
+  | { type: "matched_text" }
   /** A value a check computes once per row before its condition reads it (see `Measure`). */
   | { type: "local"; name: string };
 
@@ -135,6 +141,20 @@ export function or(...exprs: Expr[]): Expr {
   if (exprs.length === 1) return exprs[0] as Expr;
   return { type: "or", exprs };
 }
+
+/**
+ * True when some match of `pattern` in `text` (its first group, scanned left to right without
+ * overlap) meets `where`, in which `matchedText` stands for that match.
+ */
+export const anyMatch = (text: Expr, pattern: string, where: Expr): Expr => ({
+  type: "any_match",
+  text,
+  pattern,
+  where,
+});
+
+/** The match under consideration inside `anyMatch`'s condition. */
+export const matchedText: Expr = { type: "matched_text" };
 
 /** Evaluates `then` only where `when` holds; elsewhere `otherwise`. */
 export const caseWhen = (when: Expr, then: Expr, otherwise: Expr): Expr => ({ type: "case", when, then, otherwise });

@@ -23,6 +23,9 @@ export const postgresDialect: Dialect = {
   },
   // COLLATE "C" sorts by bytes, as DuckDB does, so both engines show the same sample.
   countWhere: standardCountWhere,
+  anyMatch: (text, pattern, where) =>
+    `EXISTS (SELECT 1 FROM regexp_matches(${text}, ${pattern}, 'g') AS livinglab_match(groups) WHERE ${where})`,
+  matchedText: "livinglab_match.groups[1]",
   smallest: (expr, n, filter) =>
     `(array_agg(${expr} ORDER BY ${expr} COLLATE "C")${filter ? ` FILTER (WHERE ${filter})` : ""})[1:${n}]`,
 };

@@ -35,6 +35,9 @@ export const sparkDialect: Dialect = {
     // Spark has no strpos; contains (3.3+) is NULL when either side is, as strpos(a, b) > 0 is.
     contains: ([a, b]) => `contains(${a}, ${b})`,
     // Spark's regexp_replace replaces every match; it has no flags argument.
+    regex_replace_all: ([a, p, r]) => `regexp_replace(${a}, ${p}, ${r})`,
+    // Spark has no strpos; instr is the same: the 1-based place of b in a, 0 when absent.
+    strpos: ([a, b]) => `instr(${a}, ${b})`,
     shape: ([a]) => `regexp_replace(regexp_replace(regexp_replace(${a}, '[0-9]', '9'), '[A-Z]', 'A'), '[a-z]', 'a')`,
     // What the content fingerprint is built from (src/fingerprint/), in Spark's spelling.
     rtrim: ([a, chars]) => `trim(TRAILING ${chars} FROM ${a})`,
@@ -56,4 +59,7 @@ export const sparkDialect: Dialect = {
   countWhere: (filter) => `count_if(${filter})`,
   // Spark's own anti join; it plans a NOT EXISTS as one too, but this says it directly.
   antiJoin: "LEFT ANTI JOIN",
+  // Spark's higher-order `exists` over every match's first group (Spark 3.1+ regexp_extract_all).
+  anyMatch: (text, pattern, where) => `exists(regexp_extract_all(${text}, ${pattern}, 1), livinglab_match -> ${where})`,
+  matchedText: "livinglab_match",
 };

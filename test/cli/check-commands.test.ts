@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { checkResultsFileSchema, generateOm, loadSuite, readRunLog } from "../../src/index.js";
+import { checkResultsFileSchema, DuckDbEngine, generateOm, loadSuite, readRunLog } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
+import { testPermit } from "../helpers/test-run.js";
 
 const WHY = "Test van de opdrachtregel: exitcodes, JSON en logboek van de datakwaliteitscontroles.";
 let lab: string;
@@ -33,9 +34,17 @@ describe("livinglab check", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("NIET IN ORDE");
     const written = JSON.parse(await readFile(json, "utf8"));
-    expect(written.format).toBe("livinglab-check-results/2");
+    expect(written.format).toBe("livinglab-check-results/3");
     const parsed = checkResultsFileSchema.parse(written);
     expect(new Set(parsed.checks.map((c) => c.unit))).toEqual(new Set(["share", "count", "ratio", "share_change"]));
+    // A file others read: no count of one to four rows, no share or keys that would give it away.
+    const suppressed = parsed.checks.filter((c) => c.failing_count === "< 5");
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const check of suppressed) expect(check).toMatchObject({ metric: null, sample: [] });
+    for (const check of parsed.checks.filter((c) => c.counted === "rows")) {
+      if (typeof check.failing_count === "number")
+        expect(check.failing_count === 0 || check.failing_count >= 5).toBe(true);
+    }
     const records = await log();
     expect(records).toHaveLength(before + 1);
     expect(records.at(-1)?.justification).toBe(WHY);
@@ -185,7 +194,7 @@ describe("livinglab evaluate", () => {
 });
 
 describe("livinglab profile", () => {
-  it("profiles a dataset and proposes a starter suite that passes on that data", async () => {
+  it("profiles a dataset and proposes a starter suite that holds on that data", async () => {
     const data = join(experiment, "data");
     await generateOm({ out: data, zaken: 500, seed: 9, asOf: "2026-06-30", defects: "none" });
     const starter = join(experiment, "start.yaml");
@@ -206,13 +215,64 @@ describe("livinglab profile", () => {
     const profile = JSON.parse(await readFile(json, "utf8"));
     // A key has too many values to be a code list, so none of them is shown.
     const key = profile.columns.find((c: { name: string }) => c.name === "zaak_id");
-    expect(key.top_values).toEqual([]);
+    expect(key.values).toEqual([]);
     const loaded = await loadSuite(starter);
     expect(loaded.suite.checks.map((c) => c.kind)).toEqual(
       expect.arrayContaining(["not_null", "unique_key", "accepted_values", "value_range"]),
     );
+    // The ranges leave the most extreme rows out, as warnings: nothing fails on the data it came from.
     const check = runCli(["check", starter, "--justification", WHY]);
-    expect(check.stdout).toContain("Uitkomst: passed");
-    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/Uitkomst: (passed|warned)/);
+    expect([0, 2]).toContain(check.code);
+  });
+
+  it("shows no one's value and no small count: no minimum or maximum, no rare value, no count of one to four", async () => {
+    // With every defect: dates in the future, codes that occur once or twice, a few missing values.
+    const data = join(experiment, "gebreken");
+    await generateOm({ out: data, zaken: 2000, seed: 4, asOf: "2026-06-30", defects: "all" });
+    const starter = join(experiment, "start-gebreken.yaml");
+    const json = join(lab, "out/profile-gebreken.json");
+    const run = runCli([
+      "profile",
+      join(data, "zaken.parquet"),
+      "--starter",
+      starter,
+      "--json",
+      json,
+      "--justification",
+      WHY,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const engine = await DuckDbEngine.open();
+    let extremes: string[];
+    let rare: string[];
+    try {
+      await (await testPermit()).attach(engine, { name: "zaken", file: join(data, "zaken.parquet") });
+      const [row] = await engine.query(
+        "SELECT CAST(min(pleegdatum) AS VARCHAR) AS a, CAST(max(pleegdatum) AS VARCHAR) AS b, CAST(min(afdoeningsdatum) AS VARCHAR) AS c, CAST(max(afdoeningsdatum) AS VARCHAR) AS d FROM zaken",
+      );
+      extremes = Object.values(row ?? {}).map(String);
+      rare = (
+        await engine.query(
+          "SELECT zaaktype AS v FROM zaken WHERE zaaktype IS NOT NULL GROUP BY zaaktype HAVING count(*) < 5",
+        )
+      ).map((r) => String(r.v));
+    } finally {
+      await engine.close();
+    }
+    expect(rare.length).toBeGreaterThan(0);
+    for (const file of [json, starter]) {
+      const text = await readFile(file, "utf8");
+      for (const value of [...extremes, ...rare]) expect(text, `${file} shows ${value}`).not.toContain(value);
+      expect(text).not.toMatch(/"count": [1-4],/);
+    }
+    const profile = JSON.parse(await readFile(json, "utf8"));
+    expect(profile.format).toBe("livinglab-profile/2");
+    const zaaktype = profile.columns.find((c: { name: string }) => c.name === "zaaktype");
+    expect(zaaktype.values).toEqual([]);
+    const loaded = await loadSuite(starter);
+    expect(loaded.suite.checks.filter((c) => c.kind === "accepted_values").map((c) => c.id)).not.toContain(
+      "zaken-zaaktype-geldig",
+    );
   });
 });

@@ -89,10 +89,15 @@ describe("a PostgreSQL session", () => {
   it("runs one statement per query, and a setting changed inside a query does not outlive it", async () => {
     const engine = await PostgresEngine.connect(url);
     try {
-      await expect(engine.query("SELECT 1 AS a; DROP TABLE verdachten")).rejects.toThrow(/multiple commands/);
+      await expect(engine.query("SELECT 1 AS a; DROP TABLE verdachten")).rejects.toMatchObject({
+        engineMessage: expect.stringMatching(/multiple commands/),
+      });
       await engine.query("SELECT set_config('standard_conforming_strings', 'off', false) AS s");
       expect(await engine.query("SHOW standard_conforming_strings")).toEqual([{ standard_conforming_strings: "on" }]);
-      await expect(engine.query("CREATE TABLE gemaakt (x int)")).rejects.toThrow(/read-only/);
+      await expect(engine.query("CREATE TABLE gemaakt (x int)")).rejects.toMatchObject({
+        code: "engine_query",
+        engineMessage: expect.stringMatching(/read-only/),
+      });
     } finally {
       await engine.close();
     }

@@ -56,6 +56,17 @@ describe("publish", () => {
     expect(await publishCodes("rapport/brief.txt")).toEqual(["publish_personal_data"]);
   });
 
+  it("refuses a count of rows that leaves fewer than five over, or is below five, in running text too", () => {
+    const codes = (text: string) => publicationProblems(text, runId).map((p) => p.code);
+    expect(codes("<p>Bij 997 van 1.000 rijen ontbreekt de afdoening.</p>")).toEqual(["publish_small_count"]);
+    expect(codes("<p>Bij 3 van de 1.000 rijen ontbreekt de afdoening.</p>")).toEqual(["publish_small_count"]);
+    expect(codes("Bij 12.497 van 12.500 zaken klopt de datum.")).toEqual(["publish_small_count"]);
+    // Bounds, and counts of checks or groups, are not counts of people.
+    expect(codes("<p>Bij > 995 van 1.000 rijen, en bij < 5 van 1.000 rijen.</p>")).toEqual([]);
+    expect(codes("<p>3 van de 5 controles zijn in orde; 1 van 11 groepen wijkt af.</p>")).toEqual([]);
+    expect(codes("<p>Bij 120 van 1.000 rijen ontbreekt de afdoening.</p>")).toEqual([]);
+  });
+
   it("publishes the final summary of the approved run, with the hash of what its readers got", async () => {
     const opened = await openExperiment(workspace, "om-datakwaliteit");
     const published = await publishSummary(workspace, opened, { aan: "Hoofd informatievoorziening OM" });

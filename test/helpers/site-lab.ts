@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { appendFile, cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { makeLab, REPO, runCli } from "./cli.js";
@@ -16,6 +16,9 @@ export const HOSTILE = {
 } as const;
 
 export const HOSTILE_ID = "proef-vijandig";
+
+/** The hostile copy's check that all rows but three fail. */
+export const NEARLY_ALL = "zaken-bijna-alles-afwijkend";
 
 /**
  * A lab with the example experiment run twice (for a trend) and a hostile copy with few
@@ -42,6 +45,11 @@ export async function makeSiteLab(): Promise<string> {
   await writeFile(join(hostile, "experiment.yaml"), experiment.toString());
   const synth = (await readFile(join(hostile, "synth.yaml"), "utf8")).replace(/^zaken: \d+$/m, "zaken: 300");
   await writeFile(join(hostile, "synth.yaml"), synth);
+  // A check that nearly every row fails: three in order out of some 300 must not show as "297 of 300".
+  await appendFile(
+    join(hostile, "suite.yaml"),
+    `  - { id: ${NEARLY_ALL}, kind: pattern, table: zaken, column: zaak_id, pattern: "Z00000000[1-3]" }\n`,
+  );
 
   const example = "Testrun voor de site: nagaan dat de pagina's de uitkomsten tonen.";
   for (let i = 0; i < 2; i++) expectRun(runCli(["run", "om-datakwaliteit", "--root", lab, "--justification", example]));

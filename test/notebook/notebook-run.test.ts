@@ -105,12 +105,10 @@ describe("livinglab notebook run", () => {
       // Runs are numbered in the order they ended: the check the notebook made ends first.
       const notebookPage = pages.get("experimenten/om-datakwaliteit/run-2-notebook.html");
       expect(notebookPage).toContain("proef: 3000 zaken");
-      expect(pages.get("experimenten/om-datakwaliteit/run-2.html")).toContain(
-        '<a href="run-2-notebook.html">het uitgevoerde notebook</a>',
-      );
-      expect(pages.get("experimenten/om-datakwaliteit/run-1.html")).toContain(
-        '<a href="run-2.html">run 2</a> (een notebookrun)',
-      );
+      // Both runs are sections of the first page of the run log.
+      const runs = pages.get("experimenten/om-datakwaliteit/runs-1.html");
+      expect(runs).toContain('<a href="run-2-notebook.html">het uitgevoerde notebook</a>');
+      expect(runs).toContain('<a href="runs-1.html#run-2">run 2</a> (een notebookrun)');
     });
   });
 

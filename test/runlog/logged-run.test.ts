@@ -76,10 +76,15 @@ describe("a notebook analysis as a logged run", () => {
       await run.readDataset("zaken", join(data, "zaken.parquet"));
       await run.query("SELECT kolom_die_niet_bestaat FROM zaken");
     });
-    await expect(failing).rejects.toThrow(/kolom_die_niet_bestaat/);
+    // The database's own text is on the thrown error, for the user's screen only.
+    await expect(failing).rejects.toMatchObject({
+      code: "engine_query",
+      engineMessage: expect.stringContaining("kolom_die_niet_bestaat"),
+    });
     const last = (await readRunLog(join(om.dir, "runlog.jsonl"))).at(-1);
     expect(last).toMatchObject({ analysis: { name: "kapot" }, outcome: "error", justification_reused_from: record.id });
-    expect(last?.error?.message).toContain("kolom_die_niet_bestaat");
+    expect(last?.error).toEqual({ code: "engine_query", kind: "query", message: expect.stringMatching(/query/) });
+    expect(last?.error?.message).not.toContain("kolom_die_niet_bestaat");
     expect(last?.datasets.map((d) => d.name)).toEqual(["zaken"]);
     expect((await readLogRecords(join(om.dir, "runlog.jsonl"))).map((r) => r.type)).toEqual([
       "run_started",

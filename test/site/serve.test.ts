@@ -1,39 +1,78 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  appendRecord,
+  createLabReader,
+  openExperiment,
+  openWorkspace,
+  runLogPath,
+  serveSite,
+} from "../../src/index.js";
 import { CLI, makeLab, REPO } from "../helpers/cli.js";
+import { plainRun } from "../helpers/run-records.js";
 
-let server: ChildProcess | undefined;
+let child: ChildProcess | undefined;
 
 afterEach(() => {
-  if (server?.pid) process.kill(server.pid);
-  server = undefined;
+  if (child?.pid) process.kill(child.pid);
+  child = undefined;
 });
 
 /** Starts `livinglab serve --port 0` and returns the address it prints. */
 async function startServe(lab: string): Promise<string> {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", "--root", lab], {
+  const started = spawn(process.execPath, [CLI, "serve", "--port", "0", "--root", lab], {
     cwd: REPO,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  server = child;
+  child = started;
   return new Promise((resolve, reject) => {
     let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
+    started.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
       if (match) resolve(match[0]);
     });
-    child.stderr?.on("data", (chunk: Buffer) => {
+    started.stderr?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+    started.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One request exactly as given: any method, any Host header, the path byte for byte. */
+function rawRequest(port: number, options: { method?: string; path: string; host?: string | null }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    if (options.host !== null) headers.host = options.host ?? `127.0.0.1:${port}`;
+    const req = httpRequest(
+      { host: "127.0.0.1", port, method: options.method ?? "GET", path: options.path, headers, setHost: false },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on("error", reject);
+    req.end();
   });
 }
 
 describe("livinglab serve", () => {
-  it("answers on 127.0.0.1 with pages rendered fresh on every request", async () => {
+  it("answers on 127.0.0.1 with pages that follow every change to the lab's files", async () => {
     const lab = await makeLab();
     const base = await startServe(lab);
 
@@ -59,5 +98,128 @@ describe("livinglab serve", () => {
     expect(search).toContain('name="q"');
     const none = await (await fetch(`${base}zoeken.html?q=bestaatnergens`)).text();
     expect(none).toContain("0 resultaten");
+  });
+});
+
+describe("serve refuses what is not a plain read of its own pages", () => {
+  let server: Server;
+  let port: number;
+
+  beforeAll(async () => {
+    const lab = await makeLab();
+    server = await serveSite(openWorkspace(lab), { port: 0 });
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("answers only to its own names, so a page on another site cannot reach it by DNS rebinding", async () => {
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) {
+      expect((await rawRequest(port, { path: "/index.html", host })).status, host).toBe(200);
+    }
+    for (const host of [
+      "evil.example",
+      `evil.example:${port}`,
+      `127.0.0.1:${port + 1}`,
+      "127.0.0.1",
+      `localhost.evil.example:${port}`,
+    ]) {
+      const answer = await rawRequest(port, { path: "/index.html", host });
+      expect(answer.status, host).toBe(421);
+      expect(answer.body, host).not.toContain("Experimenten van het Big Data Living Lab");
+    }
+    expect((await rawRequest(port, { path: "/index.html", host: null })).status).toBe(400);
+  });
+
+  it("answers 405 to every method but GET and HEAD, and HEAD without a body", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"]) {
+      const answer = await rawRequest(port, { method, path: "/index.html" });
+      expect(answer.status, method).toBe(405);
+      expect(answer.headers.allow, method).toBe("GET, HEAD");
+    }
+    const head = await rawRequest(port, { method: "HEAD", path: "/index.html" });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe("");
+    expect(Number(head.headers["content-length"])).toBeGreaterThan(1000);
+  });
+
+  it("answers 400, never 500, to malformed paths and paths that climb out of the site", async () => {
+    for (const path of [
+      "/%",
+      "/index.html%",
+      "/%E0%A4%A",
+      "/%ZZ",
+      "/../etc/passwd",
+      "/%2e%2e/%2e%2e/etc/passwd",
+      "/experimenten/..%2f..%2fexperiments",
+      "/assets/..%2F..%2Fpackage.json",
+      "/experimenten/om-datakwaliteit/%00index.html",
+      "/experimenten\\om-datakwaliteit\\index.html",
+      "/.//index.html",
+      "http://evil.example/index.html",
+    ]) {
+      const answer = await rawRequest(port, { path });
+      expect(answer.status, path).toBe(400);
+      expect(answer.body, path).toContain("Dit adres is ongeldig");
+    }
+  });
+
+  it("tells the browser the pages run no script and load nothing from elsewhere", async () => {
+    const answer = await rawRequest(port, { path: "/index.html" });
+    expect(answer.headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});
+
+describe("the lab reader behind serve", () => {
+  it("reads the catalog or an experiment again only when one of its files changed", async () => {
+    const lab = await makeLab(["om-datakwaliteit", "om-doorlooptijden"]);
+    const reader = createLabReader(openWorkspace(lab));
+    await reader.read();
+    expect(reader.reads).toEqual({ catalog: 1, experiments: 2, logs: 0 });
+    await reader.read();
+    await reader.read();
+    expect(reader.reads).toEqual({ catalog: 1, experiments: 2, logs: 0 });
+
+    const file = join(lab, "experiments/om-doorlooptijden/experiment.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^titel: .*$/m, "titel: Doorlooptijden, herzien"));
+    const changed = await reader.read();
+    expect(reader.reads).toEqual({ catalog: 1, experiments: 3, logs: 0 });
+    const titles = changed.experiments.map((e) => (e.ok ? e.experiment.opened.experiment.titel : e.id));
+    expect(titles).toContain("Doorlooptijden, herzien");
+
+    // Experiments are validated against the templates: a changed template opens them all again.
+    await appendFile(join(lab, "templates/basis/1.0.0.yaml"), "\n# opmerking\n");
+    await reader.read();
+    expect(reader.reads).toEqual({ catalog: 2, experiments: 5, logs: 0 });
+  });
+
+  it("reads only the new lines of a run log that grew, and the whole log when it changed otherwise", async () => {
+    const lab = await makeLab(["om-doorlooptijden"]);
+    const workspace = openWorkspace(lab);
+    const opened = await openExperiment(workspace, "om-doorlooptijden");
+    const log = runLogPath(opened.dir);
+    const run = (i: number) => plainRun(opened, i);
+    const reader = createLabReader(workspace);
+    const runsOf = async () => {
+      const [entry] = (await reader.read()).experiments;
+      return entry?.ok ? entry.experiment.runs.map((r) => r.record.id) : [];
+    };
+    await appendRecord(log, run(1));
+    expect(await runsOf()).toEqual(["run-1"]);
+    expect(reader.reads.logs).toBe(1);
+    await appendRecord(log, run(2));
+    await appendRecord(log, run(3));
+    expect(await runsOf()).toEqual(["run-1", "run-2", "run-3"]);
+    expect(reader.reads.logs).toBe(1);
+
+    // An edit that keeps the length is not an append: the log is read whole, as it now is.
+    const text = await readFile(log, "utf8");
+    await writeFile(log, text.replace("Verkenning nummer 3", "Verkenning nummer 9"));
+    await appendRecord(log, run(4));
+    await runsOf();
+    expect(reader.reads.logs).toBe(2);
   });
 });

@@ -1,13 +1,22 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Chromium, launchChromium } from "../../src/index.js";
+import {
+  appendRecord,
+  type Chromium,
+  launchChromium,
+  openExperiment,
+  openWorkspace,
+  readRunLog,
+  runLogPath,
+} from "../../src/index.js";
 import { linksOf, seriousViolations, visibleText } from "../helpers/chromium.js";
-import { REPO, runCli } from "../helpers/cli.js";
-import { HOSTILE, HOSTILE_ID, makeSiteLab, REVIEWER } from "../helpers/site-lab.js";
+import { makeLab, REPO, runCli } from "../helpers/cli.js";
+import { plainRun } from "../helpers/run-records.js";
+import { HOSTILE, HOSTILE_ID, makeSiteLab, NEARLY_ALL, REVIEWER } from "../helpers/site-lab.js";
 
 const ARTIFACTS = join(REPO, "test-artifacts");
 
@@ -34,9 +43,9 @@ async function open(path: string, width = 1200): Promise<{ page: Page; problems:
   return { page, problems };
 }
 
-/** The row of one check in a run page's table, by its exact id. */
-function checkRow(page: Page, id: string) {
-  return page.locator("tbody tr").filter({ has: page.locator(".lab-keys", { hasText: new RegExp(`^${id}$`) }) });
+/** The row of one check in a run's table, by its exact id. */
+function checkRow(run: Locator, id: string) {
+  return run.locator("tbody tr").filter({ has: run.page().locator(".lab-keys", { hasText: new RegExp(`^${id}$`) }) });
 }
 
 beforeAll(async () => {
@@ -55,7 +64,7 @@ afterAll(async () => {
 });
 
 describe("livinglab site", () => {
-  it("writes the overview, the template catalog, a page per experiment and per run, and a PDF per experiment", () => {
+  it("writes the overview, the template catalog, a page per experiment and its runs, and a PDF per experiment", () => {
     expect(pages.sort()).toEqual(
       [
         "index.html",
@@ -63,11 +72,10 @@ describe("livinglab site", () => {
         "lessen.html",
         "zoeken.html",
         "experimenten/om-datakwaliteit/index.html",
-        "experimenten/om-datakwaliteit/run-1.html",
-        "experimenten/om-datakwaliteit/run-2.html",
+        "experimenten/om-datakwaliteit/runs-1.html",
         "experimenten/om-datakwaliteit/vergelijk-run-1-met-run-2.html",
         `experimenten/${HOSTILE_ID}/index.html`,
-        `experimenten/${HOSTILE_ID}/run-1.html`,
+        `experimenten/${HOSTILE_ID}/runs-1.html`,
       ].sort(),
     );
     for (const id of ["om-datakwaliteit", HOSTILE_ID]) {
@@ -159,7 +167,7 @@ describe("livinglab site", () => {
     for (const path of [
       "index.html",
       "experimenten/om-datakwaliteit/index.html",
-      "experimenten/om-datakwaliteit/run-2.html",
+      "experimenten/om-datakwaliteit/runs-1.html",
     ]) {
       const { page } = await open(path, 390);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -172,14 +180,15 @@ describe("livinglab site", () => {
   });
 
   it("shows each check of a run with its outcome, allowed margin and measurement, and the run's provenance", async () => {
-    const { page } = await open("experimenten/om-datakwaliteit/run-2.html");
-    const text = await visibleText(page.locator("main"));
+    const { page } = await open("experimenten/om-datakwaliteit/runs-1.html");
+    const run = page.locator("section#run-2");
+    const text = await visibleText(run);
     expect(text).toContain("Testrun voor de site: nagaan dat de pagina's de uitkomsten tonen.");
     const results = JSON.parse(
       await readFile(join(lab, "experiments/om-datakwaliteit/rapport/resultaten.json"), "utf8"),
     ) as { checks: unknown[] };
-    expect(await page.locator("tbody tr").count()).toBe(results.checks.length);
-    const row = checkRow(page, "feiten-feit-id-uniek");
+    expect(await run.locator("tbody tr").count()).toBe(results.checks.length);
+    const row = checkRow(run, "feiten-feit-id-uniek");
     expect(await visibleText(row)).toMatch(
       /Niet in orde\s+geen enkele afwijkende rij\s+\d+ van \d\.\d{3} rijen\s+\d,\d%/,
     );
@@ -190,7 +199,7 @@ describe("livinglab site", () => {
   it("keeps hostile text inert: scripts and HTML in answers and justifications show as text", async () => {
     for (const path of [
       `experimenten/${HOSTILE_ID}/index.html`,
-      `experimenten/${HOSTILE_ID}/run-1.html`,
+      `experimenten/${HOSTILE_ID}/runs-1.html`,
       "index.html",
     ]) {
       const { page } = await open(path);
@@ -206,8 +215,8 @@ describe("livinglab site", () => {
     expect(text).toContain("Concept – nog niet definitief");
     expect(text).toContain("Nog niemand.");
     await page.close();
-    const run = await open(`experimenten/${HOSTILE_ID}/run-1.html`);
-    expect(await visibleText(run.page.locator("blockquote"))).toContain(
+    const run = await open(`experimenten/${HOSTILE_ID}/runs-1.html`);
+    expect(await visibleText(run.page.locator("#run-1 blockquote"))).toContain(
       '<script>window.__gehackt = "verantwoording"</script><b>vet</b>',
     );
     await run.page.close();
@@ -217,30 +226,50 @@ describe("livinglab site", () => {
     const results = JSON.parse(
       await readFile(join(lab, "experiments", HOSTILE_ID, "rapport/resultaten.json"), "utf8"),
     ) as {
-      checks: Array<{ id: string; failing_count: number; row_count: number; counted: string }>;
+      checks: Array<{
+        id: string;
+        failing_count: number | string;
+        row_count: number | string;
+        counted: string;
+        metric: number | null;
+        sample: string[];
+      }>;
     };
     // Counts of rows only: a count of groups (group disparity) is not a count of people.
-    const small = results.checks.filter((c) => c.counted === "rows" && c.failing_count > 0 && c.failing_count < 5);
+    // The results file is read by others too: a bound instead of the count, no share, no keys.
+    const small = results.checks.filter((c) => c.counted === "rows" && c.failing_count === "< 5");
     expect(small.length).toBeGreaterThan(0);
+    for (const check of small) expect(check).toMatchObject({ metric: null, sample: [] });
+    for (const check of results.checks.filter((c) => c.counted === "rows")) {
+      if (typeof check.failing_count === "number")
+        expect(check.failing_count === 0 || check.failing_count >= 5).toBe(true);
+    }
+    const nearlyAll = results.checks.find((c) => c.id === NEARLY_ALL);
+    expect(nearlyAll?.failing_count).toMatch(/^> \d+$/);
+    expect(nearlyAll?.metric).toBeNull();
+    const rows = Number(nearlyAll?.row_count);
     const files = await filesUnder(site);
     for (const file of files.filter((f) => !f.endsWith(".pdf"))) {
       const content = await readFile(file, "utf8");
       for (const secret of [HOSTILE.bsn, HOSTILE.bsnInJustification, HOSTILE.email, HOSTILE.phone]) {
         expect(content.includes(secret), `${relative(site, file)} shows ${secret}`).toBe(false);
       }
-      for (const check of small) {
-        const rows = check.row_count.toLocaleString("nl-NL");
-        expect(content.includes(`${check.failing_count} van ${rows}`), `${relative(site, file)}: ${check.id}`).toBe(
+      // "297 van 300" would give away that three rows are in order.
+      for (let left = 1; left < 5; left++) {
+        expect(content.includes(`${(rows - left).toLocaleString("nl-NL")} van ${rows.toLocaleString("nl-NL")}`)).toBe(
           false,
         );
       }
     }
-    const { page } = await open(`experimenten/${HOSTILE_ID}/run-1.html`);
+    const { page } = await open(`experimenten/${HOSTILE_ID}/runs-1.html`);
     for (const check of small) {
-      const row = await visibleText(checkRow(page, check.id));
-      expect(row).toContain(`< 5 van ${check.row_count.toLocaleString("nl-NL")} rijen`);
+      const row = await visibleText(checkRow(page.locator("#run-1"), check.id));
+      expect(row).toContain(`< 5 van ${Number(check.row_count).toLocaleString("nl-NL")} rijen`);
       expect(row).toContain("een klein deel");
     }
+    const row = await visibleText(checkRow(page.locator("#run-1"), NEARLY_ALL));
+    expect(row).toContain(`> ${(rows - 5).toLocaleString("nl-NL")} van ${rows.toLocaleString("nl-NL")} rijen`);
+    expect(row).toContain("het overgrote deel");
     expect(await visibleText(page.locator("main"))).toContain("[BSN verborgen]");
     await page.close();
   });
@@ -263,5 +292,122 @@ describe("livinglab site", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("geen site van livinglab");
     expect(existsSync(join(lab, "experiments", "om-datakwaliteit", "experiment.yaml"))).toBe(true);
+  });
+});
+
+describe("results the log does not vouch for", () => {
+  let tampered: string;
+  let tamperedSite: string;
+  let runIds: string[];
+
+  beforeAll(async () => {
+    tampered = `${lab}-gewijzigd`;
+    await cp(lab, tampered, { recursive: true, filter: (src) => !src.startsWith(site) });
+    const dir = join(tampered, "experiments/om-datakwaliteit");
+    runIds = (await readRunLog(runLogPath(dir))).map((r) => r.id);
+    // Someone makes the failed second run read as all in order, in its own copy and in the latest results.
+    const results = join(dir, "rapport/runs", `${runIds[1]}.json`);
+    const edited = JSON.parse(await readFile(results, "utf8")) as {
+      outcome: string;
+      checks: Array<{ outcome: string; failing_count: number; metric: number | null; sample: string[] }>;
+    };
+    edited.outcome = "passed";
+    for (const check of edited.checks)
+      Object.assign(check, { outcome: "passed", failing_count: 0, metric: 0, sample: [] });
+    const text = `${JSON.stringify({ ...edited }, null, 2)}\n`;
+    await writeFile(results, text);
+    await writeFile(join(dir, "rapport/resultaten.json"), text);
+    tamperedSite = join(tampered, "site");
+    const built = runCli(["site", "--root", tampered, "--out", tamperedSite]);
+    expect(built.code, built.stderr).toBe(0);
+  });
+
+  async function openTampered(path: string) {
+    const page = await chromium.context.newPage();
+    await page.goto(pathToFileURL(join(tamperedSite, path)).href, { waitUntil: "load" });
+    return page;
+  }
+
+  it("shows no outcome from a results file whose hash is not the one in the run log, and says so", async () => {
+    const page = await openTampered("experimenten/om-datakwaliteit/runs-1.html");
+    const run = page.locator("#run-2");
+    const text = await visibleText(run);
+    expect(text).toContain("De resultaten kloppen niet met het logboek");
+    expect(text).toMatch(/Uitkomst volgens het logboek\s+✗\s*Niet in orde/);
+    expect(await run.locator("tbody tr").count()).toBe(0);
+    // The first run's own copy was left alone: it still shows in full.
+    expect(await page.locator("#run-1 tbody tr").count()).toBeGreaterThan(10);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("does not fall back to an older run's answer on the experiment page or the overview", async () => {
+    const page = await openTampered("experimenten/om-datakwaliteit/index.html");
+    const main = await visibleText(page.locator("main"));
+    expect(main).toContain("De resultaten van run 2 kloppen niet met het logboek");
+    expect(main).not.toMatch(/Alle \d+ controles zijn in orde/);
+    expect(main).not.toMatch(/Van de \d+ controles zijn er/);
+    expect(await page.locator("[role=alert]").count()).toBe(1);
+    await page.close();
+    const overview = await openTampered("index.html");
+    const card = await visibleText(overview.locator(".lab-card").filter({ hasText: "OM-zaakregistratie" }));
+    expect(card).toContain("De resultaten van run 2 kloppen niet met het logboek");
+    expect(card).toMatch(/Laatste run met controles\s+Run 2[^\n]*\s+Uitkomst\s+✗\s*Niet in orde/);
+    await overview.close();
+  });
+
+  it("says a run's results are gone when the file the log names was removed", async () => {
+    await rm(join(tampered, "experiments/om-datakwaliteit/rapport/runs", `${runIds[0]}.json`));
+    const built = runCli(["site", "--root", tampered, "--out", tamperedSite]);
+    expect(built.code, built.stderr).toBe(0);
+    const page = await openTampered("experimenten/om-datakwaliteit/runs-1.html");
+    expect(await visibleText(page.locator("#run-1"))).toContain("De resultaten van run 1 zijn niet meer beschikbaar");
+    await page.close();
+  });
+});
+
+describe("an experiment with many runs", () => {
+  let many: string;
+
+  beforeAll(async () => {
+    many = await makeLab(["om-doorlooptijden"]);
+    const opened = await openExperiment(openWorkspace(many), "om-doorlooptijden");
+    for (let i = 1; i <= 45; i++) {
+      await appendRecord(runLogPath(opened.dir), plainRun(opened, i));
+    }
+    const built = runCli(["site", "--root", many, "--out", join(many, "site")]);
+    expect(built.code, built.stderr).toBe(0);
+  });
+
+  it("lists the newest runs on the experiment page and every run on pages of twenty, newest first", async () => {
+    const files = (await filesUnder(join(many, "site", "experimenten"))).map((f) => relative(join(many, "site"), f));
+    expect(files.sort()).toEqual(
+      ["index.html", "runs-1.html", "runs-2.html", "runs-3.html"].map((f) => `experimenten/om-doorlooptijden/${f}`),
+    );
+    const page = await chromium.context.newPage();
+    const problems: string[] = [];
+    page.on("console", (m) => problems.push(m.text()));
+    page.on("requestfailed", (r) => problems.push(`failed: ${r.url()}`));
+    await page.goto(pathToFileURL(join(many, "site/experimenten/om-doorlooptijden/index.html")).href);
+    const rows = page.locator("table").filter({ hasText: "Controles binnen de marge" }).locator("tbody tr");
+    expect(await rows.count()).toBe(10);
+    expect(await visibleText(rows.first())).toContain("Run 45");
+    await page.getByRole("link", { name: "Alle 45 runs" }).click();
+    await page.waitForLoadState("load");
+    expect(page.url()).toMatch(/runs-3\.html$/);
+    expect(await page.locator("section.lab-run").count()).toBe(5);
+    await page.getByRole("link", { name: "Oudere runs" }).first().click();
+    await page.waitForLoadState("load");
+    expect(page.url()).toMatch(/runs-2\.html$/);
+    const sections = page.locator("section.lab-run");
+    expect(await sections.count()).toBe(20);
+    expect(await visibleText(sections.first())).toContain("Verkenning nummer 40 van de doorlooptijden.");
+    expect(await visibleText(sections.last())).toContain("Verkenning nummer 21 van de doorlooptijden.");
+    await page.getByRole("link", { name: "Run 33", exact: true }).click();
+    expect(page.url()).toMatch(/runs-2\.html#run-33$/);
+    expect(problems).toEqual([]);
+    // axe reads the stylesheets itself, which file:// refuses; so it comes after the console check.
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
   });
 });

@@ -1,22 +1,23 @@
 import { LivingLabError } from "../../errors/problem.js";
 import { profileFile } from "../../pipeline/profile-file.js";
-import type { ColumnProfile } from "../../profile/profile-dataset.js";
+import type { ColumnProfile, ValueCount } from "../../profile/profile-dataset.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
 function line(c: ColumnProfile): string {
-  const empty = c.empty_share === null ? "–" : `${(c.empty_share * 100).toFixed(1)}%`;
+  const empty = c.empty_share === null ? String(c.empty) : `${(c.empty_share * 100).toFixed(1)}%`;
+  const counted = (v: ValueCount, width = 40) => `${v.value.slice(0, width)}${v.count === null ? "" : ` (${v.count})`}`;
   const values =
-    c.top_values.length > 0
-      ? `waarden: ${c.top_values
+    c.values.length > 0
+      ? `waarden: ${c.values
           .slice(0, 5)
-          .map((v) => `${v.value} (${v.count})`)
+          .map((v) => counted(v))
           .join(", ")}`
       : "";
-  const shapes =
-    c.shapes.length > 0 ? `vormen: ${c.shapes.map((s) => `${s.value.slice(0, 30)} (${s.count})`).join(", ")}` : "";
-  return `${c.name.padEnd(20)} ${c.type.padEnd(12)} leeg ${empty.padStart(6)}  uniek ${String(c.distinct).padStart(8)}  min ${c.min ?? "–"}  max ${c.max ?? "–"}\n${" ".repeat(21)}${[values, shapes].filter(Boolean).join("  ")}`;
+  const shapes = c.shapes.length > 0 ? `vormen: ${c.shapes.map((s) => counted(s, 30)).join(", ")}` : "";
+  const range = c.range ? `  van ${c.range.from} tot en met ${c.range.to}` : "";
+  return `${c.name.padEnd(20)} ${c.type.padEnd(12)} leeg ${empty.padStart(6)}  uniek ${String(c.distinct).padStart(8)}${range}\n${" ".repeat(21)}${[values, shapes].filter(Boolean).join("  ")}`;
 }
 
 export const profileCommand: Command = {
@@ -31,8 +32,11 @@ export const profileCommand: Command = {
   --json <bestand>       schrijf het profiel als JSON
   --starter <bestand>    schrijf de voorgestelde startsuite (YAML); zonder deze optie staat ze op het scherm
 
-Waarden worden alleen getoond voor kolommen met hoogstens 20 verschillende waarden (codelijsten);
-van vrije tekst ziet u alleen de vormen (9 = cijfer, A = hoofdletter, a = kleine letter).`,
+Waarden worden alleen getoond voor codelijsten: kolommen met hoogstens 20 verschillende waarden die
+elk in minstens 5 rijen staan. Van vrije tekst ziet u alleen de vormen (9 = cijfer, A = hoofdletter,
+a = kleine letter) die in minstens 5 rijen voorkomen. Van getallen en datums ziet u geen kleinste of
+grootste waarde, maar grenzen met minstens 5 rijen erbuiten, afgerond. Aantallen onder de 5 staan er
+als "< 5": het profiel en de startsuite mogen zo worden gedeeld.`,
   async run(args) {
     const { values, positionals } = parseOptions(
       args,

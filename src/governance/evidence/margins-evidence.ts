@@ -1,3 +1,4 @@
+import { maskStrings } from "../../runlog/mask-free-text.js";
 import { dateText, type EvidenceSource, runText } from "./evidence.js";
 
 /**
@@ -45,8 +46,9 @@ export const marginsEvidence: EvidenceSource = (context) => {
       },
     ];
   }
+  // The log keeps the answers masked: the answers of now are compared as the log would keep them.
   const keys = Object.keys({ ...now.answers, ...first.stated_in_advance?.answers }).filter(
-    (k) => JSON.stringify(now.answers[k]) !== JSON.stringify(first.stated_in_advance?.answers[k]),
+    (k) => JSON.stringify(maskStrings(now.answers[k])) !== JSON.stringify(first.stated_in_advance?.answers[k]),
   );
   const when = changedAt ? `vóór ${runText(changedAt)}` : "na de laatste run";
   return [

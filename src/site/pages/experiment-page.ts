@@ -14,12 +14,16 @@ import {
   renderSignal,
   renderUserList,
 } from "../components.js";
-import { experimentStatus, latestCheckedRun, previousOfItsKind, suiteOf, summaryState } from "../experiment-state.js";
+import { experimentStatus, latestCheckedRun, resultsUnavailable, summaryState } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { analysisWords, displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
 import { scoreDimensions, trendOverRuns } from "../quality.js";
-import { relativeHref, sitePaths } from "../site-paths.js";
+import { RUNS_PER_PAGE, relativeHref, sitePaths } from "../site-paths.js";
+import { RUNS_ON_EXPERIMENT_PAGE, renderRunsTable, runListPages } from "./runs-page.js";
+
+/** The trend chart shows at most this many of the latest runs with results. */
+const TREND_RUNS = 20;
 
 /** The business owner's page: question, answer, reliability, safeguards, what is open, who reviewed. */
 export function renderExperimentPage(view: ExperimentView, options: { pdf: boolean } = { pdf: false }): string {
@@ -72,7 +76,9 @@ ${renderOpen(view)}
 ${renderReviews(view)}
 
 ${renderPublications(view)}
-${renderFold("Alle runs", renderRunsTable(view, link))}
+<h2 class="nl-heading nl-heading--level-2">Runs</h2>
+${renderLatestRuns(view, path, link)}
+
 ${renderFold("Het experiment in detail: alle antwoorden", renderAllAnswers(view))}
 `;
   return renderLayout({
@@ -93,9 +99,15 @@ function renderState(view: ExperimentView): string {
 }
 
 function renderProblems(view: ExperimentView): string {
-  if (view.problems.length === 0) return "";
+  const mismatched = view.runs.filter((r) => r.results === "mismatch");
+  const lines = [
+    ...view.problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`),
+    ...mismatched.slice(-5).map((r) => resultsUnavailable(r) ?? ""),
+    ...(mismatched.length > 5 ? [`En bij nog ${mismatched.length - 5} oudere runs.`] : []),
+  ];
+  if (lines.length === 0) return "";
   return `<div class="utrecht-alert utrecht-alert--error lab-state" role="alert"><p class="lab-state__title">Een deel van dit experiment kon niet worden gelezen</p>
-${renderUserList(view.problems.map((p) => `${p.message}${p.hint ? ` ${p.hint}` : ""}`))}</div>`;
+${renderUserList(lines)}</div>`;
 }
 
 function renderAnswerSoFar(lastRun: RunView | undefined): string {
@@ -103,7 +115,7 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
     return `<p class="lab-answer">Er is nog geen antwoord: het experiment heeft nog geen controles uitgevoerd.</p>`;
   const checks = lastRun.checks;
   if (!checks) {
-    return `<p class="lab-answer">De laatste run eindigde met: ${renderSignal(outcomeSignal[lastRun.outcome ?? "not_evaluated"])}. De details van deze run zijn niet meer beschikbaar.</p>`;
+    return `<p class="lab-answer">Volgens het logboek eindigde de laatste run met: ${renderSignal(outcomeSignal[lastRun.outcome ?? "not_evaluated"])}. ${escapeHtml(resultsUnavailable(lastRun) ?? "")}</p>`;
   }
   const passed = checks.filter((c) => c.outcome === "passed").length;
   const failed = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned");
@@ -119,13 +131,13 @@ function renderAnswerSoFar(lastRun: RunView | undefined): string {
 function renderReliability(view: ExperimentView): string {
   const lastRun = latestCheckedRun(view);
   const checks = lastRun?.checks ?? [];
-  const trend = trendOverRuns(view.runs);
+  const trend = trendOverRuns(view.runs.filter((r) => r.checks !== undefined).slice(-TREND_RUNS));
   const runsWithScores = new Set(trend.map((p) => p.run)).size;
   const outside = checks.filter((c) => c.outcome === "failed" || c.outcome === "warned").length;
   const criteria = listAnswer(view.opened.experiment.evaluatie, "succescriteria");
   return `<h3 class="nl-heading nl-heading--level-3">Datakwaliteit per soort controle</h3>
 <p class="nl-paragraph">Per soort controle hoeveel controles binnen de vooraf vastgelegde marge blijven, en welke het verst erbuiten valt, bij de laatste run met controles${lastRun ? ` (run ${lastRun.number})` : ""}.</p>
-${renderDimensionScores(scoreDimensions(checks))}
+${lastRun && !lastRun.checks ? `<p class="nl-paragraph">${escapeHtml(resultsUnavailable(lastRun) ?? "")}</p>` : renderDimensionScores(scoreDimensions(checks))}
 ${checks.length > 0 ? renderFigure(dimensionsFigure(scoreDimensions(checks))) : ""}
 <h3 class="nl-heading nl-heading--level-3">Toelaatbare foutmarges</h3>
 ${typeof view.opened.experiment.evaluatie.foutmarges === "string" ? `<p class="nl-paragraph">Vooraf vastgelegd: ${userText(view.opened.experiment.evaluatie.foutmarges)}</p>` : ""}
@@ -257,40 +269,18 @@ function renderReviews(view: ExperimentView): string {
     .join("\n")}\n</ul>`;
 }
 
-/**
- * The runs, one list per analysis and suite (a static site filters with anchors, not scripts),
- * the newest first; each run links to its comparison with the run before it of its kind.
- */
-function renderRunsTable(view: ExperimentView, link: (to: string) => string): string {
+function renderLatestRuns(view: ExperimentView, path: string, link: (to: string) => string): string {
   if (view.runs.length === 0) return `<p class="nl-paragraph">Er zijn nog geen runs.</p>`;
-  const kinds = new Map<string, RunView[]>();
-  for (const run of [...view.runs].reverse()) {
-    const kind = `${analysisWords(run.record.analysis.name)}${suiteOf(run) ? ` met ${suiteOf(run)}` : ""}`;
-    kinds.set(kind, [...(kinds.get(kind) ?? []), run]);
-  }
-  const anchor = (index: number) => `runs-${index + 1}`;
-  const nav = `<p class="nl-paragraph">Per soort: ${[...kinds.entries()]
-    .map(([kind, runs], i) => `<a href="#${anchor(i)}">${userText(kind)} (${runs.length})</a>`)
-    .join(" · ")}</p>`;
-  const tables = [...kinds.entries()].map(([kind, runs], i) => {
-    const rows = runs.map((run) => {
-      const checks = run.checks ?? [];
-      const within = checks.filter((c) => c.outcome === "passed").length;
-      const previous = previousOfItsKind(view, run);
-      const compare = previous
-        ? `<a href="${link(sitePaths.comparison(view.opened.experiment.id, previous.number, run.number))}">naast run ${previous.number}</a>`
-        : "–";
-      return `<tr><td><a href="${link(sitePaths.run(view.opened.experiment.id, run.number))}">Run ${run.number}</a></td><td>${escapeHtml(formatWhen(run.record.at))}</td><td>${userText(displayName(run.record.who.name))}</td><td>${run.outcome ? renderSignal(outcomeSignal[run.outcome]) : "onbekend"}</td><td class="lab-num">${escapeHtml(run.checks ? `${within} van ${checks.length}` : "–")}</td><td>${compare}</td></tr>`;
-    });
-    return `<h3 class="nl-heading nl-heading--level-3" id="${anchor(i)}">${userText(kind)}</h3>
-<div class="lab-table-wrap" tabindex="0" role="region" aria-label="Runs: ${userText(kind)}"><table class="utrecht-table utrecht-table--html-table lab-table">
-<caption class="utrecht-table__caption">Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst.</caption>
-<thead class="utrecht-table__header"><tr><th scope="col" class="utrecht-table__header-cell">Run</th><th scope="col" class="utrecht-table__header-cell">Wanneer</th><th scope="col" class="utrecht-table__header-cell">Door</th><th scope="col" class="utrecht-table__header-cell">Uitkomst</th><th scope="col" class="utrecht-table__header-cell lab-num">Binnen de marge</th><th scope="col" class="utrecht-table__header-cell">Vergelijken</th></tr></thead>
-<tbody>
-${rows.join("\n")}
-</tbody></table></div>`;
-  });
-  return `${nav}\n${tables.join("\n")}`;
+  const latest = view.runs.slice(-RUNS_ON_EXPERIMENT_PAGE);
+  const caption =
+    latest.length === view.runs.length
+      ? "Elke run staat met zijn verantwoording in het logboek; de nieuwste eerst."
+      : `De nieuwste ${latest.length} van de ${view.runs.length} runs; elke run staat met zijn verantwoording in het logboek.`;
+  const all =
+    view.runs.length > latest.length
+      ? `<p class="nl-paragraph"><a href="${link(sitePaths.runs(view.opened.experiment.id, runListPages(view)))}">Alle ${view.runs.length} runs</a>, ${RUNS_PER_PAGE} per pagina, van de nieuwste naar de oudste.</p>`
+      : "";
+  return `${renderRunsTable(view, latest, path, caption)}\n${all}`;
 }
 
 function renderAllAnswers(view: ExperimentView): string {

@@ -3,7 +3,7 @@ import { dataNature, dataSentence } from "../../report/glance.js";
 import { escapeHtml, userText } from "../../report/html.js";
 import { opdrachtgeverOf } from "../answers.js";
 import { renderDimensionScores, renderPrincipleLights, renderSignal } from "../components.js";
-import { experimentStatus, latestCheckedRun, summaryState } from "../experiment-state.js";
+import { experimentStatus, latestCheckedRun, resultsUnavailable, summaryState } from "../experiment-state.js";
 import type { ExperimentEntry, ExperimentView, LabView } from "../lab-view.js";
 import { formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
@@ -55,6 +55,6 @@ function renderExperimentCard(view: ExperimentView): string {
 <h3 class="nl-heading nl-heading--level-3">Uitgangspunten</h3>
 ${renderPrincipleLights(view.governance, 4)}
 <h3 class="nl-heading nl-heading--level-3">Datakwaliteit bij de laatste controle</h3>
-${renderDimensionScores(scoreDimensions(checked?.checks ?? []))}
+${checked && !checked.checks ? `<p class="nl-paragraph">${escapeHtml(resultsUnavailable(checked) ?? "")}</p>` : renderDimensionScores(scoreDimensions(checked?.checks ?? []))}
 </li>`;
 }

@@ -1,41 +1,45 @@
-import { dataNature, dataSentence } from "../../report/glance.js";
 import { escapeHtml, isSuppressed, MIN_CELL_SIZE, userText } from "../../report/html.js";
 import { type ChartFigure, checksFigure, renderFigure } from "../charts.js";
 import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
-import { previousOfItsKind } from "../experiment-state.js";
+import { previousOfItsKind, resultsUnavailable } from "../experiment-state.js";
 import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
 import { analysisWords, displayName, engineWords, formatWhen, outcomeSignal } from "../labels.js";
-import { renderLayout } from "../layout.js";
-import { relativeHref, sitePaths } from "../site-paths.js";
+import { relativeHref, runAnchor, runListPageOf, sitePaths } from "../site-paths.js";
 
-/** One run: why it ran, who and when, where its inputs came from, and each check's outcome. */
-export function renderRunPage(view: ExperimentView, run: RunView): string {
-  const { experiment } = view.opened;
+/**
+ * One run, as a section of its page of the run log: why it ran, who and when, where its
+ * inputs came from, and each check's outcome.
+ */
+export function renderRunSection(view: ExperimentView, run: RunView): string {
   const { record } = run;
-  const main = `
-<p class="lab-muted">Run uit het logboek van het experiment</p>
-<h1 class="nl-heading nl-heading--level-1">Run ${run.number}: ${userText(experiment.titel)}</h1>
+  const anchor = runAnchor(run.number);
+  return `<section class="lab-run" id="${anchor}" aria-labelledby="${anchor}-titel">
+<h2 class="nl-heading nl-heading--level-2" id="${anchor}-titel">Run ${run.number}</h2>
+${renderMismatch(run)}
 ${renderFacts([
   ["Wanneer", escapeHtml(formatWhen(record.at))],
   ["Door", userText(displayName(record.who.name))],
-  ["Uitkomst", run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome)],
+  [
+    run.results === "verified" ? "Uitkomst" : "Uitkomst volgens het logboek",
+    run.outcome ? renderSignal(outcomeSignal[run.outcome]) : userText(record.outcome),
+  ],
   ["Analyse", analysisText(record.analysis)],
   ...notebookFacts(view, run),
   ...compareLink(view, run),
 ])}
-<h2 class="nl-heading nl-heading--level-2">Waarom deze run</h2>
+<h3 class="nl-heading nl-heading--level-3">Waarom deze run</h3>
 <blockquote class="utrecht-blockquote lab-quote">${userText(record.justification)}</blockquote>
 
-<h2 class="nl-heading nl-heading--level-2">Uitkomst per controle</h2>
+<h3 class="nl-heading nl-heading--level-3">Uitkomst per controle</h3>
 ${
   run.checks
-    ? `${renderChecksTable(run.checks, "Per controle: wat er is gecontroleerd, de uitkomst, wat is toegestaan en wat is gemeten.")}
+    ? `${renderChecksTable(run.checks, `Run ${run.number}, per controle: wat er is gecontroleerd, de uitkomst, wat is toegestaan en wat is gemeten.`)}
 ${renderOptionalFigure(checksFigure(run.checks, `controles-run-${run.number}`))}
 ${renderFailingKeys(run.checks)}`
-    : `<p class="nl-paragraph">De resultaten van deze run zijn niet meer beschikbaar; het logboek bewaart alleen de uitkomst: ${userText(record.outcome)}.</p>`
+    : `<p class="nl-paragraph">${escapeHtml(resultsUnavailable(run) ?? "Deze run heeft geen controles uitgevoerd.")}</p>`
 }
 
-<h2 class="nl-heading nl-heading--level-2">Herkomst</h2>
+<h3 class="nl-heading nl-heading--level-3">Herkomst</h3>
 <p class="nl-paragraph">Hiermee is na te gaan op welke data en met welke versie van de software deze run is gedaan. Een vingerafdruk (SHA-256) verandert als het bestand ook maar een beetje verandert. De vingerafdruk van de inhoud rekent de database zelf uit: dezelfde rijen geven dezelfde vingerafdruk, in welk bestand of op welke server ze ook staan.</p>
 ${renderFacts([
   [
@@ -76,18 +80,14 @@ ${renderFacts([
   ]),
   ["Logboek", `record ${record.seq}, keten-hash <span class="lab-hash">${escapeHtml(record.hash)}</span>`],
 ])}
-`;
-  return renderLayout({
-    path: sitePaths.run(experiment.id, run.number),
-    title: `Run ${run.number} – ${experiment.titel}`,
-    crumbs: [
-      { label: "Experimenten", to: sitePaths.overview },
-      { label: experiment.titel, to: sitePaths.experiment(experiment.id) },
-      { label: `Run ${run.number}` },
-    ],
-    main,
-    data: dataSentence([dataNature(experiment)]),
-  });
+</section>`;
+}
+
+/** A warning that the results file is not what the run wrote: none of its outcomes are shown. */
+function renderMismatch(run: RunView): string {
+  if (run.results !== "mismatch") return "";
+  return `<div class="utrecht-alert utrecht-alert--error lab-state" role="alert"><p class="lab-state__title">${renderSignal({ label: "De resultaten kloppen niet met het logboek", symbol: "✗", tone: "bad" })}</p>
+<p>${escapeHtml(resultsUnavailable(run) ?? "")} Het logboek bewaart de vingerafdruk van wat de run schreef; dit bestand heeft een andere.</p></div>`;
 }
 
 /**
@@ -103,7 +103,7 @@ function renderFailingKeys(checks: readonly CheckView[]): string {
       : `<span class="lab-keys">${c.sample.map(userText).join(", ")}</span>`;
     return `<li><strong>${escapeHtml(c.id)}:</strong> ${keys}</li>`;
   });
-  return `<h3 class="nl-heading nl-heading--level-3">Voorbeelden van afwijkende rijen</h3>
+  return `<h4 class="nl-heading nl-heading--level-4">Voorbeelden van afwijkende rijen</h4>
 <p class="nl-paragraph">Alleen de sleutel van een paar rijen, zodat een medewerker ze kan opzoeken. Andere gegevens uit die rijen staan hier nooit.</p>
 <ul class="lab-list">
 ${lines.join("\n")}
@@ -113,7 +113,7 @@ ${lines.join("\n")}
 /** For a notebook run: its executed notebook; for an analysis a notebook made: the notebook run it is part of. */
 function notebookFacts(view: ExperimentView, run: RunView): [string, string][] {
   const id = view.opened.experiment.id;
-  const from = sitePaths.run(id, run.number);
+  const from = sitePaths.runs(id, runListPageOf(run.number));
   const facts: [string, string][] = [];
   if (run.notebookHtml !== undefined) {
     const href = escapeHtml(relativeHref(from, sitePaths.notebook(id, run.number)));
@@ -154,6 +154,9 @@ function compareLink(view: ExperimentView, run: RunView): Array<[string, string]
   const previous = previousOfItsKind(view, run);
   if (!previous) return [];
   const id = view.opened.experiment.id;
-  const href = relativeHref(sitePaths.run(id, run.number), sitePaths.comparison(id, previous.number, run.number));
+  const href = relativeHref(
+    sitePaths.runs(id, runListPageOf(run.number)),
+    sitePaths.comparison(id, previous.number, run.number),
+  );
   return [["Vergelijken", `<a href="${escapeHtml(href)}">Naast run ${previous.number}, de vorige van deze soort</a>`]];
 }

@@ -7,22 +7,22 @@ import type { Workspace } from "../../workspace.js";
 
 export type OpenedOrProblems = { ok: true; opened: OpenedExperiment } | { ok: false; id: string; problems: Problem[] };
 
-/** Every experiment folder of the lab, opened and validated against its template, in id order. */
-export async function readExperiments(workspace: Workspace): Promise<OpenedOrProblems[]> {
+/** The folders under `experiments/` that hold an experiment file, in id order. */
+export async function listExperimentIds(workspace: Workspace): Promise<string[]> {
   if (!existsSync(workspace.experimentsDir)) return [];
   const entries = await readdir(workspace.experimentsDir, { withFileTypes: true });
-  const ids = entries
+  return entries
     .filter((e) => e.isDirectory() && existsSync(join(workspace.experimentsDir, e.name, EXPERIMENT_FILE)))
     .map((e) => e.name)
     .sort();
-  const opened: OpenedOrProblems[] = [];
-  for (const id of ids) {
-    try {
-      opened.push({ ok: true, opened: await openExperiment(workspace, id) });
-    } catch (error) {
-      if (!isLivingLabError(error)) throw error;
-      opened.push({ ok: false, id, problems: [...error.problems] });
-    }
+}
+
+/** One experiment folder, opened and validated against its template, or the problems that keep it from opening. */
+export async function readExperiment(workspace: Workspace, id: string): Promise<OpenedOrProblems> {
+  try {
+    return { ok: true, opened: await openExperiment(workspace, id) };
+  } catch (error) {
+    if (!isLivingLabError(error)) throw error;
+    return { ok: false, id, problems: [...error.problems] };
   }
-  return opened;
 }

@@ -1,0 +1,102 @@
+import { previousOfItsKind } from "./experiment-state.js";
+import type { ExperimentView, LabView } from "./lab-view.js";
+import { renderComparisonPage } from "./pages/comparison-page.js";
+import { renderExperimentPage } from "./pages/experiment-page.js";
+import { renderLessonsPage } from "./pages/lessons-page.js";
+import { renderNotebookPage } from "./pages/notebook-page.js";
+import { renderOverviewPage } from "./pages/overview-page.js";
+import { renderRunsPage, runListPages } from "./pages/runs-page.js";
+import { renderSearchPage } from "./pages/search-page.js";
+import { renderTemplatesPage } from "./pages/templates-page.js";
+import { sitePaths } from "./site-paths.js";
+
+export interface SitePageOptions {
+  /** Link each experiment page to its PDF (only when the PDFs are written too). */
+  pdf?: boolean;
+  /** Show the search form on the index (only `serve` answers a search). */
+  searchable?: boolean;
+  /** The search term the index is filtered by (`serve`'s `zoeken.html?q=...`). */
+  query?: string;
+}
+
+/** A page of the site: its path from the site root, rendered only when asked. */
+export interface SitePage {
+  path: string;
+  render(): string;
+}
+
+/**
+ * Every HTML page of the site, one at a time, so that a site of a hundred thousand runs is
+ * never in memory at once.
+ */
+export function* sitePages(lab: LabView, options: SitePageOptions = {}): Generator<SitePage> {
+  yield { path: sitePaths.overview, render: () => renderOverviewPage(lab) };
+  yield { path: sitePaths.templates, render: () => renderTemplatesPage(lab) };
+  yield { path: sitePaths.lessons, render: () => renderLessonsPage(lab) };
+  yield { path: sitePaths.index, render: () => searchPage(lab, options) };
+  for (const view of readableExperiments(lab)) {
+    const id = view.opened.experiment.id;
+    yield { path: sitePaths.experiment(id), render: () => renderExperimentPage(view, { pdf: options.pdf ?? false }) };
+    for (let page = 1; page <= runListPages(view); page++) {
+      yield { path: sitePaths.runs(id, page), render: () => renderRunsPage(view, page) };
+    }
+    for (const run of view.runs) {
+      if (run.notebookHtml !== undefined) {
+        yield { path: sitePaths.notebook(id, run.number), render: () => renderNotebookPage(view, run) };
+      }
+      const previous = previousOfItsKind(view, run);
+      if (previous) {
+        yield {
+          path: sitePaths.comparison(id, previous.number, run.number),
+          render: () => renderComparisonPage(view, previous, run),
+        };
+      }
+    }
+  }
+}
+
+/**
+ * The one page at `path` (from the site root), or undefined when the site has no such page.
+ * `serve` answers each request with this, so a request renders one page, not the site.
+ */
+export function findSitePage(lab: LabView, path: string, options: SitePageOptions = {}): SitePage | undefined {
+  if (path === sitePaths.overview) return { path, render: () => renderOverviewPage(lab) };
+  if (path === sitePaths.templates) return { path, render: () => renderTemplatesPage(lab) };
+  if (path === sitePaths.lessons) return { path, render: () => renderLessonsPage(lab) };
+  if (path === sitePaths.index) return { path, render: () => searchPage(lab, options) };
+  const match =
+    /^experimenten\/([^/]+)\/(?:index\.html|runs-([1-9][0-9]*)\.html|run-([1-9][0-9]*)-notebook\.html|vergelijk-run-([1-9][0-9]*)-met-run-([1-9][0-9]*)\.html)$/.exec(
+      path,
+    );
+  if (!match) return undefined;
+  const [, id, list, notebook, before, after] = match;
+  const view = readableExperiments(lab).find((v) => v.opened.experiment.id === id);
+  if (!view) return undefined;
+  if (notebook !== undefined) {
+    const run = view.runs[Number(notebook) - 1];
+    return run?.notebookHtml !== undefined ? { path, render: () => renderNotebookPage(view, run) } : undefined;
+  }
+  if (after !== undefined) {
+    const run = view.runs[Number(after) - 1];
+    const previous = run && previousOfItsKind(view, run);
+    return previous && run && previous.number === Number(before)
+      ? { path, render: () => renderComparisonPage(view, previous, run) }
+      : undefined;
+  }
+  if (list !== undefined) {
+    const page = Number(list);
+    return page <= runListPages(view) ? { path, render: () => renderRunsPage(view, page) } : undefined;
+  }
+  return { path, render: () => renderExperimentPage(view, { pdf: options.pdf ?? false }) };
+}
+
+function searchPage(lab: LabView, options: SitePageOptions): string {
+  return renderSearchPage(lab, {
+    form: options.searchable ?? false,
+    ...(options.query !== undefined && { query: options.query }),
+  });
+}
+
+function readableExperiments(lab: LabView): ExperimentView[] {
+  return lab.experiments.flatMap((entry) => (entry.ok ? [entry.experiment] : []));
+}
