@@ -49,8 +49,8 @@ describe("JupyterLab in a browser", () => {
     await page.keyboard.insertText(code);
     await page.keyboard.press("Shift+Enter");
     const prompt = cell.locator(".jp-InputPrompt");
-    // Generous limits: the first cell compiles the library in tslab, slow on a loaded machine.
-    await expect.poll(async () => prompt.textContent(), { timeout: 600_000 }).toMatch(/\[\d+\]/);
+    // The first cell compiles the library in tslab: slow on a loaded machine, so a generous limit.
+    await expect.poll(async () => prompt.textContent(), { timeout: 240_000 }).toMatch(/\[\d+\]/);
     return (await cell.locator(".jp-OutputArea").textContent()) ?? "";
   }
 
@@ -70,7 +70,12 @@ describe("JupyterLab in a browser", () => {
     await expect.poll(() => kernel.textContent(), { timeout: 60_000 }).toBe("TypeScript (livinglab)");
   }, 120_000);
 
-  it("shows a user's mistake as the Dutch problem without a stack trace, and a real bug with one", async () => {
+  // Retried once: now and then JupyterLab drops the Shift+Enter of a freshly opened notebook, and
+  // the cell never runs (the kernel stays idle); a retry types into the next cell.
+  it("shows a user's mistake as the Dutch problem without a stack trace, and a real bug with one", {
+    retry: 1,
+    timeout: 600_000,
+  }, async () => {
     const mistake = await run(
       'import { checkSuite } from "livinglab";\nawait checkSuite({ suite: "../experiments/om-datakwaliteit/suite.yaml", justification: "kort" });',
     );
@@ -82,9 +87,12 @@ describe("JupyterLab in a browser", () => {
     const bug = await run('JSON.parse("{");');
     expect(bug).toContain("SyntaxError");
     expect(bug).toMatch(/\n\s+at /);
-  }, 1_200_000);
+  });
 
-  it("stops a long generation on Kernel, Interrupt, and leaves no temporary folder", async () => {
+  it("stops a long generation on Kernel, Interrupt, and leaves no temporary folder", {
+    retry: 1,
+    timeout: 600_000,
+  }, async () => {
     const cell = await activeCell();
     await cell.locator(".cm-content").click();
     await page.keyboard.press("ControlOrMeta+a");
@@ -93,7 +101,7 @@ describe("JupyterLab in a browser", () => {
     );
     await page.keyboard.press("Shift+Enter");
     // The bar under the cell updates in place while the generator works.
-    await cell.locator("progress").waitFor({ timeout: 600_000 });
+    await cell.locator("progress").waitFor({ timeout: 240_000 });
     const scratch = join(lab, "notebooks/stop-data/.livinglab-tmp");
     expect(existsSync(scratch)).toBe(true);
     await page.locator(".lm-MenuBar-itemLabel", { hasText: "Kernel" }).click();
@@ -101,5 +109,5 @@ describe("JupyterLab in a browser", () => {
     await expect.poll(() => existsSync(scratch), { timeout: 60_000 }).toBe(false);
     // Gone before the generator wrote a table: it stopped, it did not finish.
     expect(await readdir(join(lab, "notebooks/stop-data"))).toEqual([]);
-  }, 1_200_000);
+  });
 });
