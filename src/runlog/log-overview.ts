@@ -158,6 +158,8 @@ function describe(r: LogRecord): { what: string; outcome: string; text: string }
       return { what: logRecordLabels[r.type], outcome: `${r.files.length} bestanden`, text: r.reden };
     case "correction":
       return { what: `${logRecordLabels[r.type]} op ${r.refers_to.seq}`, outcome: "", text: r.correctie };
+    case "unsigned_accepted":
+      return { what: logRecordLabels[r.type], outcome: `${r.records.length} records`, text: r.toelichting };
   }
 }
 

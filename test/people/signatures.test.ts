@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  acceptUnsigned,
   allowedSigners,
   appendRecord,
   decidePrinciple,
@@ -228,10 +229,16 @@ describe("impersonation fails: refused by the gate, reported by verify with the 
     const forged = await appendRecord(log, forgedReview(opened, identityOf(REVIEWER)));
     const { codes, verified, cli } = await gateAndVerify(lab);
     expect(codes).toEqual(["gate_review_missing"]);
-    // Named, and it does not count; logs from before signing have unsigned records, so it breaks nothing.
+    // Named, it does not count, and the log is not in order: nobody vouches for the record.
     expect(verified.unproven).toEqual([expect.objectContaining({ seq: forged.seq, state: "unsigned" })]);
-    expect(cli.stdout).toContain(`record ${forged.seq} (review, id vervalst`);
+    expect(verified.finding).toMatchObject({ kind: "unsigned", line: forged.seq, seq: forged.seq });
+    expect(verified.intact).toBe(false);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(`Record ${forged.seq} (review, regel ${forged.seq}) is niet ondertekend`);
+    expect(cli.stdout).toContain(`regel ${forged.seq}, record ${forged.seq} (review, id vervalst`);
     expect(cli.stdout).toContain(`niet ondertekend, telt niet. Record ${forged.seq} is niet ondertekend`);
+    expect(cli.stdout).toContain(`wat te doen: Zijn dit records van vóór het ondertekenen`);
+    expect(cli.stdout).toContain(`'livinglab log accept-unsigned ${opened.experiment.id} --note`);
   });
 
   it("a key used after its valid-before", async () => {
@@ -276,6 +283,86 @@ describe("impersonation fails: refused by the gate, reported by verify with the 
       [real.seq, true, "signed"],
       [copied.seq, false, "bad_signature"],
     ]);
+  });
+});
+
+/** A decision as a workbench from before signing wrote it: unsigned, named by git. */
+function oldDecision(opened: Awaited<ReturnType<typeof openReal>>["opened"], i: number): NewLogRecord {
+  return {
+    type: "principle_decided",
+    id: `oud-besluit-${i}`,
+    at: new Date().toISOString(),
+    who: { name: "C. Bakker", source: "git" },
+    experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
+    principle: "grondslag",
+    status: "voldaan",
+    toelichting: `Besluit ${i} van vóór het ondertekenen.`,
+  };
+}
+
+describe("unsigned governance records (logs from before signing)", () => {
+  it("fail verify, every one listed, until a signed record names them; they never count", async () => {
+    const { lab } = await makeRealLab();
+    const { workspace, opened } = await openReal(lab);
+    const log = runLogPath(opened.dir);
+    const old = [];
+    for (let i = 0; i < 120; i++) old.push(await appendRecord(log, oldDecision(opened, i)));
+    const id = opened.experiment.id;
+
+    const before = runCli(["log", "verify", id, "--root", lab]);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(
+      "(besluit, regel 1) is niet ondertekend: niemand staat ervoor in, en het telt niet. Er zijn nog 119 zulke records.",
+    );
+    // All of them, not the first hundred.
+    expect(before.stdout.match(/: niet ondertekend, telt niet\./g)).toHaveLength(120);
+    expect(before.stdout).toContain("regel 120, record 120 (besluit, id oud-besl)");
+
+    // An unsigned acceptance accepts nothing, and is itself named.
+    const unsignedAcceptance = await appendRecord(log, {
+      ...oldDecision(opened, 0),
+      id: "aanvaarding-zonder-handtekening",
+      type: "unsigned_accepted",
+      records: old.map((r) => r.seq),
+      toelichting: "Alles goed.",
+    });
+    const still = await verifyRunLog(log, { people: await loadPeople(lab) });
+    expect(still.unproven).toHaveLength(121);
+    expect(still.unproven.at(-1)).toMatchObject({ seq: unsignedAcceptance.seq, type: "unsigned_accepted" });
+
+    const accept = runCli(
+      ["log", "accept-unsigned", id, "--note", "Besluiten van vóór het ondertekenen, nagelopen.", "--root", lab],
+      asPerson(PRIVACY_OFFICER),
+    );
+    expect(accept.stderr).toBe("");
+    expect(accept.stdout).toContain(
+      "121 niet-ondertekende records aanvaard door D. Visser <d.visser@lab.example> in record 122",
+    );
+    const after = runCli(["log", "verify", id, "--root", lab]);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain(
+      "121 niet-ondertekende records zijn met naam aanvaard (in record 122); ze tellen niet mee.",
+    );
+    expect(runCli(["log", id, "--root", lab]).stdout).toMatch(/niet ondertekend aanvaard\s+121 records/);
+
+    // Accepted is not decided: the legal basis is still open, and the gate still closed on it.
+    const input = await gateInputFor(opened);
+    expect(input.governance.principles.find((p) => p.principle.id === "grondslag")?.status).toBe("open");
+    expect(runGateProblems(input).map((p) => p.code)).toContain("gate_mag_open");
+
+    // A later unsigned record fails verify again, and only that one is named.
+    const late = await appendRecord(log, oldDecision(opened, 999));
+    const again = await verifyRunLog(log, { people: await loadPeople(lab) });
+    expect(again.unproven.map((u) => u.seq)).toEqual([late.seq]);
+    expect(again.finding).toMatchObject({ kind: "unsigned", seq: late.seq });
+    expect(again.accepted).toHaveLength(121);
+
+    // Nothing left to accept after accepting it: refused with a reason.
+    await asUser(REVIEWER, () => acceptUnsigned(workspace, opened, { toelichting: "Ook deze is bekend." }));
+    expect(
+      await errorCodes(asUser(REVIEWER, () => acceptUnsigned(workspace, opened, { toelichting: "Nog eens." }))),
+    ).toEqual(["nothing_to_accept"]);
+    expect((await verifyRunLog(log, { people: await loadPeople(lab) })).intact).toBe(true);
   });
 });
 
