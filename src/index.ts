@@ -142,12 +142,15 @@ export type { KnownKey, People } from "./people/load-people.js";
 export {
   allowedSigners,
   findPerson,
+  holdsRoleAt,
   loadPeople,
   PEOPLE_FILE,
   peopleFilePath,
   personIdentity,
+  roleOutsideDates,
+  rolesAt,
 } from "./people/load-people.js";
-export type { PeopleFile, Person, PersonKey } from "./people/people-schema.js";
+export type { PeopleFile, Person, PersonKey, RoleWindow } from "./people/people-schema.js";
 export { PEOPLE_SCHEMA_VERSION, peopleFileSchema } from "./people/people-schema.js";
 export type { SignatureStanding, SignatureState } from "./people/record-signature.js";
 export { signatureOf, signatureStateWords } from "./people/record-signature.js";

@@ -26,6 +26,13 @@ export const personKeySchema = z.strictObject({
 });
 export type PersonKey = z.infer<typeof personKeySchema>;
 
+/** When a role counts: from `vanaf` (its first day), until `tot` (the first day it no longer counts). */
+export const roleWindowSchema = z.strictObject({
+  vanaf: isoDateSchema.optional(),
+  tot: isoDateSchema.optional(),
+});
+export type RoleWindow = z.infer<typeof roleWindowSchema>;
+
 export const personSchema = z.strictObject({
   naam: z.string().trim().min(2, "Geef de naam van deze persoon."),
   email: z
@@ -33,6 +40,12 @@ export const personSchema = z.strictObject({
     .trim()
     .regex(/^[^\s<>@]+@[^\s<>@]+$/, "Geef een e-mailadres zoals naam@organisatie.nl."),
   rollen: z.array(z.enum(labRoles)).min(1, "Geef deze persoon minstens één rol."),
+  /**
+   * Since when, and until when, a role counts. A record is judged by the roles on its date: a role
+   * given later never approved earlier, a role that ended approves nothing after. A role without
+   * dates counts on every date, also before it was written down.
+   */
+  rol_geldig: z.partialRecord(z.enum(labRoles), roleWindowSchema).optional(),
   sleutels: z.array(personKeySchema).default([]),
 });
 export type Person = z.infer<typeof personSchema>;

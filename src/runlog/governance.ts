@@ -6,7 +6,7 @@ import { trustIn } from "../governance/event-trust.js";
 import { summarizedRun } from "../governance/governance-state.js";
 import { withdrawnRecords } from "../governance/withdrawn.js";
 import { requireSigner, type Signer } from "../people/identify.js";
-import { findPerson, loadPeople, personIdentity } from "../people/load-people.js";
+import { findPerson, holdsRoleAt, loadPeople, personIdentity, rolesAt } from "../people/load-people.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
 import type { Workspace } from "../workspace.js";
 import { planDestruction } from "./destruction-plan.js";
@@ -261,10 +261,12 @@ export async function acceptUnsigned(
 /** The role someone says they act in, which the people file must give them. */
 function requireRole(signer: Signer, role: string, acting: string): string {
   const cleaned = requireText(role, "rol");
-  if (signer.person.rollen.some((r) => r === cleaned)) return cleaned;
+  const now = new Date().toISOString();
+  if (holdsRoleAt(signer.person, cleaned, now)) return cleaned;
+  const held = rolesAt(signer.person, now);
   throw new LivingLabError({
     code: "role_not_held",
-    message: `U ${acting} als '${cleaned}', maar die rol heeft u niet volgens het personenbestand (uw rollen: ${signer.person.rollen.join(", ")}).`,
+    message: `U ${acting} als '${cleaned}', maar die rol heeft u vandaag niet volgens het personenbestand (uw rollen: ${held.length > 0 ? held.join(", ") : "geen"}).`,
     hint: "Kies een rol die u heeft, of laat de rol weg; rollen staan in people.yaml van het lab.",
   });
 }
