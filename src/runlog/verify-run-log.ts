@@ -9,6 +9,7 @@ import { readLogLines } from "./log-lines.js";
 import { type LogRecord, logRecordLabels, signatureRequired } from "./log-record-schema.js";
 import { type LogSeal, readSeals, sealSigner, sealsPath } from "./log-seal.js";
 import { type ChainPoint, followsOn, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
+import { CLOCK_TOLERANCE_MS, writtenAt } from "./record-time.js";
 import { headPath, readHead } from "./run-log.js";
 import { type SetAside, setAsideFinding } from "./set-aside.js";
 
@@ -76,12 +77,7 @@ export interface TimingViolation {
   message: string;
 }
 
-/**
- * How far a record's time may lie before the one before it, or after now. Appends wait for the
- * log's lock after they took their time, so parallel runs land a moment out of order; and
- * machines' clocks differ a little.
- */
-export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+export { CLOCK_TOLERANCE_MS } from "./record-time.js";
 
 export interface VerifyOptions {
   /**
@@ -265,11 +261,6 @@ function judgeSignature(scan: Scan, record: LogRecord, line: number, people: Peo
   };
   scan.unproven.push(unproven);
   if (signature.state === "unsigned") scan.unsignedAt.set(record.seq, unproven);
-}
-
-/** When a record was written: a finished run's end (its `at` is when it started), else its `at`. */
-function writtenAt(record: LogRecord): string | undefined {
-  return record.type === "run" ? record.ended_at : record.at;
 }
 
 /**
