@@ -197,7 +197,7 @@ async function verify(
   const people = await loadPeople(workspace.root);
   if (people.problems.length > 0 || !people.exists) {
     console.log(
-      `  let op: ${people.exists ? "het personenbestand heeft fouten ('livinglab people')" : "het lab heeft geen personenbestand"}; geen handtekening kan worden nagegaan.`,
+      `  let op: ${people.exists ? "het personenbestand heeft fouten ('livinglab people')" : "het lab heeft geen personenbestand"}; geen handtekening kan kloppen, dus elk besluit, elke review en elk ander record dat ondertekend moet zijn wordt hieronder genoemd.`,
     );
   }
   const given = [];
