@@ -19,6 +19,7 @@ import {
   openRun,
   openWorkspace,
   parseSshSignature,
+  peopleFileSchema,
   readLogRecords,
   runGateProblems,
   runLogPath,
@@ -85,16 +86,30 @@ async function gateAndVerify(lab: string) {
 }
 
 describe("SSH signatures", () => {
-  it("are verified as ssh-keygen verifies them: ed25519 and rsa, namespace and message bound", async () => {
+  it("are verified as ssh-keygen verifies them: ed25519, rsa and ecdsa, namespace and message bound", async () => {
     const dir = await mkdtemp(join(tmpdir(), "livinglab-sig-"));
     try {
-      execFileSync("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "rsa", "-f", join(dir, "rsa")]);
-      const rsa = {
-        source: "env" as const,
-        file: join(dir, "rsa"),
-        publicKey: await readFile(join(dir, "rsa.pub"), "utf8"),
+      const made = async (name: string, type: string[]) => {
+        execFileSync("ssh-keygen", ["-q", ...type, "-N", "", "-C", name, "-f", join(dir, name)]);
+        return {
+          source: "env" as const,
+          file: join(dir, name),
+          publicKey: await readFile(join(dir, `${name}.pub`), "utf8"),
+        };
       };
-      for (const key of [keyOf("A. de Vries"), rsa]) {
+      const keys = [
+        keyOf("A. de Vries"),
+        await made("rsa", ["-t", "rsa", "-b", "2048"]),
+        await made("ecdsa256", ["-t", "ecdsa", "-b", "256"]),
+        await made("ecdsa384", ["-t", "ecdsa", "-b", "384"]),
+        await made("ecdsa521", ["-t", "ecdsa", "-b", "521"]),
+      ];
+      expect(keys.slice(2).map((k) => k.publicKey.split(" ")[0])).toEqual([
+        "ecdsa-sha2-nistp256",
+        "ecdsa-sha2-nistp384",
+        "ecdsa-sha2-nistp521",
+      ]);
+      for (const key of keys) {
         await writeFile(join(dir, "allowed"), `a@lab.example namespaces="${SIGNATURE_NAMESPACE}" ${key.publicKey}\n`);
         const cases = [
           { namespace: SIGNATURE_NAMESPACE, message: "record", checked: "record" },
@@ -130,8 +145,25 @@ describe("SSH signatures", () => {
           } catch {
             theirs = false;
           }
-          expect({ ...c, ours }).toEqual({ ...c, ours: theirs });
+          expect({ ...c, key: key.publicKey.split(" ")[0], ours }).toEqual({
+            ...c,
+            key: key.publicKey.split(" ")[0],
+            ours: theirs,
+          });
         }
+        // And the people file takes the key.
+        const file = {
+          schema: 1,
+          mensen: [
+            {
+              naam: "A. de Vries",
+              email: "a@lab.example",
+              rollen: ["reviewer"],
+              sleutels: [{ sleutel: key.publicKey }],
+            },
+          ],
+        };
+        expect(peopleFileSchema.safeParse(file).success).toBe(true);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -176,6 +208,27 @@ describe("the people file", () => {
     expect(twice.problems.map((p) => [p.code, p.line])).toEqual([["people_key_twice", 12]]);
     expect(twice.keys.size).toBe(0);
     expect(await errorCodes(decideRealOwners(lab))).toEqual(["no_signing_identity"]);
+  });
+
+  it("refuses a FIDO key (sk-) with the reason: it signs only with its hardware token at hand", async () => {
+    const { lab } = await makeRealLab();
+    await writeFile(
+      join(lab, "people.yaml"),
+      [
+        "schema: 1",
+        "mensen:",
+        "  - naam: A. de Vries",
+        "    email: a.devries@lab.example",
+        "    rollen: [data scientist]",
+        "    sleutels:",
+        "      - sleutel: sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIE a@token",
+        "",
+      ].join("\n"),
+    );
+    const people = await loadPeople(lab);
+    expect(people.problems.map((p) => [p.code, p.line])).toEqual([["people_key_fido", 7]]);
+    expect(people.problems[0]?.message).toContain("alleen met de hardwaresleutel erbij");
+    expect(people.problems[0]?.hint).toContain("ssh-keygen -t ed25519");
   });
 
   it("is listed by 'people', exported as allowed_signers, and 'whoami' says who you are by your key, not your name", async () => {
