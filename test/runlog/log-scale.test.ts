@@ -125,7 +125,8 @@ describe("reading only the end of the log", () => {
       justification,
     });
     for (let i = 0; i < 30; i++) {
-      await appendRecord(file, decision(i));
+      // Dated now, between runs made now: a log only moves forward in time.
+      await appendRecord(file, { ...decision(i), at: new Date().toISOString() });
       if (i % 7 === 0) {
         const run = await openRun({
           workspace,
