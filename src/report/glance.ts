@@ -4,8 +4,8 @@ import type { Experiment } from "../experiments/experiment-schema.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import { principleStanding } from "../governance/principle-standing.js";
 import type { ReviewStanding } from "../governance/review-standing.js";
-import { signatureStateWords } from "../people/record-signature.js";
 import { criterionText } from "../governance/success-criteria.js";
+import { signatureStateWords } from "../people/record-signature.js";
 import { escapeHtml, userText } from "./html.js";
 import { findingText, worstCheck } from "./quality-headline.js";
 import { renderSignal, type Signal } from "./signal.js";
@@ -124,7 +124,7 @@ function safeguards(governance: GovernanceState): string {
  * role; one with a missing or invalid signature is named too, with why it does not count.
  */
 function reviewed(input: GlanceInput): string {
-  const { reviews, signatures } = input.governance;
+  const { reviews } = input.governance;
   const what = (r: ReviewStanding) => {
     const number = r.run ? input.runNumber(r.run) : undefined;
     return r.run ? (number ? runLink(input, number) : "een eerdere run") : "het plan";
@@ -133,9 +133,9 @@ function reviewed(input: GlanceInput): string {
     .filter((r) => r.inForce)
     .slice(-3)
     .map((r) => {
-      const signer = signatures.get(r.id)?.signer ?? r.reviewer;
-      const role = r.role ? ` als ${escapeHtml(r.role)}` : "";
-      return `${what(r)} ${r.verdict} door ${userText(displayName(signer))}${role} op ${escapeHtml(formatDay(r.at))}, ondertekend en nagekeken`;
+      const role = r.countsAs ?? r.role;
+      const as = role ? ` als ${escapeHtml(role)}` : "";
+      return `${what(r)} ${r.verdict} door ${userText(displayName(r.signer ?? r.reviewer))}${as} op ${escapeHtml(formatDay(r.at))}, ondertekend en nagekeken`;
     });
   const unproven = reviews
     .filter((r) => !r.inForce && r.signature !== "signed")

@@ -112,12 +112,13 @@ type TableCheck = ChartCheck & Pick<CheckResultRead, "description" | "dimension"
  * @example tslab.display.html(renderResultsTable(result.checks));
  */
 export function renderResultsTable(checks: readonly TableCheck[]): string {
-  return `<table>
+  // On a phone the table scrolls inside its own frame, which a keyboard can reach.
+  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="De uitkomst per controle"><table>
 <thead><tr><th scope="col">Controle</th><th scope="col">Soort</th><th scope="col">Uitkomst</th><th scope="col">Afwijkend</th><th scope="col">Gemeten</th></tr></thead>
 <tbody>
 ${checks.map(checkRow).join("\n")}
 </tbody>
-</table>`;
+</table></div>`;
 }
 
 function checkRow(check: TableCheck): string {
@@ -175,6 +176,7 @@ th, td { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; vertic
 blockquote { border-left: 4px solid #154273; margin: 0; padding-left: 1rem; }
 svg { max-width: 100%; height: auto; }
 .lab-chart__narrow { display: none; }
+.lab-table-wrap { overflow-x: auto; }
 @media (max-width: 40rem) { .lab-chart__wide { display: none; } .lab-chart__narrow { display: block; } }
 @media print { main { max-width: none; } }
 `;
