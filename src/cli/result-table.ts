@@ -3,7 +3,7 @@ import type { CheckResult } from "../checks/check-result.js";
 import { dimensionName } from "../checks/dimension-words.js";
 import { metricText } from "../checks/metric-unit.js";
 import { failingText } from "../report/summary-page.js";
-import { outcomeWords } from "../runlog/log-overview.js";
+import { outcomeWords } from "../runlog/outcome-words.js";
 
 /** The columns in the words the site uses: "soort" is the quality dimension, "toets" the kind of check. */
 const header = ["controle", "soort", "toets", "uitkomst", "gemeten", "afwijkend", "voorbeeld (sleutels) of reden"];

@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { LivingLabError } from "../../errors/problem.js";
 import { runNotebook } from "../../notebook/run-notebook.js";
 import { analysisWords } from "../../runlog/analysis-words.js";
-import { outcomeWords } from "../../runlog/log-overview.js";
+import { outcomeWords } from "../../runlog/outcome-words.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
