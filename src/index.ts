@@ -1,6 +1,6 @@
 export type { CheckDefinition, DatasetColumns, Dimension } from "./checks/check-definition.js";
 export { dimensions } from "./checks/check-definition.js";
-export { checkKinds, checkRegistry } from "./checks/check-registry.js";
+export { checkKinds, checkRegistry, kindName } from "./checks/check-registry.js";
 export type { CheckResult, Outcome, SuiteResult } from "./checks/check-result.js";
 export { exitCodeOf, overallOutcome } from "./checks/check-result.js";
 export type { CheckResultRead, CheckResultsFile, CheckResultsRead } from "./checks/check-results-format.js";
@@ -15,6 +15,7 @@ export {
 } from "./checks/check-results-format.js";
 export { examQuery, scoresFromExam } from "./checks/exam-query.js";
 export { kindParameters, type ParameterReference, renderKindReference } from "./checks/kind-reference.js";
+export { type KnownPattern, knownPatternOf, knownPatterns } from "./checks/known-patterns.js";
 export type { LoadedSuite } from "./checks/load-suite.js";
 export { loadSuite } from "./checks/load-suite.js";
 export type { Counted, KnownUnit, MetricFacts, MetricUnit } from "./checks/metric-unit.js";

@@ -7,6 +7,7 @@ type Value = string | number;
 
 export const acceptedValues = defineCheck({
   dimension: "validiteit",
+  name: "codelijst",
   summary: "De waarde komt uit een vaste lijst (een codelijst).",
   example: { id: "verdachten-geslacht-geldig", table: "verdachten", column: "geslacht", values: ["M", "V", "X", "O"] },
   params: {

@@ -115,6 +115,8 @@ type Params<S extends z.ZodRawShape> = z.infer<z.ZodObject<S>>;
 
 interface TypedCheckDefinition<S extends z.ZodRawShape> {
   dimension: Dimension;
+  /** The kind in a few Dutch words, as the CLI and the site name it: "verplicht veld" for `not_null`. */
+  name: string;
   /** What the kind checks, in one Dutch sentence, for the reference (`livinglab kinds`). */
   summary: string;
   /** A worked example as a suite writes it (without `kind`), for the reference; tested to be a valid check. */
@@ -135,6 +137,11 @@ interface TypedCheckDefinition<S extends z.ZodRawShape> {
   measure(params: Params<S>, context: CheckContext): Measure;
   /** One Dutch sentence a business owner understands: what the check expects. */
   describe(params: Params<S>): string;
+  /**
+   * What a reader of the technical appendix needs beside the sentence (a raw pattern), never
+   * shown in the sentence itself; absent when the sentence says it all.
+   */
+  technical?(params: Params<S>): string;
   /**
    * What the check found, in Dutch without a capital or full stop, so that it reads after
    * "het slechtst:": "bij 62,0% van de rijen in zaken ontbreekt afdoening".

@@ -52,3 +52,8 @@ export const checkRegistry = {
   drift,
   custom_sql: customSql,
 } satisfies Record<CheckKind, CheckDefinition>;
+
+/** A recorded kind in words ("verplicht veld" for `not_null`); a kind this version does not know keeps its own name. */
+export function kindName(kind: string): string {
+  return Object.hasOwn(checkRegistry, kind) ? checkRegistry[kind as CheckKind].name : kind;
+}

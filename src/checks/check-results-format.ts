@@ -33,6 +33,8 @@ const checkResultFields = z.object({
   severity: z.enum(["warn", "fail"]),
   /** What the check expects, in one Dutch sentence. */
   description: z.string(),
+  /** What the technical appendix shows beside the sentence (a raw pattern); never in the sentence. */
+  technical: z.string().optional(),
   outcome: z.enum(outcomes),
   /** The check's measurement in `unit`; null when nothing was measured. */
   metric: z.number().nullable(),

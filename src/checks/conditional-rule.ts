@@ -4,6 +4,7 @@ import { columnsOfCondition, compileCondition, conditionExpr, conditionSchema } 
 
 export const conditionalRule = defineCheck({
   dimension: "consistentie",
+  name: "als-dan-regel",
   summary: "Als een rij aan de ene voorwaarde voldoet, dan ook aan de andere.",
   example: {
     id: "zaken-afgedaan-met-afdoening",

@@ -22,6 +22,7 @@ const readColumnSchema = z.union([
 
 export const customSql = defineCheck({
   dimension: "juistheid",
+  name: "eigen SQL",
   summary: "Eigen SQL die de afwijkende rijen teruggeeft, met hun sleutel; geef de kolommen die de SQL leest.",
   example: {
     id: "zaken-zonder-feit",

@@ -5,6 +5,7 @@ import { compareColumns, isMistake, requireCategory } from "./typed-value.js";
 
 export const dateOrder = defineCheck({
   dimension: "consistentie",
+  name: "volgorde van datums",
   summary: "Twee datums staan in de goede volgorde.",
   example: { id: "zaken-afdoening-na-instroom", table: "zaken", earlier: "instroomdatum", later: "afdoeningsdatum" },
   params: {

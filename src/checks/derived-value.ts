@@ -18,6 +18,7 @@ const derivations = {
 
 export const derivedValue = defineCheck({
   dimension: "plausibiliteit",
+  name: "afgeleide waarde",
   summary: "Een afgeleide waarde, zoals de leeftijd op de pleegdatum, is aannemelijk.",
   example: {
     id: "zaken-leeftijd-plausibel",

@@ -3,6 +3,7 @@ import { defineCheck } from "./check-definition.js";
 
 export const drift = defineCheck({
   dimension: "consistentie",
+  name: "verschuiving tussen runs",
   summary: "De meting van een andere controle verschuift niet te veel ten opzichte van eerdere runs.",
   example: {
     id: "zaken-afdoening-drift",

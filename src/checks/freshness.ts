@@ -6,6 +6,7 @@ import { requireCategory } from "./typed-value.js";
 
 export const freshness = defineCheck({
   dimension: "actualiteit",
+  name: "recente gegevens",
   summary: "De laatste wijziging is niet ouder dan een aantal dagen voor de peildatum.",
   example: { id: "zaken-actueel", table: "zaken", column: "laatst_gewijzigd", max_age_days: 365 },
   params: {

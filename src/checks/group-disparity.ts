@@ -5,6 +5,7 @@ import { columnsOfCondition, compileCondition, conditionExpr, conditionSchema } 
 
 export const groupDisparity = defineCheck({
   dimension: "compleetheid",
+  name: "verschil tussen groepen",
   summary: "Hoe vaak iets voorkomt per groep, vergeleken met het geheel; kleine groepen worden niet beoordeeld.",
   example: {
     id: "zaken-pleegdatum-per-arrondissement",

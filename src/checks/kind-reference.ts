@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import { z } from "zod";
 import { checkKinds, checkRegistry } from "./check-registry.js";
+import { dimensionName } from "./dimension-words.js";
 
 /** One parameter of a check kind as the reference shows it. */
 export interface ParameterReference {
@@ -83,7 +84,13 @@ export function renderKindReference(): string {
   ];
   for (const kind of checkKinds) {
     const definition = checkRegistry[kind];
-    lines.push("", `## ${kind}`, "", `${definition.summary} Dimensie: ${definition.dimension}.`, "");
+    lines.push(
+      "",
+      `## ${kind}: ${definition.name}`,
+      "",
+      `${definition.summary} Soort: ${dimensionName(definition.dimension)}.`,
+      "",
+    );
     lines.push("| parameter | soort | verplicht | standaard |", "|---|---|---|---|");
     for (const p of kindParameters(kind)) {
       const fallback = p.default === undefined ? "" : `\`${JSON.stringify(p.default)}\``;

@@ -4,6 +4,7 @@ import { amongRows, defineCheck } from "./check-definition.js";
 
 export const notNull = defineCheck({
   dimension: "compleetheid",
+  name: "verplicht veld",
   summary: "Elke rij heeft een waarde in de kolom; lege tekst telt standaard ook als ontbrekend.",
   example: { id: "zaken-afdoening-ingevuld", table: "zaken", column: "afdoening" },
   params: {

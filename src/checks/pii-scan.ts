@@ -7,6 +7,7 @@ import { amongRows, defineCheck } from "./check-definition.js";
 /** Personal data in a free-text column, found by the same detectors the masker uses. */
 export const piiScan = defineCheck({
   dimension: "validiteit",
+  name: "persoonsgegevens in vrije tekst",
   summary: "Een vrij tekstveld bevat geen persoonsgegevens (BSN, telefoonnummer, e-mailadres, IBAN).",
   example: { id: "zaken-opmerking-zonder-persoonsgegevens", table: "zaken", column: "opmerking" },
   params: {

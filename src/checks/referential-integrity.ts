@@ -5,6 +5,7 @@ import { type Comparison, compareColumns, isMistake, type TypeMistake } from "./
 
 export const referentialIntegrity = defineCheck({
   dimension: "consistentie",
+  name: "verwijzing bestaat",
   summary: "Elke verwijzing naar een andere tabel bestaat daar ook.",
   example: {
     id: "zaken-verdachte-bestaat",

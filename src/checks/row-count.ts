@@ -4,6 +4,7 @@ import { defineCheck } from "./check-definition.js";
 
 export const rowCount = defineCheck({
   dimension: "compleetheid",
+  name: "aantal rijen",
   summary: "De tabel heeft een aantal rijen binnen grenzen.",
   example: { id: "zaken-aantal-rijen", table: "zaken", min: 1 },
   params: { min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() },

@@ -356,6 +356,7 @@ function checkResult(check: Check, measured: Measured | undefined, meaning: Metr
     table: check.table,
     severity: check.severity,
     description: definition.describe(check),
+    ...(definition.technical && { technical: definition.technical(check) }),
     ...judged,
     ...meaning,
     ...(judged.metric !== null && { finding: definition.finding(check, found) }),

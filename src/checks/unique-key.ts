@@ -5,6 +5,7 @@ import { textKey } from "./text-key.js";
 
 export const uniqueKey = defineCheck({
   dimension: "consistentie",
+  name: "unieke sleutel",
   summary: "Een sleutel (ook uit meer kolommen) komt maar één keer voor.",
   example: { id: "verdachten-id-uniek", table: "verdachten", columns: ["verdachte_id"] },
   params: { columns: z.array(z.string().min(1)).min(1) },

@@ -5,6 +5,7 @@ import { amongRows, defineCheck } from "./check-definition.js";
 
 export const valueRange = defineCheck({
   dimension: "validiteit",
+  name: "waarde binnen grenzen",
   summary: "Een getal of datum ligt binnen grenzen; een datum ook ten opzichte van de peildatum.",
   example: {
     id: "zaken-pleegdatum-niet-in-toekomst",

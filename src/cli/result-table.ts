@@ -1,13 +1,12 @@
+import { kindName } from "../checks/check-registry.js";
 import type { CheckResult } from "../checks/check-result.js";
+import { dimensionName } from "../checks/dimension-words.js";
 import { metricText } from "../checks/metric-unit.js";
 import { failingText } from "../report/summary-page.js";
+import { outcomeWords } from "../runlog/outcome-words.js";
 
-const label: Record<CheckResult["outcome"], string> = {
-  passed: "in orde",
-  warned: "let op",
-  failed: "NIET IN ORDE",
-  not_evaluated: "niet beoordeeld",
-};
+/** The columns in the words the site uses: "soort" is the quality dimension, "toets" the kind of check. */
+const header = ["controle", "soort", "toets", "uitkomst", "gemeten", "afwijkend", "voorbeeld (sleutels) of reden"];
 
 /**
  * The results as a plain-text table for the terminal, one line per check; each metric in
@@ -16,17 +15,16 @@ const label: Record<CheckResult["outcome"], string> = {
 export function formatResultTable(checks: readonly CheckResult[]): string {
   const rows = checks.map((c) => [
     c.id,
-    c.kind,
-    c.dimension,
-    label[c.outcome],
+    dimensionName(c.dimension),
+    kindName(c.kind),
+    c.outcome === "failed" ? "NIET IN ORDE" : outcomeWords[c.outcome],
     metricText(c),
     failingText(c, 0),
     c.reason ?? c.sample.join(", "),
   ]);
-  const header = ["check", "soort", "dimensie", "uitkomst", "gemeten", "afwijkend", "voorbeeld (sleutels) of reden"];
   const last = header.length - 1;
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === last ? 0 : (r[i] ?? "").length))));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === last ? cell : cell.padEnd(widths[i] ?? 0))).join("  ");
+  const line = (cells: readonly (string | undefined)[]) =>
+    cells.map((cell = "", i) => (i === last ? cell : cell.padEnd(widths[i] ?? 0))).join("  ");
   return [line(header), ...rows.map(line)].join("\n");
 }

@@ -26,6 +26,10 @@ export interface ReviewStanding {
   void?: string;
   /** Whether the reviewer is proven by a signature of a person in the people file. */
   signature: SignatureState;
+  /** The person of the people file whose signature holds (state `signed`), by name. */
+  signer?: string;
+  /** The role in the people file that makes an approval in force count: set only then. */
+  countsAs?: string;
 }
 
 /** The role a review needs to open a gate or make a summary final. */
@@ -70,6 +74,8 @@ export function reviewStandings(
       inForce: why === undefined,
       ...withDefined("void", why),
       signature: facts.trust(review).signature.state,
+      ...withDefined("signer", facts.trust(review).person?.naam),
+      ...(why === undefined && review.verdict === "goedgekeurd" && { countsAs: REVIEWER_ROLE }),
     };
   });
 }

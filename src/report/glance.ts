@@ -3,7 +3,9 @@ import { declaredDatasets } from "../experiments/declared-data.js";
 import type { Experiment } from "../experiments/experiment-schema.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import { principleStanding } from "../governance/principle-standing.js";
+import type { ReviewStanding } from "../governance/review-standing.js";
 import { criterionText } from "../governance/success-criteria.js";
+import { signatureStateWords } from "../people/record-signature.js";
 import { escapeHtml, userText } from "./html.js";
 import { findingText, worstCheck } from "./quality-headline.js";
 import { renderSignal, type Signal } from "./signal.js";
@@ -116,17 +118,36 @@ function safeguards(governance: GovernanceState): string {
   return `<span class="lab-glance__signals">${parts.join(" ")}</span> <span>van de ${codes.length} uitgangspunten.${named}</span>`;
 }
 
+/**
+ * Who reviewed which run, with the signature state the governance state established: a review
+ * counts only signed by a person of the people file, so one that counts names its signer and
+ * role; one with a missing or invalid signature is named too, with why it does not count.
+ */
 function reviewed(input: GlanceInput): string {
-  const inForce = input.governance.reviews.filter((r) => r.inForce);
-  if (inForce.length === 0)
-    return "Nog niemand. Zolang niemand anders dan de maker een run goedkeurt, is dit een concept.";
-  const lines = inForce.slice(-3).map((r) => {
+  const { reviews } = input.governance;
+  const what = (r: ReviewStanding) => {
     const number = r.run ? input.runNumber(r.run) : undefined;
-    const what = r.run ? (number ? runLink(input, number) : "een eerdere run") : "het plan";
-    const verdict = r.verdict === "goedgekeurd" ? "goedgekeurd" : "afgekeurd";
-    return `${what} ${verdict} door ${userText(displayName(r.reviewer))} op ${escapeHtml(formatDay(r.at))}`;
-  });
-  return `${lines.join("; ")}.`;
+    return r.run ? (number ? runLink(input, number) : "een eerdere run") : "het plan";
+  };
+  const counted = reviews
+    .filter((r) => r.inForce)
+    .slice(-3)
+    .map((r) => {
+      const role = r.countsAs ?? r.role;
+      const as = role ? ` als ${escapeHtml(role)}` : "";
+      return `${what(r)} ${r.verdict} door ${userText(displayName(r.signer ?? r.reviewer))}${as} op ${escapeHtml(formatDay(r.at))}, ondertekend en nagekeken`;
+    });
+  const unproven = reviews
+    .filter((r) => !r.inForce && r.signature !== "signed")
+    .slice(-3)
+    .map(
+      (r) =>
+        `een review van ${what(r)} op naam van ${userText(displayName(r.reviewer))} telt niet: ${escapeHtml(signatureStateWords[r.signature])}`,
+    );
+  if (counted.length === 0 && unproven.length === 0)
+    return "Nog niemand. Zolang niemand anders dan de maker een run goedkeurt, is dit een concept.";
+  const none = counted.length === 0 ? ["nog geen geldige review, dus dit is een concept"] : [];
+  return `${[...counted, ...none, ...unproven].join("; ")}.`;
 }
 
 function decision(input: GlanceInput): string {

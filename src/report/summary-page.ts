@@ -6,11 +6,11 @@ import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import { principleStanding } from "../governance/principle-standing.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
+import { describedChecksChart } from "./described-checks-chart.js";
 import { dataNature, dataSentence, glanceStyle, renderGlance } from "./glance.js";
 import { escapeHtml, formatCount, formatCountOf, MIN_CELL_SIZE, userText } from "./html.js";
 import { summarizeDimensions } from "./quality-headline.js";
-import { renderChart } from "./render-chart.js";
-import { type ChartCheck, outcomeLabel, resultsChartOptions } from "./results-chart.js";
+import { type ChartCheck, outcomeLabel } from "./results-chart.js";
 import { signalStyle } from "./signal.js";
 
 /** The name of the meta element that says whether a summary page is final, and of which run. */
@@ -74,7 +74,7 @@ ${renderDimensionHeadlines(result.checks)}
 
 <details class="lab-fold">
 <summary>Alle ${result.checks.length} controles, met grafiek</summary>
-${renderChart(resultsChartOptions(result.checks))}
+<div class="lab-chart__wide">${describedChecksChart(result.checks, 760)}</div><div class="lab-chart__narrow">${describedChecksChart(result.checks, 350)}</div>
 <p>Toelichting bij de grafiek, per controle:</p>
 <ul class="alt">
 ${result.checks.map((c) => `<li>${escapeHtml(chartLine(c))}</li>`).join("\n")}
@@ -104,7 +104,7 @@ ${options.governance.principles
 `;
 }
 
-type TableCheck = ChartCheck & Pick<CheckResultRead, "description" | "dimension" | "row_count">;
+type TableCheck = ChartCheck & Pick<CheckResultRead, "description" | "dimension" | "row_count" | "technical">;
 
 /**
  * The check results as an HTML table in Dutch: each measurement in its own unit, small
@@ -112,16 +112,17 @@ type TableCheck = ChartCheck & Pick<CheckResultRead, "description" | "dimension"
  * @example tslab.display.html(renderResultsTable(result.checks));
  */
 export function renderResultsTable(checks: readonly TableCheck[]): string {
-  return `<table>
+  // On a phone the table scrolls inside its own frame, which a keyboard can reach.
+  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="De uitkomst per controle"><table>
 <thead><tr><th scope="col">Controle</th><th scope="col">Soort</th><th scope="col">Uitkomst</th><th scope="col">Afwijkend</th><th scope="col">Gemeten</th></tr></thead>
 <tbody>
 ${checks.map(checkRow).join("\n")}
 </tbody>
-</table>`;
+</table></div>`;
 }
 
 function checkRow(check: TableCheck): string {
-  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}</td><td>${escapeHtml(dimensionName(check.dimension))}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(failingText(check))}</td><td>${escapeHtml(publishableMetric(check))}</td></tr>`;
+  return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}${check.technical ? `<details><summary>Technische bijlage</summary><code>${escapeHtml(check.technical)}</code></details>` : ""}</td><td>${escapeHtml(dimensionName(check.dimension))}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(failingText(check))}</td><td>${escapeHtml(publishableMetric(check))}</td></tr>`;
 }
 
 /**
@@ -174,5 +175,8 @@ th, td { border-bottom: 1px solid #ccc; padding: .3rem; text-align: left; vertic
 .outcome-passed td:nth-child(3)::before, .status-voldaan strong::before { content: "✓ "; color: #39870c; }
 blockquote { border-left: 4px solid #154273; margin: 0; padding-left: 1rem; }
 svg { max-width: 100%; height: auto; }
+.lab-chart__narrow { display: none; }
+.lab-table-wrap { overflow-x: auto; }
+@media (max-width: 40rem) { .lab-chart__wide { display: none; } .lab-chart__narrow { display: block; } }
 @media print { main { max-width: none; } }
 `;

@@ -95,7 +95,7 @@ export function thresholdText(check: Pick<CheckView, "threshold" | "unit" | "cou
 export function renderChecksTable(checks: readonly CheckView[], caption: string): string {
   const rows = checks.map(
     (c) => `<tr>
-<td>${userText(c.description)}<br><span class="lab-muted lab-keys">${escapeHtml(c.id)}</span>${c.reason ? `<br><span class="lab-muted">${userText(c.reason)}</span>` : ""}</td>
+<td>${userText(c.description)}<br><span class="lab-muted lab-keys">${escapeHtml(c.id)}</span>${c.reason ? `<br><span class="lab-muted">${userText(c.reason)}</span>` : ""}${c.technical ? `<details class="lab-technical"><summary>Technische bijlage</summary><code class="lab-keys">${escapeHtml(c.technical)}</code></details>` : ""}</td>
 <td>${escapeHtml(dimensionText[c.dimension].name)}</td>
 <td>${renderSignal(outcomeSignal[c.outcome])}</td>
 <td>${escapeHtml(thresholdText(c))}</td>

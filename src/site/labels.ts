@@ -4,6 +4,7 @@ import type { Signal } from "../report/signal.js";
 
 export { dimensionText } from "../checks/dimension-words.js";
 export type { Signal } from "../report/signal.js";
+export { analysisWords, engineWords } from "../runlog/analysis-words.js";
 
 export const outcomeSignal = {
   passed: { label: "In orde", symbol: "✓", tone: "good" },
@@ -61,29 +62,4 @@ export function formatDate(iso: string): string {
 /** A person's name as pages show it: without the e-mail address that git adds. */
 export function displayName(who: string): string {
   return who.replace(/\s*<[^>]*>\s*/g, " ").trim() || "onbekend";
-}
-
-/** The analyses the log records, in words a business owner reads. */
-const analysisText: Record<string, string> = {
-  check: "controles",
-  profile: "profiel van de data",
-  evaluate: "examen tegen de bekende fouten",
-  load: "data laden",
-  notebook: "notebook",
-};
-
-/** An analysis's name from the log in Dutch words; a name the site does not know is shown as "analyse <naam>". */
-export function analysisWords(name: string): string {
-  return analysisText[name] ?? `analyse ${name}`;
-}
-
-/** The engines in words: which database did the work. */
-const engineText: Record<string, string> = {
-  duckdb: "DuckDB (ingebouwde database)",
-  postgres: "PostgreSQL-databaseserver",
-};
-
-/** An engine's name from the log in words. */
-export function engineWords(name: string): string {
-  return engineText[name] ?? `database ${name}`;
 }

@@ -15,7 +15,7 @@ export interface SitePageOptions {
   pdf?: boolean;
   /** Show the search form on the index (only `serve` answers a search). */
   searchable?: boolean;
-  /** The search term the index is filtered by (`serve`'s `zoeken.html?q=...`). */
+  /** The search term the index and the runs pages are filtered by (`serve`'s `zoeken.html?q=...`, `runs-1.html?q=...`). */
   query?: string;
 }
 
@@ -85,7 +85,8 @@ export function findSitePage(lab: LabView, path: string, options: SitePageOption
   }
   if (list !== undefined) {
     const page = Number(list);
-    return page <= runListPages(view) ? { path, render: () => renderRunsPage(view, page) } : undefined;
+    const filter = { form: options.searchable ?? false, ...(options.query !== undefined && { query: options.query }) };
+    return page <= runListPages(view) ? { path, render: () => renderRunsPage(view, page, filter) } : undefined;
   }
   return { path, render: () => renderExperimentPage(view, { pdf: options.pdf ?? false }) };
 }

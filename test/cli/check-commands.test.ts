@@ -2,8 +2,17 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { checkResultsFileSchema, DuckDbEngine, generateOm, loadSuite, readRunLog } from "../../src/index.js";
+import {
+  checkKinds,
+  checkResultsFileSchema,
+  DuckDbEngine,
+  dimensions,
+  generateOm,
+  loadSuite,
+  readRunLog,
+} from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
+import { ENGLISH_WORDS } from "../helpers/layout-checks.js";
 import { testPermit } from "../helpers/test-run.js";
 
 const WHY = "Test van de opdrachtregel: exitcodes, JSON en logboek van de datakwaliteitscontroles.";
@@ -52,7 +61,23 @@ describe("livinglab check", () => {
     // The run log keeps each metric's unit, so charts over the runs need not guess it.
     expect(records.at(-1)?.metric_units).toEqual(Object.fromEntries(parsed.checks.map((c) => [c.id, c.unit])));
     // The terminal table shows each metric in its unit.
-    expect(run.stdout).toMatch(/zaken-aantal-rijen\s+row_count\s+compleetheid\s+in orde\s+\d\.\d{3}\s/);
+    expect(run.stdout).toMatch(/zaken-aantal-rijen\s+Compleetheid\s+aantal rijen\s+in orde\s+\d\.\d{3}\s/);
+    // The same Dutch words as the site: dimension and kind names, never the internal codes or English.
+    expect(run.stdout).toMatch(/zaken-parketnummer-vorm\s+Geldigheid\s+vaste vorm\s/);
+    const [header = ""] = run.stdout.split("\n");
+    expect(header.split(/\s{2,}/)).toEqual([
+      "controle",
+      "soort",
+      "toets",
+      "uitkomst",
+      "gemeten",
+      "afwijkend",
+      "voorbeeld (sleutels) of reden",
+    ]);
+    const outsideKeys = run.stdout.replace(/^\S+/gm, "");
+    for (const internal of [...checkKinds, ...dimensions, ...ENGLISH_WORDS])
+      expect(outsideKeys, internal).not.toMatch(new RegExp(`(^|[^\\p{L}_-])${internal}($|[^\\p{L}_-])`, "u"));
+    expect(run.stdout).toContain("Uitkomst: niet in orde.");
     expect(run.stdout).toMatch(/zaken-pleegdatum-per-arrondissement .* \d+,?\d* keer\s+\d+ van \d+ groepen/);
   });
 

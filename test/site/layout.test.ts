@@ -6,7 +6,14 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { type Chromium, launchChromium } from "../../src/index.js";
+import {
+  appendRecord,
+  type Chromium,
+  launchChromium,
+  openExperiment,
+  openWorkspace,
+  runLogPath,
+} from "../../src/index.js";
 import { visibleText } from "../helpers/chromium.js";
 import { REPO, runCli } from "../helpers/cli.js";
 import { englishWordsOn, layoutProblems, screensTo } from "../helpers/layout-checks.js";
@@ -49,6 +56,19 @@ beforeAll(async () => {
   );
   doc.setIn(["evaluatie", "lessen"], [LESSON]);
   await writeFile(file, doc.toString());
+  // An approval written by hand, without a signature: it must not count, and the glance says so.
+  const hostile = await openExperiment(openWorkspace(lab), HOSTILE_ID);
+  await appendRecord(runLogPath(hostile.dir), {
+    type: "review_given",
+    id: "ongetekende-review",
+    at: new Date().toISOString(),
+    who: { name: "E. de Wit", source: "key" },
+    experiment: { id: hostile.experiment.id, template: hostile.experiment.template, file_sha256: hostile.sha256 },
+    verdict: "goedgekeurd",
+    toelichting: "Zonder handtekening.",
+    run: null,
+    author: hostile.experiment.auteur,
+  });
   const built = runCli(["site", "--root", lab, "--out", site, "--pdf"]);
   expect(built.stderr).toBe("");
   chromium = await launchChromium();
@@ -82,8 +102,12 @@ describe("the page at a glance", () => {
         const screens = await screensTo(page, ".lab-glance");
         expect(screens).toBeLessThanOrEqual(screen.topScreens);
         if (id === "om-datakwaliteit") {
-          expect(text).toMatch(/run 2 goedgekeurd door C\. Bakker/);
+          expect(text).toMatch(
+            /run 2 goedgekeurd door C\. Bakker als reviewer op \d+ \w+ \d{4}, ondertekend en nagekeken/,
+          );
           await page.screenshot({ path: join(ARTIFACTS, `in-een-oogopslag-${screen.name}.png`) });
+        } else {
+          expect(text).toMatch(/het plan op naam van E\. de Wit telt niet: niet ondertekend/);
         }
         await page.close();
       });
@@ -130,6 +154,30 @@ describe("layout that holds", () => {
         await page.close();
       }
     }, 120_000);
+  }
+
+  for (const screen of SCREENS) {
+    it(`the main job's summary at ${screen.width} px labels its chart bars with what each check expects, never with ids, never clipped`, async () => {
+      const page = await chromium.context.newPage();
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await page.goto(pathToFileURL(join(lab, "experiments/om-datakwaliteit/rapport/samenvatting.html")).href);
+      await page.evaluate(() => {
+        for (const fold of Array.from(document.querySelectorAll("details"))) fold.open = true;
+      });
+      expect(await layoutProblems(page)).toEqual([]);
+      expect(await englishWordsOn(page)).toEqual([]);
+      const shown = page.locator(screen.width < 640 ? ".lab-chart__narrow" : ".lab-chart__wide");
+      expect(await shown.isVisible()).toBe(true);
+      const labels = await shown.locator("svg text").allTextContents();
+      // A label wraps into lines (tspans) whose text runs together: compare without spaces.
+      const squeezed = (text: string) => text.replace(/\s+/g, "");
+      expect(squeezed(labels.join(""))).toContain(squeezed("Het veld parketnummer heeft de vorm van een parketnummer"));
+      // A bar is named by what its check expects, not by its id (a drift's sentence may name the check it follows).
+      const suite = parseDocument(await readFile(join(lab, "experiments/om-datakwaliteit/suite.yaml"), "utf8"));
+      const ids = (suite.toJS().checks as Array<{ id: string }>).map((c) => c.id);
+      expect(labels.filter((label) => ids.some((id) => label.trim().startsWith(id)))).toEqual([]);
+      await page.close();
+    });
   }
 
   it("says in each footer what is true of the data on that page", async () => {

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   appendRecord,
   createLabReader,
+  type NewLogRecord,
   openExperiment,
   openWorkspace,
   runLogPath,
@@ -98,6 +99,48 @@ describe("livinglab serve", () => {
     expect(search).toContain('name="q"');
     const none = await (await fetch(`${base}zoeken.html?q=bestaatnergens`)).text();
     expect(none).toContain("0 resultaten");
+    // A personal value typed as a search term is masked in the form too, as everywhere on the site.
+    const typed = await (await fetch(`${base}zoeken.html?q=111222333`)).text();
+    expect(typed).not.toContain("111222333");
+  });
+});
+
+describe("serve filters the runs of an experiment", () => {
+  it("by analysis, suite and outcome in words, newest first, with the search term escaped and masked", async () => {
+    const lab = await makeLab(["om-doorlooptijden"]);
+    const opened = await openExperiment(openWorkspace(lab), "om-doorlooptijden");
+    for (let i = 1; i <= 30; i++) {
+      const profile = i % 3 === 0;
+      await appendRecord(runLogPath(opened.dir), {
+        ...(plainRun(opened, i) as Extract<NewLogRecord, { type: "run" }>),
+        analysis: profile
+          ? { name: "profile", params: {} }
+          : { name: "verkenning", params: { suite: `suite-${i % 2 === 0 ? "a" : "b"}.yaml` } },
+        ...(i === 7 && { outcome: "error", error: { code: "tool_failed", message: "De database viel weg." } }),
+      });
+    }
+    const base = await startServe(lab);
+    const page = (q: string) =>
+      fetch(`${base}experimenten/om-doorlooptijden/runs-1.html?q=${encodeURIComponent(q)}`).then((r) => r.text());
+    const runNumbers = (html: string) => [...html.matchAll(/>Run (\d+)<\/a>/g)].map((m) => Number(m[1]));
+
+    const profiles = await page("profiel");
+    expect(profiles).toContain("10 runs passen bij <strong>profiel</strong>");
+    expect(runNumbers(profiles)).toEqual([30, 27, 24, 21, 18, 15, 12, 9, 6, 3]);
+    // Runs 21 to 30 live on the second page of the run log: the filter finds them from any page.
+    expect(profiles).toContain('href="runs-2.html#run-30"');
+    expect(runNumbers(await page("suite-a.yaml verkenning"))).toEqual([28, 26, 22, 20, 16, 14, 10, 8, 4, 2]);
+    expect(runNumbers(await page("fout"))).toEqual([7]);
+    expect(await page("bestaatnergens")).toContain("0 runs passen");
+
+    const hostile = await page("<script>alert(1)</script> 111222333");
+    expect(hostile).not.toContain("<script>alert(1)</script>");
+    expect(hostile).not.toContain("111222333");
+    expect(hostile).toContain("&lt;script&gt;");
+    // Without a search term the page is the run log's page with the form.
+    const plain = await (await fetch(`${base}experimenten/om-doorlooptijden/runs-1.html`)).text();
+    expect(plain).toContain('name="q"');
+    expect(runNumbers(plain)).toHaveLength(20);
   });
 });
 

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { LivingLabError } from "../../errors/problem.js";
 import { runNotebook } from "../../notebook/run-notebook.js";
+import { analysisWords } from "../../runlog/analysis-words.js";
 import { outcomeWords } from "../../runlog/outcome-words.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
@@ -71,7 +72,7 @@ export const notebookCommand: Command = {
     );
     for (const child of run.children)
       console.log(
-        `  - ${child.analysis.name}: ${outcomeWords[child.outcome] ?? child.outcome} (${child.id.slice(0, 8)})`,
+        `  - ${analysisWords(child.analysis.name)}: ${outcomeWords[child.outcome] ?? child.outcome} (${child.id.slice(0, 8)})`,
       );
     if (run.executed) console.log(`Uitgevoerd notebook: ${where(run.executed)}\nAls webpagina: ${where(run.html)}`);
     if (run.failedCell !== undefined) {

@@ -5,6 +5,7 @@ import { previousOfItsKind } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { analysisWords, displayName, formatWhen, outcomeSignal } from "../labels.js";
 import { renderLayout } from "../layout.js";
+import { FILTERED_RUNS_SHOWN, filterRuns } from "../run-filter.js";
 import { RUNS_PER_PAGE, relativeHref, sitePaths } from "../site-paths.js";
 import { renderRunSection } from "./run-page.js";
 
@@ -20,9 +21,11 @@ export function runListPages(view: ExperimentView): number {
  * One page of an experiment's run log: its runs in full, newest first. Page 1 holds runs 1 to
  * 20, and so on, so a run's page never changes and a site of 100,000 runs has 5,000 pages.
  */
-export function renderRunsPage(view: ExperimentView, page: number): string {
+export function renderRunsPage(view: ExperimentView, page: number, filter: RunsFilter = { form: false }): string {
   const { experiment } = view.opened;
   const path = sitePaths.runs(experiment.id, page);
+  const query = filter.query?.trim() ?? "";
+  if (filter.form && query !== "") return renderFilteredRuns(view, path, query);
   const first = (page - 1) * RUNS_PER_PAGE + 1;
   const shown = view.runs.slice(first - 1, first - 1 + RUNS_PER_PAGE);
   const last = first + shown.length - 1;
@@ -31,6 +34,7 @@ export function renderRunsPage(view: ExperimentView, page: number): string {
 <p class="lab-muted">Runs uit het logboek van het experiment</p>
 <h1 class="nl-heading nl-heading--level-1">${first === last ? `Run ${first}` : `Run ${first} tot en met ${last}`}: ${userText(experiment.titel)}</h1>
 <p class="nl-paragraph">${view.runs.length === 1 ? "Het experiment heeft één run" : `Het experiment heeft ${view.runs.length} runs`}; hier staan ze met hun verantwoording en herkomst, de nieuwste eerst.</p>
+${filter.form ? renderFilterForm(path, "") : ""}
 ${pager}
 ${renderRunsTable(view, shown, path, `Run ${first} tot en met ${last}, de nieuwste eerst.`)}
 ${[...shown]
@@ -45,6 +49,41 @@ ${pager}`;
       { label: "Experimenten", to: sitePaths.overview },
       { label: experiment.titel, to: sitePaths.experiment(experiment.id) },
       { label: first === last ? `Run ${first}` : `Runs ${first}–${last}` },
+    ],
+    main,
+    data: dataSentence([dataNature(experiment)]),
+  });
+}
+
+/** `serve` lists the runs that match a search term (`runs-1.html?q=...`); the static site has no form. */
+export interface RunsFilter {
+  form: boolean;
+  query?: string;
+}
+
+function renderFilterForm(path: string, query: string): string {
+  return `<form class="lab-search" method="get" action="${escapeHtml(relativeHref(path, path))}" role="search"><label for="runfilter">Zoek runs op analyse, suite of uitkomst</label> <input id="runfilter" name="q" type="search" value="${userText(query)}"> <button type="submit">Zoeken</button></form>`;
+}
+
+/** Every run of the experiment that matches the query, newest first, as one table. */
+function renderFilteredRuns(view: ExperimentView, path: string, query: string): string {
+  const { experiment } = view.opened;
+  const found = filterRuns(view.runs, query);
+  const shown = found.slice(0, FILTERED_RUNS_SHOWN);
+  const count = found.length === 1 ? "1 run past" : `${found.length} runs passen`;
+  const main = `
+<p class="lab-muted">Runs uit het logboek van het experiment</p>
+<h1 class="nl-heading nl-heading--level-1">Runs zoeken: ${userText(experiment.titel)}</h1>
+${renderFilterForm(path, query)}
+<p class="nl-paragraph">${count} bij <strong>${userText(query)}</strong>${found.length > shown.length ? `; hier staan de nieuwste ${shown.length}` : ""}. <a href="${escapeHtml(relativeHref(path, path))}">Alle runs</a>.</p>
+${shown.length === 0 ? "" : renderRunsTable(view, [...shown].reverse(), path, `Runs die passen bij de zoekterm, de nieuwste eerst.`)}`;
+  return renderLayout({
+    path,
+    title: `Runs zoeken – ${experiment.titel}`,
+    crumbs: [
+      { label: "Experimenten", to: sitePaths.overview },
+      { label: experiment.titel, to: sitePaths.experiment(experiment.id) },
+      { label: "Runs zoeken" },
     ],
     main,
     data: dataSentence([dataNature(experiment)]),

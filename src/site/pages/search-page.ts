@@ -55,7 +55,7 @@ export function renderSearchPage(lab: LabView, search: { query?: string; form: b
 ${list.length === 0 ? `<p class="nl-paragraph">Geen.</p>` : `<ul class="lab-list">${list.map((e) => `<li>${e.html}</li>`).join("\n")}</ul>`}`;
   });
   const form = search.form
-    ? `<form class="lab-search" method="get" action="${link(sitePaths.index)}" role="search"><label for="zoekterm">Zoek in experimenten, runs en lessen</label> <input id="zoekterm" name="q" type="search" value="${escapeHtml(query)}"> <button type="submit">Zoeken</button></form>`
+    ? `<form class="lab-search" method="get" action="${link(sitePaths.index)}" role="search"><label for="zoekterm">Zoek in experimenten, runs en lessen</label> <input id="zoekterm" name="q" type="search" value="${userText(query)}"> <button type="submit">Zoeken</button></form>`
     : "";
   const main = `
 <h1 class="nl-heading nl-heading--level-1">Index van het lab</h1>
