@@ -4,12 +4,17 @@ import type { PersonalDataDetector } from "./detector.js";
 /** Nine digits, together or as 3-3-3 or 4-2-3 with a space, dot or hyphen: `111 222 333`, `1112.22.333`. */
 const pattern = ["[0-9]{9}", "[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}", "[0-9]{4}[ .-][0-9]{2}[ .-][0-9]{3}"].join("|");
 
-/** The citizen service number: nine digits that pass the 11-check, also right after letters (`BSN111222333`). */
+/**
+ * The citizen service number: nine digits that pass the 11-check, also right after letters
+ * (`BSN111222333`), but not glued to the letters a to f: digits between those belong to a
+ * hexadecimal identifier such as a run id or a hash (`...-ace7-08b336684290`), where nine digits
+ * that pass the check turn up in about one of a hundred.
+ */
 export const bsn: PersonalDataDetector = {
   label: "BSN",
   pattern,
-  notAfter: "0-9",
-  notBefore: "0-9",
+  notAfter: "0-9A-Fa-f",
+  notBefore: "0-9A-Fa-f",
   check: {
     js: (candidate) => passesElevenCheck(candidate.replace(/[^0-9]/g, "")),
     sql: elevenCheckSql,

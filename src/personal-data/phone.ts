@@ -43,5 +43,6 @@ export const phone: PersonalDataDetector = {
   label: "telefoonnummer",
   pattern: [international, ...bracketed, ...national].join("|"),
   notAfter: "A-Za-z0-9",
-  notBefore: "0-9",
+  // Nor glued to letters after it: digits in a token of letters and digits (a run id) are no phone number.
+  notBefore: "A-Za-z0-9",
 };

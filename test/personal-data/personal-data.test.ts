@@ -77,6 +77,10 @@ const corpus: Array<{ text: string; finds: DetectorName[]; secret?: string[] }> 
   { text: "0417 1643 00 is geen telefoonnummer", finds: [] },
   { text: "mobiel 06 12 34 56 78, vast 0299 12 34 56", finds: ["telefoon"], secret: ["34 56 78", "0299"] },
   { text: "zaak Z000000123, feit F0000000365", finds: [] },
+  // Digits inside a run id or a hash: a hexadecimal identifier, not a BSN or a phone number.
+  { text: "run 5f0c2a9e-1d3b-4c8a-ace7-08b336684290 is goedgekeurd", finds: [] },
+  { text: "run e5c52c32-94ce-47fe-aea1-0336053547c2", finds: [] },
+  { text: "sha256 c2356069e9d1e79ca924378153cfbbfb4d4416b1f99d41a2940bfdb66c5319db", finds: [] },
   { text: "bedrag € 1.234.567,89 en versie 1.5.6", finds: [] },
   { text: "a@b.c", finds: [] },
   { text: "", finds: [] },
