@@ -81,6 +81,7 @@ export class DuckDbEngine implements Engine {
   private attached = 0;
   /** Every file made queryable, the only ones readable after `restrictToAttached`. */
   private readonly files: string[] = [];
+  private interrupted = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -215,6 +216,7 @@ export class DuckDbEngine implements Engine {
 
   /** Runs one statement and returns its rows as plain objects; text holding several is refused. */
   async query(sql: string): Promise<Row[]> {
+    if (this.interrupted) throw new EngineError("engine_interrupted", "interrupted before the statement started");
     const statements = await this.connection.extractStatements(sql).catch((error: unknown) => {
       throw this.failureOf(error);
     });
@@ -241,6 +243,12 @@ export class DuckDbEngine implements Engine {
   async version(): Promise<string> {
     const [row] = await this.query("SELECT version() AS v");
     return String(row?.v ?? "unknown");
+  }
+
+  /** DuckDB's own interrupt: the running statement fails with an interrupt error, its spill files go with the engine. */
+  async interrupt(): Promise<void> {
+    this.interrupted = true;
+    this.connection.interrupt();
   }
 
   async close(): Promise<void> {

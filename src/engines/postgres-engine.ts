@@ -13,7 +13,7 @@ import {
   normalizeRow,
   type Row,
 } from "./engine.js";
-import { type EngineErrorCode, engineCall } from "./engine-error.js";
+import { EngineError, type EngineErrorCode, engineCall } from "./engine-error.js";
 import { framesNeedDuckDb } from "./read-error.js";
 
 /** PostgreSQL's types (pg_type names) by the kind the content fingerprint renders; anything else is `other`. */
@@ -89,7 +89,12 @@ export class PostgresEngine implements Engine {
   readonly name = "postgres";
   readonly dialect = postgresDialect;
 
-  private constructor(readonly client: pg.Client) {}
+  private interrupted = false;
+
+  private constructor(
+    readonly client: pg.Client,
+    private readonly url: string | undefined,
+  ) {}
 
   /**
    * Connects with a URL, or with the standard PG environment variables (PGHOST, PGPORT, PGUSER, ...).
@@ -106,7 +111,7 @@ export class PostgresEngine implements Engine {
         hint: "Zet PGHOST, PGPORT, PGUSER en PGDATABASE, of geef --pg-url postgres://gebruiker@host:poort/database.",
       });
     }
-    const engine = new PostgresEngine(client);
+    const engine = new PostgresEngine(client, url);
     try {
       await engine.fixSession();
     } catch (error) {
@@ -204,6 +209,7 @@ export class PostgresEngine implements Engine {
    * changed by a function it calls does not outlive it.
    */
   async query(sql: string): Promise<Row[]> {
+    if (this.interrupted) throw new EngineError("engine_interrupted", "interrupted before the statement started");
     await this.client.query(statement("BEGIN TRANSACTION READ ONLY"));
     try {
       const result = await engineCall(postgresErrorCode, () => this.client.query(statement(sql)));
@@ -227,6 +233,23 @@ export class PostgresEngine implements Engine {
   async version(): Promise<string> {
     const [row] = await this.query("SHOW server_version");
     return String(row?.server_version ?? "unknown");
+  }
+
+  /**
+   * PostgreSQL's cancel, sent on a connection of its own (the engine's is busy with the
+   * statement): the server stops it, which fails with SQLSTATE 57014.
+   */
+  async interrupt(): Promise<void> {
+    this.interrupted = true;
+    const { processID } = this.client as pg.Client & { processID: number | null };
+    if (processID === null) return;
+    const canceller = new pg.Client(this.url ? { connectionString: this.url } : {});
+    try {
+      await canceller.connect();
+      await canceller.query(statement("SELECT pg_cancel_backend($1)", [processID]));
+    } finally {
+      await canceller.end();
+    }
   }
 
   async close(): Promise<void> {
