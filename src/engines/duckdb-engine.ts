@@ -225,7 +225,10 @@ export class DuckDbEngine implements Engine {
       throw this.failureOf(error);
     });
     try {
-      const reader = await prepared.runAndReadAll();
+      // Started here, synchronously, so an interrupt from now on reaches this statement (DuckDB
+      // forgets one that came before its start; the flag above covers those).
+      const pending = prepared.start();
+      const reader = await pending.readAll();
       return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
     } catch (error) {
       throw this.failureOf(error);

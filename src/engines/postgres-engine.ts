@@ -59,6 +59,9 @@ export const POSTGRES_SESSION_SETTINGS = {
   bytea_output: "hex",
 } as const;
 
+/** How long a cancel may take to stop a statement before it is sent again. */
+const CANCEL_AGAIN_MS = 100;
+
 /** The extended protocol: one statement per query, which the server refuses to split. */
 function statement(text: string, values: unknown[] = []): pg.QueryConfig {
   const config: pg.QueryConfig & { queryMode: "extended" } = { text, values, queryMode: "extended" };
@@ -90,6 +93,8 @@ export class PostgresEngine implements Engine {
   readonly dialect = postgresDialect;
 
   private interrupted = false;
+  /** The statement on the server now, settled either way: what `interrupt` waits for. */
+  private running: Promise<void> | undefined;
 
   private constructor(
     readonly client: pg.Client,
@@ -212,7 +217,14 @@ export class PostgresEngine implements Engine {
     if (this.interrupted) throw new EngineError("engine_interrupted", "interrupted before the statement started");
     await this.client.query(statement("BEGIN TRANSACTION READ ONLY"));
     try {
-      const result = await engineCall(postgresErrorCode, () => this.client.query(statement(sql)));
+      // The server ignores a cancel between statements: one that came during BEGIN is seen here.
+      if (this.interrupted) throw new EngineError("engine_interrupted", "interrupted before the statement started");
+      const pending = this.client.query(statement(sql));
+      this.running = pending.then(
+        () => undefined,
+        () => undefined,
+      );
+      const result = await engineCall(postgresErrorCode, () => pending);
       return result.rows.map((row) => normalizeRow(row as Row));
     } finally {
       await this.client.query(statement("ROLLBACK"));
@@ -237,16 +249,26 @@ export class PostgresEngine implements Engine {
 
   /**
    * PostgreSQL's cancel, sent on a connection of its own (the engine's is busy with the
-   * statement): the server stops it, which fails with SQLSTATE 57014.
+   * statement): the server stops it, which fails with SQLSTATE 57014. The server ignores a
+   * cancel that arrives between the protocol messages of one statement, so it is sent again
+   * until the statement has ended.
    */
   async interrupt(): Promise<void> {
     this.interrupted = true;
     const { processID } = this.client as pg.Client & { processID: number | null };
-    if (processID === null) return;
+    const running = this.running;
+    if (processID === null || !running) return;
+    let ended = false;
+    void running.then(() => {
+      ended = true;
+    });
     const canceller = new pg.Client(this.url ? { connectionString: this.url } : {});
     try {
       await canceller.connect();
-      await canceller.query(statement("SELECT pg_cancel_backend($1)", [processID]));
+      while (!ended) {
+        await canceller.query(statement("SELECT pg_cancel_backend($1)", [processID]));
+        await Promise.race([running, new Promise((resolve) => setTimeout(resolve, CANCEL_AGAIN_MS))]);
+      }
     } finally {
       await canceller.end();
     }
