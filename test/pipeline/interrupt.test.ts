@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { access, mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,8 +13,9 @@ import {
   profileFile,
   readLogRecords,
 } from "../../src/index.js";
-import { makeLab } from "../helpers/cli.js";
+import { CLI, makeLab } from "../helpers/cli.js";
 import { createDatabase } from "../helpers/postgres-database.js";
+import { waitForSignal } from "../helpers/wait-for.js";
 
 const WHY = "Test: onderbreken stopt de query van de database, schrijft niets en legt de run vast als onderbroken.";
 
@@ -216,3 +218,33 @@ async function abortWhenActive(url: string, controller: AbortController): Promis
   }
   controller.abort();
 }
+
+describe("livinglab check on the command line", () => {
+  it("stops at Ctrl+C: the run ends interrupted, nothing is written, exit code 3", async () => {
+    const out = join(lab, "lang-cli.json");
+    const log = join(dir, "runlog.jsonl");
+    const startedBefore = (await readLogRecords(log)).filter((r) => r.type === "run_started").length;
+    const child = spawn(
+      process.execPath,
+      [CLI, "check", join(dir, "lang.yaml"), "--json", out, "--root", lab, "--justification", WHY],
+      { env: { ...process.env } },
+    );
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    const code = new Promise<number | null>((done) => child.on("close", done));
+    // Ctrl+C once the run has started: its start is in the log.
+    await waitForSignal(child, async () => {
+      const started = (await readLogRecords(log)).filter((r) => r.type === "run_started").length;
+      return started > startedBefore ? true : undefined;
+    });
+    child.kill("SIGINT");
+    expect(await code).toBe(3);
+    expect(stderr).toContain("(interrupted)");
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await exists(out)).toBe(false);
+    const last = (await readLogRecords(log)).filter((r) => r.type === "run").at(-1);
+    expect(last?.type === "run" && last.error).toMatchObject({ code: "interrupted", kind: "interrupted" });
+  });
+});
