@@ -1,6 +1,7 @@
 import { totalmem } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
 import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
@@ -146,7 +147,9 @@ export class DuckDbEngine implements Engine {
       throw new LivingLabError({
         code: "dataset_without_file",
         message: `Dataset '${name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
-        hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
+        ...optionHint(
+          (o) => `Geef bij de dataset 'file:' op, of gebruik ${o("enginePostgres")} voor een tabel op de server.`,
+        ),
       });
     }
     const format = requireFormat(file);

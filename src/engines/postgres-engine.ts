@@ -1,4 +1,5 @@
 import pg from "pg";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
 import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
@@ -113,7 +114,7 @@ export class PostgresEngine implements Engine {
       throw new LivingLabError({
         code: "postgres_unreachable",
         message: `Geen verbinding met PostgreSQL: ${error instanceof Error ? error.message : String(error)}.`,
-        hint: "Zet PGHOST, PGPORT, PGUSER en PGDATABASE, of geef --pg-url postgres://gebruiker@host:poort/database.",
+        ...optionHint((o) => `Zet PGHOST, PGPORT, PGUSER en PGDATABASE, of geef ${o("pgUrl")}.`),
       });
     }
     const engine = new PostgresEngine(client, url);

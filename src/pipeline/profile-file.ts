@@ -5,6 +5,7 @@ import { throughDoor } from "../door/through-door.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
 import { duckdbSettings } from "../engines/open-engine.js";
 import { stopOnAbort } from "../engines/stop-on-abort.js";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { type WrittenFile, writeFileAtomic } from "../files/write-file-atomic.js";
@@ -56,7 +57,9 @@ async function resolveTarget(options: ProfileOptions): Promise<{ name: string; f
   throw new LivingLabError({
     code: "dataset_not_found",
     message: `'${options.target}' is geen bestand en geen dataset${options.suite ? ` van ${options.suite}` : ""}.`,
-    hint: "Geef een pad naar een Parquet-, CSV- of DuckDB-bestand, of een datasetnaam met --suite <suite.yaml>.",
+    ...optionHint(
+      (o) => `Geef een pad naar een Parquet-, CSV- of DuckDB-bestand, of een datasetnaam met ${o("suite")}.`,
+    ),
   });
 }
 
