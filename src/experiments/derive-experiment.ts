@@ -1,9 +1,10 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isMap, parseDocument } from "yaml";
 import { LivingLabError } from "../errors/problem.js";
 import type { Workspace } from "../workspace.js";
 import { EXPERIMENT_FILE, openExperiment } from "./open-experiment.js";
+import { makeExperimentDir } from "./scaffold-experiment.js";
 
 /** Answers that belong to the earlier experiment's own outcome: a new experiment starts without them. */
 const OWN_OUTCOME = ["oordeel", "oordeel_toelichting", "lessen"] as const;
@@ -39,16 +40,7 @@ export async function deriveExperiment(workspace: Workspace, id: string, from: s
     }
   }
   doc.commentBefore = ` Experiment ${id}, begonnen vanuit ${earlier.experiment.id}: de antwoorden en controles zijn overgenomen,\n besluiten, reviews en het logboek niet. Vul de auteur in en loop elk antwoord na.`;
-  const dir = join(workspace.experimentsDir, id);
-  try {
-    await mkdir(dir);
-  } catch {
-    throw new LivingLabError({
-      code: "experiment_exists",
-      message: `De map ${dir} bestaat al; er is niets overschreven.`,
-      hint: "Kies een ander id.",
-    });
-  }
+  const dir = await makeExperimentDir(workspace, id);
   // The suites and the generator's settings come along; the log, its head, data and reports do not.
   for (const entry of await readdir(earlier.dir, { withFileTypes: true })) {
     if (entry.isFile() && /\.ya?ml$/.test(entry.name) && entry.name !== EXPERIMENT_FILE)

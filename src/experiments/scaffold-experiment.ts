@@ -65,6 +65,23 @@ function principleLines(principles: PrinciplesFile, scores: readonly string[]): 
  * named as `naam@versie`); refuses to overwrite anything.
  * @example await createExperiment(openWorkspace(), "mijn-experiment", "basis");
  */
+/** Makes the folder of a new experiment, or refuses when it exists: nothing is ever overwritten. */
+export async function makeExperimentDir(workspace: Workspace, id: string): Promise<string> {
+  const dir = join(workspace.experimentsDir, id);
+  await mkdir(workspace.experimentsDir, { recursive: true });
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    throw new LivingLabError({
+      code: "experiment_exists",
+      message: `De map ${dir} bestaat al; er is niets overschreven.`,
+      hint: "Kies een ander id, of werk het bestaande experiment bij met 'livinglab upgrade'.",
+    });
+  }
+  return dir;
+}
+
 export async function createExperiment(workspace: Workspace, id: string, templateName: string): Promise<string> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
     throw new LivingLabError({
@@ -78,17 +95,7 @@ export async function createExperiment(workspace: Workspace, id: string, templat
   const ref = pinned ?? { name: templateName, version: versions.at(-1) ?? "0.0.0" };
   const template = await loadTemplate(workspace.templatesDir, ref);
   const principles = await loadPrinciples(workspace.templatesDir, template.principles.checklist);
-  const dir = join(workspace.experimentsDir, id);
-  await mkdir(workspace.experimentsDir, { recursive: true });
-  try {
-    await mkdir(dir);
-  } catch {
-    throw new LivingLabError({
-      code: "experiment_exists",
-      message: `De map ${dir} bestaat al; er is niets overschreven.`,
-      hint: "Kies een ander id, of werk het bestaande experiment bij met 'livinglab upgrade'.",
-    });
-  }
+  const dir = await makeExperimentDir(workspace, id);
   const file = join(dir, EXPERIMENT_FILE);
   await writeFile(file, scaffoldExperiment(id, template, principles), { flag: "wx" });
   return file;

@@ -41,13 +41,17 @@ describe("livinglab new", () => {
     expect(text).not.toMatch(/^ {2}suite:$/m);
   });
 
-  it("refuses to overwrite an existing experiment", async () => {
+  it.each([
+    ["from a template", ["--template", "basis"]],
+    ["from an earlier experiment", ["--from", "om-datakwaliteit"]],
+  ])("refuses to overwrite an existing experiment, started %s", async (_, how) => {
     const lab = await makeLab();
     const file = join(lab, "experiments/om-datakwaliteit/experiment.yaml");
     const before = await readFile(file, "utf8");
-    const run = runCli(["new", "om-datakwaliteit", "--template", "basis", "--root", lab], { cwd: lab });
+    const run = runCli(["new", "om-datakwaliteit", ...how, "--root", lab], { cwd: lab });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("bestaat al; er is niets overschreven");
+    expect(run.stderr).toContain("(experiment_exists)");
     expect(await readFile(file, "utf8")).toBe(before);
   });
 

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { openSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { REPO } from "./cli.js";
@@ -32,21 +33,25 @@ export async function getJson(url: string, deadline: number): Promise<unknown> {
 
 export interface Jupyter {
   base: string;
+  /** Where the server writes what it says (kernel starts, restarts, errors). */
+  log?: string;
   stop(): void;
 }
 
 /** Starts `./lab jupyter` as a user does, on a free port, optionally serving another folder. */
-export async function startJupyter(extra: string[] = []): Promise<Jupyter> {
+export async function startJupyter(extra: string[] = [], log?: string): Promise<Jupyter> {
   const port = await freePort();
+  const out = log ? openSync(log, "a") : "ignore";
   const lab: ChildProcess = spawn(
     join(REPO, "lab"),
     ["jupyter", `--ServerApp.port=${port}`, `--IdentityProvider.token=${TOKEN}`, ...extra],
-    { cwd: REPO, detached: true, stdio: "ignore" },
+    { cwd: REPO, detached: true, stdio: ["ignore", out, out] },
   );
   const base = `http://127.0.0.1:${port}`;
   await getJson(`${base}/api/status?token=${TOKEN}`, Date.now() + 180_000);
   return {
     base,
+    log,
     stop: () => {
       if (lab.pid) process.kill(-lab.pid, "SIGTERM");
     },

@@ -91,34 +91,6 @@ describe("the masker", () => {
     for (const secret of entry.secret ?? []) expect(masked).not.toContain(secret);
     for (const name of entry.finds) expect(masked).toContain(`[${personalDataDetectors[name].label} verborgen]`);
   });
-
-  it("takes time in proportion to the text, also for texts made to make it backtrack", () => {
-    const nastyTexts = [
-      (n: number) => "a".repeat(n),
-      (n: number) => "a.".repeat(n / 2),
-      (n: number) => "a@".repeat(n / 2),
-      (n: number) => "jan(at".repeat(n / 6),
-      (n: number) => "1".repeat(n),
-      (n: number) => "1 ".repeat(n / 2),
-      (n: number) => "NL91 ".repeat(n / 5),
-      (n: number) => "x@a.".repeat(n / 4),
-    ];
-    const bestOf = (text: string) => {
-      let best = Number.POSITIVE_INFINITY;
-      for (let round = 0; round < 7; round++) {
-        const start = process.hrtime.bigint();
-        maskPersonalData(text);
-        best = Math.min(best, Number(process.hrtime.bigint() - start));
-      }
-      return best;
-    };
-    for (const make of nastyTexts) {
-      const small = bestOf(make(10_000));
-      const large = bestOf(make(100_000));
-      // Ten times the text: linear is about 10 times the time, quadratic about 100.
-      expect(large / Math.max(small, 100_000), make(12)).toBeLessThan(35);
-    }
-  });
 });
 
 describe.each(["duckdb", "postgres"])("pii_scan finds exactly what the masker finds (%s)", (engineName) => {
