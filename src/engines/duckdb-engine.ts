@@ -83,6 +83,8 @@ export class DuckDbEngine implements Engine {
   /** Every file made queryable, the only ones readable after `restrictToAttached`. */
   private readonly files: string[] = [];
   private interrupted = false;
+  /** The statement before the next one: settled either way. */
+  private queue: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -218,8 +220,17 @@ export class DuckDbEngine implements Engine {
   }
 
   /** Runs one statement and returns its rows as plain objects; text holding several is refused. */
-  async query(sql: string): Promise<Row[]> {
-    if (this.interrupted) throw new EngineError("engine_interrupted", "interrupted before the statement started");
+  query(sql: string): Promise<Row[]> {
+    // One statement at a time: a statement started on the connection ends the one pending before it.
+    const result = this.queue.then(() => this.queryNow(sql));
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  private async queryNow(sql: string): Promise<Row[]> {
     const statements = await this.connection.extractStatements(sql).catch((error: unknown) => {
       throw this.failureOf(error);
     });
@@ -227,9 +238,13 @@ export class DuckDbEngine implements Engine {
     const prepared = await statements.prepare(0).catch((error: unknown) => {
       throw this.failureOf(error);
     });
+    // Started synchronously after the flag is read, so an interrupt from then on reaches this
+    // statement; DuckDB forgets one that came before its start, the flag covers those.
+    if (this.interrupted) {
+      prepared.destroySync();
+      throw new EngineError("engine_interrupted", "interrupted before the statement started");
+    }
     try {
-      // Started here, synchronously, so an interrupt from now on reaches this statement (DuckDB
-      // forgets one that came before its start; the flag above covers those).
       const pending = prepared.start();
       const reader = await pending.readAll();
       return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
