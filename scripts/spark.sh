@@ -157,7 +157,8 @@ spark_command() {
     start) shift; spark_start "$@" ;;
     stop) spark_stop; say "Spark gestopt." ;;
     status) spark_status ;;
-    *) echo "Gebruik: ./lab spark start [--cluster] | stop | status" >&2; return 3 ;;
+    test) spark_conformance ;;
+    *) echo "Gebruik: ./lab spark start [--cluster] | stop | status | test" >&2; return 3 ;;
   esac
 }
 

@@ -144,12 +144,15 @@ export type { KnownKey, People } from "./people/load-people.js";
 export {
   allowedSigners,
   findPerson,
+  holdsRoleAt,
   loadPeople,
   PEOPLE_FILE,
   peopleFilePath,
   personIdentity,
+  roleOutsideDates,
+  rolesAt,
 } from "./people/load-people.js";
-export type { PeopleFile, Person, PersonKey } from "./people/people-schema.js";
+export type { PeopleFile, Person, PersonKey, RoleWindow } from "./people/people-schema.js";
 export { PEOPLE_SCHEMA_VERSION, peopleFileSchema } from "./people/people-schema.js";
 export type { SignatureStanding, SignatureState } from "./people/record-signature.js";
 export { signatureOf, signatureStateWords } from "./people/record-signature.js";
@@ -204,13 +207,21 @@ export { writeSummary } from "./report/write-summary.js";
 export type { CheckChange, CheckComparison, FactComparison, RunComparison } from "./runlog/compare-runs.js";
 export { compareRuns } from "./runlog/compare-runs.js";
 export { findRecord } from "./runlog/find-record.js";
-export { correctRecord, decidePrinciple, destroyData, giveReview, governanceSigner } from "./runlog/governance.js";
+export {
+  acceptUnsigned,
+  correctRecord,
+  decidePrinciple,
+  destroyData,
+  giveReview,
+  governanceSigner,
+} from "./runlog/governance.js";
 export type {
   Correction,
   DataDestroyed,
   PrincipleDecided,
   ReviewGiven,
   SummaryPublished,
+  UnsignedAccepted,
   Verdict,
 } from "./runlog/governance-schema.js";
 export { verdicts } from "./runlog/governance-schema.js";
@@ -221,7 +232,7 @@ export { withLogLock } from "./runlog/log-lock.js";
 export type { LogOverviewRow } from "./runlog/log-overview.js";
 export { logOverview, outcomeWords, readLogOverview } from "./runlog/log-overview.js";
 export type { LogRecord, LogRecordType, NewLogRecord } from "./runlog/log-record-schema.js";
-export { logRecordLabels, logRecordSchema } from "./runlog/log-record-schema.js";
+export { logRecordLabels, logRecordSchema, signatureRequired } from "./runlog/log-record-schema.js";
 export type { LogSeal } from "./runlog/log-seal.js";
 export { logSealSchema, readSeals, sealSigner, sealsPath } from "./runlog/log-seal.js";
 export type { LoggedRunContext, LoggedRunOptions } from "./runlog/logged-run.js";
@@ -258,10 +269,11 @@ export type {
   FindingKind,
   LogVerification,
   SealCheck,
+  TimingViolation,
   UnprovenRecord,
   VerifyOptions,
 } from "./runlog/verify-run-log.js";
-export { verifyRunLog } from "./runlog/verify-run-log.js";
+export { CLOCK_TOLERANCE_MS, verifyRunLog } from "./runlog/verify-run-log.js";
 export type { LabView } from "./site/lab-view.js";
 export type { Chromium } from "./site/launch-chromium.js";
 export { launchChromium } from "./site/launch-chromium.js";

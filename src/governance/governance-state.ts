@@ -1,6 +1,6 @@
 import { declaredDatasets } from "../experiments/declared-data.js";
 import type { PlannedReads } from "../gates/planned-reads.js";
-import type { People } from "../people/load-people.js";
+import { holdsRoleAt, type People, roleOutsideDates } from "../people/load-people.js";
 import type { SignatureState } from "../people/record-signature.js";
 import type { DataDestroyed, PrincipleDecided, SummaryPublished } from "../runlog/governance-schema.js";
 import type { LogRecord } from "../runlog/log-record-schema.js";
@@ -290,8 +290,12 @@ function principleGovernance(
   const whyNot = (r: PrincipleDecided): string | undefined => {
     const t = trust(r);
     if (!t.trusted) return t.why;
-    if (!t.person?.rollen.some((role) => role === principle.owner))
-      return `${t.person?.naam} heeft niet de rol ${principle.owner}, die over dit uitgangspunt besluit.`;
+    // The roles on the decision's own date: a role given later never decided earlier.
+    if (!t.person || !holdsRoleAt(t.person, principle.owner, r.at))
+      return (
+        (t.person && roleOutsideDates(t.person, principle.owner, r.at)) ??
+        `${t.person?.naam} heeft niet de rol ${principle.owner}, die over dit uitgangspunt besluit.`
+      );
     return undefined;
   };
   const decided = made.filter((r) => whyNot(r) === undefined).at(-1);

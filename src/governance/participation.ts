@@ -1,3 +1,4 @@
+import { holdsRoleAt } from "../people/load-people.js";
 import type { LogRecord } from "../runlog/log-record-schema.js";
 import type { PrinciplesFile } from "../templates/principle-schema.js";
 import type { TrustOf } from "./event-trust.js";
@@ -26,7 +27,7 @@ export function participation(
     for (const r of records) {
       if ((r.type !== "principle_decided" && r.type !== "review_given") || !counts(r)) continue;
       const person = trust(r).person;
-      if (!person?.rollen.some((held) => held === role) || spoken.has(person.email)) continue;
+      if (!person || !holdsRoleAt(person, role, r.at) || spoken.has(person.email)) continue;
       spoken.set(person.email, {
         who: person.naam,
         seq: r.seq,

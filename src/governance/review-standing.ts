@@ -1,4 +1,4 @@
-import { findPerson, type People } from "../people/load-people.js";
+import { findPerson, holdsRoleAt, type People, roleOutsideDates } from "../people/load-people.js";
 import type { SignatureState } from "../people/record-signature.js";
 import type { ReviewGiven } from "../runlog/governance-schema.js";
 import type { LogRecord } from "../runlog/log-record-schema.js";
@@ -102,8 +102,12 @@ function voidReason(
   const reviewer = proven.person;
   if (makers.some((name) => samePerson(review.who.name, name) || (reviewer && findPerson(people, name) === reviewer)))
     return "Door de auteur of de maker zelf.";
-  if (!reviewer?.rollen.some((role) => role === REVIEWER_ROLE))
-    return `${reviewer?.naam ?? review.who.name} heeft geen rol ${REVIEWER_ROLE} in het personenbestand.`;
+  // The reviewer role on the review's own date: given later, or ended before, it does not count.
+  if (!reviewer || !holdsRoleAt(reviewer, REVIEWER_ROLE, review.at))
+    return (
+      (reviewer && roleOutsideDates(reviewer, REVIEWER_ROLE, review.at)) ??
+      `${reviewer?.naam ?? review.who.name} heeft geen rol ${REVIEWER_ROLE} in het personenbestand.`
+    );
   if (review.experiment.file_sha256 !== sha256) return "Gold een eerdere versie van het experiment.";
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { LivingLabError } from "../errors/problem.js";
-import { type KnownKey, keyValidAt, type People, personIdentity } from "./load-people.js";
+import { type KnownKey, keyValidAt, type People, personIdentity, rolesAt } from "./load-people.js";
 import type { Person } from "./people-schema.js";
 import { candidateKeys, type SigningKey, signWithKey } from "./signing-key.js";
 import { keyFingerprint, publicKeyBlob, SEAL_NAMESPACE, SIGNATURE_NAMESPACE } from "./ssh-signature.js";
@@ -54,7 +54,7 @@ export async function identify(people: People, cwd: string, now: Date = new Date
       person: known.person,
       key,
       fingerprint,
-      why: `U bent ${personIdentity(known.person)} (${known.person.rollen.join(", ")}): de sleutel ${fingerprint} uit ${SOURCE_WORDS[key.source]} staat bij deze persoon in ${people.file}.`,
+      why: `U bent ${personIdentity(known.person)} (${rolesAt(known.person, now.toISOString()).join(", ") || "vandaag geen rol"}): de sleutel ${fingerprint} uit ${SOURCE_WORDS[key.source]} staat bij deze persoon in ${people.file}.`,
     };
   }
   return { why: `Geen van uw sleutels hoort bij iemand in het personenbestand: ${seen.join("; ")}.` };

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { isLivingLabError, type Problem } from "../errors/problem.js";
 import { parseSourceWithSchema } from "../yaml/parse-with-schema.js";
 import { readYamlSource, type YamlSource } from "../yaml/yaml-source.js";
+import type { LabRole } from "./lab-roles.js";
 import { type PeopleFile, type Person, peopleFileSchema } from "./people-schema.js";
 import { keyFingerprint, publicKeyBlob } from "./ssh-signature.js";
 
@@ -96,6 +97,24 @@ function duplicateProblems(parsed: PeopleFile, source: YamlSource): Problem[] {
         });
       } else keys.set(fingerprint, i);
     });
+    for (const [role, window] of Object.entries(person.rol_geldig ?? {})) {
+      if (!person.rollen.some((held) => held === role)) {
+        problems.push({
+          code: "people_role_window_without_role",
+          message: `${person.naam} heeft data voor de rol ${role}, maar die rol staat niet in de rollen van deze persoon.`,
+          hint: `Zet ${role} ook in 'rollen', of haal de data weg. Een rol die eindigt blijft staan, met een datum 'tot'.`,
+          ...source.locate(["mensen", i, "rol_geldig", role]),
+        });
+      }
+      if (window?.vanaf && window.tot && window.tot <= window.vanaf) {
+        problems.push({
+          code: "people_role_window_empty",
+          message: `De rol ${role} van ${person.naam} geldt nooit: tot (${window.tot}) ligt niet na vanaf (${window.vanaf}).`,
+          hint: "Zet tot na vanaf, of laat een van beide weg.",
+          ...source.locate(["mensen", i, "rol_geldig", role]),
+        });
+      }
+    }
     person.sleutels.forEach((key, k) => {
       if (key.geldig_vanaf && key.geldig_tot && key.geldig_tot <= key.geldig_vanaf) {
         problems.push({
@@ -136,6 +155,35 @@ export function keyValidAt(key: KnownKey, at: string): boolean {
   return (
     (key.validAfter === undefined || day >= key.validAfter) && (key.validBefore === undefined || day < key.validBefore)
   );
+}
+
+/**
+ * Whether `person` held `role` at `at` (an ISO time): the role is theirs in the people file, and
+ * `at` falls on or after its `vanaf` and before its `tot`. Every reader judges a record by this,
+ * at the record's own date.
+ * @example holdsRoleAt(person, "reviewer", review.at)
+ */
+export function holdsRoleAt(person: Person, role: string, at: string): boolean {
+  if (!person.rollen.some((held) => held === role)) return false;
+  const window = person.rol_geldig?.[role as LabRole];
+  const day = at.slice(0, 10);
+  return (window?.vanaf === undefined || day >= window.vanaf) && (window?.tot === undefined || day < window.tot);
+}
+
+/**
+ * Why `person`, who has `role`, did not hold it at `at` (its dates in the people file), in Dutch;
+ * undefined when they held it then, or never had it at all.
+ */
+export function roleOutsideDates(person: Person, role: string, at: string): string | undefined {
+  const window = person.rol_geldig?.[role as LabRole];
+  if (!window || !person.rollen.some((held) => held === role) || holdsRoleAt(person, role, at)) return undefined;
+  const span = [window.vanaf && `vanaf ${window.vanaf}`, window.tot && `tot ${window.tot}`].filter(Boolean).join(" ");
+  return `${person.naam} had op ${at.slice(0, 10)} niet de rol ${role}: die geldt volgens het personenbestand ${span}.`;
+}
+
+/** The roles `person` holds at `at`, for `whoami` and refusals. */
+export function rolesAt(person: Person, at: string): string[] {
+  return person.rollen.filter((role) => holdsRoleAt(person, role, at));
 }
 
 /** The people file as git's allowed_signers file, for `ssh-keygen -Y verify` (and `git log --show-signature`). */

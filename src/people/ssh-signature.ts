@@ -47,7 +47,8 @@ export function parseSshSignature(armored: string): SshSignature | undefined {
 
 /**
  * Whether `signature` is a valid signature of `message` by its own key in `namespace`, checked
- * the way `ssh-keygen -Y verify` checks it (the tests compare both). Ed25519 and RSA keys.
+ * the way `ssh-keygen -Y verify` checks it (the tests compare both). Ed25519, RSA and ECDSA
+ * (nistp256, nistp384, nistp521) keys.
  */
 export function verifySshSignature(signature: SshSignature, message: string | Buffer, namespace: string): boolean {
   if (signature.namespace !== namespace) return false;
@@ -62,18 +63,44 @@ export function verifySshSignature(signature: SshSignature, message: string | Bu
     wireString(Buffer.from(signature.hashAlgorithm)),
     wireString(digest),
   ]);
-  const digestOf: Record<string, string | null> = {
-    "ssh-ed25519": null,
-    "rsa-sha2-512": "sha512",
-    "rsa-sha2-256": "sha256",
-  };
-  if (!(signature.algorithm in digestOf)) return false;
+  const algorithm = signatureAlgorithms[signature.algorithm];
+  if (!algorithm) return false;
   try {
-    return verify(digestOf[signature.algorithm] ?? null, signed, key, signature.signature);
+    if (algorithm.ecdsaBytes === undefined) return verify(algorithm.digest, signed, key, signature.signature);
+    const ecdsa = ecdsaSignature(signature.signature, algorithm.ecdsaBytes);
+    return verify(algorithm.digest, signed, { key, dsaEncoding: "ieee-p1363" }, ecdsa);
   } catch {
     return false;
   }
 }
+
+/** Per SSH signature algorithm: the digest it signs with, and for ECDSA the size of r and s. */
+const signatureAlgorithms: Record<string, { digest: string | null; ecdsaBytes?: number }> = {
+  "ssh-ed25519": { digest: null },
+  "rsa-sha2-512": { digest: "sha512" },
+  "rsa-sha2-256": { digest: "sha256" },
+  "ecdsa-sha2-nistp256": { digest: "sha256", ecdsaBytes: 32 },
+  "ecdsa-sha2-nistp384": { digest: "sha384", ecdsaBytes: 48 },
+  "ecdsa-sha2-nistp521": { digest: "sha512", ecdsaBytes: 66 },
+};
+
+/** SSH's ECDSA signature (two mpints, r and s) as the fixed-size r||s that Node verifies. */
+function ecdsaSignature(blob: Buffer, size: number): Buffer {
+  const reader = new WireReader(blob);
+  const part = (mpint: Buffer) => {
+    const bytes = unsigned(mpint);
+    if (bytes.length > size) throw new RangeError("ECDSA-deel te lang");
+    return Buffer.concat([Buffer.alloc(size - bytes.length), bytes]);
+  };
+  return Buffer.concat([part(reader.string()), part(reader.string())]);
+}
+
+/** The JWK curve of each SSH ECDSA curve name. */
+const ecdsaCurves: Record<string, { crv: string; bytes: number }> = {
+  nistp256: { crv: "P-256", bytes: 32 },
+  nistp384: { crv: "P-384", bytes: 48 },
+  nistp521: { crv: "P-521", bytes: 66 },
+};
 
 /** A Node key from SSH wire bytes, for the key types the workbench verifies. */
 function keyObject(blob: Buffer): KeyObject | undefined {
@@ -83,6 +110,15 @@ function keyObject(blob: Buffer): KeyObject | undefined {
     const b64url = (b: Buffer) => b.toString("base64url");
     if (type === "ssh-ed25519") {
       return createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: b64url(reader.string()) }, format: "jwk" });
+    }
+    if (type.startsWith("ecdsa-sha2-")) {
+      const curve = ecdsaCurves[reader.text()];
+      const point = reader.string();
+      // An uncompressed point: 0x04, then x and y of the curve's size.
+      if (!curve || point[0] !== 4 || point.length !== 1 + 2 * curve.bytes) return undefined;
+      const x = point.subarray(1, 1 + curve.bytes);
+      const y = point.subarray(1 + curve.bytes);
+      return createPublicKey({ key: { kty: "EC", crv: curve.crv, x: b64url(x), y: b64url(y) }, format: "jwk" });
     }
     if (type === "ssh-rsa") {
       const e = unsigned(reader.string());

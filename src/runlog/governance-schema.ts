@@ -56,8 +56,20 @@ export const correctionSchema = recordBaseSchema.extend({
   correctie: z.string().min(1),
 });
 
+/**
+ * Unsigned governance records (from before signing, or written past the tool) accepted by a signed
+ * record that names each of them: they still never count, but `log verify` no longer fails on
+ * them. The chain binds what they hold, so naming their places is enough.
+ */
+export const unsignedAcceptedSchema = recordBaseSchema.extend({
+  type: z.literal("unsigned_accepted"),
+  records: z.array(z.number().int().min(1)).min(1),
+  toelichting: z.string().min(1),
+});
+
 export type PrincipleDecided = z.infer<typeof principleDecidedSchema>;
 export type ReviewGiven = z.infer<typeof reviewGivenSchema>;
 export type SummaryPublished = z.infer<typeof summaryPublishedSchema>;
 export type DataDestroyed = z.infer<typeof dataDestroyedSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
+export type UnsignedAccepted = z.infer<typeof unsignedAcceptedSchema>;

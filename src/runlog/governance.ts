@@ -6,7 +6,7 @@ import { trustIn } from "../governance/event-trust.js";
 import { summarizedRun } from "../governance/governance-state.js";
 import { withdrawnRecords } from "../governance/withdrawn.js";
 import { requireSigner, type Signer } from "../people/identify.js";
-import { findPerson, loadPeople, personIdentity } from "../people/load-people.js";
+import { findPerson, holdsRoleAt, loadPeople, personIdentity, rolesAt } from "../people/load-people.js";
 import type { PrincipleStatus } from "../templates/principle-schema.js";
 import type { Workspace } from "../workspace.js";
 import { planDestruction } from "./destruction-plan.js";
@@ -18,10 +18,18 @@ import {
   stageDestruction,
 } from "./destruction-staging.js";
 import { findInLog, findRecord, findRun, isRun } from "./find-record.js";
-import type { Correction, DataDestroyed, PrincipleDecided, ReviewGiven, Verdict } from "./governance-schema.js";
+import type {
+  Correction,
+  DataDestroyed,
+  PrincipleDecided,
+  ReviewGiven,
+  UnsignedAccepted,
+  Verdict,
+} from "./governance-schema.js";
 import { writeSeal } from "./log-seal.js";
 import { samePerson } from "./reviews.js";
 import { appendRecord, newRunId, readLogRecords, runLogPath } from "./run-log.js";
+import { verifyRunLog } from "./verify-run-log.js";
 
 /** The fields every governance event shares: a fresh id, now, the signer as the people file names them, and the experiment as it is. */
 export function governanceEventBase(signer: Signer, opened: OpenedExperiment) {
@@ -203,13 +211,62 @@ export async function correctRecord(
   )) as Correction;
 }
 
+/**
+ * Accepts, by name, every unsigned governance record of the log that is not yet accepted (as
+ * logs from before signing have): one signed record that lists their places. They still never
+ * count; `log verify` then no longer fails on them, because someone known vouches for having
+ * seen them. Refused on a log that is otherwise not intact, or has nothing to accept.
+ * @example await acceptUnsigned(lab, om, { toelichting: "Besluiten van vóór het ondertekenen (2025)." });
+ */
+export async function acceptUnsigned(
+  workspace: Workspace,
+  opened: OpenedExperiment,
+  acceptance: { toelichting: string },
+): Promise<UnsignedAccepted> {
+  const toelichting = requireText(acceptance.toelichting, "toelichting");
+  const file = runLogPath(opened.dir);
+  const people = await loadPeople(workspace.root);
+  const signer = await requireSigner(people, workspace.root);
+  const verified = await verifyRunLog(file, { people });
+  const chainBroken = verified.finding && !["unsigned", "signature_invalid"].includes(verified.finding.kind);
+  if (chainBroken) {
+    throw new LivingLabError({
+      code: "accept_log_broken",
+      message: `Er wordt niets aanvaard: het logboek is aangetast (${verified.finding?.message})`,
+      hint: "Zoek eerst uit wat er met het logboek is gebeurd ('livinglab log verify').",
+      file,
+    });
+  }
+  const unsigned = verified.unproven.filter((u) => u.state === "unsigned");
+  if (unsigned.length === 0) {
+    throw new LivingLabError({
+      code: "nothing_to_accept",
+      message: "Dit logboek heeft geen niet-ondertekende records die nog niet zijn aanvaard.",
+      hint: "'livinglab log verify' laat zien welke records niet ondertekend zijn.",
+      file,
+    });
+  }
+  return (await appendRecord(
+    file,
+    {
+      ...governanceEventBase(signer, opened),
+      type: "unsigned_accepted",
+      records: unsigned.map((u) => u.seq),
+      toelichting,
+    },
+    { sign: signer.sign },
+  )) as UnsignedAccepted;
+}
+
 /** The role someone says they act in, which the people file must give them. */
 function requireRole(signer: Signer, role: string, acting: string): string {
   const cleaned = requireText(role, "rol");
-  if (signer.person.rollen.some((r) => r === cleaned)) return cleaned;
+  const now = new Date().toISOString();
+  if (holdsRoleAt(signer.person, cleaned, now)) return cleaned;
+  const held = rolesAt(signer.person, now);
   throw new LivingLabError({
     code: "role_not_held",
-    message: `U ${acting} als '${cleaned}', maar die rol heeft u niet volgens het personenbestand (uw rollen: ${signer.person.rollen.join(", ")}).`,
+    message: `U ${acting} als '${cleaned}', maar die rol heeft u vandaag niet volgens het personenbestand (uw rollen: ${held.length > 0 ? held.join(", ") : "geen"}).`,
     hint: "Kies een rol die u heeft, of laat de rol weg; rollen staan in people.yaml van het lab.",
   });
 }

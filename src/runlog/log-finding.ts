@@ -10,6 +10,9 @@ export const findingKinds = [
   "destruction_unfinished",
   "seal_mismatch",
   "signature_invalid",
+  "unsigned",
+  "backdated",
+  "future",
 ] as const;
 export type FindingKind = (typeof findingKinds)[number];
 
@@ -22,4 +25,6 @@ export interface ChainFinding {
   id?: string;
   /** Dutch, for the CLI and notebooks. */
   message: string;
+  /** Dutch: what to do about it, where there is something to do. */
+  hint?: string;
 }

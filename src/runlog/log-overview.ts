@@ -5,6 +5,8 @@ import { logRecordLabels } from "./log-record-schema.js";
 import { parseLogLine } from "./parse-log-line.js";
 import { streamLogRecords } from "./run-log.js";
 
+export { outcomeWords } from "./outcome-words.js";
+
 /** One row of a log as people read it: a run (its start and end together) or a governance event. */
 export interface LogOverviewRow {
   seq: number;
@@ -158,6 +160,8 @@ function describe(r: LogRecord): { what: string; outcome: string; text: string }
       return { what: logRecordLabels[r.type], outcome: `${r.files.length} bestanden`, text: r.reden };
     case "correction":
       return { what: `${logRecordLabels[r.type]} op ${r.refers_to.seq}`, outcome: "", text: r.correctie };
+    case "unsigned_accepted":
+      return { what: logRecordLabels[r.type], outcome: `${r.records.length} records`, text: r.toelichting };
   }
 }
 
@@ -165,21 +169,6 @@ function justificationText(r: { justification: string; justification_reused_from
   const reused = r.justification_reused_from;
   return reused ? `(hergebruikt van ${reused.slice(0, 8)}) ${r.justification}` : r.justification;
 }
-
-/** Dutch words for outcome codes, for tables; unknown codes are shown as they are. */
-export const outcomeWords: Record<string, string> = {
-  passed: "in orde",
-  warned: "let op",
-  failed: "niet in orde",
-  not_evaluated: "niet beoordeeld",
-  completed: "voltooid",
-  error: "fout",
-  unfinished: "onvoltooid",
-  voldaan: "voldaan",
-  niet_voldaan: "niet voldaan",
-  niet_van_toepassing: "niet van toepassing",
-  open: "open",
-};
 
 /** Shortens text to `max` characters on a word boundary, with an ellipsis. */
 export function shorten(text: string, max = 60): string {

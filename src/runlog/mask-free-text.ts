@@ -14,6 +14,7 @@ const freeTextFields = {
   summary_published: ["aan"],
   data_destroyed: ["reden"],
   correction: ["correctie"],
+  unsigned_accepted: ["toelichting"],
 } as const satisfies Record<LogRecordType, readonly string[]>;
 
 /**

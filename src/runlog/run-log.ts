@@ -9,6 +9,7 @@ import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record
 import { maskFreeText } from "./mask-free-text.js";
 import { type ChainPoint, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
 import { hashRecord, signedBytes } from "./record-hash.js";
+import { CLOCK_TOLERANCE_MS, writtenAt } from "./record-time.js";
 import { GENESIS_HASH, RUN_LOG_SCHEMA_VERSION, type RunRecord } from "./run-record-schema.js";
 
 export const RUN_LOG_FILE = "runlog.jsonl";
@@ -113,6 +114,7 @@ async function appendLocked(file: string, record: NewLogRecord, sign: AppendOpti
     const whole = tail.torn.length > 0 ? isCompleteRecord(tail.torn.toString("utf8"), tail.last) : undefined;
     const last = whole ? { seq: whole.seq, hash: whole.hash } : tail.last;
     await refuseBehindHead(file, last);
+    refuseOutOfTime(file, record, whole ? writtenAt(whole) : tail.written);
     const repair = whole ? "\n" : "";
     const setAside = tail.torn.length > 0 && !whole ? await setAsideTorn(file, handle, tail) : undefined;
     const unsealed = {
@@ -157,6 +159,34 @@ async function refuseBehindHead(file: string, last: ChainPoint | undefined): Pro
   });
 }
 
+/**
+ * A log only moves forward in time: a record dated before the last one (beyond the tolerance
+ * for parallel appends), or after now, would be a finding of `log verify` the moment it is
+ * written. The record's time comes from this machine's clock, so the clock is what is wrong.
+ */
+function refuseOutOfTime(file: string, record: NewLogRecord, previous: string | undefined): void {
+  const written = writtenAt(record);
+  if (written === undefined) return;
+  const ms = Date.parse(written);
+  const now = Date.now();
+  if (ms > now + CLOCK_TOLERANCE_MS || Number.isNaN(ms)) {
+    throw new LivingLabError({
+      code: "record_in_future",
+      message: `Dit record wordt niet toegevoegd: het is gedateerd op ${written}, later dan nu (${new Date(now).toISOString()}).`,
+      hint: "Een record krijgt de tijd waarop het wordt geschreven. Controleer de klok van deze computer.",
+      file,
+    });
+  }
+  if (previous !== undefined && ms < Date.parse(previous) - CLOCK_TOLERANCE_MS) {
+    throw new LivingLabError({
+      code: "record_before_last",
+      message: `Dit record wordt niet toegevoegd: het is gedateerd op ${written}, eerder dan het laatste record van het logboek (${previous}). Een logboek loopt alleen vooruit in de tijd.`,
+      hint: "Controleer de klok van deze computer. Staat die goed, dan is het laatste record vooruit gedateerd: kijk met 'livinglab log verify'.",
+      file,
+    });
+  }
+}
+
 /** The head anchor's place and hash, or undefined when it is missing or unreadable. */
 export async function readHead(file: string): Promise<ChainPoint | undefined> {
   try {
@@ -173,6 +203,8 @@ interface Tail {
   size: number;
   /** The last newline-ended record's place and hash. */
   last?: ChainPoint;
+  /** When that record was written (see `writtenAt`). */
+  written?: string;
   /** Bytes after the last newline: a torn write, or a whole record missing its newline. */
   torn: Buffer;
 }
@@ -190,7 +222,7 @@ async function readTail(handle: FileHandle, file: string): Promise<Tail> {
     const lineStart = lastNewline < 0 ? -1 : buffer.lastIndexOf(10, lastNewline - 1);
     if (lineStart < 0 && start > 0) continue;
     const line = buffer.subarray(lineStart + 1, lastNewline).toString("utf8");
-    const value = parseJson(line) as { seq?: unknown; hash?: unknown } | undefined;
+    const value = parseJson(line) as { seq?: unknown; hash?: unknown; type?: unknown; at?: unknown } | undefined;
     if (typeof value?.seq !== "number" || typeof value.hash !== "string") {
       throw new LivingLabError({
         code: "run_log_corrupt",
@@ -199,7 +231,11 @@ async function readTail(handle: FileHandle, file: string): Promise<Tail> {
         file,
       });
     }
-    return { size, last: { seq: value.seq, hash: value.hash }, torn: Buffer.from(torn) };
+    const written =
+      typeof value.type === "string" && typeof value.at === "string"
+        ? writtenAt(value as { type: string; at: string; ended_at?: string })
+        : undefined;
+    return { size, last: { seq: value.seq, hash: value.hash }, ...(written && { written }), torn: Buffer.from(torn) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import type { People } from "../people/load-people.js";
 import { type SignatureState, signatureOf } from "../people/record-signature.js";
 import { findChainBreak, summarizeLine } from "./chain-break.js";
@@ -6,8 +6,10 @@ import { type PendingDestruction, pendingDestructions } from "./destruction-stag
 import { missingLogFinding } from "./log-evidence.js";
 import type { ChainFinding } from "./log-finding.js";
 import { readLogLines } from "./log-lines.js";
+import { type LogRecord, logRecordLabels, signatureRequired } from "./log-record-schema.js";
 import { type LogSeal, readSeals, sealSigner, sealsPath } from "./log-seal.js";
 import { type ChainPoint, followsOn, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
+import { CLOCK_TOLERANCE_MS, writtenAt } from "./record-time.js";
 import { headPath, readHead } from "./run-log.js";
 import { type SetAside, setAsideFinding } from "./set-aside.js";
 
@@ -17,8 +19,15 @@ export interface LogVerification {
   file: string;
   /** The seals this log was checked against, and whether each holds. */
   seals: SealCheck[];
-  /** Governance records whose maker is not proven (unsigned, or a signature that does not hold), oldest first. */
+  /**
+   * Governance records whose maker is not proven (unsigned, or a signature that does not hold),
+   * oldest first, all of them; unsigned records a signed `unsigned_accepted` names are in `accepted`.
+   */
   unproven: UnprovenRecord[];
+  /** Unsigned governance records accepted by a signed record naming them: they do not count, and break nothing. */
+  accepted: UnprovenRecord[];
+  /** Records dated before the record before them, or after now (beyond the clock tolerance), oldest first. */
+  timing: TimingViolation[];
   /** Records read. */
   records: number;
   /** The hash of the last record, when the log has one. */
@@ -52,7 +61,23 @@ export interface UnprovenRecord {
   type: string;
   state: SignatureState;
   why: string;
+  /** The signed record that accepted this unsigned record, by its number. */
+  acceptedBy?: number;
 }
+
+/** A record whose time cannot be so: earlier than the record before it, or later than now. */
+export interface TimingViolation {
+  kind: "backdated" | "future";
+  line: number;
+  seq: number;
+  id: string;
+  /** The record's time (a run's `ended_at`: when it was written). */
+  at: string;
+  /** Dutch. */
+  message: string;
+}
+
+export { CLOCK_TOLERANCE_MS } from "./record-time.js";
 
 export interface VerifyOptions {
   /**
@@ -62,6 +87,8 @@ export interface VerifyOptions {
   people?: People;
   /** Seals kept elsewhere, with where they came from; the seals file beside the log is always read too. */
   seals?: ReadonlyArray<{ seal: LogSeal; from: string }>;
+  /** Now, for records dated in the future (default: the clock). */
+  now?: Date;
 }
 
 /** What one streaming pass over the log found; only a few records' places are kept. */
@@ -70,6 +97,13 @@ interface Scan {
   /** The hash of each record a seal names, by place. */
   sealed: Map<number, string>;
   unproven: UnprovenRecord[];
+  /** Unsigned records not (yet) accepted, by place, to look up when an acceptance names them. */
+  unsignedAt: Map<number, UnprovenRecord>;
+  /** Acceptances that name a record that is no unsigned governance record before them. */
+  strayAcceptances: Array<{ by: number; seq: number }>;
+  timing: TimingViolation[];
+  /** The latest time a record was written so far, and which record. */
+  latest?: { ms: number; seq: number };
   records: number;
   last?: ChainPoint;
   /** Index (from 0) of the first line that is invalid or does not follow on the one before. */
@@ -102,6 +136,7 @@ export async function verifyRunLog(file: string, options: VerifyOptions = {}): P
     scan = await scanLog(file, head, new Set(pending.map((p) => p.id)), {
       people,
       sealedAt: new Set(seals.map((s) => s.seal.records)),
+      now: (options.now ?? new Date()).getTime(),
     });
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ENOENT") throw error;
@@ -110,6 +145,8 @@ export async function verifyRunLog(file: string, options: VerifyOptions = {}): P
       file,
       seals: [],
       unproven: [],
+      accepted: [],
+      timing: [],
       records: 0,
       intact: !finding,
       ...(finding && { finding }),
@@ -125,17 +162,21 @@ export async function verifyRunLog(file: string, options: VerifyOptions = {}): P
   const sealChecks = seals
     .filter(({ seal }) => scan.experiment === undefined || seal.experiment === scan.experiment)
     .map(({ seal, from }) => checkSeal(seal, from, scan, people));
-  const later = finding ?? sealFinding(sealChecks, scan) ?? signatureFinding(scan.unproven);
+  const unproven = scan.unproven.filter((u) => u.acceptedBy === undefined);
+  const later =
+    finding ?? sealFinding(sealChecks, scan) ?? signatureFinding(unproven, file) ?? timingFinding(scan.timing);
   return {
     file,
     seals: sealChecks,
-    unproven: scan.unproven,
+    unproven,
+    accepted: scan.unproven.filter((u) => u.acceptedBy !== undefined),
+    timing: scan.timing,
     records: scan.records,
     ...(scan.last && { lastHash: scan.last.hash }),
     ...(scan.experiment !== undefined && { experiment: scan.experiment }),
     intact: later === undefined,
     ...(later && { finding: later }),
-    notes: [...notesFor(file, scan, head), ...destructionNotes(pending, scan)],
+    notes: [...notesFor(file, scan, head), ...destructionNotes(pending, scan), ...strayNotes(scan)],
   };
 }
 
@@ -143,9 +184,18 @@ async function scanLog(
   file: string,
   head: ChainPoint | undefined,
   pendingIds: ReadonlySet<string>,
-  check: { people: People | undefined; sealedAt: ReadonlySet<number> },
+  check: { people: People | undefined; sealedAt: ReadonlySet<number>; now: number },
 ): Promise<Scan> {
-  const scan: Scan = { records: 0, setAside: [], destroyed: new Map(), sealed: new Map(), unproven: [] };
+  const scan: Scan = {
+    records: 0,
+    setAside: [],
+    destroyed: new Map(),
+    sealed: new Map(),
+    unproven: [],
+    unsignedAt: new Map(),
+    strayAcceptances: [],
+    timing: [],
+  };
   for await (const line of readLogLines(file)) {
     if (!line.terminated) {
       const whole = scan.breakAt === undefined ? isCompleteRecord(line.text, scan.last) : undefined;
@@ -168,21 +218,8 @@ async function scanLog(
     scan.last = { seq: record.seq, hash: record.hash };
     scan.experiment ??= record.experiment.id;
     if (check.sealedAt.has(record.seq)) scan.sealed.set(record.seq, record.hash);
-    if (check.people && GOVERNANCE_TYPES.has(record.type)) {
-      const signature = signatureOf(record, check.people);
-      // Every signature that does not hold is kept; unsigned records only up to a bound, so memory stays flat.
-      const kept = scan.unproven.filter((u) => u.state === "unsigned").length;
-      if (signature.state !== "signed" && (signature.state !== "unsigned" || kept < MAX_UNSIGNED_LISTED)) {
-        scan.unproven.push({
-          line: line.number,
-          seq: record.seq,
-          id: record.id,
-          type: record.type,
-          state: signature.state,
-          why: signature.why ?? "",
-        });
-      }
-    }
+    if (check.people && signatureRequired[record.type]) judgeSignature(scan, record, line.number, check.people);
+    checkTime(scan, record, line.number, check.now);
     if (record.seq === head?.seq && record.hash !== head.hash) {
       scan.replaced = { line: line.number, seq: record.seq, id: record.id };
     }
@@ -195,17 +232,72 @@ async function scanLog(
   return scan;
 }
 
-/** How many unsigned governance records verify names; a log from before signing may have many. */
-const MAX_UNSIGNED_LISTED = 100;
+/**
+ * Judges the signature of a record that must be signed. Every record whose maker is not proven
+ * is kept (a few small fields each: governance records are people's acts, not bulk); a signed
+ * acceptance marks the unsigned records it names as accepted.
+ */
+function judgeSignature(scan: Scan, record: LogRecord, line: number, people: People): void {
+  const signature = signatureOf(record, people);
+  if (signature.state === "signed") {
+    if (record.type === "unsigned_accepted") {
+      for (const seq of record.records) {
+        const named = scan.unsignedAt.get(seq);
+        if (named) {
+          named.acceptedBy = record.seq;
+          scan.unsignedAt.delete(seq);
+        } else scan.strayAcceptances.push({ by: record.seq, seq });
+      }
+    }
+    return;
+  }
+  const unproven = {
+    line,
+    seq: record.seq,
+    id: record.id,
+    type: record.type,
+    state: signature.state,
+    why: signature.why ?? "",
+  };
+  scan.unproven.push(unproven);
+  if (signature.state === "unsigned") scan.unsignedAt.set(record.seq, unproven);
+}
 
-/** The records that decide, review, publish, destroy or correct: these must be signed to count. */
-const GOVERNANCE_TYPES: ReadonlySet<string> = new Set([
-  "principle_decided",
-  "review_given",
-  "summary_published",
-  "data_destroyed",
-  "correction",
-]);
+/**
+ * A record's time must not lie before the latest record before it, nor after now (each beyond
+ * the tolerance). A run recorded without its end time is judged by its start against now only.
+ */
+function checkTime(scan: Scan, record: LogRecord, line: number, now: number): void {
+  const written = writtenAt(record);
+  const at = written ?? record.at;
+  const ms = Date.parse(at);
+  const base = { line, seq: record.seq, id: record.id, at };
+  const label = logRecordLabels[record.type];
+  if (Number.isNaN(ms)) {
+    scan.timing.push({
+      ...base,
+      kind: "backdated",
+      message: `Record ${record.seq} (${label}, regel ${line}) heeft geen leesbare tijd ('${at}').`,
+    });
+    return;
+  }
+  if (ms > now + CLOCK_TOLERANCE_MS) {
+    scan.timing.push({
+      ...base,
+      kind: "future",
+      message: `Record ${record.seq} (${label}, regel ${line}) is gedateerd op ${at}, later dan nu: een record kan niet vooruit gedateerd zijn.`,
+    });
+  }
+  if (written === undefined) return;
+  if (scan.latest && ms < scan.latest.ms - CLOCK_TOLERANCE_MS) {
+    scan.timing.push({
+      ...base,
+      kind: "backdated",
+      message: `Record ${record.seq} (${label}, regel ${line}) is gedateerd op ${at}, eerder dan record ${scan.latest.seq} (${new Date(scan.latest.ms).toISOString()}) dat ervoor staat: het is teruggedateerd.`,
+    });
+  }
+  if (!scan.latest || ms > scan.latest.ms) scan.latest = { ms, seq: record.seq };
+}
 
 function checkSeal(seal: LogSeal, from: string, scan: Scan, people: People | undefined): SealCheck {
   const signer = people ? sealSigner(seal, people) : { valid: true };
@@ -246,13 +338,61 @@ function sealFinding(checks: readonly SealCheck[], scan: Scan): ChainFinding | u
 
 /**
  * A signature that does not hold (forged, for another record or namespace, an unknown key, a key
- * outside its dates, another name) is a finding. An unsigned record is named but breaks nothing:
- * logs from before signing have them; it simply does not count.
+ * outside its dates, another name) is a finding, and so is an unsigned record that no signed
+ * acceptance names: nobody vouches for it, so the log cannot say it is in order.
  */
-function signatureFinding(unproven: readonly UnprovenRecord[]): ChainFinding | undefined {
+function signatureFinding(unproven: readonly UnprovenRecord[], file: string): ChainFinding | undefined {
   const forged = unproven.find((u) => u.state !== "unsigned");
-  if (!forged) return undefined;
-  return { kind: "signature_invalid", line: forged.line, seq: forged.seq, id: forged.id, message: forged.why };
+  if (forged) {
+    return {
+      kind: "signature_invalid",
+      line: forged.line,
+      seq: forged.seq,
+      id: forged.id,
+      message: forged.why,
+      hint: "Zoek uit wie dit record schreef: het is niet gemaakt met de sleutel van wie het noemt. Een besluit of review telt pas als de persoon het zelf opnieuw vastlegt met zijn eigen sleutel.",
+    };
+  }
+  const first = unproven[0];
+  if (!first) return undefined;
+  const more =
+    unproven.length > 1
+      ? ` Er ${unproven.length === 2 ? "is nog 1 zo'n record" : `zijn nog ${unproven.length - 1} zulke records`}.`
+      : "";
+  const experiment = basename(dirname(file));
+  return {
+    kind: "unsigned",
+    line: first.line,
+    seq: first.seq,
+    id: first.id,
+    message: `Record ${first.seq} (${logRecordLabels[first.type as keyof typeof logRecordLabels] ?? first.type}, regel ${first.line}) is niet ondertekend: niemand staat ervoor in, en het telt niet.${more}`,
+    hint: `Zijn dit records van vóór het ondertekenen, laat iemand uit het personenbestand ze dan met naam aanvaarden: 'livinglab log accept-unsigned ${experiment} --note "<waarom>"' (ze blijven niet meetellen). Anders is het logboek buiten de werkbank om aangevuld: zoek uit door wie.`,
+  };
+}
+
+/** The first record dated before the one before it, or after now. */
+function timingFinding(timing: readonly TimingViolation[]): ChainFinding | undefined {
+  const first = timing[0];
+  if (!first) return undefined;
+  return {
+    kind: first.kind,
+    line: first.line,
+    seq: first.seq,
+    id: first.id,
+    message: first.message,
+    hint:
+      first.kind === "future"
+        ? "Controleer de klok van de computer die het record schreef; een record met een tijd in de toekomst is met de hand gemaakt of met een verkeerde klok."
+        : "Een record krijgt de tijd waarop het wordt geschreven: een eerdere tijd dan het record ervoor wijst op een verzette klok of een record dat achteraf is gemaakt. Zoek uit welke; leg zo nodig een correctie vast met 'livinglab correct'.",
+  };
+}
+
+/** An acceptance that names a record that is not an unsigned governance record before it accepts nothing. */
+function strayNotes(scan: Scan): string[] {
+  return scan.strayAcceptances.map(
+    ({ by, seq }) =>
+      `Record ${by} aanvaardt record ${seq}, maar dat is geen niet-ondertekend besluit, review of ander ondertekend record ervoor; dat deel aanvaardt niets.`,
+  );
 }
 
 /** A second pass, only for a broken log: a small summary of every line, to say what happened where. */

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  acceptUnsigned,
   allowedSigners,
   appendRecord,
   decidePrinciple,
@@ -18,6 +19,7 @@ import {
   openRun,
   openWorkspace,
   parseSshSignature,
+  peopleFileSchema,
   readLogRecords,
   runGateProblems,
   runLogPath,
@@ -84,16 +86,30 @@ async function gateAndVerify(lab: string) {
 }
 
 describe("SSH signatures", () => {
-  it("are verified as ssh-keygen verifies them: ed25519 and rsa, namespace and message bound", async () => {
+  it("are verified as ssh-keygen verifies them: ed25519, rsa and ecdsa, namespace and message bound", async () => {
     const dir = await mkdtemp(join(tmpdir(), "livinglab-sig-"));
     try {
-      execFileSync("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "rsa", "-f", join(dir, "rsa")]);
-      const rsa = {
-        source: "env" as const,
-        file: join(dir, "rsa"),
-        publicKey: await readFile(join(dir, "rsa.pub"), "utf8"),
+      const made = async (name: string, type: string[]) => {
+        execFileSync("ssh-keygen", ["-q", ...type, "-N", "", "-C", name, "-f", join(dir, name)]);
+        return {
+          source: "env" as const,
+          file: join(dir, name),
+          publicKey: await readFile(join(dir, `${name}.pub`), "utf8"),
+        };
       };
-      for (const key of [keyOf("A. de Vries"), rsa]) {
+      const keys = [
+        keyOf("A. de Vries"),
+        await made("rsa", ["-t", "rsa", "-b", "2048"]),
+        await made("ecdsa256", ["-t", "ecdsa", "-b", "256"]),
+        await made("ecdsa384", ["-t", "ecdsa", "-b", "384"]),
+        await made("ecdsa521", ["-t", "ecdsa", "-b", "521"]),
+      ];
+      expect(keys.slice(2).map((k) => k.publicKey.split(" ")[0])).toEqual([
+        "ecdsa-sha2-nistp256",
+        "ecdsa-sha2-nistp384",
+        "ecdsa-sha2-nistp521",
+      ]);
+      for (const key of keys) {
         await writeFile(join(dir, "allowed"), `a@lab.example namespaces="${SIGNATURE_NAMESPACE}" ${key.publicKey}\n`);
         const cases = [
           { namespace: SIGNATURE_NAMESPACE, message: "record", checked: "record" },
@@ -129,8 +145,25 @@ describe("SSH signatures", () => {
           } catch {
             theirs = false;
           }
-          expect({ ...c, ours }).toEqual({ ...c, ours: theirs });
+          expect({ ...c, key: key.publicKey.split(" ")[0], ours }).toEqual({
+            ...c,
+            key: key.publicKey.split(" ")[0],
+            ours: theirs,
+          });
         }
+        // And the people file takes the key.
+        const file = {
+          schema: 1,
+          mensen: [
+            {
+              naam: "A. de Vries",
+              email: "a@lab.example",
+              rollen: ["reviewer"],
+              sleutels: [{ sleutel: key.publicKey }],
+            },
+          ],
+        };
+        expect(peopleFileSchema.safeParse(file).success).toBe(true);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -175,6 +208,27 @@ describe("the people file", () => {
     expect(twice.problems.map((p) => [p.code, p.line])).toEqual([["people_key_twice", 12]]);
     expect(twice.keys.size).toBe(0);
     expect(await errorCodes(decideRealOwners(lab))).toEqual(["no_signing_identity"]);
+  });
+
+  it("refuses a FIDO key (sk-) with the reason: it signs only with its hardware token at hand", async () => {
+    const { lab } = await makeRealLab();
+    await writeFile(
+      join(lab, "people.yaml"),
+      [
+        "schema: 1",
+        "mensen:",
+        "  - naam: A. de Vries",
+        "    email: a.devries@lab.example",
+        "    rollen: [data scientist]",
+        "    sleutels:",
+        "      - sleutel: sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIE a@token",
+        "",
+      ].join("\n"),
+    );
+    const people = await loadPeople(lab);
+    expect(people.problems.map((p) => [p.code, p.line])).toEqual([["people_key_fido", 7]]);
+    expect(people.problems[0]?.message).toContain("alleen met de hardwaresleutel erbij");
+    expect(people.problems[0]?.hint).toContain("ssh-keygen -t ed25519");
   });
 
   it("is listed by 'people', exported as allowed_signers, and 'whoami' says who you are by your key, not your name", async () => {
@@ -228,10 +282,16 @@ describe("impersonation fails: refused by the gate, reported by verify with the 
     const forged = await appendRecord(log, forgedReview(opened, identityOf(REVIEWER)));
     const { codes, verified, cli } = await gateAndVerify(lab);
     expect(codes).toEqual(["gate_review_missing"]);
-    // Named, and it does not count; logs from before signing have unsigned records, so it breaks nothing.
+    // Named, it does not count, and the log is not in order: nobody vouches for the record.
     expect(verified.unproven).toEqual([expect.objectContaining({ seq: forged.seq, state: "unsigned" })]);
-    expect(cli.stdout).toContain(`record ${forged.seq} (review, id vervalst`);
+    expect(verified.finding).toMatchObject({ kind: "unsigned", line: forged.seq, seq: forged.seq });
+    expect(verified.intact).toBe(false);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(`Record ${forged.seq} (review, regel ${forged.seq}) is niet ondertekend`);
+    expect(cli.stdout).toContain(`regel ${forged.seq}, record ${forged.seq} (review, id vervalst`);
     expect(cli.stdout).toContain(`niet ondertekend, telt niet. Record ${forged.seq} is niet ondertekend`);
+    expect(cli.stdout).toContain(`wat te doen: Zijn dit records van vóór het ondertekenen`);
+    expect(cli.stdout).toContain(`'livinglab log accept-unsigned ${opened.experiment.id} --note`);
   });
 
   it("a key used after its valid-before", async () => {
@@ -276,6 +336,86 @@ describe("impersonation fails: refused by the gate, reported by verify with the 
       [real.seq, true, "signed"],
       [copied.seq, false, "bad_signature"],
     ]);
+  });
+});
+
+/** A decision as a workbench from before signing wrote it: unsigned, named by git. */
+function oldDecision(opened: Awaited<ReturnType<typeof openReal>>["opened"], i: number): NewLogRecord {
+  return {
+    type: "principle_decided",
+    id: `oud-besluit-${i}`,
+    at: new Date().toISOString(),
+    who: { name: "C. Bakker", source: "git" },
+    experiment: { id: opened.experiment.id, template: opened.experiment.template, file_sha256: opened.sha256 },
+    principle: "grondslag",
+    status: "voldaan",
+    toelichting: `Besluit ${i} van vóór het ondertekenen.`,
+  };
+}
+
+describe("unsigned governance records (logs from before signing)", () => {
+  it("fail verify, every one listed, until a signed record names them; they never count", async () => {
+    const { lab } = await makeRealLab();
+    const { workspace, opened } = await openReal(lab);
+    const log = runLogPath(opened.dir);
+    const old = [];
+    for (let i = 0; i < 120; i++) old.push(await appendRecord(log, oldDecision(opened, i)));
+    const id = opened.experiment.id;
+
+    const before = runCli(["log", "verify", id, "--root", lab]);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(
+      "(besluit, regel 1) is niet ondertekend: niemand staat ervoor in, en het telt niet. Er zijn nog 119 zulke records.",
+    );
+    // All of them, not the first hundred.
+    expect(before.stdout.match(/: niet ondertekend, telt niet\./g)).toHaveLength(120);
+    expect(before.stdout).toContain("regel 120, record 120 (besluit, id oud-besl)");
+
+    // An unsigned acceptance accepts nothing, and is itself named.
+    const unsignedAcceptance = await appendRecord(log, {
+      ...oldDecision(opened, 0),
+      id: "aanvaarding-zonder-handtekening",
+      type: "unsigned_accepted",
+      records: old.map((r) => r.seq),
+      toelichting: "Alles goed.",
+    });
+    const still = await verifyRunLog(log, { people: await loadPeople(lab) });
+    expect(still.unproven).toHaveLength(121);
+    expect(still.unproven.at(-1)).toMatchObject({ seq: unsignedAcceptance.seq, type: "unsigned_accepted" });
+
+    const accept = runCli(
+      ["log", "accept-unsigned", id, "--note", "Besluiten van vóór het ondertekenen, nagelopen.", "--root", lab],
+      asPerson(PRIVACY_OFFICER),
+    );
+    expect(accept.stderr).toBe("");
+    expect(accept.stdout).toContain(
+      "121 niet-ondertekende records aanvaard door D. Visser <d.visser@lab.example> in record 122",
+    );
+    const after = runCli(["log", "verify", id, "--root", lab]);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain(
+      "121 niet-ondertekende records zijn met naam aanvaard (in record 122); ze tellen niet mee.",
+    );
+    expect(runCli(["log", id, "--root", lab]).stdout).toMatch(/niet ondertekend aanvaard\s+121 records/);
+
+    // Accepted is not decided: the legal basis is still open, and the gate still closed on it.
+    const input = await gateInputFor(opened);
+    expect(input.governance.principles.find((p) => p.principle.id === "grondslag")?.status).toBe("open");
+    expect(runGateProblems(input).map((p) => p.code)).toContain("gate_mag_open");
+
+    // A later unsigned record fails verify again, and only that one is named.
+    const late = await appendRecord(log, oldDecision(opened, 999));
+    const again = await verifyRunLog(log, { people: await loadPeople(lab) });
+    expect(again.unproven.map((u) => u.seq)).toEqual([late.seq]);
+    expect(again.finding).toMatchObject({ kind: "unsigned", seq: late.seq });
+    expect(again.accepted).toHaveLength(121);
+
+    // Nothing left to accept after accepting it: refused with a reason.
+    await asUser(REVIEWER, () => acceptUnsigned(workspace, opened, { toelichting: "Ook deze is bekend." }));
+    expect(
+      await errorCodes(asUser(REVIEWER, () => acceptUnsigned(workspace, opened, { toelichting: "Nog eens." }))),
+    ).toEqual(["nothing_to_accept"]);
+    expect((await verifyRunLog(log, { people: await loadPeople(lab) })).intact).toBe(true);
   });
 });
 

@@ -51,7 +51,8 @@ describe("appends killed at random moments", () => {
     expect(onDisk.size - acked.length).toBeLessThanOrEqual(KILLS);
 
     // The next append breaks any lock a killed child left behind, and the chain goes on.
-    const last = await appendRecord(file, decision(0), { timeoutMs: 5_000 });
+    // (Dated now: the children wrote now, and a log only moves forward in time.)
+    const last = await appendRecord(file, { ...decision(0), at: new Date().toISOString() }, { timeoutMs: 5_000 });
     expect(last.seq).toBe(onDisk.size + 1);
     expect(await verifyRunLog(file)).toMatchObject({ intact: true, records: onDisk.size + 1 });
     expect(existsSync(`${file}.lock`)).toBe(false);

@@ -37,16 +37,34 @@ describe("a run log of 100,000 records", () => {
     const head = await writeBigRunLog(file, 100_000);
     const root = ["--root", lab];
 
+    // Its decisions are unsigned, as in a log from before signing: verify names every one and fails...
     const verify = smallHeapCli(["log", "verify", "om-datakwaliteit", ...root]);
     expect(verify.stderr).toBe("");
-    expect(verify.stdout).toContain("100000 records, de keten is intact.");
+    expect(verify.code).toBe(1);
+    const unsigned = verify.stdout.match(/: niet ondertekend, telt niet\./g)?.length ?? 0;
+    expect(unsigned).toBeGreaterThan(4000);
+    expect(verify.stdout).toContain(`Er zijn nog ${unsigned - 1} zulke records.`);
+    // ...until someone known accepts them by name, in one signed record.
+    const accept = smallHeapCli([
+      "log",
+      "accept-unsigned",
+      "om-datakwaliteit",
+      "--note",
+      "Van vóór het ondertekenen.",
+      ...root,
+    ]);
+    expect(accept.stderr).toBe("");
+    expect(accept.stdout).toContain(`${unsigned} niet-ondertekende records aanvaard door Analist A`);
+    const verified = smallHeapCli(["log", "verify", "om-datakwaliteit", ...root]);
+    expect(verified.stdout).toContain("100001 records, de keten is intact.");
 
     const page = smallHeapCli(["log", "om-datakwaliteit", ...root]);
     expect(page.stderr).toBe("");
     const lines = page.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^De laatste 50 regels, vanaf record \d+; eerdere met --last <aantal> of --all\.$/);
     expect(lines).toHaveLength(53);
-    expect(lines.at(-1)).toMatch(/^100000 .* onvoltooid /);
+    expect(lines.at(-2)).toMatch(/^100000 .* onvoltooid /);
+    expect(lines.at(-1)).toMatch(new RegExp(`^100001 .* niet ondertekend aanvaard\\s+${unsigned} records`));
 
     const show = smallHeapCli(["log", "show", "99990", ...root]);
     expect(show.stderr).toBe("");
@@ -61,10 +79,15 @@ describe("a run log of 100,000 records", () => {
       ...root,
     ]);
     expect(correct.stderr).toBe("");
-    expect(correct.stdout).toContain("Correctie op record 99990 vastgelegd als record 100001.");
-    const last = (await readFile(file, "utf8")).slice(-2000).split("\n").at(-2) ?? "";
-    expect(JSON.parse(last)).toMatchObject({ seq: 100_001, prev_hash: head.hash, refers_to: { seq: 99_990 } });
-    expect(await verifyRunLog(file)).toMatchObject({ intact: true, records: 100_001 });
+    expect(correct.stdout).toContain("Correctie op record 99990 vastgelegd als record 100002.");
+    const [acceptance, correction] = (await readFile(file, "utf8")).slice(-60_000).split("\n").slice(-3, -1);
+    expect(JSON.parse(acceptance ?? "")).toMatchObject({
+      seq: 100_001,
+      prev_hash: head.hash,
+      type: "unsigned_accepted",
+    });
+    expect(JSON.parse(correction ?? "")).toMatchObject({ seq: 100_002, refers_to: { seq: 99_990 } });
+    expect(await verifyRunLog(file)).toMatchObject({ intact: true, records: 100_002 });
   }, 300_000);
 });
 
@@ -102,7 +125,8 @@ describe("reading only the end of the log", () => {
       justification,
     });
     for (let i = 0; i < 30; i++) {
-      await appendRecord(file, decision(i));
+      // Dated now, between runs made now: a log only moves forward in time.
+      await appendRecord(file, { ...decision(i), at: new Date().toISOString() });
       if (i % 7 === 0) {
         const run = await openRun({
           workspace,

@@ -179,14 +179,17 @@ describe("verifying a run log", () => {
     expect(records).toHaveLength(5);
   });
 
-  it("livinglab log verify exits 1 and names the line; 0 when intact", async () => {
+  it("livinglab log verify exits 1 and names the line: a chain broken, and decisions nobody signed", async () => {
     const { file } = await makeLog(6);
     const lab = dirname(dirname(dirname(file)));
     const experiment = dirname(file);
     await writeFile(join(experiment, "experiment.yaml"), "id: proef\n");
-    const ok = runCli(["log", "verify", experiment, "--root", lab]);
-    expect(ok.stdout).toContain("6 records, de keten is intact");
-    expect(ok.code).toBe(0);
+    // The chain holds, but these decisions are unsigned and this lab has no people file to accept them.
+    const unsigned = runCli(["log", "verify", experiment, "--root", lab]);
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stdout).toContain("het lab heeft geen personenbestand");
+    expect(unsigned.stdout).toContain("Record 1 (besluit, regel 1) is niet ondertekend");
+    expect(await verifyRunLog(file)).toMatchObject({ intact: true, records: 6 });
     const content = await lines(file);
     content.splice(1, 1);
     await writeLines(file, content);

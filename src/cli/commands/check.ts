@@ -1,6 +1,7 @@
 import { exitCodeOf } from "../../checks/check-result.js";
 import { LivingLabError } from "../../errors/problem.js";
 import { checkSuite } from "../../pipeline/check-suite.js";
+import { outcomeWords } from "../../runlog/outcome-words.js";
 import { openWorkspace } from "../../workspace.js";
 import type { Command } from "../command.js";
 import { ctrlCSignal } from "../ctrl-c.js";
@@ -62,7 +63,7 @@ Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of
     });
     console.log(formatResultTable(run.result.checks));
     console.log(
-      `\nUitkomst: ${run.result.outcome}. Run ${run.record.id} staat in het logboek (record ${run.record.seq}).`,
+      `\nUitkomst: ${outcomeWords[run.result.outcome] ?? run.result.outcome}. Run ${run.record.id} staat in het logboek (record ${run.record.seq}).`,
     );
     return exitCodeOf(run.result.outcome);
   },

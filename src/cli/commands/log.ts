@@ -3,12 +3,13 @@ import { appendFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { type MetricUnit, metricText, unitWords } from "../../checks/metric-unit.js";
 import { isLivingLabError, LivingLabError } from "../../errors/problem.js";
-import { EXPERIMENT_FILE, resolveExperimentDir } from "../../experiments/open-experiment.js";
+import { EXPERIMENT_FILE, openExperiment, resolveExperimentDir } from "../../experiments/open-experiment.js";
 import { loadPeople, type People } from "../../people/load-people.js";
 import { signatureOf, signatureStateWords } from "../../people/record-signature.js";
 import { formatWhen } from "../../report/run-log-table.js";
 import { compareRuns } from "../../runlog/compare-runs.js";
 import { findInLog } from "../../runlog/find-record.js";
+import { acceptUnsigned } from "../../runlog/governance.js";
 import { outcomeWords, readLogOverview, shorten } from "../../runlog/log-overview.js";
 import { type LogRecord, type LogRecordType, logRecordLabels } from "../../runlog/log-record-schema.js";
 import { readSeals, sealsPath } from "../../runlog/log-seal.js";
@@ -20,6 +21,7 @@ import { openWorkspace, type Workspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { formatComparison } from "../format-comparison.js";
 import { parseOptions } from "../parse-options.js";
+import { requireOption } from "../positionals.js";
 import { renderTextTable } from "../text-table.js";
 
 /** Rows shown by default: the newest page, so a log of any length prints at once. */
@@ -29,6 +31,7 @@ const USAGE = `livinglab log <experiment> [--last <aantal> | --all] [--root <map
 livinglab log show <run> [--experiment <experiment>] [--root <map>]
 livinglab log verify [<experiment>] [--seal <zegelbestand>]... [--root <map>]
 livinglab log seal <experiment> [--out <bestand>] [--root <map>]
+livinglab log accept-unsigned <experiment> --note "<waarom>" [--root <map>]
 livinglab log compare <run> <run> [--experiment <experiment>] [--root <map>]
 
   log <experiment>     de runs en gebeurtenissen als tabel: wanneer, wie, wat, uitkomst, verantwoording
@@ -42,14 +45,19 @@ livinglab log compare <run> <run> [--experiment <experiment>] [--root <map>]
   log seal             zet een ondertekend zegel op het logboek (aantal records, hash van het
                        laatste, tijd, wie) naast het logboek, en met --out ook in <bestand>;
                        bewaar het ook elders (git, de site, een tweede plek)
+  log accept-unsigned  aanvaard met uw handtekening de niet-ondertekende records die verify
+                       noemt (zoals van vóór het ondertekenen): één record dat ze bij nummer
+                       noemt; ze blijven niet meetellen, maar verify faalt er niet meer op
+  --note <tekst>       waarom u ze aanvaardt
   log compare <a> <b>  twee runs naast elkaar: per controle de uitkomst, de meting en wat veranderde,
                        en welke data (vingerafdruk van de inhoud) en welke code verschillen
   --experiment <e>     zoek de run alleen in dit experiment
   --root <map>         de map van het lab (standaard: de huidige map)
 
   Exit van 'log verify': 0 als elke keten intact is, 1 als een logboek is aangetast (ook: een
-  handtekening die niet klopt, of een zegel dat niet meer past), 3 bij een gebruiksfout. Een
-  record zonder handtekening wordt genoemd en telt niet, maar maakt de keten niet stuk.`;
+  handtekening die niet klopt, een besluit, review of ander record zonder handtekening dat niet
+  is aanvaard, een record dat eerder is gedateerd dan het record ervoor of later dan nu, of een
+  zegel dat niet meer past), 3 bij een gebruiksfout.`;
 
 export const logCommand: Command = {
   name: "log",
@@ -65,6 +73,7 @@ export const logCommand: Command = {
         all: { type: "boolean" },
         seal: { type: "string", multiple: true },
         out: { type: "string" },
+        note: { type: "string" },
       },
       "log",
     );
@@ -72,6 +81,8 @@ export const logCommand: Command = {
     const [first, second, ...more] = positionals;
     if (first === "verify" && more.length === 0) return verify(workspace, second, values.seal ?? []);
     if (first === "seal" && second !== undefined && more.length === 0) return seal(workspace, second, values.out);
+    if (first === "accept-unsigned" && second !== undefined && more.length === 0)
+      return accept(workspace, second, requireOption(values.note, "note", USAGE));
     if (first === "compare" && second !== undefined && more.length === 1)
       return compare(workspace, second, more[0] ?? "", values.experiment);
     if (first === "show" && second !== undefined && more.length === 0)
@@ -186,7 +197,7 @@ async function verify(
   const people = await loadPeople(workspace.root);
   if (people.problems.length > 0 || !people.exists) {
     console.log(
-      `  let op: ${people.exists ? "het personenbestand heeft fouten ('livinglab people')" : "het lab heeft geen personenbestand"}; geen handtekening kan worden nagegaan.`,
+      `  let op: ${people.exists ? "het personenbestand heeft fouten ('livinglab people')" : "het lab heeft geen personenbestand"}; geen handtekening kan kloppen, dus elk besluit, elke review en elk ander record dat ondertekend moet zijn wordt hieronder genoemd.`,
     );
   }
   const given = [];
@@ -213,12 +224,20 @@ async function verify(
         ? `regel ${f.line}${f.seq !== undefined ? `, record ${f.seq}` : ""}${f.id ? `, id ${f.id.slice(0, 8)}` : ""}`
         : "";
       console.log(`✗ ${name} (${where}): ${f?.message ?? "aangetast"}`);
+      if (f?.hint) console.log(`  wat te doen: ${f.hint}`);
     }
     for (const check of result.seals.filter((s) => !s.holds)) console.log(`  zegel uit ${check.from}: ${check.why}`);
-    const named = result.finding?.kind === "signature_invalid" ? result.finding.seq : undefined;
-    for (const u of result.unproven.filter((u) => u.seq !== named)) {
+    // Every record whose maker is not proven, and every record dated out of order: all of them, not the first few.
+    for (const u of result.unproven) {
       console.log(
-        `  record ${u.seq} (${logRecordLabels[u.type as LogRecordType] ?? u.type}, id ${u.id.slice(0, 8)}): ${signatureStateWords[u.state]}, telt niet. ${u.why}`,
+        `  regel ${u.line}, record ${u.seq} (${logRecordLabels[u.type as LogRecordType] ?? u.type}, id ${u.id.slice(0, 8)}): ${signatureStateWords[u.state]}, telt niet. ${u.why}`,
+      );
+    }
+    for (const t of result.timing) console.log(`  regel ${t.line}: ${t.message}`);
+    if (result.accepted.length > 0) {
+      const by = [...new Set(result.accepted.map((a) => a.acceptedBy))].join(", ");
+      console.log(
+        `  ${result.accepted.length} niet-ondertekende records zijn met naam aanvaard (in record ${by}); ze tellen niet mee.`,
       );
     }
     for (const note of result.notes) console.log(`  let op: ${note}`);
@@ -235,6 +254,15 @@ async function seal(workspace: Workspace, experiment: string, out: string | unde
   );
   console.log(
     `Bewaard in ${relative(workspace.root, sealsPath(runLogPath(dir)))}${out ? ` en in ${out}` : ""}; bewaar het ook elders.`,
+  );
+  return EXIT.ok;
+}
+
+async function accept(workspace: Workspace, experiment: string, note: string): Promise<number> {
+  const opened = await openExperiment(workspace, experiment);
+  const made = await acceptUnsigned(workspace, opened, { toelichting: note });
+  console.log(
+    `${made.records.length} niet-ondertekende ${made.records.length === 1 ? "record" : "records"} aanvaard door ${made.who.name} in record ${made.seq}; ze tellen niet mee, maar 'log verify' faalt er niet meer op.`,
   );
   return EXIT.ok;
 }

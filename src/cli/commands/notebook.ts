@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { LivingLabError } from "../../errors/problem.js";
 import { runNotebook } from "../../notebook/run-notebook.js";
+import { outcomeWords } from "../../runlog/outcome-words.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
@@ -69,13 +70,15 @@ export const notebookCommand: Command = {
       `Run ${run.record.id.slice(0, 8)} vastgelegd, met ${run.children.length} analyses als onderdeel ervan.`,
     );
     for (const child of run.children)
-      console.log(`  - ${child.analysis.name}: ${child.outcome} (${child.id.slice(0, 8)})`);
+      console.log(
+        `  - ${child.analysis.name}: ${outcomeWords[child.outcome] ?? child.outcome} (${child.id.slice(0, 8)})`,
+      );
     if (run.executed) console.log(`Uitgevoerd notebook: ${where(run.executed)}\nAls webpagina: ${where(run.html)}`);
     if (run.failedCell !== undefined) {
       console.error(`${run.record.error?.message ?? ""} (notebook_cell_failed)`);
       return EXIT.error;
     }
-    console.log("Uitkomst: completed.");
+    console.log(`Uitkomst: ${outcomeWords.completed}.`);
     return EXIT.ok;
   },
 };

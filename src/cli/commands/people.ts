@@ -1,5 +1,6 @@
 import { formatProblems } from "../../errors/format-problem.js";
 import { allowedSigners, loadPeople } from "../../people/load-people.js";
+import type { RoleWindow } from "../../people/people-schema.js";
 import { keyFingerprint, publicKeyBlob, SIGNATURE_NAMESPACE } from "../../people/ssh-signature.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
@@ -50,7 +51,7 @@ Exitcodes:
       return keys.map((k, i) => [
         i === 0 ? p.naam : "",
         i === 0 ? p.email : "",
-        i === 0 ? p.rollen.join(", ") : "",
+        i === 0 ? p.rollen.map((role) => roleText(role, p.rol_geldig?.[role])).join(", ") : "",
         k ? keyFingerprint(publicKeyBlob(k.sleutel)) : "(geen sleutel: kan niet ondertekenen)",
         k ? `${k.geldig_vanaf ?? "altijd"} tot ${k.geldig_tot ?? "nader order"}` : "",
       ]);
@@ -59,3 +60,9 @@ Exitcodes:
     return EXIT.ok;
   },
 };
+
+/** A role with its dates, when it has them: "reviewer (vanaf 2026-03-01 tot 2027-01-01)". */
+function roleText(role: string, window: RoleWindow | undefined): string {
+  const span = [window?.vanaf && `vanaf ${window.vanaf}`, window?.tot && `tot ${window.tot}`].filter(Boolean).join(" ");
+  return span ? `${role} (${span})` : role;
+}

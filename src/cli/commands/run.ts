@@ -1,5 +1,6 @@
 import { LivingLabError } from "../../errors/problem.js";
 import { runExperiment } from "../../pipeline/run-experiment.js";
+import { outcomeWords } from "../../runlog/outcome-words.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
@@ -40,7 +41,7 @@ livinglab run <experiment> --reuse-justification <run> [--root <map>]
       onStep: (message) => console.log(`• ${message}`),
     });
     const outcome = run.result.outcome;
-    console.log(`Uitkomst: ${outcome}.`);
+    console.log(`Uitkomst: ${outcomeWords[outcome] ?? outcome}.`);
     return outcome === "failed" ? EXIT.checksFailed : outcome === "warned" ? EXIT.warnings : EXIT.ok;
   },
 };
