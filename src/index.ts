@@ -54,7 +54,9 @@ export type { SparkAddress, SparkTarget } from "./engines/spark/spark-address.js
 export { sparkTarget, sparkTargetOf } from "./engines/spark/spark-address.js";
 export { SPARK_SESSION_SETTINGS, SparkEngine } from "./engines/spark/spark-engine.js";
 export { SparkQueryError } from "./engines/spark/spark-problems.js";
+export { stopOnAbort } from "./engines/stop-on-abort.js";
 export { formatProblem, formatProblems } from "./errors/format-problem.js";
+export { Interrupted, interruptedWork, isInterrupted } from "./errors/interrupted.js";
 export type { Problem } from "./errors/problem.js";
 export { isLivingLabError, LivingLabError } from "./errors/problem.js";
 export type { DeclaredDataset } from "./experiments/declared-data.js";

@@ -1,5 +1,6 @@
 import type { RunPermit, UnreadDataset } from "../door/run-permit.js";
 import type { ColumnInfo, Engine, Row } from "../engines/engine.js";
+import { isEngineError } from "../engines/engine-error.js";
 import { isLivingLabError, LivingLabError, type Problem } from "../errors/problem.js";
 import { contentFingerprintOf } from "../fingerprint/content-fingerprint.js";
 import { renderSelect } from "../sql/dialect.js";
@@ -31,6 +32,8 @@ export interface RunSuiteOptions {
   referenceDate?: string;
   /** Earlier metrics per check id, oldest first, for drift checks. */
   history?: Record<string, number[]>;
+  /** Told before the first statement and after each one that reads rows: statements done, and in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SuiteOutcome {
@@ -83,17 +86,10 @@ async function checkAttached(
     reason,
   });
   const results = new Map<string, CheckResult>();
-  const runnable: Check[] = [];
-  const misspelt = misspeltColumns(loaded, columns);
-  if (misspelt.length > 0) throw new LivingLabError(misspelt);
-  for (const check of loaded.suite.checks) {
-    const missing = missingColumns(check, columns);
-    if (missing.length > 0) {
-      results.set(check.id, notEvaluated(check, `De kolom(men) ${missing.join(", ")} ontbreken in de data.`));
-    } else {
-      runnable.push(check);
-    }
-  }
+  // A check naming a column the data lacks is a mistake in the suite, not a finding about the data.
+  const unknown = unknownColumns(loaded, columns);
+  if (unknown.length > 0) throw new LivingLabError(unknown);
+  const runnable = loaded.suite.checks;
   const context = {
     referenceDate,
     columns,
@@ -116,8 +112,19 @@ async function checkAttached(
     ...keyed.map((planned) => ({ select: keysQueryOf(planned), table: planned.check.table, weight: 1 })),
   ];
   const rows: Row[] = [];
-  for (const group of statements(oneRow, (table) => engine.scanCapacity(columns.get(table)?.length ?? 0))) {
+  const groups = statements(oneRow, (table) => engine.scanCapacity(columns.get(table)?.length ?? 0));
+  // The checks measured by a query of their own (custom SQL, groups), after the one-row statements.
+  const byQuery = plan.checks.filter(
+    (planned) => !keyed.includes(planned) && (planned.measure.type === "keys" || planned.measure.type === "groups"),
+  );
+  const total = groups.length + byQuery.length;
+  let done = 0;
+  const progress = () => options.onProgress?.(done, total);
+  progress();
+  for (const group of groups) {
     rows.push(...(await queryOneRowEach(engine, group)));
+    done++;
+    progress();
   }
   for (const [i, scan] of plan.scans.entries()) {
     const row = rows[i] ?? {};
@@ -140,10 +147,16 @@ async function checkAttached(
       const fromQuery = await measureByQuery(engine, planned, measured.get(planned.check.id));
       if (fromQuery) measured.set(planned.check.id, fromQuery);
     } catch (error) {
-      // SQL a user wrote can fail on the data or be stopped by the engine; that check is not
-      // evaluated (the database's message may quote data, so it is not kept), the others are.
-      if (!checkRegistry[planned.check.kind].custom || isLivingLabError(error)) throw error;
+      // SQL a user wrote can fail on the data or be stopped by the engine's limits; that check is
+      // not evaluated (the database's message may quote data, so it is not kept), the others are.
+      // An interrupt stops the whole suite: it says nothing about this check.
+      const stopped = isEngineError(error) && error.kind === "interrupted";
+      if (!checkRegistry[planned.check.kind].custom || isLivingLabError(error) || stopped) throw error;
       refused.add(planned.check.id);
+    }
+    if (byQuery.includes(planned)) {
+      done++;
+      progress();
     }
   }
   for (const planned of plan.checks) {
@@ -212,45 +225,47 @@ export async function attachDatasets(engine: Engine, loaded: LoadedSuite, permit
   };
 }
 
+/** How many of a table's columns a problem lists; the rest are counted. */
+const LISTED_COLUMNS = 30;
+
 /**
- * A column a check names that is not in the data but close to one that is: a typo in the
- * suite, refused at its line before any row is read. A column with no near name stays a
- * result ("not evaluated"): the data may lack it.
+ * Every column a check (or its filter) names that is not in the data, refused at the check's
+ * line before any row is read: with "Bedoelt u ...?" when a column of the data is close, and
+ * always with the columns the data has, so the user can correct the suite.
  */
-function misspeltColumns(loaded: LoadedSuite, columns: DatasetColumns): Problem[] {
-  return loaded.suite.checks.flatMap((check, index) =>
-    checkRegistry[check.kind].columns(check).flatMap((use) => {
+function unknownColumns(loaded: LoadedSuite, columns: DatasetColumns): Problem[] {
+  return loaded.suite.checks.flatMap((check, index) => {
+    const uses: ColumnUse[] = [
+      ...checkRegistry[check.kind].columns(check),
+      ...(check.filter ? columnsOfCondition(check.filter).map((column) => ({ column })) : []),
+    ];
+    const seen = new Set<string>();
+    return uses.flatMap((use) => {
       const table = use.table ?? check.table;
       const names = columns.get(table)?.map((c) => c.name) ?? [];
-      if (names.length === 0 || names.includes(use.column)) return [];
+      const key = `${table}\u0000${use.column}`;
+      if (names.includes(use.column) || seen.has(key)) return [];
+      seen.add(key);
       const near = closestWord(use.column, names);
-      if (near === undefined) return [];
       const path = ["checks", index];
       return [
         {
           code: "column_unknown",
           message: `Check '${check.id}': de kolom '${use.column}' staat niet in ${table}.`,
-          hint: `Bedoelt u '${near}'?`,
+          hint: `${near ? `Bedoelt u '${near}'? ` : ""}${columnsText(table, names)} Pas de kolom in de check aan, of laat de check weg als de data deze kolom niet heeft.`,
           path,
           ...loaded.locate(path),
         },
       ];
-    }),
-  );
+    });
+  });
 }
 
-function missingColumns(check: Check, columns: DatasetColumns): string[] {
-  const uses: ColumnUse[] = [
-    ...checkRegistry[check.kind].columns(check),
-    ...(check.filter ? columnsOfCondition(check.filter).map((column) => ({ column })) : []),
-  ];
-  return [
-    ...new Set(
-      uses
-        .filter((use) => !columns.get(use.table ?? check.table)?.some((c) => c.name === use.column))
-        .map((use) => (use.table ? `${use.table}.${use.column}` : use.column)),
-    ),
-  ];
+function columnsText(table: string, names: readonly string[]): string {
+  if (names.length === 0) return `${table} heeft geen kolommen.`;
+  const listed = names.slice(0, LISTED_COLUMNS).join(", ");
+  const more = names.length - LISTED_COLUMNS;
+  return `Kolommen in ${table}: ${listed}${more > 0 ? ` en nog ${more}` : ""}.`;
 }
 
 function fromScan(planned: PlannedCheck, scan: TableScan, row: Row): Measured {

@@ -1,6 +1,7 @@
 import { totalmem } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
 import { makeScratchDir, type ScratchDir } from "../files/scratch-dir.js";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
@@ -81,6 +82,9 @@ export class DuckDbEngine implements Engine {
   private attached = 0;
   /** Every file made queryable, the only ones readable after `restrictToAttached`. */
   private readonly files: string[] = [];
+  private interrupted = false;
+  /** The statement before the next one: settled either way. */
+  private queue: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -145,7 +149,9 @@ export class DuckDbEngine implements Engine {
       throw new LivingLabError({
         code: "dataset_without_file",
         message: `Dataset '${name}' heeft geen bestand; DuckDB leest Parquet, CSV of een DuckDB-bestand.`,
-        hint: "Geef bij de dataset 'file:' op, of gebruik --engine postgres voor een tabel op de server.",
+        ...optionHint(
+          (o) => `Geef bij de dataset 'file:' op, of gebruik ${o("enginePostgres")} voor een tabel op de server.`,
+        ),
       });
     }
     const format = requireFormat(file);
@@ -214,7 +220,17 @@ export class DuckDbEngine implements Engine {
   }
 
   /** Runs one statement and returns its rows as plain objects; text holding several is refused. */
-  async query(sql: string): Promise<Row[]> {
+  query(sql: string): Promise<Row[]> {
+    // One statement at a time: a statement started on the connection ends the one pending before it.
+    const result = this.queue.then(() => this.queryNow(sql));
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  private async queryNow(sql: string): Promise<Row[]> {
     const statements = await this.connection.extractStatements(sql).catch((error: unknown) => {
       throw this.failureOf(error);
     });
@@ -222,8 +238,15 @@ export class DuckDbEngine implements Engine {
     const prepared = await statements.prepare(0).catch((error: unknown) => {
       throw this.failureOf(error);
     });
+    // Started synchronously after the flag is read, so an interrupt from then on reaches this
+    // statement; DuckDB forgets one that came before its start, the flag covers those.
+    if (this.interrupted) {
+      prepared.destroySync();
+      throw new EngineError("engine_interrupted", "interrupted before the statement started");
+    }
     try {
-      const reader = await prepared.runAndReadAll();
+      const pending = prepared.start();
+      const reader = await pending.readAll();
       return reader.getRowObjectsJS().map((row) => normalizeRow(row as Row));
     } catch (error) {
       throw this.failureOf(error);
@@ -241,6 +264,12 @@ export class DuckDbEngine implements Engine {
   async version(): Promise<string> {
     const [row] = await this.query("SELECT version() AS v");
     return String(row?.v ?? "unknown");
+  }
+
+  /** DuckDB's own interrupt: the running statement fails with an interrupt error, its spill files go with the engine. */
+  async interrupt(): Promise<void> {
+    this.interrupted = true;
+    this.connection.interrupt();
   }
 
   async close(): Promise<void> {

@@ -78,6 +78,11 @@ export interface Engine {
   scanCapacity(columnCount: number): number;
   /** The engine's own version string; provenance records it after the engine's name. */
   version(): Promise<string>;
+  /**
+   * Stops the statement that runs now, on the engine itself (where it can), and refuses every
+   * later one with `engine_interrupted`: the work this engine was opened for is over.
+   */
+  interrupt?(): Promise<void>;
   close(): Promise<void>;
 }
 

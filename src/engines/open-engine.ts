@@ -1,4 +1,5 @@
 import { totalmem } from "node:os";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
 import { DuckDbEngine } from "./duckdb-engine.js";
 import type { DatasetSource, Engine } from "./engine.js";
@@ -41,14 +42,16 @@ export function duckdbSettings(resources: EngineResources = {}, env = process.en
     throw new LivingLabError({
       code: "engine_memory_invalid",
       message: `'${memory}' is geen hoeveelheid geheugen voor de engine.`,
-      hint: "Geef een getal met een eenheid, zoals 512MB, 2GB of 4GiB (--memory, of LIVINGLAB_MEMORY).",
+      ...optionHint(
+        (o) => `Geef een getal met een eenheid, zoals 512MB, 2GB of 4GiB (${o("memory")}, of LIVINGLAB_MEMORY).`,
+      ),
     });
   }
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 1024)) {
     throw new LivingLabError({
       code: "engine_threads_invalid",
       message: `'${resources.threads ?? env.LIVINGLAB_THREADS}' is geen aantal threads voor de engine.`,
-      hint: "Geef een heel getal van 1 tot en met 1024 (--threads, of LIVINGLAB_THREADS).",
+      ...optionHint((o) => `Geef een heel getal van 1 tot en met 1024 (${o("threads")}, of LIVINGLAB_THREADS).`),
     });
   }
   const half = totalmem() / 2;

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
 import type { ValueKind } from "../fingerprint/canonical-value.js";
 import { type ContentFingerprint, computeContentFingerprint } from "../fingerprint/content-fingerprint.js";
@@ -13,7 +14,7 @@ import {
   normalizeRow,
   type Row,
 } from "./engine.js";
-import { type EngineErrorCode, engineCall } from "./engine-error.js";
+import { EngineError, type EngineErrorCode, engineCall } from "./engine-error.js";
 import { framesNeedDuckDb } from "./read-error.js";
 
 /** PostgreSQL's types (pg_type names) by the kind the content fingerprint renders; anything else is `other`. */
@@ -59,6 +60,9 @@ export const POSTGRES_SESSION_SETTINGS = {
   bytea_output: "hex",
 } as const;
 
+/** How long a cancel may take to stop a statement before it is sent again. */
+const CANCEL_AGAIN_MS = 100;
+
 /** The extended protocol: one statement per query, which the server refuses to split. */
 function statement(text: string, values: unknown[] = []): pg.QueryConfig {
   const config: pg.QueryConfig & { queryMode: "extended" } = { text, values, queryMode: "extended" };
@@ -89,7 +93,14 @@ export class PostgresEngine implements Engine {
   readonly name = "postgres";
   readonly dialect = postgresDialect;
 
-  private constructor(readonly client: pg.Client) {}
+  private interrupted = false;
+  /** The statement on the server now, settled either way: what `interrupt` waits for. */
+  private running: Promise<void> | undefined;
+
+  private constructor(
+    readonly client: pg.Client,
+    private readonly url: string | undefined,
+  ) {}
 
   /**
    * Connects with a URL, or with the standard PG environment variables (PGHOST, PGPORT, PGUSER, ...).
@@ -103,10 +114,10 @@ export class PostgresEngine implements Engine {
       throw new LivingLabError({
         code: "postgres_unreachable",
         message: `Geen verbinding met PostgreSQL: ${error instanceof Error ? error.message : String(error)}.`,
-        hint: "Zet PGHOST, PGPORT, PGUSER en PGDATABASE, of geef --pg-url postgres://gebruiker@host:poort/database.",
+        ...optionHint((o) => `Zet PGHOST, PGPORT, PGUSER en PGDATABASE, of geef ${o("pgUrl")}.`),
       });
     }
-    const engine = new PostgresEngine(client);
+    const engine = new PostgresEngine(client, url);
     try {
       await engine.fixSession();
     } catch (error) {
@@ -204,9 +215,17 @@ export class PostgresEngine implements Engine {
    * changed by a function it calls does not outlive it.
    */
   async query(sql: string): Promise<Row[]> {
+    if (this.interrupted) throw new EngineError("engine_interrupted", "interrupted before the statement started");
     await this.client.query(statement("BEGIN TRANSACTION READ ONLY"));
     try {
-      const result = await engineCall(postgresErrorCode, () => this.client.query(statement(sql)));
+      // The server ignores a cancel between statements: one that came during BEGIN is seen here.
+      if (this.interrupted) throw new EngineError("engine_interrupted", "interrupted before the statement started");
+      const pending = this.client.query(statement(sql));
+      this.running = pending.then(
+        () => undefined,
+        () => undefined,
+      );
+      const result = await engineCall(postgresErrorCode, () => pending);
       return result.rows.map((row) => normalizeRow(row as Row));
     } finally {
       await this.client.query(statement("ROLLBACK"));
@@ -227,6 +246,33 @@ export class PostgresEngine implements Engine {
   async version(): Promise<string> {
     const [row] = await this.query("SHOW server_version");
     return String(row?.server_version ?? "unknown");
+  }
+
+  /**
+   * PostgreSQL's cancel, sent on a connection of its own (the engine's is busy with the
+   * statement): the server stops it, which fails with SQLSTATE 57014. The server ignores a
+   * cancel that arrives between the protocol messages of one statement, so it is sent again
+   * until the statement has ended.
+   */
+  async interrupt(): Promise<void> {
+    this.interrupted = true;
+    const { processID } = this.client as pg.Client & { processID: number | null };
+    const running = this.running;
+    if (processID === null || !running) return;
+    let ended = false;
+    void running.then(() => {
+      ended = true;
+    });
+    const canceller = new pg.Client(this.url ? { connectionString: this.url } : {});
+    try {
+      await canceller.connect();
+      while (!ended) {
+        await canceller.query(statement("SELECT pg_cancel_backend($1)", [processID]));
+        await Promise.race([running, new Promise((resolve) => setTimeout(resolve, CANCEL_AGAIN_MS))]);
+      }
+    } finally {
+      await canceller.end();
+    }
   }
 
   async close(): Promise<void> {

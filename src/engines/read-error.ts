@@ -1,5 +1,6 @@
 import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError, type Problem } from "../errors/problem.js";
 import { formatOfFile } from "./data-format.js";
 
@@ -71,7 +72,7 @@ export function missingDataFile(file: string, dataset?: string): Problem {
   return {
     code: "data_file_missing",
     message: `Het databestand ${file}${dataset === undefined ? "" : ` van dataset '${dataset}'`} bestaat niet of is niet leesbaar.`,
-    hint: "Controleer 'file' bij de dataset, of geef met --data de map waar de data staat.",
+    ...optionHint((o) => `Controleer 'file' bij de dataset, of geef met ${o("data")} de map waar de data staat.`),
     file,
   };
 }

@@ -6,10 +6,12 @@ import { runSuite } from "../checks/run-suite.js";
 import { dataSources, suiteHistory, suiteLogName } from "../checks/suite-history.js";
 import { throughDoor } from "../door/through-door.js";
 import { type EngineName, type EngineResources, locateFor, openEngine } from "../engines/open-engine.js";
+import { stopOnAbort } from "../engines/stop-on-abort.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { framesAsDatasets } from "../frames/frames-as-datasets.js";
 import { localDate } from "../gates/gate-input.js";
 import { suiteReads } from "../gates/planned-reads.js";
+import { interruptSignal, progressReporter } from "../notebook/kernel.js";
 import { renderCheckResults } from "../report/check-results-html.js";
 import type { JustificationChoice } from "../runlog/justification.js";
 import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
@@ -38,6 +40,10 @@ export interface CheckSuiteOptions extends JustificationChoice {
    * read through the door like any dataset, as a DuckDB table, and logged by its content fingerprint.
    */
   frames?: Readonly<Record<string, DataFrame>>;
+  /** Stops the work (the engine's running query too), writing nothing (default in a notebook: Kernel, Interrupt). */
+  signal?: AbortSignal;
+  /** Told as the work goes: steps done, and in all (default: a bar in a notebook, a line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
   workspace?: Workspace;
 }
 
@@ -95,7 +101,10 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
         ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
       });
       try {
-        const { result } = await runSuite(engine, reading, permit, { history, referenceDate });
+        const onProgress = options.onProgress ?? progressReporter("Checks uitgevoerd");
+        const { result } = await stopOnAbort(engine, options.signal ?? interruptSignal(), "De checks", () =>
+          runSuite(engine, reading, permit, { history, referenceDate, ...(onProgress && { onProgress }) }),
+        );
         const json = options.json ? await writeJson(options.json, checkResultsFile(result, id)) : undefined;
         return {
           value: result,

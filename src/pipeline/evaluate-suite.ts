@@ -8,10 +8,12 @@ import { throughDoor } from "../door/through-door.js";
 import { isUri } from "../engines/data-path.js";
 import type { DatasetSource, Engine } from "../engines/engine.js";
 import { type EngineName, type EngineResources, locateFor, openEngine } from "../engines/open-engine.js";
+import { stopOnAbort } from "../engines/stop-on-abort.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { localDate } from "../gates/gate-input.js";
 import { suiteReads } from "../gates/planned-reads.js";
+import { interruptSignal, progressReporter } from "../notebook/kernel.js";
 import type { JustificationChoice } from "../runlog/justification.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { renderSelect } from "../sql/dialect.js";
@@ -38,6 +40,10 @@ export interface EvaluateSuiteOptions extends JustificationChoice {
   referenceDate?: string;
   /** Write the scores as JSON: a list of kind, recall, precision. */
   json?: string;
+  /** Stops the work (the engine's running query too), writing nothing (default in a notebook: Kernel, Interrupt). */
+  signal?: AbortSignal;
+  /** Told as the work goes: steps done, and in all (default: a bar in a notebook, a line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
   workspace?: Workspace;
 }
 
@@ -114,12 +120,28 @@ export async function evaluateSuite(options: EvaluateSuiteOptions): Promise<Eval
         ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
       });
       try {
-        // The truth is attached before the suite, which restricts the engine to what is attached.
-        await permit.attach(engine, truth);
+        // The truth is attached before the suite, which restricts the engine to what is attached;
+        // its rows are read only once the suite's checks held against the columns.
+        const unreadTruth = await permit.attachUnread(engine, truth);
         await checkTruthColumns(engine, truth);
-        const outcome = await runSuite(engine, loaded, permit, { referenceDate });
-        const exam = examQuery(outcome.plan, outcome.results, GROUND_TRUTH);
-        const scores = scoresFromExam(await engine.query(renderSelect(exam, engine.dialect)));
+        const onProgress = options.onProgress ?? progressReporter("Examen");
+        const signal = options.signal ?? interruptSignal();
+        const { outcome, scores } = await stopOnAbort(engine, signal, "Het examen", async () => {
+          // The exam's own query is one step more after the suite's statements.
+          let steps = 1;
+          const outcome = await runSuite(engine, loaded, permit, {
+            referenceDate,
+            onProgress: (done, total) => {
+              steps = total + 1;
+              onProgress?.(done, steps);
+            },
+          });
+          await unreadTruth.fingerprint();
+          const exam = examQuery(outcome.plan, outcome.results, GROUND_TRUTH);
+          const scores = scoresFromExam(await engine.query(renderSelect(exam, engine.dialect)));
+          onProgress?.(steps, steps);
+          return { outcome, scores };
+        });
         const json = options.json ? await writeJson(options.json, scores) : undefined;
         return {
           value: scores,

@@ -4,10 +4,13 @@ import { loadSuite } from "../checks/load-suite.js";
 import { throughDoor } from "../door/through-door.js";
 import { DuckDbEngine } from "../engines/duckdb-engine.js";
 import { duckdbSettings } from "../engines/open-engine.js";
+import { stopOnAbort } from "../engines/stop-on-abort.js";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { type WrittenFile, writeFileAtomic } from "../files/write-file-atomic.js";
 import { allColumnsOf } from "../gates/planned-reads.js";
+import { interruptSignal, progressReporter } from "../notebook/kernel.js";
 import { type DatasetProfile, profileDataset } from "../profile/profile-dataset.js";
 import { starterSuite } from "../profile/starter-suite.js";
 import type { JustificationChoice } from "../runlog/justification.js";
@@ -27,6 +30,10 @@ export interface ProfileOptions extends JustificationChoice {
   json?: string;
   /** Write the proposed starter suite here (YAML). */
   starter?: string;
+  /** Stops the work (the engine's running query too), writing nothing (default in a notebook: Kernel, Interrupt). */
+  signal?: AbortSignal;
+  /** Told as the work goes: steps done, and in all (default: a bar in a notebook, a line on a terminal). */
+  onProgress?: (done: number, total: number) => void;
   workspace?: Workspace;
 }
 
@@ -50,7 +57,9 @@ async function resolveTarget(options: ProfileOptions): Promise<{ name: string; f
   throw new LivingLabError({
     code: "dataset_not_found",
     message: `'${options.target}' is geen bestand en geen dataset${options.suite ? ` van ${options.suite}` : ""}.`,
-    hint: "Geef een pad naar een Parquet-, CSV- of DuckDB-bestand, of een datasetnaam met --suite <suite.yaml>.",
+    ...optionHint(
+      (o) => `Geef een pad naar een Parquet-, CSV- of DuckDB-bestand, of een datasetnaam met ${o("suite")}.`,
+    ),
   });
 }
 
@@ -75,8 +84,11 @@ export async function profileFile(options: ProfileOptions): Promise<ProfileRun> 
     async (permit) => {
       const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
       try {
-        await permit.attach(engine, source);
-        const profile = await profileDataset(engine, target.name);
+        const onProgress = options.onProgress ?? progressReporter("Profiel");
+        const profile = await stopOnAbort(engine, options.signal ?? interruptSignal(), "Het profiel", async () => {
+          await permit.attach(engine, source);
+          return profileDataset(engine, target.name, { ...(onProgress && { onProgress }) });
+        });
         const starterFile = options.starter ? resolve(options.starter) : undefined;
         const starter = starterSuite(profile, starterFile ? relative(dirname(starterFile), target.file) : target.file);
         const json = options.json ? await writeJson(options.json, { format: PROFILE_FORMAT, ...profile }) : undefined;

@@ -48,10 +48,17 @@ const agg = (fn: "min" | "max" | "count" | "count_distinct", expr: Expr): Expr =
 /**
  * Profiles every column of an attached dataset in one scan, plus a few small queries per column,
  * with the output rules applied: it may be saved and shared as it is.
+ * `onProgress` is told the steps done of all: the scan, then each column.
  * @example const profile = await profileDataset(engine, "zaken");
  */
-export async function profileDataset(engine: Engine, dataset: string): Promise<DatasetProfile> {
+export async function profileDataset(
+  engine: Engine,
+  dataset: string,
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<DatasetProfile> {
   const columns = await engine.columns(dataset);
+  const total = columns.length + 1;
+  options.onProgress?.(0, total);
   const scan: Select = { items: [{ expr: countRows(), alias: "n" }], from: { type: "table", name: dataset } };
   columns.forEach((c, i) => {
     const value = col(c.name);
@@ -60,6 +67,7 @@ export async function profileDataset(engine: Engine, dataset: string): Promise<D
   });
   const [row = {}] = await engine.query(renderSelect(scan, engine.dialect));
   const rows = Number(row.n) || 0;
+  options.onProgress?.(1, total);
   const profiles: ColumnProfile[] = [];
   for (const [i, c] of columns.entries()) {
     const empty = Number(row[`e${i}`]) || 0;
@@ -91,6 +99,7 @@ export async function profileDataset(engine: Engine, dataset: string): Promise<D
             )
           : [],
     });
+    options.onProgress?.(i + 2, total);
   }
   return { dataset, rows: publishedTotal(rows, rows) ?? `< ${MIN_CELL_SIZE}`, columns: profiles };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isEngineError } from "../engines/engine-error.js";
+import { isInterrupted } from "../errors/interrupted.js";
 import { isLivingLabError } from "../errors/problem.js";
 import { maskPersonalData } from "../personal-data/mask-personal-data.js";
 
@@ -28,7 +29,7 @@ export function recordedError(error: unknown): RecordedError {
     const [first] = error.problems;
     return {
       code: first?.code ?? "input_error",
-      kind: "input",
+      kind: isInterrupted(error) ? error.kind : "input",
       message: maskPersonalData(error.problems.map((p) => p.message).join(" ")),
     };
   }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
 import { writeFileAtomic } from "../files/write-file-atomic.js";
 import { interruptSignal, progressReporter } from "../notebook/kernel.js";
@@ -59,7 +60,7 @@ export async function generateOm(options: SynthOptions): Promise<SynthResult> {
     throw new LivingLabError({
       code: "out_not_writable",
       message: `De map ${options.out} kan niet worden gemaakt.`,
-      hint: "Kies met --out een map die u mag maken, of die al bestaat en geen bestand is.",
+      ...optionHint((o) => `Kies met ${o("out")} een map die u mag maken, of die al bestaat en geen bestand is.`),
     });
   }
   const writer = await StagingWriter.open(options.out);
@@ -133,14 +134,14 @@ function checkOptions(options: SynthOptions): void {
     problems.push({
       code: "invalid_zaken",
       message: `Het aantal zaken moet een geheel getal van 1 tot en met ${MAX_ZAKEN} zijn, niet ${options.zaken}.`,
-      hint: "Geef bijvoorbeeld --zaken 1000.",
+      ...optionHint((o) => `Geef bijvoorbeeld ${o("zaken")}.`),
     });
   }
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff) {
     problems.push({
       code: "invalid_seed",
       message: `De seed moet een geheel getal van 0 tot en met 4294967295 zijn, niet ${options.seed}.`,
-      hint: "Geef bijvoorbeeld --seed 1; dezelfde seed geeft dezelfde data.",
+      ...optionHint((o) => `Geef bijvoorbeeld ${o("seed")}; dezelfde seed geeft dezelfde data.`),
     });
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || isoFromDay(dayFromIso(options.asOf)) !== options.asOf) {

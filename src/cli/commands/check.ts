@@ -4,6 +4,7 @@ import { checkSuite } from "../../pipeline/check-suite.js";
 import { outcomeWords } from "../../runlog/outcome-words.js";
 import { openWorkspace } from "../../workspace.js";
 import type { Command } from "../command.js";
+import { ctrlCSignal } from "../ctrl-c.js";
 import { connectionOptions, ENGINE_HELP, engineOption, engineOptions, engineResources } from "../engine-option.js";
 import { parseOptions } from "../parse-options.js";
 import { formatResultTable } from "../result-table.js";
@@ -48,6 +49,7 @@ Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of
       throw new LivingLabError({ code: "usage", message: "Geef precies één suite-bestand op.", hint: this.usage });
     }
     const run = await checkSuite({
+      signal: ctrlCSignal(),
       suite,
       justification: values.justification ?? "",
       ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),

@@ -2,6 +2,7 @@ import { LivingLabError } from "../../errors/problem.js";
 import { evaluateSuite } from "../../pipeline/evaluate-suite.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
+import { ctrlCSignal } from "../ctrl-c.js";
 import { connectionOptions, ENGINE_HELP, engineOption, engineOptions, engineResources } from "../engine-option.js";
 import { parseOptions } from "../parse-options.js";
 
@@ -54,6 +55,7 @@ Exitcodes: 0 elke soort fout met recall en precisie 1,0; 1 een soort daaronder; 
       });
     }
     const evaluation = await evaluateSuite({
+      signal: ctrlCSignal(),
       suite,
       dataDir: values.data,
       ...(values.truth !== undefined && { truth: values.truth }),

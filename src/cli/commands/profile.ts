@@ -3,6 +3,7 @@ import { profileFile } from "../../pipeline/profile-file.js";
 import type { ColumnProfile, ValueCount } from "../../profile/profile-dataset.js";
 import { openWorkspace } from "../../workspace.js";
 import { type Command, EXIT } from "../command.js";
+import { ctrlCSignal } from "../ctrl-c.js";
 import { parseOptions } from "../parse-options.js";
 
 function line(c: ColumnProfile): string {
@@ -55,6 +56,7 @@ als "< 5": het profiel en de startsuite mogen zo worden gedeeld.`,
       throw new LivingLabError({ code: "usage", message: "Geef precies één bestand of dataset op.", hint: this.usage });
     }
     const run = await profileFile({
+      signal: ctrlCSignal(),
       target,
       justification: values.justification ?? "",
       ...(values["reuse-justification"] !== undefined && { reuseJustification: values["reuse-justification"] }),

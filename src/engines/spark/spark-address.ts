@@ -1,3 +1,4 @@
+import { optionHint } from "../../errors/option-hint.js";
 import { LivingLabError } from "../../errors/problem.js";
 
 /** Where a Spark cluster is reached, and how; never holds a secret. */
@@ -115,7 +116,10 @@ export function sparkTarget(url: string | undefined): SparkTarget {
     throw new LivingLabError({
       code: "spark_url_missing",
       message: "Er is geen Spark-adres opgegeven.",
-      hint: `Geef --spark-url sc://host:poort, of zet ${SPARK_REMOTE_VARIABLE}. Een lokale Spark start u met './lab spark start'.`,
+      ...optionHint(
+        (o) =>
+          `Geef ${o("sparkUrl")}, of zet ${SPARK_REMOTE_VARIABLE}. Een lokale Spark start u met './lab spark start'.`,
+      ),
     });
   }
   return sparkTargetOf(chosen, true);

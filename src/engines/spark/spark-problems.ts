@@ -1,4 +1,5 @@
 import { status } from "@grpc/grpc-js";
+import { optionHint } from "../../errors/option-hint.js";
 import { LivingLabError } from "../../errors/problem.js";
 import {
   describeSparkAddress,
@@ -57,7 +58,10 @@ export function sparkUnreachable(address: SparkAddress): LivingLabError {
   return new LivingLabError({
     code: "spark_unreachable",
     message: `Geen verbinding met Spark op ${describeSparkAddress(address)}.`,
-    hint: "Start een lokale Spark met './lab spark start', of geef het adres van uw cluster met --spark-url of SPARK_REMOTE.",
+    ...optionHint(
+      (o) =>
+        `Start een lokale Spark met './lab spark start', of geef het adres van uw cluster met ${o("sparkUrl")} of SPARK_REMOTE.`,
+    ),
   });
 }
 
