@@ -62,6 +62,11 @@ export function extendTemplate(
     });
   }
   const scores = [...new Set([...(parent?.principles.scores ?? []), ...(ownPrinciples?.scores ?? [])])];
+  // A child may add roles to the weighing, never drop one its parent requires.
+  const inheritedRoles = parent?.principles.weighingRoles;
+  const ownRoles = ownPrinciples?.weging?.rollen;
+  const weighingRoles =
+    inheritedRoles || ownRoles ? [...new Set([...(inheritedRoles ?? []), ...(ownRoles ?? [])])] : undefined;
   const template: Template = {
     id: file.id,
     version: file.version,
@@ -70,7 +75,7 @@ export function extendTemplate(
     ...(file.extends ? { extends: file.extends } : {}),
     lineage: [`${file.id}@${file.version}`, ...(parent?.lineage ?? [])],
     sections,
-    principles: { checklist: checklist ?? "0.0.0", scores },
+    principles: { checklist: checklist ?? "0.0.0", scores, ...(weighingRoles && { weighingRoles }) },
   };
   return { template, problems };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type LabRole, labRoleSchema } from "../people/lab-roles.js";
 import { conditionSchema } from "./condition.js";
 import { instrumentsSchema } from "./instrument-registry.js";
 
@@ -64,6 +65,15 @@ const principesSectionFileSchema = sectionFileSchema.extend({
   checklist: semverSchema.optional(),
   /** Principle ids whose answer needs a score 0-5. */
   scores: z.array(z.string().min(1)).optional(),
+  /**
+   * Who must take part in weighing the principles (seed 002, appendix B): the roles whose signed
+   * decision or review `status` waits for. A template that extends another adds to its roles.
+   */
+  weging: z
+    .strictObject({
+      rollen: z.array(labRoleSchema).min(1, "Noem minstens één rol die meeweegt."),
+    })
+    .optional(),
 });
 
 /** A template file as written. With `extends`, every section is optional and adds or tightens. */
@@ -99,7 +109,12 @@ export interface Template {
   /** `name@version` of this template and every ancestor, nearest first. */
   lineage: string[];
   sections: Record<SectionId, ResolvedSection>;
-  principles: { checklist: string; scores: string[] };
+  principles: {
+    checklist: string;
+    scores: string[];
+    /** The roles that must take part in the weighing; absent when no version in the lineage names them. */
+    weighingRoles?: LabRole[];
+  };
 }
 
 /** Whether a question must be answered (when its condition holds). */
