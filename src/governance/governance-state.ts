@@ -12,7 +12,12 @@ import { type TrustOf, trustIn } from "./event-trust.js";
 import { type Evidence, type EvidenceContext, evidenceOf } from "./evidence/evidence.js";
 import { evidenceRegistry } from "./evidence/evidence-registry.js";
 import { type Margin, statedMargins } from "./margins.js";
-import { participation, type RoleParticipation } from "./participation.js";
+import {
+  type ParticipationSource,
+  participation,
+  participationSource,
+  type RoleParticipation,
+} from "./participation.js";
 import { type ReviewStanding, reviewStandings } from "./review-standing.js";
 import { statedInAdvance } from "./stated-in-advance.js";
 
@@ -130,8 +135,10 @@ export interface GovernanceState {
   criteria: CriterionResult[];
   stated?: StatedInAdvance;
   today: string;
-  /** Per role that takes part in the weighing (the principles' owners and the reviewer): who has spoken. */
+  /** Per role that takes part in the weighing (the template's, else the principles' owners and the reviewer): who has spoken. */
   participation: RoleParticipation[];
+  /** Whether those roles are the template's or derived. */
+  participationFrom: ParticipationSource;
   /** Whether each record's maker is proven by a signature, by record id: for `log`, the site and notebooks. */
   signatures: ReadonlyMap<string, { state: SignatureState; signer?: string; why?: string }>;
 }
@@ -229,7 +236,13 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     ),
     ...(stated && { stated }),
     today: facts.today,
-    participation: participation(facts.principles, records, counts, trust),
+    participation: participation(
+      { ...withDefined("template", facts.template), principles: facts.principles },
+      records,
+      counts,
+      { trust, people: facts.people, today: facts.today },
+    ),
+    participationFrom: participationSource(facts.template),
     // A run's start is signed like its end; the end stands for the run.
     signatures: new Map(
       records

@@ -14,7 +14,7 @@ import {
   type Proposal,
   type ReviewStanding,
 } from "../governance/governance-state.js";
-import type { RoleParticipation } from "../governance/participation.js";
+import type { ParticipationSource, RoleParticipation } from "../governance/participation.js";
 import { type PrincipleStanding, principleStanding } from "../governance/principle-standing.js";
 import type { CriterionResult } from "../governance/success-criteria.js";
 import { loadPeople } from "../people/load-people.js";
@@ -77,6 +77,8 @@ export interface ExperimentStatus {
   criteria: CriterionResult[];
   /** Per role that takes part in the weighing: who has spoken in a signed decision or review. */
   participation: RoleParticipation[];
+  /** Whether those roles are the ones the template names, or derived for an older template version. */
+  participationFrom: ParticipationSource;
 }
 
 /**
@@ -104,6 +106,7 @@ export async function experimentStatus(
         author: text("auteur"),
         sha256: createHash("sha256").update(source.text).digest("hex"),
         principles,
+        template,
         experiment: Object.fromEntries(sectionIds.map((id) => [id, asRecord(answers[id])])),
         today,
         people: await loadPeople(workspace.root),
@@ -133,6 +136,7 @@ export async function experimentStatus(
     reviews: governance.reviews,
     criteria: governance.criteria,
     participation: governance.participation,
+    participationFrom: governance.participationFrom,
   };
 }
 

@@ -4,6 +4,7 @@ import type { StandingCode } from "../governance/principle-standing.js";
 import { criterionText } from "../governance/success-criteria.js";
 import { signatureStateWords } from "../people/record-signature.js";
 import { weighings } from "../templates/principle-schema.js";
+import type { RoleParticipation } from "../governance/participation.js";
 import type { ExperimentStatus, GateState } from "./experiment-status.js";
 
 const standingSymbol: Record<StandingCode, string> = {
@@ -26,6 +27,22 @@ export const gateWords: Record<GateState, string> = {
   dicht: "dicht",
   bij_elke_run: "geldt bij elke run",
 };
+
+/** The heading over who has spoken: whose roles they are, the template's or derived. */
+export function participationHeading(status: Pick<ExperimentStatus, "participationFrom">): string {
+  const { from, template } = status.participationFrom;
+  const named = template ? `het sjabloon ${template}` : "het sjabloon";
+  return from === "sjabloon"
+    ? `Wie heeft gesproken (ondertekend besluit of review, per rol die ${named} noemt)`
+    : `Wie heeft gesproken (ondertekend besluit of review, per rol; ${named} noemt geen rollen, dus afgeleid uit de eigenaren van de uitgangspunten en de reviewer)`;
+}
+
+/** Who in a role has spoken; else that nobody has yet, and who could, or that nobody holds the role. */
+export function spokenWords(p: RoleParticipation): string {
+  if (p.spoken.length > 0) return p.spoken.map((s) => `${s.who} (${s.what}, record ${s.seq})`).join(", ");
+  if (p.holders.length === 0) return "nog niemand; niemand in het personenbestand heeft deze rol";
+  return `nog niemand (${p.holders.join(", ")} ${p.holders.length === 1 ? "heeft" : "hebben"} deze rol)`;
+}
 
 /** The status of an experiment as plain text, for the command line. */
 export function formatStatus(status: ExperimentStatus): string {
@@ -73,10 +90,9 @@ export function formatStatus(status: ExperimentStatus): string {
       );
     }
   }
-  lines.push("", "Wie heeft gesproken (ondertekend besluit of review, per rol):");
+  lines.push("", `${participationHeading(status)}:`);
   for (const p of status.participation) {
-    const who = p.spoken.map((s) => `${s.who} (${s.what}, record ${s.seq})`).join(", ");
-    lines.push(`  ${p.spoken.length > 0 ? "●" : "○"} ${p.role}: ${who || "nog niemand"}`);
+    lines.push(`  ${p.spoken.length > 0 ? "●" : "○"} ${p.role}: ${spokenWords(p)}`);
   }
   if (status.criteria.length > 0) {
     lines.push("", "Succesmaten (vooraf vastgelegd):");

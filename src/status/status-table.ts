@@ -3,7 +3,7 @@ import { signatureStateWords } from "../people/record-signature.js";
 import { escapeHtml } from "../report/html.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { ExperimentStatus } from "./experiment-status.js";
-import { gateWords } from "./format-status.js";
+import { gateWords, participationHeading, spokenWords } from "./format-status.js";
 
 /**
  * The status of an experiment as an HTML table, for notebooks and web pages.
@@ -43,10 +43,7 @@ export function renderStatusTable(status: ExperimentStatus): string {
     ]),
   );
   const spoken = status.participation.map((p) =>
-    row([
-      escapeHtml(p.role),
-      escapeHtml(p.spoken.map((s) => `${s.who} (${s.what}, record ${s.seq})`).join(", ") || "nog niemand"),
-    ]),
+    row([escapeHtml(p.role), escapeHtml(spokenWords(p))]),
   );
   const gates = status.gates.map((g) => row([escapeHtml(g.title), escapeHtml(gateWords[g.state]), list(g.reasons)]));
   const problems =
@@ -58,7 +55,7 @@ export function renderStatusTable(status: ExperimentStatus): string {
 <table><thead><tr><th>Sectie</th><th>Stand</th><th>Verplicht, nog open</th><th>Aanbevolen, nog open</th></tr></thead><tbody>${sections.join("")}</tbody></table>
 <table><thead><tr><th>Weging</th><th>Uitgangspunt</th><th>Status</th><th>Score</th><th>Besloten</th><th>Besluit, voorstel en bewijs van de tool</th></tr></thead><tbody>${principles.join("")}</tbody></table>
 ${reviews.length > 0 ? `<table><thead><tr><th>Review door</th><th>Oordeel</th><th>Handtekening</th><th>Telt</th></tr></thead><tbody>${reviews.join("")}</tbody></table>` : ""}
-<table><thead><tr><th>Rol</th><th>Wie heeft gesproken (ondertekend)</th></tr></thead><tbody>${spoken.join("")}</tbody></table>
+<table><thead><tr><th>Rol</th><th>${escapeHtml(participationHeading(status))}</th></tr></thead><tbody>${spoken.join("")}</tbody></table>
 <table><thead><tr><th>Poort</th><th>Stand</th><th>Waarom</th></tr></thead><tbody>${gates.join("")}</tbody></table>
 ${problems}</div>`;
 }
