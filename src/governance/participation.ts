@@ -56,9 +56,7 @@ export function participation(
 /** The roles that must take part: the template's, else derived from the principles' owners and the reviewer. */
 function weighingRoles({ template, principles }: { template?: Template; principles: PrinciplesFile }): string[] {
   return (
-    template?.principles.weighingRoles ?? [
-      ...new Set([...principles.principles.map((p) => p.owner), REVIEWER_ROLE]),
-    ]
+    template?.principles.weighingRoles ?? [...new Set([...principles.principles.map((p) => p.owner), REVIEWER_ROLE])]
   );
 }
 

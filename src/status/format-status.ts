@@ -1,10 +1,10 @@
 import { formatProblem } from "../errors/format-problem.js";
 import type { EvidenceVerdict } from "../governance/evidence/evidence.js";
+import type { RoleParticipation } from "../governance/participation.js";
 import type { StandingCode } from "../governance/principle-standing.js";
 import { criterionText } from "../governance/success-criteria.js";
 import { signatureStateWords } from "../people/record-signature.js";
 import { weighings } from "../templates/principle-schema.js";
-import type { RoleParticipation } from "../governance/participation.js";
 import type { ExperimentStatus, GateState } from "./experiment-status.js";
 
 const standingSymbol: Record<StandingCode, string> = {

@@ -42,9 +42,7 @@ export function renderStatusTable(status: ExperimentStatus): string {
       escapeHtml(r.inForce ? "telt" : `telt niet: ${r.void ?? ""}`),
     ]),
   );
-  const spoken = status.participation.map((p) =>
-    row([escapeHtml(p.role), escapeHtml(spokenWords(p))]),
-  );
+  const spoken = status.participation.map((p) => row([escapeHtml(p.role), escapeHtml(spokenWords(p))]));
   const gates = status.gates.map((g) => row([escapeHtml(g.title), escapeHtml(gateWords[g.state]), list(g.reasons)]));
   const problems =
     status.problems.length === 0
