@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -5,15 +7,44 @@ import { openExperiment, openRun, openWorkspace, type RunPermit } from "../src/i
 
 const ROOT = resolve(import.meta.dirname, "..");
 
-/** A throwaway lab with the example experiment, so each timed run goes through the door as a real one does. */
-export async function openBenchRun(): Promise<RunPermit> {
+/**
+ * The synthetic data of one size, made once (in a child process, so its memory does not count
+ * in the bench) with the seed and reference date of the default suite, and reused after that.
+ */
+export function benchData(cases: number, root = tmpdir()): string {
+  const dir = join(root, `livinglab-bench-checks-${cases}`);
+  const sheet = join(dir, "datasheet.json");
+  if (existsSync(sheet)) {
+    const { arguments: args } = JSON.parse(readFileSync(sheet, "utf8"));
+    if (args.zaken === cases && args.seed === 1 && args.defects === "all" && args.as_of === "2026-06-30") return dir;
+    console.error(`${dir} bevat andere data; verwijder de map en begin opnieuw.`);
+    process.exit(3);
+  }
+  console.log(`Synthetische data maken: ${cases} zaken in ${dir} ...`);
+  const synth = ["synth", "--out", dir, "--zaken", String(cases), "--seed", "1", "--as-of", "2026-06-30"];
+  const made = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...synth, "--defects", "all"],
+    { stdio: "inherit" },
+  );
+  if (made.status !== 0) process.exit(3);
+  return dir;
+}
+
+/** A throwaway lab with the example experiment (no data, reports or log), so a timed run goes through the door as a real one does. */
+export async function makeBenchLab(): Promise<string> {
   const lab = await mkdtemp(join(tmpdir(), "livinglab-bench-lab-"));
   await cp(join(ROOT, "templates"), join(lab, "templates"), { recursive: true });
   await cp(join(ROOT, "experiments/om-datakwaliteit"), join(lab, "experiments/om-datakwaliteit"), {
     recursive: true,
     filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
   });
-  const workspace = openWorkspace(lab);
+  return lab;
+}
+
+/** A run permit in a throwaway lab (`makeBenchLab`). */
+export async function openBenchRun(): Promise<RunPermit> {
+  const workspace = openWorkspace(await makeBenchLab());
   return openRun({
     workspace,
     opened: await openExperiment(workspace, "om-datakwaliteit"),

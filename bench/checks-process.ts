@@ -9,10 +9,11 @@
  * reused; remove it afterwards (10M cases are about 300 MB, 50M about 1.5 GB).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { benchData, makeBenchLab } from "./bench-run.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "dist/cli/main.js");
@@ -38,37 +39,6 @@ interface Measured {
   cpu: number;
   peakMb: number;
   load: number;
-}
-
-/** The data of one size, made once with the seed and reference date of the default suite. */
-function ensureData(cases: number): string {
-  const dir = join(DATA_ROOT, `livinglab-bench-checks-${cases}`);
-  const sheet = join(dir, "datasheet.json");
-  if (existsSync(sheet)) {
-    const { arguments: args } = JSON.parse(readFileSync(sheet, "utf8"));
-    if (args.zaken === cases && args.seed === 1 && args.defects === "all" && args.as_of === "2026-06-30") return dir;
-    console.error(`${dir} bevat andere data; verwijder de map en begin opnieuw.`);
-    process.exit(3);
-  }
-  console.log(`Synthetische data maken: ${cases} zaken in ${dir} ...`);
-  const made = spawnSync(
-    process.execPath,
-    [CLI, "synth", "--out", dir, "--zaken", String(cases), "--seed", "1", "--as-of", "2026-06-30", "--defects", "all"],
-    { stdio: "inherit" },
-  );
-  if (made.status !== 0) process.exit(3);
-  return dir;
-}
-
-/** A throwaway lab with the example experiment, so `check` runs through the door as a real one does. */
-async function makeLab(): Promise<string> {
-  const lab = await mkdtemp(join(tmpdir(), "livinglab-bench-lab-"));
-  await cp(join(ROOT, "templates"), join(lab, "templates"), { recursive: true });
-  await cp(join(ROOT, "experiments/om-datakwaliteit"), join(lab, "experiments/om-datakwaliteit"), {
-    recursive: true,
-    filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
-  });
-  return lab;
 }
 
 /** Runs one process under /usr/bin/time; a failure stops the bench (exit 1 of `check` is failing checks). */
@@ -97,11 +67,11 @@ function line(name: string, runs: Measured[]): string {
   return `${name.padEnd(28)} wand ${runs.map((r) => fixed(r.wall)).join(" ")} s (mediaan ${fixed(median(runs.map((r) => r.wall)))}), cpu mediaan ${fixed(median(runs.map((r) => r.cpu)))} s, piek ${fixed(Math.max(...runs.map((r) => r.peakMb)), 0)} MB, belasting ${loads}`;
 }
 
-const lab = await makeLab();
+const lab = await makeBenchLab();
 const suite = join(lab, "experiments/om-datakwaliteit/suite.yaml");
 try {
   for (const cases of sizes) {
-    const dir = ensureData(cases);
+    const dir = benchData(cases, DATA_ROOT);
     const floorArgs = [join(import.meta.dirname, "om-floor-process.mjs"), dir, MEMORY];
     const checkArgs = [
       CLI,

@@ -1,15 +1,7 @@
-/**
- * The check engine against its floor: the default OM suite on N synthetic cases (Parquet),
- * timed beside one hand-written DuckDB SQL script computing the same metrics, in the same run.
- *   npm run bench:checks -- 1000000
- */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDbEngine, duckdbSettings, loadSuite, runSuite } from "../src/index.js";
-import { openBenchRun } from "./bench-run.js";
+import { benchData, openBenchRun } from "./bench-run.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
@@ -22,33 +14,6 @@ if (!Number.isInteger(cases) || cases < 1) {
 }
 
 /** The data is made once per size, in a child process, so its memory does not count here. */
-function ensureData(): string {
-  const dir = join(tmpdir(), `livinglab-bench-checks-${cases}`);
-  if (existsSync(join(dir, "ground_truth.parquet"))) return dir;
-  console.log(`Synthetische data maken: ${cases} zaken in ${dir} ...`);
-  const made = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(ROOT, "src/cli/main.ts"),
-      "synth",
-      "--out",
-      dir,
-      "--zaken",
-      String(cases),
-      "--seed",
-      "1",
-      "--as-of",
-      "2026-06-30",
-      "--defects",
-      "all",
-    ],
-    { stdio: "inherit" },
-  );
-  if (made.status !== 0) process.exit(3);
-  return dir;
-}
 
 /** The suite as a run does it: attach (with the file hash and the content fingerprint) and every check. */
 async function timeSuite(dir: string): Promise<number> {
@@ -96,7 +61,7 @@ async function timeFloor(dir: string, script: string[]): Promise<number> {
   }
 }
 
-const dir = ensureData();
+const dir = benchData(cases);
 const script = (await readFile(join(import.meta.dirname, "om-floor.sql"), "utf8"))
   .replace(/--.*$/gm, "")
   .split(";")

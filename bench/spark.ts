@@ -6,12 +6,12 @@
  * Without SPARK_REMOTE it starts a throwaway local Spark (./lab spark) and stops it afterwards.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDbEngine, duckdbSettings, type Engine, loadSuite, runSuite, SparkEngine } from "../src/index.js";
-import { openBenchRun } from "./bench-run.js";
+import { benchData, openBenchRun } from "./bench-run.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
@@ -23,31 +23,6 @@ const sizes = (process.argv.length > 2 ? process.argv.slice(2) : ["1000000", "10
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error("Gebruik: npm run bench:spark -- [aantal zaken ...]");
   process.exit(3);
-}
-
-/** The data is made once per size, in a child process, so its memory does not count here. */
-function ensureData(cases: number): string {
-  const dir = join(tmpdir(), `livinglab-bench-checks-${cases}`);
-  if (existsSync(join(dir, "ground_truth.parquet"))) return dir;
-  console.log(`Synthetische data maken: ${cases} zaken in ${dir} ...`);
-  const args = [
-    "synth",
-    "--out",
-    dir,
-    "--zaken",
-    String(cases),
-    "--seed",
-    "1",
-    "--as-of",
-    "2026-06-30",
-    "--defects",
-    "all",
-  ];
-  const made = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
-    stdio: "inherit",
-  });
-  if (made.status !== 0) process.exit(3);
-  return dir;
 }
 
 async function freePort(): Promise<number> {
@@ -103,7 +78,7 @@ const stop = await ensureSpark();
 try {
   console.log(`Belasting van de machine (1, 5, 15 min) bij de start: ${load()}`);
   for (const cases of sizes) {
-    const dir = ensureData(cases);
+    const dir = benchData(cases);
     const duck = await timeSuite(() => DuckDbEngine.open(":memory:", duckdbSettings()), dir);
     const spark = await timeSuite(() => SparkEngine.connect(), dir);
     const same = JSON.stringify(spark.result) === JSON.stringify(duck.result);
