@@ -1,17 +1,19 @@
 import * as Plot from "@observablehq/plot";
-import type { Outcome } from "../checks/check-result.js";
+import { type Outcome, outcomes } from "../checks/check-result.js";
 import type { CheckResultRead } from "../checks/check-results-format.js";
 import { drawableMetric, type KnownUnit, metricUnits, publishableMetric, unitWords } from "../checks/metric-unit.js";
+import { outcomeWords } from "../runlog/outcome-words.js";
 
 /** What a chart needs of a check; results of every format have it. */
 export type ChartCheck = Pick<CheckResultRead, "id" | "outcome" | "metric" | "unit" | "counted" | "failing_count">;
 
-export const outcomeLabel: Record<Outcome, string> = {
-  passed: "In orde",
-  warned: "Let op",
-  failed: "Niet in orde",
-  not_evaluated: "Niet beoordeeld",
-};
+/** The outcome words of `outcomeWords`, starting with a capital, as legends and table cells show them. */
+export const outcomeLabel = Object.fromEntries(
+  outcomes.map((outcome) => {
+    const words = outcomeWords[outcome] ?? outcome;
+    return [outcome, words.charAt(0).toUpperCase() + words.slice(1)];
+  }),
+) as Record<Outcome, string>;
 
 /** Every unit in a fixed order, so panels come in the same order on every page. */
 const unitOrder: readonly KnownUnit[] = [...metricUnits, "unrecorded"];
