@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { openSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { REPO } from "./cli.js";
@@ -47,6 +47,8 @@ export async function startJupyter(extra: string[] = [], log?: string): Promise<
     ["jupyter", `--ServerApp.port=${port}`, `--IdentityProvider.token=${TOKEN}`, ...extra],
     { cwd: REPO, detached: true, stdio: ["ignore", out, out] },
   );
+  // The server holds its own copy of the log's descriptor.
+  if (typeof out === "number") closeSync(out);
   const base = `http://127.0.0.1:${port}`;
   await getJson(`${base}/api/status?token=${TOKEN}`, Date.now() + 180_000);
   return {
