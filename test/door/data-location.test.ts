@@ -106,7 +106,9 @@ describe("where data may live", () => {
     const absolute = await writeSuite(synth, "absoluut", [
       `zaken: { file: ${join(outside, "zaken.parquet")}, key: zaak_pseudoniem }`,
     ]);
-    const linked = await writeSuite(synth, "koppeling", ["zaken: { file: koppeling/zaken.parquet, key: zaak_pseudoniem }"]);
+    const linked = await writeSuite(synth, "koppeling", [
+      "zaken: { file: koppeling/zaken.parquet, key: zaak_pseudoniem }",
+    ]);
     const before = await records(synth);
     for (const suite of [absolute, linked]) {
       const problems = await problemsOf(() => checkSuite({ suite, justification: WHY }));
@@ -139,12 +141,12 @@ describe("where data may live", () => {
     expect(evaluate.code).toBe(3);
     expect(evaluate.stderr).toContain("gate_data_outside_lab");
     const codes = async (call: () => Promise<unknown>) => (await problemsOf(call)).map((p) => p.code);
-    expect(await codes(() => evaluateSuite({ suite, dataDir: outside, truth: join(outside, "t.csv"), justification: WHY }))).toContain(
-      "gate_data_outside_lab",
-    );
-    expect(await codes(() => profileFile({ target: join(outside, "zaken.parquet"), suite, justification: WHY }))).toEqual([
-      "gate_data_outside_lab",
-    ]);
+    expect(
+      await codes(() => evaluateSuite({ suite, dataDir: outside, truth: join(outside, "t.csv"), justification: WHY })),
+    ).toContain("gate_data_outside_lab");
+    expect(
+      await codes(() => profileFile({ target: join(outside, "zaken.parquet"), suite, justification: WHY })),
+    ).toEqual(["gate_data_outside_lab"]);
     const opened = await openExperiment(openWorkspace(lab), SYNTH);
     expect(
       await codes(() =>
@@ -174,11 +176,15 @@ describe("where data may live", () => {
     const show = runCli(["log", "show", run.record.id, "--root", lab]);
     expect(show.stdout).toContain("datasets/om-levering/zaken.parquet (plek in het lab)");
     // The suite may name the file too, as long as it lies in the declared place.
-    const named = await writeSuite(synth, "genoemd", ["zaken: { file: ../../datasets/om-levering/zaken.parquet, key: zaak_pseudoniem }"]);
+    const named = await writeSuite(synth, "genoemd", [
+      "zaken: { file: ../../datasets/om-levering/zaken.parquet, key: zaak_pseudoniem }",
+    ]);
     expect((await checkSuite({ suite: named, justification: WHY })).record.datasets[0]?.location).toBe(
       "datasets/om-levering/zaken.parquet",
     );
-    const elsewhere = await writeSuite(synth, "elders", ["zaken: { file: ../../datasets/andere/zaken.parquet, key: zaak_pseudoniem }"]);
+    const elsewhere = await writeSuite(synth, "elders", [
+      "zaken: { file: ../../datasets/andere/zaken.parquet, key: zaak_pseudoniem }",
+    ]);
     const problems = await problemsOf(() => checkSuite({ suite: elsewhere, justification: WHY }));
     expect(problems.map((p) => p.code)).toEqual(["gate_data_outside_location"]);
   });
@@ -192,7 +198,10 @@ describe("where data may live", () => {
     ] as const) {
       await declareZakenAt(location);
       const problems = await problemsOf(() => checkSuite({ suite, justification: WHY }));
-      expect(problems.map((p) => p.code), location).toContain(code);
+      expect(
+        problems.map((p) => p.code),
+        location,
+      ).toContain(code);
     }
     await declareZakenAt("datasets/om-levering/zaken.parquet");
   });
