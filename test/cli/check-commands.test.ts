@@ -26,8 +26,9 @@ beforeAll(async () => {
   lab = await makeLab();
   experiment = join(lab, "experiments/om-datakwaliteit");
   suite = join(experiment, "suite.yaml");
-  defects = join(lab, "all");
-  clean = join(lab, "none");
+  // Other copies of the experiment's data live in its folder: the door reads data nowhere else.
+  defects = join(experiment, "all");
+  clean = join(experiment, "none");
   await generateOm({ out: defects, zaken: 2000, seed: 4, asOf: "2026-06-30", defects: "all" });
   await generateOm({ out: clean, zaken: 2000, seed: 4, asOf: "2026-06-30", defects: "none" });
 });

@@ -3,10 +3,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DuckDbEngine, isLivingLabError, loadSuite, runSuite } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
-import { useTempDirs } from "../helpers/temp-dirs.js";
-import { testPermit } from "../helpers/test-run.js";
+import { testDataDir, testPermit } from "../helpers/test-run.js";
 
-const tempDir = useTempDirs();
 /** Values in the files below; none may appear in a problem. */
 const SECRET = "Jansen";
 let dir: string;
@@ -28,7 +26,7 @@ async function suiteFor(data: string, folder = dir): Promise<string> {
 }
 
 beforeAll(async () => {
-  dir = await tempDir("livinglab-data-files-");
+  dir = await testDataDir("data-files-");
   const engine = await DuckDbEngine.open();
   const good = join(dir, "goed.parquet");
   try {
