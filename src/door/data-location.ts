@@ -58,7 +58,8 @@ export async function placeOfData(places: DataPlaces, source: PlacedSource): Pro
     declared?.location === undefined || where === undefined
       ? undefined
       : locationProblem(declared.location, where, lab);
-  if (problem) refuse(problem.code, `Dataset '${source.name}' wordt niet gelezen: ${problem.message}`, problem.hint);
+  if (problem)
+    refuse(`gate_${problem.code}`, `Dataset '${source.name}' wordt niet gelezen: ${problem.message}`, problem.hint);
   if (!inside(lab, real)) {
     refuse(
       "gate_data_outside_lab",
@@ -99,11 +100,11 @@ export function locationProblem(
   const hint =
     "Schrijf bij 'locatie' een pad vanaf de map van het lab naar een gedeelde map, zoals datasets/om-levering-2026/zaken.parquet (zonder '..', geen absoluut pad, geen koppeling naar buiten).";
   if (isAbsolute(location) || !inside(lab, real)) {
-    return { code: "gate_location_outside_lab", message: `de locatie '${location}' ligt buiten het lab.`, hint };
+    return { code: "location_outside_lab", message: `de locatie '${location}' ligt buiten het lab.`, hint };
   }
   if (inside(join(lab, "experiments"), real)) {
     return {
-      code: "gate_location_in_experiment",
+      code: "location_in_experiment",
       message: `de locatie '${location}' ligt in de map experiments; daar staat de data van elk experiment zelf, onder de poorten van dat experiment.`,
       hint: `${hint} Data die experimenten delen, staat buiten de map experiments.`,
     };

@@ -189,20 +189,28 @@ describe("where data may live", () => {
     expect(problems.map((p) => p.code)).toEqual(["gate_data_outside_location"]);
   });
 
-  it("a declared place lies inside the lab and outside the experiments' folders", async () => {
+  it("a declared place lies inside the lab and outside the experiments' folders: validate names its line, the door its real path", async () => {
     const suite = join(synth, "gedeeld.yaml");
+    const file = join(synth, "experiment.yaml");
     for (const [location, code] of [
-      [`experiments/${REAL_ID}/data/${REAL_DATASET}.parquet`, "gate_location_in_experiment"],
-      ["../buiten/zaken.parquet", "gate_location_outside_lab"],
-      [join(outside, "zaken.parquet"), "gate_location_outside_lab"],
+      [`experiments/${REAL_ID}/data/${REAL_DATASET}.parquet`, "location_in_experiment"],
+      ["../buiten/zaken.parquet", "location_outside_lab"],
+      [join(outside, "zaken.parquet"), "location_outside_lab"],
     ] as const) {
       await declareZakenAt(location);
+      const line = (await readFile(file, "utf8")).split("\n").findIndex((l) => l.includes("locatie:")) + 1;
       const problems = await problemsOf(() => checkSuite({ suite, justification: WHY }));
-      expect(
-        problems.map((p) => p.code),
-        location,
-      ).toContain(code);
+      expect(problems, location).toEqual([
+        expect.objectContaining({ code, file, line, path: ["data", "datasets", 0, "locatie"] }),
+      ]);
     }
+    // A link in the lab that leads out of it passes 'validate', but not the door.
+    await symlink(outside, join(lab, "datasets", "koppeling"));
+    await declareZakenAt("datasets/koppeling/zaken.parquet");
+    const before = await records(synth);
+    const problems = await problemsOf(() => checkSuite({ suite, justification: WHY }));
+    expect(problems.map((p) => p.code)).toEqual(["gate_location_outside_lab"]);
+    expect(await records(synth)).toBe(before);
     await declareZakenAt("datasets/om-levering/zaken.parquet");
   });
 

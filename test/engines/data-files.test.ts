@@ -2,8 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DuckDbEngine, isLivingLabError, loadSuite, runSuite } from "../../src/index.js";
-import { makeLab, runCli } from "../helpers/cli.js";
-import { testDataDir, testPermit } from "../helpers/test-run.js";
+import { runCli } from "../helpers/cli.js";
+import { testDataDir, testLab, testPermit } from "../helpers/test-run.js";
 
 /** Values in the files below; none may appear in a problem. */
 const SECRET = "Jansen";
@@ -81,7 +81,8 @@ describe("a data file that cannot be read", () => {
   });
 
   it("stops the check command with exit 3, in Dutch, without a stack trace", async () => {
-    const lab = await makeLab(["om-datakwaliteit"]);
+    // The lab whose experiment holds the data: the door reads data only there.
+    const lab = await testLab();
     const suite = await suiteFor("beschadigd.parquet", join(lab, "experiments/om-datakwaliteit"));
     const run = runCli(["check", suite, "--justification", "Proef met een beschadigde levering."]);
     expect(run.stderr).toContain("(parquet_unreadable)");
