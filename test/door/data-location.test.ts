@@ -1,10 +1,11 @@
 import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   checkSuite,
   evaluateSuite,
   isLivingLabError,
+  loadData,
   loggedRun,
   openExperiment,
   openWorkspace,
@@ -212,6 +213,18 @@ describe("where data may live", () => {
     expect(problems.map((p) => p.code)).toEqual(["gate_location_outside_lab"]);
     expect(await records(synth)).toBe(before);
     await declareZakenAt("datasets/om-levering/zaken.parquet");
+  });
+
+  it("load copies a dataset from its declared place to PostgreSQL, and the server's table gives the same content fingerprint", async () => {
+    const suite = join(synth, "gedeeld.yaml");
+    const pgUrl = inject("pgUrl");
+    const { loaded, record } = await loadData({ target: suite, pgUrl, justification: WHY });
+    expect(loaded).toEqual([{ table: "zaken", rows: 600 }]);
+    expect(record.datasets).toEqual([expect.objectContaining({ location: "datasets/om-levering/zaken.parquet" })]);
+    const onDuckDb = await checkSuite({ suite, justification: WHY });
+    const onServer = await checkSuite({ suite, engine: "postgres", pgUrl, justification: WHY });
+    expect(onServer.record.data?.[0]?.content_sha256).toBe(onDuckDb.record.data?.[0]?.content_sha256);
+    expect(onServer.record.data?.[0]?.table).toBe("zaken");
   });
 
   it("on real personal data in a shared place the gates hold the same, and the run records the place", async () => {
