@@ -3,6 +3,8 @@ import { join, relative } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   checkSuite,
+  DuckDbEngine,
+  destroyData,
   evaluateSuite,
   isLivingLabError,
   loadData,
@@ -13,6 +15,7 @@ import {
   profileFile,
   readLogRecords,
 } from "../../src/index.js";
+import { asUser } from "../helpers/as-user.js";
 import { REPO, runCli } from "../helpers/cli.js";
 import { makeRealLab, openReal, openRealGates, REAL_DATASET, REAL_ID } from "../helpers/real-lab.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
@@ -255,5 +258,40 @@ describe("where data may live", () => {
     expect(relative(real, join(lab, record.datasets[0]?.location ?? ""))).toBe(record.datasets[0]?.path);
     const { opened } = await openReal(lab);
     expect(opened.experiment.template).toBe("basis@1.4.0");
+  });
+
+  it("data destroyed in the experiment is refused from a shared place too: the same file by its hash, the same rows by their content", async () => {
+    const shared = join(lab, "datasets", "om-levering");
+    await mkdir(join(synth, "kopie"));
+    await cp(join(shared, "zaken.parquet"), join(synth, "kopie", "zaken.parquet"));
+    const engine = await DuckDbEngine.open();
+    try {
+      await engine.connection.run(
+        `COPY (SELECT * FROM read_parquet('${join(shared, "zaken.parquet")}')) TO '${join(shared, "zaken.csv")}' (FORMAT csv)`,
+      );
+    } finally {
+      await engine.close();
+    }
+    // A run reads the experiment's own copy, so the log knows its content; then the copy is destroyed.
+    await checkSuite({
+      suite: await writeSuite(synth, "kopie", ["zaken: { file: kopie/zaken.parquet, key: zaak_pseudoniem }"]),
+      justification: WHY,
+    });
+    const workspace = openWorkspace(lab);
+    await asUser("A. de Vries", async () =>
+      destroyData(workspace, await openExperiment(workspace, SYNTH), { paths: ["kopie"], reden: "Proef afgelopen." }),
+    );
+    await declareZakenAt("datasets/om-levering");
+    const sameFile = await writeSuite(synth, "zelfde-bestand", [
+      "zaken: { file: ../../datasets/om-levering/zaken.parquet, key: zaak_pseudoniem }",
+    ]);
+    const sameRows = await writeSuite(synth, "zelfde-rijen", [
+      "zaken: { file: ../../datasets/om-levering/zaken.csv, key: zaak_pseudoniem }",
+    ]);
+    for (const suite of [sameFile, sameRows]) {
+      const codes = (await problemsOf(() => checkSuite({ suite, justification: WHY }))).map((p) => p.code);
+      expect(codes, suite).toEqual(["gate_data_destroyed"]);
+    }
+    await declareZakenAt("datasets/om-levering/zaken.parquet");
   });
 });
