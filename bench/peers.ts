@@ -20,6 +20,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { loadSuite } from "../src/checks/load-suite.js";
 import { type ColumnInfo, categoryOfType } from "../src/engines/engine.js";
 import { isSuppressed, MIN_CELL_SIZE } from "../src/report/html.js";
+import { outcomeWords } from "../src/runlog/outcome-words.js";
 import { benchData, makeBenchLab } from "./bench-run.js";
 import { expressedBy, type Peer, type PeerPlan, peerNames, peerPlan, sodaYaml, type TypeOf } from "./peer-checks.js";
 import { fixed, line, type Measured, median, timeProcess } from "./process-time.js";
@@ -151,11 +152,12 @@ function compare(plan: PeerPlan, ours: LivinglabCheck[], peers: Partial<Record<P
   for (const id of plan.checks) {
     const our = ours.find((c) => c.id === id);
     const counts = our?.counted !== "nothing";
-    const ourText = our ? (counts ? String(our.failing_count) : our.outcome) : "-";
+    const ourText = our ? (counts ? String(our.failing_count) : (outcomeWords[our.outcome] ?? our.outcome)) : "-";
     const cells = ranPeers.map((peer) => {
       const result = results[peer]?.get(id);
       if (!result) return expressedBy(plan, peer).includes(id) ? "geen uitkomst" : "niet uit te drukken";
-      const text = counts ? shown(result.count) : result.failed ? "failed" : "passed";
+      const outcome = result.failed ? "failed" : "passed";
+      const text = counts ? shown(result.count) : (outcomeWords[outcome] ?? outcome);
       if (our && !same(our, result)) differ[peer]?.push(id);
       return text;
     });
@@ -255,6 +257,10 @@ try {
       }
     }
     compare(plan, ours, firstOutput);
+    for (const peer of ["soda", "ge"] as const) {
+      if (firstOutput[peer] === undefined)
+        console.log(`${peerNames[peer]}: gestopt in de eerste ronde, dus geen tellingen om te vergelijken.`);
+    }
     console.log(
       `\nzaken: ${cases}, geheugengrens ${MEMORY}, ${ROUNDS} rondes om en om, tijdgrens ${LIMIT} s per proces`,
     );
