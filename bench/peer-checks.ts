@@ -6,12 +6,14 @@
  * not expressed, with the reason, so a new check in the suite never goes missing silently.
  * Used by bench/peers.ts; the Python runners in bench/peers/ read what this makes.
  */
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { stringify } from "yaml";
 import type { Bound } from "../src/checks/bound.js";
 import { addDays } from "../src/checks/bound.js";
 import type { Condition } from "../src/checks/condition.js";
 import type { Check, Suite } from "../src/checks/suite-schema.js";
-import type { ColumnInfo } from "../src/engines/engine.js";
+import { type ColumnInfo, categoryOfType } from "../src/engines/engine.js";
 
 export type Peer = "soda" | "ge";
 export const peerNames: Record<Peer, string> = { soda: "Soda Core (DuckDB)", ge: "Great Expectations (pandas)" };
@@ -354,7 +356,7 @@ const translations: { [K in keyof Params]: (check: Of<K>, context: Context) => T
       else
         return {
           soda: [sodaCheck],
-          ge: `de dan-voorwaarde '${keys[0]}'${typeof leaf.starts_with === "object" ? " met een andere kolom" : ""} heeft geen verwachting voor één kolom op pandas`,
+          ge: `geen verwachting van GE toetst de dan-voorwaarde '${keys[0]}'${typeof leaf.starts_with === "object" ? " tegen een andere kolom" : ""}`,
         };
     }
     const when = conditionPandas(c.filter ? { all: [c.when, c.filter] } : c.when);
@@ -500,7 +502,7 @@ WHERE ${age("b.hi")} < ${c.min} OR ${age("b.lo")} > ${c.max}`
           `${sqlName(c.column)} IS NOT NULL AND (${c.detect.map((d) => piiSql[d]?.(text)).join("\n  OR ")})${scope}`,
         ),
       ],
-      ge: "een BSN (elfproef) of IBAN (controlegetal) is niet met een patroon te vinden; GE heeft geen verwachting met een eigen berekening per rij op pandas",
+      ge: "een BSN (elfproef) of IBAN (controlegetal) is geen patroon, en geen verwachting van GE rekent zo'n controle uit (dat vraagt een eigen verwachting in Python)",
     };
   },
   group_disparity: (c) => {
@@ -514,7 +516,7 @@ SELECT g.* FROM g, whole
 WHERE g.groep IS NOT NULL AND g.n >= ${c.min_group_size} AND whole.rate > 0 AND g.e::DOUBLE / g.n > ${c.max_ratio} * whole.rate`;
     return {
       soda: [failQuery(c.id, c.table, query)],
-      ge: "de verhouding van een groep tot het geheel is geen verwachting op een kolom; GE vergelijkt geen groepen",
+      ge: "geen verwachting van GE vergelijkt hoe vaak iets voorkomt in een groep met het geheel",
       notes: { soda: "telt groepen, zoals livinglab" },
     };
   },
@@ -582,4 +584,20 @@ export function sodaYaml(plan: PeerPlan): string {
 export function expressedBy(plan: PeerPlan, peer: Peer): string[] {
   const ids = new Set(peer === "soda" ? plan.soda.map((c) => c.id) : plan.ge.expectations.map((e) => e.id));
   return plan.checks.filter((id) => ids.has(id));
+}
+
+/** The kind of every column of the Parquet files, as DuckDB reads them. */
+export async function columnTypes(dir: string, tables: string[]): Promise<TypeOf> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  const types = new Map<string, ColumnInfo["category"]>();
+  for (const table of tables) {
+    const file = join(dir, `${table}.parquet`).replaceAll("'", "''");
+    const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
+    for (const row of reader.getRowObjects())
+      types.set(`${table}.${row.column_name}`, categoryOfType(String(row.column_type)));
+  }
+  connection.closeSync();
+  instance.closeSync();
+  return (table, column) => types.get(`${table}.${column}`) ?? "other";
 }

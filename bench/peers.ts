@@ -16,13 +16,11 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { loadSuite } from "../src/checks/load-suite.js";
-import { type ColumnInfo, categoryOfType } from "../src/engines/engine.js";
 import { isSuppressed, MIN_CELL_SIZE } from "../src/report/html.js";
 import { outcomeWords } from "../src/runlog/outcome-words.js";
 import { benchData, makeBenchLab } from "./bench-run.js";
-import { expressedBy, type Peer, type PeerPlan, peerNames, peerPlan, sodaYaml, type TypeOf } from "./peer-checks.js";
+import { columnTypes, expressedBy, type Peer, type PeerPlan, peerNames, peerPlan, sodaYaml } from "./peer-checks.js";
 import { fixed, line, type Measured, median, timeProcess } from "./process-time.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -93,22 +91,6 @@ function versionsOf(peer: Peer, python: string): string {
     { encoding: "utf8" },
   );
   return done.stdout.trim();
-}
-
-/** The kind of every column of the Parquet files, as DuckDB reads them. */
-async function columnTypes(dir: string, tables: string[]): Promise<TypeOf> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  const types = new Map<string, ColumnInfo["category"]>();
-  for (const table of tables) {
-    const file = join(dir, `${table}.parquet`).replaceAll("'", "''");
-    const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
-    for (const row of reader.getRowObjects())
-      types.set(`${table}.${row.column_name}`, categoryOfType(String(row.column_type)));
-  }
-  connection.closeSync();
-  instance.closeSync();
-  return (table, column) => types.get(`${table}.${column}`) ?? "other";
 }
 
 interface PeerRow {

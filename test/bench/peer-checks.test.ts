@@ -2,8 +2,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { expressedBy, type PeerPlan, peerPlan, sodaYaml, type TypeOf } from "../../bench/peer-checks.js";
-import { categoryOfType } from "../../src/engines/engine.js";
+import { columnTypes, expressedBy, type PeerPlan, peerPlan, sodaYaml, type TypeOf } from "../../bench/peer-checks.js";
 import { type CheckResult, checkSuite, generateOm, loadSuite, type Suite, suiteSchema } from "../../src/index.js";
 import { makeLab } from "../helpers/cli.js";
 
@@ -24,19 +23,7 @@ beforeAll(async () => {
   dir = join(lab, "data-2000");
   await generateOm({ out: dir, zaken: 2000, seed: 1, asOf: "2026-06-30", defects: "all" });
   ({ suite } = await loadSuite(suiteFile));
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  const types = new Map<string, ReturnType<TypeOf>>();
-  for (const table of Object.keys(suite.datasets)) {
-    const reader = await connection.runAndReadAll(
-      `DESCRIBE SELECT * FROM read_parquet('${join(dir, `${table}.parquet`)}')`,
-    );
-    for (const row of reader.getRowObjects())
-      types.set(`${table}.${row.column_name}`, categoryOfType(String(row.column_type)));
-  }
-  connection.closeSync();
-  instance.closeSync();
-  typeOf = (table, column) => types.get(`${table}.${column}`) ?? "other";
+  typeOf = await columnTypes(dir, Object.keys(suite.datasets));
   plan = peerPlan(suite, typeOf);
   ({
     result: { checks: ours },
