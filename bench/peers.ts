@@ -7,7 +7,7 @@
  * ($LIVINGLAB_BENCH_DATA/livinglab-bench-peers-venv, or $LIVINGLAB_PEERS_VENV). The checks each peer runs are translated from the suite's check list
  * (bench/peer-checks.ts); what a peer cannot express is listed with the reason. The first round's
  * failing counts of each peer are compared with livinglab's, check by check.
- * ROUNDS (default 3), PEER_LIMIT (seconds per process, default 900), LIVINGLAB_MEMORY (default 1GB,
+ * ROUNDS (default 3), PEER_LIMIT (seconds per process of a peer, default 900), LIVINGLAB_MEMORY (default 1GB,
  * also DuckDB's limit in the script and in Soda) and LIVINGLAB_BENCH_DATA (default the temporary
  * folder) in the environment change the run.
  */
@@ -125,8 +125,9 @@ interface LivinglabCheck {
 function compare(plan: PeerPlan, ours: LivinglabCheck[], peers: Partial<Record<Peer, string>>): void {
   const width = Math.max(...plan.checks.map((id) => id.length)) + 2;
   const cell = (s: string) => s.padStart(21);
-  // Counts of one to four are shown as livinglab's outputs show them, for the peers too.
-  const shown = (n: number | null) => (n === null ? "?" : n > 0 && isSuppressed(n) ? `< ${MIN_CELL_SIZE}` : String(n));
+  // Counts of one to four rows are shown as livinglab's outputs show them, for the peers too (groups are not people).
+  const shown = (n: number | null, counted: string | undefined) =>
+    n === null ? "?" : counted === "rows" && n > 0 && isSuppressed(n) ? `< ${MIN_CELL_SIZE}` : String(n);
   const ranPeers = (Object.keys(peers) as Peer[]).filter((p) => peers[p] !== undefined);
   console.log(`\n${"check".padEnd(width)}${cell("livinglab")}${ranPeers.map((p) => cell(p)).join("")}`);
   const results = Object.fromEntries(ranPeers.map((p) => [p, peerResults(peers[p] ?? "")]));
@@ -139,7 +140,7 @@ function compare(plan: PeerPlan, ours: LivinglabCheck[], peers: Partial<Record<P
       const result = results[peer]?.get(id);
       if (!result) return expressedBy(plan, peer).includes(id) ? "geen uitkomst" : "niet uit te drukken";
       const outcome = result.failed ? "failed" : "passed";
-      const text = counts ? shown(result.count) : (outcomeWords[outcome] ?? outcome);
+      const text = counts ? shown(result.count, our?.counted) : (outcomeWords[outcome] ?? outcome);
       if (our && !same(our, result)) differ[peer]?.push(id);
       return text;
     });
@@ -231,7 +232,8 @@ try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, engine] of engines.entries()) {
         const m = await timeProcess(engine.command, engine.ok, {
-          limitSeconds: LIMIT,
+          // Only a peer is stopped: livinglab and the script are the bases of every ratio.
+          ...(engine.peer && { limitSeconds: LIMIT }),
           ...(engine.env && { env: engine.env }),
         });
         measured[i]?.push(m);
@@ -244,7 +246,7 @@ try {
         console.log(`${peerNames[peer]}: gestopt in de eerste ronde, dus geen tellingen om te vergelijken.`);
     }
     console.log(
-      `\nzaken: ${cases}, geheugengrens ${MEMORY}, ${ROUNDS} rondes om en om, tijdgrens ${LIMIT} s per proces`,
+      `\nzaken: ${cases}, geheugengrens ${MEMORY}, ${ROUNDS} rondes om en om, tijdgrens ${LIMIT} s per proces van Soda en GE`,
     );
     for (const [i, engine] of engines.entries()) console.log(line(engine.name, measured[i] ?? [], 30));
     const [check = [], floor = []] = measured;
