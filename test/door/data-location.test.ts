@@ -179,6 +179,10 @@ describe("where data may live", () => {
     expect(run.record.data?.[0]?.rows).toBe(600);
     const show = runCli(["log", "show", run.record.id, "--root", lab]);
     expect(show.stdout).toContain("datasets/om-levering/zaken.parquet (plek in het lab)");
+    const site = join(lab, "site");
+    expect(runCli(["site", "--out", site, "--root", lab]).code).toBe(0);
+    const runPage = await readFile(join(site, "experimenten", SYNTH, "runs-1.html"), "utf8");
+    expect(runPage).toContain("datasets/om-levering/zaken.parquet (plek in het lab)");
     // The suite may name the file too, as long as it lies in the declared place.
     const named = await writeSuite(synth, "genoemd", [
       "zaken: { file: ../../datasets/om-levering/zaken.parquet, key: zaak_pseudoniem }",
