@@ -58,7 +58,7 @@ export async function benchDataIn(lab: string, dir: string): Promise<string> {
   return target;
 }
 
-/** A run permit in a bench lab (default: a new throwaway one, `makeBenchLab`). */
+/** A run permit in a throwaway lab (`makeBenchLab`), or in `lab` when given (the caller removes it). */
 export async function openBenchRun(lab?: string): Promise<RunPermit> {
   const workspace = openWorkspace(lab ?? (await makeBenchLab()));
   return openRun({
