@@ -47,7 +47,7 @@ export async function admit(context: AdmissionContext, source: DatasetSource): P
   }
   if (problems.length > 0) throw new LivingLabError(problems);
   // Where the file lies is judged before a byte of it is read, by its real path.
-  const location = await placeOfData(context, source);
+  const location = (await placeOfData(context, source)) ?? tablePlace(declared, source);
   // A URI is read only by the cluster: the tool does not hash it, the content fingerprint stands.
   const fileSha256 = source.file && readHere(source.file) ? await hashDataFile(source.name, source.file) : undefined;
   if (fileSha256 && context.governance.destroyedFiles.has(fileSha256)) throw destroyedProblem(context, source);
@@ -59,6 +59,12 @@ export async function admit(context: AdmissionContext, source: DatasetSource): P
     // On real personal data the analysis sees only the declared columns.
     ...(real && declared?.columns && { columns: declared.columns }),
   } as AdmittedSource;
+}
+
+/** A declared table read in place: named by its connection, never the server's address or user. */
+function tablePlace(declared: DeclaredDataset | undefined, source: DatasetSource): string | undefined {
+  if (source.file !== undefined || declared?.table === undefined || declared.connection === undefined) return undefined;
+  return source.table === declared.table ? `${declared.connection}/${declared.table}` : undefined;
 }
 
 /**

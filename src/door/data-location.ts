@@ -21,12 +21,16 @@ export interface PlacedSource extends DatasetSource {
 
 /**
  * The file a dataset is read from when the caller names none: the place its declaration gives
- * (`locatie`, relative to the lab's root). A dataset that names a file, a table or a frame keeps it.
+ * (`locatie`, relative to the lab's root), or
+ * the table it declares on a connection (`tabel`, `verbinding`). A dataset that names a file, a table or a frame keeps it.
  * @example declaredFile(places, { name: "zaken" }) // { name: "zaken", file: "/lab/datasets/om/zaken.parquet" }
  */
 export function declaredFile<T extends DatasetSource>(places: DataPlaces, source: T): T {
   if (source.file !== undefined || source.table !== undefined || source.frame !== undefined) return source;
-  const location = places.declared.find((d) => d.name === source.name)?.location;
+  const declared = places.declared.find((d) => d.name === source.name);
+  // A declared table is read on its server, in place (the engine comes from its connection).
+  if (declared?.table !== undefined && declared.connection !== undefined) return { ...source, table: declared.table };
+  const location = declared?.location;
   return location === undefined ? source : { ...source, file: resolve(places.lab, location) };
 }
 

@@ -1,5 +1,5 @@
 import type { MetricUnit } from "../checks/metric-unit.js";
-import type { DatasetSource, Engine } from "../engines/engine.js";
+import type { AdmittedSource, DatasetSource, Engine } from "../engines/engine.js";
 import { engineVersionOf } from "../engines/engine.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
@@ -104,9 +104,10 @@ interface Origin {
   frame?: true;
 }
 
-function originOf(source: DatasetSource, file: FileFingerprint | undefined): Origin {
+function originOf(source: AdmittedSource, file: FileFingerprint | undefined): Origin {
   if (source.frame) return { frame: true };
-  return source.file ? { ...(file && { file }) } : { table: source.table ?? source.name };
+  // A declared table is named by its connection and place (`verbinding/schema.tabel`).
+  return source.file ? { ...(file && { file }) } : { table: source.location ?? source.table ?? source.name };
 }
 
 /** Makes the permit of a run whose start the door just logged; nothing else may call this. */
@@ -159,7 +160,7 @@ export function mintPermit(context: PermitContext): RunPermit {
       if (file) files.push(file);
       let read: Promise<DataFingerprint> | undefined;
       const readOnce = async (computed?: ContentFingerprint) => {
-        const found = await fingerprint(on, source.name, originOf(source, file || undefined), undefined, computed);
+        const found = await fingerprint(on, source.name, originOf(admitted, file || undefined), undefined, computed);
         if (context.governance.destroyedContents.has(found.content_sha256)) throw destroyedProblem(context, source);
         return found;
       };

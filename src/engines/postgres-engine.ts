@@ -163,23 +163,33 @@ export class PostgresEngine implements Engine {
 
   /** Makes an admitted table on the server queryable under its dataset name, with only its admitted columns. */
   async attach(source: AdmittedSource): Promise<void> {
-    const table = source.table ?? source.name;
-    // The first table of that name on the search path, as an unqualified name would find it.
+    const named = source.table ?? source.name;
+    // `schema.table` (a table the experiment declares) is that one; a plain name is the first
+    // table of that name on the search path, as an unqualified name would find it.
+    const [schema, table] = qualified(named);
     const { rows } = await this.client.query(
-      statement(
-        "SELECT table_schema FROM information_schema.tables WHERE table_name = $1 AND table_schema = ANY (current_schemas(false)) ORDER BY array_position(current_schemas(false), table_schema::name) LIMIT 1",
-        [table],
-      ),
+      schema === undefined
+        ? statement(
+            "SELECT table_schema FROM information_schema.tables WHERE table_name = $1 AND table_schema = ANY (current_schemas(false)) ORDER BY array_position(current_schemas(false), table_schema::name) LIMIT 1",
+            [table],
+          )
+        : statement("SELECT table_schema FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2", [
+            schema,
+            table,
+          ]),
     );
     const found = rows[0] as { table_schema: string } | undefined;
     if (!found) {
       throw new LivingLabError({
         code: "postgres_table_missing",
-        message: `De tabel '${table}' van dataset '${source.name}' bestaat niet op de PostgreSQL-server.`,
-        hint: `Laad de data eerst: livinglab load <bestand> --table ${table} --engine postgres.`,
+        message: `De tabel '${named}' van dataset '${source.name}' bestaat niet op de PostgreSQL-server.`,
+        hint:
+          schema === undefined
+            ? `Laad de data eerst: livinglab load <bestand> --table ${table} --engine postgres.`
+            : "Kijk of schema en naam bij 'tabel' in experiment.yaml kloppen, en of de gebruiker van de verbinding de tabel mag zien.",
       });
     }
-    if (table !== source.name || source.columns) {
+    if (named !== source.name || source.columns) {
       const select = source.columns ? source.columns.map(quoteIdentifier).join(", ") : "*";
       await this.execute(
         `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(source.name)} AS SELECT ${select} FROM ${quoteIdentifier(found.table_schema)}.${quoteIdentifier(table)}`,
@@ -278,6 +288,12 @@ export class PostgresEngine implements Engine {
   async close(): Promise<void> {
     await this.client.end();
   }
+}
+
+/** `schema.table` as its two parts; a name without a dot has no schema. */
+function qualified(name: string): [string | undefined, string] {
+  const dot = name.indexOf(".");
+  return dot < 0 ? [undefined, name] : [name.slice(0, dot), name.slice(dot + 1)];
 }
 
 function normalizeNumber(value: string): number | string {

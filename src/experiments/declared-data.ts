@@ -15,12 +15,16 @@ export interface DeclaredDataset {
   destroyBy?: string;
   /** `locatie` (from basis@1.4.0): where the data lives outside the experiment, a path from the lab's root. */
   location?: string;
+  /** `tabel` (from basis@1.4.0): a table `schema.naam` on the server of `verbinding`, read there in place. */
+  table?: string;
+  /** `verbinding`: the name of a connection in the lab's verbindingen.yaml. */
+  connection?: string;
 }
 
 /**
  * The datasets an experiment declares, read from the `data.datasets` table that the basis
  * template (and datakwaliteit@1.0.0) defines: `naam`, `persoonsgegevens`, `synthetisch`,
- * `kolommen`, `vernietigen_op` and (from basis@1.4.0) `locatie`. Rows that are not objects are left out.
+ * `kolommen`, `vernietigen_op` and (from basis@1.4.0) `locatie`, `tabel` and `verbinding`. Rows that are not objects are left out.
  * @example declaredDatasets(om.experiment).map((d) => d.name) // ["zaken", "feiten", "verdachten"]
  */
 export function declaredDatasets(experiment: Pick<Experiment, "data">): DeclaredDataset[] {
@@ -28,7 +32,10 @@ export function declaredDatasets(experiment: Pick<Experiment, "data">): Declared
   if (!Array.isArray(rows)) return [];
   return rows.flatMap((row: unknown) => {
     if (row === null || typeof row !== "object") return [];
-    const { naam, persoonsgegevens, synthetisch, kolommen, vernietigen_op, locatie } = row as Record<string, unknown>;
+    const { naam, persoonsgegevens, synthetisch, kolommen, vernietigen_op, locatie, tabel, verbinding } = row as Record<
+      string,
+      unknown
+    >;
     const personal = persoonsgegevens === true;
     const synthetic = synthetisch === true;
     return [
@@ -40,6 +47,8 @@ export function declaredDatasets(experiment: Pick<Experiment, "data">): Declared
         ...(Array.isArray(kolommen) && { columns: kolommen.map(String) }),
         ...(typeof vernietigen_op === "string" && { destroyBy: vernietigen_op }),
         ...(typeof locatie === "string" && locatie.trim() !== "" && { location: locatie.trim() }),
+        ...(typeof tabel === "string" && tabel.trim() !== "" && { table: tabel.trim() }),
+        ...(typeof verbinding === "string" && verbinding.trim() !== "" && { connection: verbinding.trim() }),
       },
     ];
   });

@@ -1,4 +1,5 @@
 import { basename, dirname } from "node:path";
+import { readConnections } from "../connections/connections-file.js";
 import { isLivingLabError, type Problem } from "../errors/problem.js";
 import { loadPrinciples } from "../templates/load-principles.js";
 import { loadTemplate } from "../templates/load-template.js";
@@ -12,6 +13,7 @@ import { conditionProblems } from "./answer-conditions.js";
 import { type Experiment, experimentHeaderSchema, experimentSchemaFor } from "./experiment-schema.js";
 import { locationAnswerProblems } from "./location-answers.js";
 import { nameMissingAnswers } from "./name-missing-answers.js";
+import { declaresTables, tableAnswerProblems } from "./table-answers.js";
 
 /** What validating an experiment file found: every problem, and as much as could be read. */
 export interface ExperimentInspection {
@@ -68,6 +70,8 @@ export async function inspectExperimentFile(workspace: Workspace, file: string):
     ...(parsed.success ? [] : nameMissingAnswers(problemsFromZod(parsed.error, source, schema), template, principles)),
     ...conditionProblems(template, answers, source),
     ...locationAnswerProblems(workspace.root, answers, source),
+    // The lab's connections are read only for an experiment that names a table.
+    ...(declaresTables(answers) ? tableAnswerProblems(await readConnections(workspace.root), answers, source) : []),
   ];
   if (typeof answers.id === "string" && answers.id !== basename(dirname(file))) {
     problems.push({

@@ -4,9 +4,12 @@ import { checkResultsFile } from "../checks/check-results-format.js";
 import { type LoadedSuite, loadSuite } from "../checks/load-suite.js";
 import { runSuite } from "../checks/run-suite.js";
 import { dataSources, suiteHistory, suiteLogName } from "../checks/suite-history.js";
+import { engineOfTables } from "../connections/engine-of-tables.js";
+import { declaredFile } from "../door/data-location.js";
 import { throughDoor } from "../door/through-door.js";
 import { type EngineName, type EngineResources, locateFor, openEngine } from "../engines/open-engine.js";
 import { stopOnAbort } from "../engines/stop-on-abort.js";
+import { declaredDatasets } from "../experiments/declared-data.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { framesAsDatasets } from "../frames/frames-as-datasets.js";
 import { localDate } from "../gates/gate-input.js";
@@ -63,11 +66,18 @@ export interface CheckRun {
 export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> {
   const loaded = await loadSuite(options.suite, options.dataDir);
   const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
-  const engineName = options.engine ?? "duckdb";
   const logName = suiteLogName(opened.dir, loaded.file);
   const frames = Object.keys(options.frames ?? {});
   const reading = framesAsDatasets(loaded, options.frames ?? {});
-  const reads = suiteReads(reading, { locate: locateFor(engineName) });
+  // Datasets the experiment declares as tables are read where they live: the engine follows.
+  const choice = await engineOfTables(opened.root, declaredDatasets(opened.experiment), reading.datasets, options);
+  const engineName = choice.engine;
+  const declared = declaredDatasets(opened.experiment);
+  const places = { lab: opened.root, experiment: opened.dir, declared };
+  const locate = locateFor(engineName);
+  const reads = suiteReads(reading, {
+    locate: choice.connection ? (source) => locate(declaredFile(places, source)) : locate,
+  });
   const history = suiteHistory(
     await readRunLog(runLogPath(opened.dir)),
     logName,
@@ -87,6 +97,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
         params: {
           suite: logName,
           engine: engineName,
+          ...(choice.connection && { verbinding: choice.connection.name }),
           reference_date: referenceDate,
           ...(options.dataDir && { data: options.dataDir }),
           ...(frames.length > 0 && { frames }),
@@ -97,7 +108,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
     async (permit) => {
       const engine = await openEngine(engineName, {
         ...options.resources,
-        ...(options.pgUrl !== undefined && { pgUrl: options.pgUrl }),
+        ...(choice.pgUrl !== undefined && { pgUrl: choice.pgUrl }),
         ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
       });
       try {

@@ -62,7 +62,7 @@ ${renderFacts([
     .filter((d) => !d.made)
     .map((d): [string, string] => [
       `Inhoud ${d.name}`,
-      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
+      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}${d.table !== undefined ? `, uit tabel ${userText(d.table)}` : ""}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
     ]),
   [
     "Code",
