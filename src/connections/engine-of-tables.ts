@@ -35,9 +35,11 @@ export async function engineOfTables(
   asked: { engine?: EngineName | undefined; pgUrl?: string | undefined },
 ): Promise<EngineChoice> {
   const tableOf = (d: AskedDataset) => {
-    if (d.file !== undefined || d.table !== undefined || d.frame !== undefined) return undefined;
+    if (d.file !== undefined || d.frame !== undefined) return undefined;
     const found = declared.find((x) => x.name === d.name);
-    return found?.table !== undefined && found.connection !== undefined ? found : undefined;
+    if (found?.table === undefined || found.connection === undefined) return undefined;
+    // A suite may name the declared table itself; any other table is not the declared one.
+    return d.table === undefined || d.table === found.table ? found : undefined;
   };
   const inTables = datasets.flatMap((d) => {
     const found = tableOf(d);

@@ -35,6 +35,24 @@ export function declaredFile<T extends DatasetSource>(places: DataPlaces, source
 }
 
 /**
+ * Refuses a declared table (`tabel`, `verbinding`) on an engine that was not opened through that
+ * connection: another engine or server would read something else under the declared name, and
+ * the record would say it read the declared table.
+ */
+export function checkTableConnection(places: DataPlaces, source: PlacedSource, connection: string | undefined): void {
+  const declared = places.declared.find((d) => d.name === source.name);
+  if (declared?.table === undefined || declared.connection === undefined) return;
+  if (source.file !== undefined || source.table !== declared.table || connection === declared.connection) return;
+  throw new LivingLabError(
+    located(source, {
+      code: "table_needs_connection",
+      message: `Dataset '${source.name}' staat in tabel ${declared.table} (verbinding '${declared.connection}'), maar deze analyse leest niet via die verbinding.`,
+      hint: "Controleer de tabel met 'livinglab check <suite>': die leest de tabel waar die staat, via de verbinding uit verbindingen.yaml. Laat --engine en --pg-url weg.",
+    }),
+  );
+}
+
+/**
  * Where a run may read a data file, the safeguard behind "undeclared data is not read": a file
  * inside the experiment's own folder, or inside the place the experiment declares for that
  * dataset (`locatie`), which must lie inside the lab and outside every experiment's folder.

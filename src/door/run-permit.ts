@@ -15,7 +15,7 @@ import type {
   RunStartedRecord,
 } from "../runlog/run-record-schema.js";
 import { admit, destroyedProblem } from "./admit.js";
-import { declaredFile } from "./data-location.js";
+import { checkTableConnection, declaredFile } from "./data-location.js";
 import { appendEnd, fileFingerprint } from "./end-run.js";
 
 declare const permitted: unique symbol;
@@ -151,6 +151,7 @@ export function mintPermit(context: PermitContext): RunPermit {
       const where = { lab: opened.root, experiment: opened.dir, declared: context.declared };
       // A dataset named without a file is read where the experiment declares it lives.
       const source = on.locate(declaredFile(where, requested));
+      checkTableConnection(where, source, on.labConnection);
       const admitted = await admit({ ...context, ...where, run: started.id }, source);
       await on.attach(admitted);
       const file =

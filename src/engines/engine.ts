@@ -60,6 +60,11 @@ export interface Engine {
   /** The engine's name as provenance records it, such as `duckdb`. */
   readonly name: string;
   readonly dialect: Dialect;
+  /**
+   * The lab's connection (a name in verbindingen.yaml) this engine reaches its server through,
+   * when it was opened by one: only then does it read the tables the experiment declares there.
+   */
+  readonly labConnection?: string;
   /** Where this engine reads a dataset: its file, or a table on the server. What it leaves out, it does not read. */
   locate(source: DatasetSource): DatasetSource;
   /** Makes an admitted dataset queryable under its name; nothing without a permit's admission. */

@@ -12,6 +12,8 @@ export type EngineName = (typeof engineNames)[number];
 export interface EngineOptions extends EngineResources {
   /** PostgreSQL connection URL; without it the standard PG environment variables apply. */
   pgUrl?: string;
+  /** The lab connection (verbindingen.yaml) that `pgUrl` comes from, when it does. */
+  connection?: string;
   /** Spark address (`sc://host:port` or `hive2://host:port`); without it `SPARK_REMOTE` applies. */
   sparkUrl?: string;
 }
@@ -73,7 +75,10 @@ const engines = {
     open: (options) => DuckDbEngine.open(":memory:", duckdbSettings(options)),
     locate: DuckDbEngine.locate,
   },
-  postgres: { open: (options) => PostgresEngine.connect(options.pgUrl), locate: PostgresEngine.locate },
+  postgres: {
+    open: (options) => PostgresEngine.connect(options.pgUrl, options.connection),
+    locate: PostgresEngine.locate,
+  },
   spark: { open: (options) => SparkEngine.connect(options.sparkUrl), locate: SparkEngine.locate },
 } satisfies Record<EngineName, EngineEntry>;
 

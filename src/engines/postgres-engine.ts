@@ -100,13 +100,15 @@ export class PostgresEngine implements Engine {
   private constructor(
     readonly client: pg.Client,
     private readonly url: string | undefined,
+    readonly labConnection: string | undefined,
   ) {}
 
   /**
-   * Connects with a URL, or with the standard PG environment variables (PGHOST, PGPORT, PGUSER, ...).
+   * Connects with a URL, or with the standard PG environment variables (PGHOST, PGPORT, PGUSER, ...);
+   * `connection` names the lab connection the URL comes from, so declared tables may be read.
    * @example const engine = await PostgresEngine.connect("postgres://localhost:5432/lab");
    */
-  static async connect(url?: string): Promise<PostgresEngine> {
+  static async connect(url?: string, connection?: string): Promise<PostgresEngine> {
     const client = new pg.Client(url ? { connectionString: url, types } : { types });
     try {
       await client.connect();
@@ -117,7 +119,7 @@ export class PostgresEngine implements Engine {
         ...optionHint((o) => `Zet PGHOST, PGPORT, PGUSER en PGDATABASE, of geef ${o("pgUrl")}.`),
       });
     }
-    const engine = new PostgresEngine(client, url);
+    const engine = new PostgresEngine(client, url, connection);
     try {
       await engine.fixSession();
     } catch (error) {

@@ -109,6 +109,7 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       const engine = await openEngine(engineName, {
         ...options.resources,
         ...(choice.pgUrl !== undefined && { pgUrl: choice.pgUrl }),
+        ...(choice.connection && { connection: choice.connection.name }),
         ...(options.sparkUrl !== undefined && { sparkUrl: options.sparkUrl }),
       });
       try {

@@ -141,6 +141,18 @@ describe("a dataset in a PostgreSQL table, read where it lives", () => {
       checkSuite({ suite: tableSuite, engine: "duckdb", pgUrl: url, justification: WHY }),
     );
     expect(engine.map((p) => p.code)).toEqual(["engine_conflicts_with_table", "pg_url_conflicts_with_table"]);
+    const named = join(dir, "genoemd.yaml");
+    await writeFile(
+      named,
+      (await readFile(tableSuite, "utf8")).replace(
+        "{ key: zaak_pseudoniem }",
+        `{ table: ${SCHEMA}.zaken, key: zaak_pseudoniem }`,
+      ),
+    );
+    const other = await problemsOf(() =>
+      checkSuite({ suite: named, engine: "postgres", pgUrl: url, justification: WHY }),
+    );
+    expect(other.map((p) => p.code)).toEqual(["pg_url_conflicts_with_table"]);
     const mixed = join(dir, "gemengd.yaml");
     await writeFile(
       mixed,
