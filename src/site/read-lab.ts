@@ -6,6 +6,7 @@ import { openResultsFolder } from "../report/recorded-results.js";
 import { REPORT_DIR } from "../report/write-summary.js";
 import type { Workspace } from "../workspace.js";
 import type { ExperimentEntry, LabView, RunView } from "./lab-view.js";
+import { datasheetCandidates, readDatasheets } from "./sources/datasheet-source.js";
 import { listExperimentIds, type OpenedOrProblems, readExperiment } from "./sources/experiment-source.js";
 import { readExecutedNotebook } from "./sources/notebook-source.js";
 import { createRunLogReader, type RunLogContents, type RunLogReader } from "./sources/run-log-source.js";
@@ -102,7 +103,8 @@ async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> 
   }
   const log = await cached.log.read();
   const report = await stampOfAll([], [join(dir, REPORT_DIR)]);
-  const inputs = `${localDate()}\n${await stampOfAll([ownSuiteFile(opened.opened)])}`;
+  const sheetFiles = datasheetCandidates(dir, log.runs);
+  const inputs = `${localDate()}\n${await stampOfAll([ownSuiteFile(opened.opened), ...sheetFiles])}`;
   const built = cached.built;
   if (built?.log === log && built.report === report && built.inputs === inputs && built.entry.ok) {
     if (built.entry.experiment.opened === opened.opened) return;
@@ -135,6 +137,7 @@ async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> 
       ...(found.file !== undefined && { mismatchedFile: found.file }),
     });
   }
+  const datasheets = await readDatasheets(dir, sheetFiles);
   // The one governance state, as status and the gates build it, from the records read already.
   const { governance } = await gateInputFor(opened.opened, { records: log.records });
   const entry: ExperimentEntry = {
@@ -158,7 +161,8 @@ async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> 
         to: p.to,
         file: p.file.split("/").at(-1) ?? p.file,
       })),
-      problems: log.problems,
+      datasheets: datasheets.sheets,
+      problems: [...log.problems, ...datasheets.problems],
     },
   };
   cached.built = { log, report, inputs, entry };

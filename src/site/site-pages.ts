@@ -1,6 +1,8 @@
+import { datasetsOf, otherUsesOf } from "./dataset-views.js";
 import { previousOfItsKind } from "./experiment-state.js";
 import type { ExperimentView, LabView } from "./lab-view.js";
 import { renderComparisonPage } from "./pages/comparison-page.js";
+import { renderDatasetPage } from "./pages/dataset-page.js";
 import { renderExperimentPage } from "./pages/experiment-page.js";
 import { renderLessonsPage } from "./pages/lessons-page.js";
 import { renderNotebookPage } from "./pages/notebook-page.js";
@@ -37,6 +39,12 @@ export function* sitePages(lab: LabView, options: SitePageOptions = {}): Generat
   for (const view of readableExperiments(lab)) {
     const id = view.opened.experiment.id;
     yield { path: sitePaths.experiment(id), render: () => renderExperimentPage(view, { pdf: options.pdf ?? false }) };
+    for (const dataset of datasetsOf(view)) {
+      yield {
+        path: dataset.path,
+        render: () => renderDatasetPage(view, dataset, otherUsesOf(lab, view, dataset.versions)),
+      };
+    }
     for (let page = 1; page <= runListPages(view); page++) {
       yield { path: sitePaths.runs(id, page), render: () => renderRunsPage(view, page) };
     }
@@ -65,13 +73,19 @@ export function findSitePage(lab: LabView, path: string, options: SitePageOption
   if (path === sitePaths.lessons) return { path, render: () => renderLessonsPage(lab) };
   if (path === sitePaths.index) return { path, render: () => searchPage(lab, options) };
   const match =
-    /^experimenten\/([^/]+)\/(?:index\.html|runs-([1-9][0-9]*)\.html|run-([1-9][0-9]*)-notebook\.html|vergelijk-run-([1-9][0-9]*)-met-run-([1-9][0-9]*)\.html)$/.exec(
+    /^experimenten\/([^/]+)\/(?:index\.html|runs-([1-9][0-9]*)\.html|run-([1-9][0-9]*)-notebook\.html|vergelijk-run-([1-9][0-9]*)-met-run-([1-9][0-9]*)\.html|(data[-.][^/]+)\.html)$/.exec(
       path,
     );
   if (!match) return undefined;
-  const [, id, list, notebook, before, after] = match;
+  const [, id, list, notebook, before, after, data] = match;
   const view = readableExperiments(lab).find((v) => v.opened.experiment.id === id);
   if (!view) return undefined;
+  if (data !== undefined) {
+    const dataset = datasetsOf(view).find((d) => d.path === path);
+    return (
+      dataset && { path, render: () => renderDatasetPage(view, dataset, otherUsesOf(lab, view, dataset.versions)) }
+    );
+  }
   if (notebook !== undefined) {
     const run = view.runs[Number(notebook) - 1];
     return run?.notebookHtml !== undefined ? { path, render: () => renderNotebookPage(view, run) } : undefined;
