@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,7 +18,7 @@ import {
 import { visibleText } from "../helpers/chromium.js";
 import { REPO, runCli } from "../helpers/cli.js";
 import { englishWordsOn, layoutProblems, screensTo } from "../helpers/layout-checks.js";
-import { HOSTILE_ID, makeSiteLab } from "../helpers/site-lab.js";
+import { DECLARED_ONLY, HOSTILE_ID, makeSiteLab } from "../helpers/site-lab.js";
 
 const ARTIFACTS = join(REPO, "test-artifacts");
 /** A laptop screen and a phone, as the business owner reads the page. */
@@ -26,6 +27,8 @@ const SCREENS = [
   { name: "telefoon", width: 390, height: 844, topScreens: 2 },
 ] as const;
 const EXPERIMENTS = ["om-datakwaliteit", HOSTILE_ID] as const;
+/** The datasheet page of the hostile copy's dataset that only its declaration names. */
+const DECLARED_ONLY_PAGE = `data.${createHash("sha256").update(DECLARED_ONLY).digest("hex").slice(0, 16)}.html`;
 
 let lab: string;
 let site: string;
@@ -140,7 +143,12 @@ describe("layout that holds", () => {
     "lessen.html",
     "zoeken.html",
     "experimenten/om-datakwaliteit/vergelijk-run-1-met-run-2.html",
-    ...EXPERIMENTS.flatMap((id) => [`experimenten/${id}/index.html`, `experimenten/${id}/runs-1.html`]),
+    ...EXPERIMENTS.flatMap((id) => [
+      `experimenten/${id}/index.html`,
+      `experimenten/${id}/runs-1.html`,
+      `experimenten/${id}/data-zaken.html`,
+    ]),
+    `experimenten/${HOSTILE_ID}/${DECLARED_ONLY_PAGE}`,
   ];
   for (const screen of SCREENS) {
     it(`at ${screen.width} px no element is wider than the screen (unless a scrolling table), no text or chart label is clipped, no word is broken`, async () => {

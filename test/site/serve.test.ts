@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   appendRecord,
   createLabReader,
+  generateOm,
   type NewLogRecord,
   openExperiment,
   openWorkspace,
@@ -102,6 +103,51 @@ describe("livinglab serve", () => {
     // A personal value typed as a search term is masked in the form too, as everywhere on the site.
     const typed = await (await fetch(`${base}zoeken.html?q=111222333`)).text();
     expect(typed).not.toContain("111222333");
+  });
+});
+
+describe("serve shows a datasheet per dataset", () => {
+  it("from the declaration alone, then from the generator's datasheet of the file a run read, following each change", async () => {
+    const lab = await makeLab();
+    const base = await startServe(lab);
+    const page = `${base}experimenten/om-datakwaliteit/data-zaken.html`;
+    const declared = await (await fetch(page)).text();
+    expect(declared).toContain("Nog geen run heeft deze data gelezen.");
+    expect(declared).toContain("De betekenis van een kolom is niet opgegeven");
+    expect((await fetch(`${base}experimenten/om-datakwaliteit/data-bestaat-niet.html`)).status).toBe(404);
+
+    // A run reads a generated file; the datasheet beside it lists that very file by its SHA-256.
+    const opened = await openExperiment(openWorkspace(lab), "om-datakwaliteit");
+    const made = await generateOm({
+      out: join(opened.dir, "data"),
+      zaken: 1000,
+      seed: 7,
+      asOf: "2026-06-30",
+      defects: "none",
+    });
+    const file = made.datasheet.files.find((f) => f.name === "zaken.parquet");
+    await appendRecord(runLogPath(opened.dir), {
+      ...(plainRun(opened, 1) as Extract<NewLogRecord, { type: "run" }>),
+      datasets: [{ name: "zaken", path: "data/zaken.parquet", sha256: file?.sha256 ?? "" }],
+    });
+    const described = await (await fetch(page)).text();
+    expect(described).toContain("Gemaakt door livinglab synth (OM-stijl)");
+    expect(described).toContain("1.000 zaken, startgetal 7");
+    expect(described).toContain(made.datasheet.tables.zaken?.columns[0]?.betekenis);
+    expect(described).toContain('href="runs-1.html#run-1"');
+
+    // A datasheet changed on disk shows at once; one that no longer lists the file is not shown for it.
+    const sheetFile = join(opened.dir, "data", "datasheet.json");
+    const sheet = JSON.parse(await readFile(sheetFile, "utf8")) as typeof made.datasheet;
+    const column = sheet.tables.zaken?.columns[0];
+    if (column) column.betekenis = "Een nieuwe betekenis, net opgeslagen.";
+    await writeFile(sheetFile, JSON.stringify(sheet));
+    expect(await (await fetch(page)).text()).toContain("Een nieuwe betekenis, net opgeslagen.");
+    sheet.files = sheet.files.filter((f) => f.name !== "zaken.parquet");
+    await writeFile(sheetFile, JSON.stringify(sheet));
+    const unlisted = await (await fetch(page)).text();
+    expect(unlisted).not.toContain("Een nieuwe betekenis");
+    expect(unlisted).toContain("Geen datasheet van de generator beschrijft dit bestand.");
   });
 });
 
