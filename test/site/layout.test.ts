@@ -188,6 +188,17 @@ describe("layout that holds", () => {
     });
   }
 
+  it("a datasheet page says at 1280 px within one screen what the data is, where it came from and whether it holds personal data", async () => {
+    const page = await open("experimenten/om-datakwaliteit/data-zaken.html", SCREENS[0]);
+    const facts = await visibleText(page.locator("main .lab-facts").first());
+    for (const fact of ["Waar de data vandaan komt", "Persoonsgegevens", "Bewaren tot", "Rijen"])
+      expect(facts).toContain(fact);
+    expect(await screensTo(page, "main .lab-facts")).toBeLessThanOrEqual(1);
+    expect(await visibleText(page.locator("footer"))).toContain("Alle data op deze pagina is synthetisch");
+    await page.screenshot({ path: join(ARTIFACTS, "datasheet.png") });
+    await page.close();
+  });
+
   it("says in each footer what is true of the data on that page", async () => {
     const page = await open("experimenten/om-datakwaliteit/index.html", SCREENS[0]);
     expect(await visibleText(page.locator("footer"))).toContain("Alle data op deze pagina is synthetisch");

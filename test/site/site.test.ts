@@ -235,7 +235,6 @@ describe("livinglab site", () => {
     for (const run of [1, 2]) expect(await page.locator(`a[href="runs-1.html#run-${run}"]`).count()).toBe(1);
     // The hostile copy read other data (300 zaken): it is not listed as using this file.
     expect(text).not.toContain("Andere experimenten met dezelfde data");
-    await page.screenshot({ path: join(ARTIFACTS, "datasheet.png"), fullPage: false });
     await page.close();
   });
 
