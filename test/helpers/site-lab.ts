@@ -79,7 +79,7 @@ export async function makeSiteLab(): Promise<string> {
   const sheet = JSON.parse(await readFile(sheetFile, "utf8"));
   sheet.tables.zaken.columns[0].betekenis = `${HOSTILE.script}${HOSTILE.image} BSN ${HOSTILE.bsn}`;
   sheet.tables.zaken.columns[1].betekenis = "";
-  sheet.arguments.defects = HOSTILE.image;
+  sheet.arguments.defects = `${HOSTILE.image} ${HOSTILE.bsn}`;
   sheet.row_counts.zaken = 3;
   await writeFile(sheetFile, JSON.stringify(sheet, null, 2));
   // A colleague approves the example, so its summary is final; the hostile copy stays a draft.

@@ -264,7 +264,7 @@ describe("livinglab site", () => {
     const { page } = await open(`experimenten/${HOSTILE_ID}/data-zaken.html`);
     const text = await visibleText(page.locator("main"));
     expect(text).toContain(`${HOSTILE.script}${HOSTILE.image} BSN [BSN verborgen]`);
-    expect(text).toContain(`ingebrachte fouten: ${HOSTILE.image}`);
+    expect(text).toContain(`ingebrachte fouten: ${HOSTILE.image} [BSN verborgen]`);
     // Three rows: below the minimum cell size, so never the number itself.
     expect(text).toMatch(/Rijen\s+< 5/);
     expect(text).not.toMatch(/Rijen\s+3/);

@@ -90,8 +90,9 @@ function sourceText(dataset: DatasetView, latest: DatasetVersion | undefined): s
   else if (dataset.declared) parts.push(`<span class="lab-muted">De bron is niet ingevuld.</span>`);
   if (latest?.sheet) {
     const { generator, arguments: args } = latest.sheet.sheet;
+    // The datasheet is a file anyone could have edited: masked as well as escaped, like any text a person wrote.
     parts.push(
-      escapeHtml(
+      userText(
         `Gemaakt door ${generator.name}, versie ${generator.version} (met DuckDB ${generator.duckdb}): ${formatCount(args.zaken)} zaken, startgetal ${args.seed}, peildatum ${formatDate(args.as_of)}, ingebrachte fouten: ${defectWords[args.defects] ?? args.defects}, ${args.csv ? "als Parquet en CSV" : "als Parquet"}.`,
       ),
     );
@@ -148,7 +149,7 @@ ${needed ? `<td>${needed.includes(c.name) ? "Ja" : "Nee"}</td>` : ""}
   );
   const caption = `De kolommen van ${dataset.name} volgens het datasheet van de generator${needed ? ", en of het experiment ze nodig heeft" : ""}.`;
   const missing = (needed ?? []).filter((name) => !columns.some((c) => c.name === name));
-  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}">
+  return `<div class="lab-table-wrap" tabindex="0" role="region" aria-label="${userText(caption)}">
 <table class="utrecht-table utrecht-table--html-table lab-table">
 <caption class="utrecht-table__caption">${userText(caption)}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">
