@@ -114,7 +114,9 @@ describe("serve shows a datasheet per dataset", () => {
     const page = `${base}experimenten/om-datakwaliteit/data-zaken.html`;
     const declared = await (await fetch(page)).text();
     expect(declared).toContain("Nog geen run heeft deze data gelezen.");
-    expect(declared).toContain("De betekenis van een kolom is niet opgegeven");
+    expect(declared).toContain(
+      "De betekenis van een kolom is niet opgegeven: het experiment noemt alleen de naam, en nog geen run heeft de data gelezen.",
+    );
     expect((await fetch(`${base}experimenten/om-datakwaliteit/data-bestaat-niet.html`)).status).toBe(404);
 
     // A run reads a generated file; the datasheet beside it lists that very file by its SHA-256.

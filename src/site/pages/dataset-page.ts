@@ -111,9 +111,12 @@ function personalText(dataset: DatasetView, latest: DatasetVersion | undefined):
   const personal = declared.personal
     ? "Ja, volgens het experiment bevat deze dataset persoonsgegevens."
     : "Nee, volgens het experiment bevat deze dataset geen persoonsgegevens.";
+  // The gates hold hardest for real personal data only (see src/gates/): say so only there.
   const synthetic = declared.synthetic
     ? "De data is synthetisch (nagemaakt)."
-    : "De data is echt, niet nagemaakt: de strengste waarborgen gelden.";
+    : declared.real
+      ? "De data is echt, niet nagemaakt: de strengste waarborgen gelden."
+      : "De data is echt, niet nagemaakt.";
   return escapeHtml(`${personal} ${synthetic}`);
 }
 
@@ -167,10 +170,14 @@ ${missing.length > 0 ? `<p class="nl-paragraph">Het experiment noemt ook kolomme
 /** Declared columns only: the experiment gives their names, not their meaning. */
 function renderDeclaredColumns(dataset: DatasetView): string {
   const columns = dataset.declared?.columns;
+  const why =
+    dataset.versions.length === 0
+      ? "nog geen run heeft de data gelezen"
+      : "er is geen datasheet van de generator bij de bestanden die de runs lazen";
   if (!columns || columns.length === 0) {
-    return `<p class="nl-paragraph">Er zijn geen kolommen vastgelegd, en er is geen datasheet van de generator bij de bestanden die de runs lazen.</p>`;
+    return `<p class="nl-paragraph">Er zijn geen kolommen vastgelegd, en ${why}.</p>`;
   }
-  return `<p class="nl-paragraph">Het experiment legt vast welke kolommen het nodig heeft. De betekenis van een kolom is niet opgegeven: het experiment noemt alleen de naam, en er is geen datasheet van de generator bij de bestanden die de runs lazen.</p>
+  return `<p class="nl-paragraph">Het experiment legt vast welke kolommen het nodig heeft. De betekenis van een kolom is niet opgegeven: het experiment noemt alleen de naam, en ${why}.</p>
 <ul class="lab-records">${columns.map((c) => `<li class="lab-record"><span class="lab-keys">${userText(c)}</span><br><span class="lab-muted">Betekenis niet opgegeven.</span></li>`).join("\n")}</ul>`;
 }
 
