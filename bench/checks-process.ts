@@ -8,12 +8,12 @@
  * The data is made once per size in $LIVINGLAB_BENCH_DATA (default the temporary folder) and
  * reused; remove it afterwards (10M cases are about 300 MB, 50M about 1.5 GB).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { benchData, makeBenchLab } from "./bench-run.js";
+import { fixed, line, type Measured, median, timeProcess } from "./process-time.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "dist/cli/main.js");
@@ -34,39 +34,6 @@ if (!existsSync(CLI)) {
   process.exit(3);
 }
 
-interface Measured {
-  wall: number;
-  cpu: number;
-  peakMb: number;
-  load: number;
-}
-
-/** Runs one process under /usr/bin/time; a failure stops the bench (exit 1 of `check` is failing checks). */
-async function timeProcess(args: string[], okCodes: number[], env: NodeJS.ProcessEnv = {}): Promise<Measured> {
-  const out = join(tmpdir(), `livinglab-bench-time-${process.pid}`);
-  const load = loadavg()[0] ?? 0;
-  const run = spawnSync("/usr/bin/time", ["-o", out, "-f", "%e %U %S %M", process.execPath, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
-  if (!okCodes.includes(run.status ?? -1)) {
-    await rm(out, { force: true });
-    console.error(run.stdout, run.stderr);
-    throw new Error(`${args.join(" ")} ended with ${run.status}`);
-  }
-  const [wall, user, system, kb] = (await readFile(out, "utf8")).trim().split(/\s+/).slice(-4).map(Number);
-  await rm(out, { force: true });
-  return { wall: wall ?? 0, cpu: (user ?? 0) + (system ?? 0), peakMb: (kb ?? 0) / 1024, load };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const fixed = (x: number, d = 2) => x.toFixed(d);
-
-function line(name: string, runs: Measured[]): string {
-  const loads = runs.map((r) => fixed(r.load, 1)).join("/");
-  return `${name.padEnd(28)} wand ${runs.map((r) => fixed(r.wall)).join(" ")} s (mediaan ${fixed(median(runs.map((r) => r.wall)))}), cpu mediaan ${fixed(median(runs.map((r) => r.cpu)))} s, piek ${fixed(Math.max(...runs.map((r) => r.peakMb)), 0)} MB, belasting ${loads}`;
-}
-
 const lab = await makeBenchLab();
 const suite = join(lab, "experiments/om-datakwaliteit/suite.yaml");
 try {
@@ -82,12 +49,12 @@ try {
       "--justification",
       `Meting van de snelheid van de controles op ${cases} synthetische zaken, tegen het handgeschreven script.`,
     ];
-    await timeProcess(floorArgs, [0]); // warm the file cache for both
+    await timeProcess([process.execPath, ...floorArgs], [0]); // warm the file cache for both
     const floor: Measured[] = [];
     const check: Measured[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      check.push(await timeProcess(checkArgs, [0, 1, 2], { LIVINGLAB_MEMORY: MEMORY }));
-      floor.push(await timeProcess(floorArgs, [0]));
+      check.push(await timeProcess([process.execPath, ...checkArgs], [0, 1, 2], { env: { LIVINGLAB_MEMORY: MEMORY } }));
+      floor.push(await timeProcess([process.execPath, ...floorArgs], [0]));
     }
     console.log(`\nzaken: ${cases}, geheugengrens ${MEMORY}, ${ROUNDS} rondes om en om`);
     console.log(line("livinglab check (proces)", check));
