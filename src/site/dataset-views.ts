@@ -14,6 +14,8 @@ export interface DatasetView {
   declared: DeclaredDataset | undefined;
   /** What the runs read of it, one entry per distinct file or content, oldest first. */
   versions: DatasetVersion[];
+  /** How many runs read it, whatever the version. */
+  runCount: number;
 }
 
 /** One version of a dataset, as the run log identifies it: a file's SHA-256, else the content fingerprint. */
@@ -40,7 +42,19 @@ const PLAIN_NAME = /^[A-Za-z0-9_-]{1,80}$/;
  * each with the versions the run log records and the datasheet that describes each version.
  * @example datasetsOf(view).map((d) => d.name) // ["zaken", "feiten", "verdachten", "ground_truth"]
  */
-export function datasetsOf(view: ExperimentView): DatasetView[] {
+export function datasetsOf(view: ExperimentView): readonly DatasetView[] {
+  // `serve` keeps an experiment's view until its files change: its datasets are worked out once per view.
+  let datasets = known.get(view);
+  if (!datasets) {
+    datasets = buildDatasets(view);
+    known.set(view, datasets);
+  }
+  return datasets;
+}
+
+const known = new WeakMap<ExperimentView, readonly DatasetView[]>();
+
+function buildDatasets(view: ExperimentView): DatasetView[] {
   const id = view.opened.experiment.id;
   const declared = declaredDatasets(view.opened.experiment);
   const names = [...new Set([...declared.map((d) => d.name), ...view.runs.flatMap((r) => readNames(r.record))])];
@@ -48,7 +62,7 @@ export function datasetsOf(view: ExperimentView): DatasetView[] {
     name,
     path: datasetPath(id, name),
     declared: declared.find((d) => d.name === name),
-    versions: versionsOf(view, name),
+    ...versionsOf(view, name),
   }));
 }
 
@@ -84,14 +98,16 @@ function readNames(record: RunRecord): string[] {
   return [...record.datasets.map((d) => d.name), ...(record.data ?? []).filter((d) => !d.made).map((d) => d.name)];
 }
 
-function versionsOf(view: ExperimentView, name: string): DatasetVersion[] {
+function versionsOf(view: ExperimentView, name: string): { versions: DatasetVersion[]; runCount: number } {
   const versions = new Map<string, DatasetVersion>();
+  let runCount = 0;
   for (const run of view.runs) {
     const file = run.record.datasets.find((d) => d.name === name);
     const content = (run.record.data ?? []).find((d) => d.name === name && !d.made);
     const fileSha256 = file?.sha256 ?? content?.file?.sha256;
     const contentSha256 = content?.content_sha256;
     if (fileSha256 === undefined && contentSha256 === undefined) continue;
+    runCount++;
     const key = fileSha256 ?? `inhoud:${contentSha256}`;
     const version = versions.get(key);
     if (version) {
@@ -102,7 +118,7 @@ function versionsOf(view: ExperimentView, name: string): DatasetVersion[] {
     const sheet = fileSha256 === undefined ? undefined : sheetListing(view, fileSha256);
     versions.set(key, { fileSha256, contentSha256, runs: [run], ...(sheet && { sheet }) });
   }
-  return [...versions.values()];
+  return { versions: [...versions.values()], runCount };
 }
 
 /** The datasheet that lists a file with this SHA-256, and the table the file holds (its name without extension). */

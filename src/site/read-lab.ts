@@ -38,7 +38,14 @@ interface CachedExperiment {
    * What the entry was built from: the experiment, the log as read, the report folder, and what
    * else the governance state depends on (the experiment's suite, today's date).
    */
-  built?: { log: RunLogContents; report: string; inputs: string; entry: ExperimentEntry };
+  built?: {
+    log: RunLogContents;
+    report: string;
+    inputs: string;
+    entry: ExperimentEntry;
+    /** The datasheets that may describe data the runs of `log` read (one look through the runs per log read). */
+    sheetFiles: string[];
+  };
 }
 
 /**
@@ -98,12 +105,18 @@ export function createLabReader(workspace: Workspace): LabReader {
 async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> {
   const { opened } = cached;
   if (!opened.ok) {
-    cached.built = { log: { records: [], runs: [], problems: [] }, report: "", inputs: "", entry: opened };
+    cached.built = {
+      log: { records: [], runs: [], problems: [] },
+      report: "",
+      inputs: "",
+      entry: opened,
+      sheetFiles: [],
+    };
     return;
   }
   const log = await cached.log.read();
   const report = await stampOfAll([], [join(dir, REPORT_DIR)]);
-  const sheetFiles = datasheetCandidates(dir, log.runs);
+  const sheetFiles = cached.built?.log === log ? cached.built.sheetFiles : datasheetCandidates(dir, log.runs);
   const inputs = `${localDate()}\n${await stampOfAll([ownSuiteFile(opened.opened), ...sheetFiles])}`;
   const built = cached.built;
   if (built?.log === log && built.report === report && built.inputs === inputs && built.entry.ok) {
@@ -165,7 +178,7 @@ async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> 
       problems: [...log.problems, ...datasheets.problems],
     },
   };
-  cached.built = { log, report, inputs, entry };
+  cached.built = { log, report, inputs, entry, sheetFiles };
 }
 
 function outcomeOf(value: string): Outcome | undefined {

@@ -297,7 +297,7 @@ function renderDatasets(datasets: readonly DatasetView[], link: (to: string) => 
     const nature = declared
       ? `${declared.personal ? "Met persoonsgegevens" : "Zonder persoonsgegevens"}, ${declared.synthetic ? "synthetisch" : "echte data"}.`
       : "Niet vastgelegd bij de gegevens van het experiment.";
-    const runs = new Set(d.versions.flatMap((v) => v.runs)).size;
+    const runs = d.runCount;
     return `<li class="lab-record"><a href="${link(d.path)}">Dataset ${userText(d.name)}</a><br>${declared?.source ? `${userText(declared.source)}<br>` : ""}<span class="lab-muted">${escapeHtml(nature)} ${escapeHtml(runs === 0 ? "Nog door geen run gelezen." : runs === 1 ? "Door 1 run gelezen." : `Door ${runs} runs gelezen.`)}</span></li>`;
   });
   return `<p class="nl-paragraph">Per dataset een datasheet: wat het is, waar het vandaan komt, de kolommen en wat ze betekenen, en welke runs het lazen.</p>
