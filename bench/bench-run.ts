@@ -42,9 +42,9 @@ export async function makeBenchLab(): Promise<string> {
   return lab;
 }
 
-/** A run permit in a throwaway lab (`makeBenchLab`). */
-export async function openBenchRun(): Promise<RunPermit> {
-  const workspace = openWorkspace(await makeBenchLab());
+/** A run permit in a throwaway lab (`makeBenchLab`), or in `lab` when given (the caller removes it). */
+export async function openBenchRun(lab?: string): Promise<RunPermit> {
+  const workspace = openWorkspace(lab ?? (await makeBenchLab()));
   return openRun({
     workspace,
     opened: await openExperiment(workspace, "om-datakwaliteit"),

@@ -37,21 +37,24 @@ export function rowText(columns: readonly FingerprintColumn[]): Expr {
 
 const DIGEST = "__livinglab_digest";
 
-/** Each row's MD5 as 32 hex digits; a scan computes it once per row, in an inner projection. */
+/**
+ * Each row's MD5, in the engine's own form (see `md5_digest` of a dialect); a scan computes it
+ * once per row, in an inner projection.
+ */
 export function rowDigest(columns: readonly FingerprintColumn[]): Expr {
-  return call("md5_hex", rowText(columns));
+  return call("md5_digest", rowText(columns));
 }
 
 /**
- * The aggregates that fingerprint a table from its rows' digests (`rowDigest`): the MD5 split
- * into two 60-bit halves, summed exactly. A sum does not depend on row order, and a duplicated
- * row counts. With the row count, `contentFingerprintOf` makes the fingerprint of them; a scan
- * that counts the rows anyway (a check suite's table scan) adds only these two.
+ * The aggregates that fingerprint a table from its rows' digests (`rowDigest`): the MD5's first
+ * 120 bits as two 60-bit numbers (hex digits 1-15 and 16-30), each summed exactly. A sum does
+ * not depend on row order, and a duplicated row counts. With the row count, `contentFingerprintOf`
+ * makes the fingerprint of them; a scan that counts the rows anyway (a check suite's table scan)
+ * adds only these two.
  */
 export function contentFingerprintItems(digest: Expr): [Expr, Expr] {
-  const half = (start: number) =>
-    call("coalesce", call("exact_sum", call("hex_to_bigint", call("substr", digest, lit(start), lit(15)))), lit(0));
-  return [half(1), half(16)];
+  const sum = (part: Expr) => call("coalesce", call("exact_sum", part), lit(0));
+  return [sum(call("md5_part1", digest)), sum(call("md5_part2", digest))];
 }
 
 /** The query that fingerprints a table in one scan of its own. */

@@ -77,10 +77,15 @@ export const standardFunctions: Record<FunctionName, (args: string[]) => string>
   /** A timestamp with time zone as text in UTC, without the offset. */
   utc_text: ([a]) => `CAST((${a}) AT TIME ZONE 'UTC' AS VARCHAR)`,
   hex_of_bytes: ([a]) => `lower(hex(${a}))`,
-  /** MD5 of the text's UTF-8 bytes, as 32 lowercase hex digits. */
-  md5_hex: ([a]) => `md5(${a})`,
-  /** Up to 15 hex digits as a non-negative BIGINT. */
-  hex_to_bigint: ([a]) => `CAST('0x' || ${a} AS BIGINT)`,
+  /**
+   * MD5 of the text's UTF-8 bytes, in whatever form the engine reads fastest; only `md5_part1`
+   * and `md5_part2` read it. Here: 32 lowercase hex digits.
+   */
+  md5_digest: ([a]) => `md5(${a})`,
+  /** The MD5's first 60 bits (hex digits 1-15) as a non-negative BIGINT. */
+  md5_part1: ([d]) => `CAST('0x' || substr(${d}, 1, 15) AS BIGINT)`,
+  /** The MD5's next 60 bits (hex digits 16-30) as a non-negative BIGINT. */
+  md5_part2: ([d]) => `CAST('0x' || substr(${d}, 16, 15) AS BIGINT)`,
   /** A sum that never overflows or rounds, whatever the number of rows. */
   exact_sum: ([a]) => `sum(${a})`,
 };

@@ -43,8 +43,9 @@ export type FunctionName =
   | "is_infinite"
   | "utc_text"
   | "hex_of_bytes"
-  | "md5_hex"
-  | "hex_to_bigint"
+  | "md5_digest"
+  | "md5_part1"
+  | "md5_part2"
   | "exact_sum";
 
 export type BinaryOperator = "=" | "<>" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "/" | "%";

@@ -18,8 +18,9 @@ export const postgresDialect: Dialect = {
     utc_text: ([a]) => `CAST((${a}) AT TIME ZONE 'UTC' AS TEXT)`,
     hex_of_bytes: ([a]) => `encode(${a}, 'hex')`,
     // Hash the UTF-8 bytes whatever the server's encoding, as DuckDB does.
-    md5_hex: ([a]) => `md5(convert_to(${a}, 'UTF8'))`,
-    hex_to_bigint: ([a]) => `CAST(CAST('x' || lpad(${a}, 16, '0') AS bit(64)) AS BIGINT)`,
+    md5_digest: ([a]) => `md5(convert_to(${a}, 'UTF8'))`,
+    md5_part1: ([d]) => `CAST(CAST('x0' || substr(${d}, 1, 15) AS bit(64)) AS BIGINT)`,
+    md5_part2: ([d]) => `CAST(CAST('x0' || substr(${d}, 16, 15) AS bit(64)) AS BIGINT)`,
   },
   // COLLATE "C" sorts by bytes, as DuckDB does, so both engines show the same sample.
   countWhere: standardCountWhere,

@@ -46,8 +46,9 @@ export const sparkDialect: Dialect = {
     // The session's time zone is UTC (see SPARK_SESSION_SETTINGS), so an instant prints in UTC.
     utc_text: ([a]) => `CAST(${a} AS STRING)`,
     // A text becomes its UTF-8 bytes when cast to BINARY.
-    md5_hex: ([a]) => `md5(CAST(${a} AS BINARY))`,
-    hex_to_bigint: ([a]) => `CAST(conv(${a}, 16, 10) AS BIGINT)`,
+    md5_digest: ([a]) => `md5(CAST(${a} AS BINARY))`,
+    md5_part1: ([d]) => `CAST(conv(substr(${d}, 1, 15), 16, 10) AS BIGINT)`,
+    md5_part2: ([d]) => `CAST(conv(substr(${d}, 16, 15), 16, 10) AS BIGINT)`,
     // A sum of BIGINTs overflows (an error in ANSI mode); 38 digits hold 10^20 rows of 60-bit values.
     exact_sum: ([a]) => `sum(CAST(${a} AS DECIMAL(38,0)))`,
   },
