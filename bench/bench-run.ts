@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { cp, mkdtemp } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { openExperiment, openRun, openWorkspace, type RunPermit } from "../src/index.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -40,6 +40,22 @@ export async function makeBenchLab(): Promise<string> {
     filter: (src) => !/\/(data|rapport)$|runlog\.jsonl/.test(src),
   });
   return lab;
+}
+
+/**
+ * The bench data (`benchData`) inside a bench lab's experiment, where the door reads data: as
+ * hard links, so nothing is copied (a copy only where a link cannot be made, across file systems).
+ */
+export async function benchDataIn(lab: string, dir: string): Promise<string> {
+  const target = join(lab, "experiments/om-datakwaliteit", basename(dir));
+  await mkdir(target, { recursive: true });
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    await link(join(dir, entry.name), join(target, entry.name)).catch(() =>
+      copyFile(join(dir, entry.name), join(target, entry.name)),
+    );
+  }
+  return target;
 }
 
 /** A run permit in a throwaway lab (`makeBenchLab`), or in `lab` when given (the caller removes it). */

@@ -14,7 +14,7 @@ import { keysQuery, planSuite } from "../src/checks/plan-suite.js";
 import { attachDatasets } from "../src/checks/run-suite.js";
 import { contentFingerprintSelect } from "../src/fingerprint/content-fingerprint.js";
 import { DuckDbEngine, duckdbSettings, loadSuite, renderSelect } from "../src/index.js";
-import { benchData, makeBenchLab, openBenchRun } from "./bench-run.js";
+import { benchData, benchDataIn, makeBenchLab, openBenchRun } from "./bench-run.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
@@ -26,9 +26,9 @@ if (!Number.isInteger(cases) || cases < 1) {
   process.exit(3);
 }
 
-const dir = benchData(cases);
-const loaded = await loadSuite(SUITE, dir);
 const lab = await makeBenchLab();
+const dir = await benchDataIn(lab, benchData(cases));
+const loaded = await loadSuite(SUITE, dir);
 const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
 try {
   const { columns } = await attachDatasets(engine, loaded, await openBenchRun(lab));

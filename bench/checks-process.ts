@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { benchData, makeBenchLab } from "./bench-run.js";
+import { benchData, benchDataIn, makeBenchLab } from "./bench-run.js";
 import { fixed, line, type Measured, median, timeProcess } from "./process-time.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -38,7 +38,7 @@ const lab = await makeBenchLab();
 const suite = join(lab, "experiments/om-datakwaliteit/suite.yaml");
 try {
   for (const cases of sizes) {
-    const dir = benchData(cases, DATA_ROOT);
+    const dir = await benchDataIn(lab, benchData(cases, DATA_ROOT));
     const floorArgs = [join(import.meta.dirname, "om-floor-process.mjs"), dir, MEMORY];
     const checkArgs = [
       CLI,

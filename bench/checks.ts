@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DuckDbEngine, duckdbSettings, loadSuite, runSuite } from "../src/index.js";
-import { benchData, openBenchRun } from "./bench-run.js";
+import { benchData, benchDataIn, makeBenchLab, openBenchRun } from "./bench-run.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
@@ -18,7 +18,7 @@ if (!Number.isInteger(cases) || cases < 1) {
 /** The suite as a run does it: attach (with the file hash and the content fingerprint) and every check. */
 async function timeSuite(dir: string): Promise<number> {
   const suite = await loadSuite(SUITE, dir);
-  const permit = await openBenchRun();
+  const permit = await openBenchRun(lab);
   const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
   try {
     const start = performance.now();
@@ -61,7 +61,8 @@ async function timeFloor(dir: string, script: string[]): Promise<number> {
   }
 }
 
-const dir = benchData(cases);
+const lab = await makeBenchLab();
+const dir = await benchDataIn(lab, benchData(cases));
 const script = (await readFile(join(import.meta.dirname, "om-floor.sql"), "utf8"))
   .replace(/--.*$/gm, "")
   .split(";")

@@ -19,7 +19,7 @@ import { join, resolve } from "node:path";
 import { loadSuite } from "../src/checks/load-suite.js";
 import { isSuppressed, MIN_CELL_SIZE } from "../src/report/html.js";
 import { outcomeWords } from "../src/runlog/outcome-words.js";
-import { benchData, makeBenchLab } from "./bench-run.js";
+import { benchData, benchDataIn, makeBenchLab } from "./bench-run.js";
 import { columnTypes, expressedBy, type Peer, type PeerPlan, peerNames, peerPlan, sodaYaml } from "./peer-checks.js";
 import { fixed, line, type Measured, median, timeProcess } from "./process-time.js";
 
@@ -185,7 +185,7 @@ try {
   const { suite } = await loadSuite(suiteFile);
   const tables = Object.keys(suite.datasets);
   for (const cases of sizes) {
-    const dir = benchData(cases, DATA_ROOT);
+    const dir = await benchDataIn(lab, benchData(cases, DATA_ROOT));
     const plan = peerPlan(suite, await columnTypes(dir, tables));
     const planFile = join(work, "plan.json");
     await writeFile(planFile, JSON.stringify({ tables, soda_yaml: sodaYaml(plan), ge: plan.ge }));

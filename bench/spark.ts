@@ -11,7 +11,7 @@ import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDbEngine, duckdbSettings, type Engine, loadSuite, runSuite, SparkEngine } from "../src/index.js";
-import { benchData, openBenchRun } from "./bench-run.js";
+import { benchData, benchDataIn, makeBenchLab, openBenchRun } from "./bench-run.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SUITE = join(ROOT, "experiments/om-datakwaliteit/suite.yaml");
@@ -52,7 +52,11 @@ async function ensureSpark(): Promise<() => void> {
   };
 }
 
-async function timeSuite(open: () => Promise<Engine>, dir: string): Promise<{ ms: number; result: unknown }> {
+async function timeSuite(
+  open: () => Promise<Engine>,
+  lab: string,
+  dir: string,
+): Promise<{ ms: number; result: unknown }> {
   const suite = await loadSuite(SUITE, dir);
   let best = Number.POSITIVE_INFINITY;
   let result: unknown;
@@ -60,7 +64,7 @@ async function timeSuite(open: () => Promise<Engine>, dir: string): Promise<{ ms
     const engine = await open();
     try {
       const start = performance.now();
-      const outcome = await runSuite(engine, suite, await openBenchRun());
+      const outcome = await runSuite(engine, suite, await openBenchRun(lab));
       best = Math.min(best, performance.now() - start);
       result = { ...outcome.result, engine: "" };
     } finally {
@@ -78,9 +82,10 @@ const stop = await ensureSpark();
 try {
   console.log(`Belasting van de machine (1, 5, 15 min) bij de start: ${load()}`);
   for (const cases of sizes) {
-    const dir = benchData(cases);
-    const duck = await timeSuite(() => DuckDbEngine.open(":memory:", duckdbSettings()), dir);
-    const spark = await timeSuite(() => SparkEngine.connect(), dir);
+    const lab = await makeBenchLab();
+    const dir = await benchDataIn(lab, benchData(cases));
+    const duck = await timeSuite(() => DuckDbEngine.open(":memory:", duckdbSettings()), lab, dir);
+    const spark = await timeSuite(() => SparkEngine.connect(), lab, dir);
     const same = JSON.stringify(spark.result) === JSON.stringify(duck.result);
     console.log(
       `${cases.toLocaleString("nl-NL")} zaken: duckdb ${(duck.ms / 1000).toFixed(1)} s, spark ${(spark.ms / 1000).toFixed(1)} s, ` +

@@ -9,6 +9,8 @@ import { type Suite, suiteSchema } from "./suite-schema.js";
 
 export interface LoadedDataset extends DatasetSource {
   key: string[];
+  /** Where the suite names the dataset (its `file`, when it has one), for problems about where its data lives. */
+  at?: SourceLocation;
 }
 
 export interface LoadedSuite {
@@ -20,7 +22,8 @@ export interface LoadedSuite {
 }
 
 /**
- * Reads a check suite; dataset files resolve against `dataDir` or the suite's own folder.
+ * Reads a check suite; dataset files resolve against `dataDir` or the suite's own folder. A dataset
+ * without `file` or `table` is read where the experiment declares it (`locatie`), see src/door/data-location.ts.
  * @example const suite = await loadSuite("experiments/om-datakwaliteit/suite.yaml");
  */
 export async function loadSuite(file: string, dataDir?: string): Promise<LoadedSuite> {
@@ -32,6 +35,7 @@ export async function loadSuite(file: string, dataDir?: string): Promise<LoadedS
   const datasets = Object.entries(suite.datasets).map(([name, spec]) => ({
     name,
     key: spec.key,
+    at: source.locate(["datasets", name, ...(spec.file !== undefined ? ["file"] : [])]),
     ...(spec.table !== undefined && { table: spec.table }),
     ...(spec.file !== undefined && {
       file: dataDir ? sameNameIn(dataDir, spec.file) : dataPath(dirname(file), spec.file),

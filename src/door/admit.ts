@@ -7,6 +7,7 @@ import type { DeclaredDataset } from "../experiments/declared-data.js";
 import { dateText } from "../governance/evidence/evidence.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import { hashFile } from "../runlog/provenance.js";
+import { placeOfData } from "./data-location.js";
 
 /** What admitting a dataset into a run looks at. */
 export interface AdmissionContext {
@@ -14,6 +15,9 @@ export interface AdmissionContext {
   governance: GovernanceState;
   declared: readonly DeclaredDataset[];
   today: string;
+  /** The lab and the experiment: where a data file may lie. */
+  lab: string;
+  experiment: string;
 }
 
 /** The checks of one dataset at the moment it is let in. */
@@ -42,6 +46,8 @@ export async function admit(context: AdmissionContext, source: DatasetSource): P
     });
   }
   if (problems.length > 0) throw new LivingLabError(problems);
+  // Where the file lies is judged before a byte of it is read, by its real path.
+  const location = await placeOfData(context, source);
   // A URI is read only by the cluster: the tool does not hash it, the content fingerprint stands.
   const fileSha256 = source.file && readHere(source.file) ? await hashDataFile(source.name, source.file) : undefined;
   if (fileSha256 && context.governance.destroyedFiles.has(fileSha256)) throw destroyedProblem(context, source);
@@ -49,6 +55,7 @@ export async function admit(context: AdmissionContext, source: DatasetSource): P
     ...source,
     run: context.run,
     ...(fileSha256 && { fileSha256 }),
+    ...(location !== undefined && { location }),
     // On real personal data the analysis sees only the declared columns.
     ...(real && declared?.columns && { columns: declared.columns }),
   } as AdmittedSource;

@@ -7,8 +7,15 @@ import { appendRecord, runLogPath } from "../runlog/run-log.js";
 import type { DataFingerprint, FileFingerprint, RunRecord, RunStartedRecord } from "../runlog/run-record-schema.js";
 import type { RunEnd } from "./run-permit.js";
 
-export function fileFingerprint(dir: string, name: string, file: string, sha256: string): FileFingerprint {
-  return { name, path: relative(dir, file), sha256 };
+/** A data file as the run record names it: relative to the experiment, and its place in the lab when it lies outside the experiment. */
+export function fileFingerprint(
+  dir: string,
+  name: string,
+  file: string,
+  sha256: string,
+  location?: string,
+): FileFingerprint {
+  return { name, path: relative(dir, file), sha256, ...(location !== undefined && { location }) };
 }
 
 export interface EndContext extends RunEnd {

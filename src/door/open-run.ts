@@ -1,6 +1,6 @@
 import { basename, relative } from "node:path";
 import { readHere } from "../engines/data-path.js";
-import { LivingLabError, type Problem } from "../errors/problem.js";
+import { isLivingLabError, LivingLabError, type Problem } from "../errors/problem.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import { gateInputFor } from "../gates/gate-input.js";
 import type { PlannedReads } from "../gates/planned-reads.js";
@@ -15,6 +15,8 @@ import { appendRecord, newRunId, readLogRecords, runLogPath } from "../runlog/ru
 import type { FileFingerprint, RunStartedRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
 import { destroyedProblem, hashDataFile } from "./admit.js";
+import { type DataPlaces, declaredFile, placeOfData } from "./data-location.js";
+import { fileFingerprint } from "./end-run.js";
 import { checkParentRun, requestedParent } from "./parent-run.js";
 import { mintPermit, type RunPermit } from "./run-permit.js";
 
@@ -57,7 +59,8 @@ export async function openRun(request: DoorRequest): Promise<RunPermit> {
   const refused = runGateProblems(input);
   if (refused.length > 0) throw new LivingLabError(refused);
   // Only now is a data file touched: its hash, against the data the log says was destroyed.
-  const datasets = await hashPlannedFiles(opened.dir, reads, input.governance);
+  const places = { lab: opened.root, experiment: opened.dir, declared: input.declared };
+  const datasets = await hashPlannedFiles(places, reads, input.governance);
   const stated = statedInAdvance(opened.template, opened.experiment);
   // The runner signs where a key is available; else the log says plainly the name is not proven.
   const signer = await optionalSigner(input.people, workspace.root);
@@ -99,18 +102,29 @@ export async function openRun(request: DoorRequest): Promise<RunPermit> {
 }
 
 async function hashPlannedFiles(
-  dir: string,
+  places: DataPlaces,
   reads: PlannedReads,
   governance: GovernanceState,
 ): Promise<FileFingerprint[]> {
   const fingerprints: FileFingerprint[] = [];
   const problems: Problem[] = [];
-  for (const dataset of reads.datasets) {
+  for (const planned of reads.datasets) {
+    const dataset = declaredFile(places, planned);
     // A URI is read only by the cluster; what it read is recorded by its content fingerprint.
-    if (!dataset.file || dataset.made || !readHere(dataset.file)) continue;
+    if (!dataset.file || !readHere(dataset.file)) continue;
+    // Where the data lives is judged first, also for a file the run makes itself.
+    let location: string | undefined;
+    try {
+      location = await placeOfData(places, dataset);
+    } catch (error) {
+      if (!isLivingLabError(error)) throw error;
+      problems.push(...error.problems);
+      continue;
+    }
+    if (dataset.made) continue;
     const sha256 = await hashDataFile(dataset.name, dataset.file);
     if (governance.destroyedFiles.has(sha256)) problems.push(...destroyedProblem({ governance }, dataset).problems);
-    fingerprints.push({ name: dataset.name, path: relative(dir, dataset.file), sha256 });
+    fingerprints.push(fileFingerprint(places.experiment, dataset.name, dataset.file, sha256, location));
   }
   if (problems.length > 0) throw new LivingLabError(problems);
   return fingerprints;

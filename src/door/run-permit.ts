@@ -15,6 +15,7 @@ import type {
   RunStartedRecord,
 } from "../runlog/run-record-schema.js";
 import { admit, destroyedProblem } from "./admit.js";
+import { declaredFile } from "./data-location.js";
 import { appendEnd, fileFingerprint } from "./end-run.js";
 
 declare const permitted: unique symbol;
@@ -122,7 +123,9 @@ export function mintPermit(context: PermitContext): RunPermit {
     const read: DataFingerprint = {
       name,
       engine,
-      ...(file && { file: { path: file.path, sha256: file.sha256 } }),
+      ...(file && {
+        file: { path: file.path, sha256: file.sha256, ...(file.location !== undefined && { location: file.location }) },
+      }),
       ...(table !== undefined && { table }),
       ...(frame && { frame }),
       rows: content.rows,
@@ -144,13 +147,15 @@ export function mintPermit(context: PermitContext): RunPermit {
     },
     async attachUnread(on, requested) {
       // Only what this engine reads is admitted and recorded: a file, or a table on a server.
-      const source = on.locate(requested);
-      const admitted = await admit({ ...context, run: started.id }, source);
+      const where = { lab: opened.root, experiment: opened.dir, declared: context.declared };
+      // A dataset named without a file is read where the experiment declares it lives.
+      const source = on.locate(declaredFile(where, requested));
+      const admitted = await admit({ ...context, ...where, run: started.id }, source);
       await on.attach(admitted);
       const file =
         admitted.file &&
         admitted.fileSha256 &&
-        fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256);
+        fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256, admitted.location);
       if (file) files.push(file);
       let read: Promise<DataFingerprint> | undefined;
       const readOnce = async (computed?: ContentFingerprint) => {

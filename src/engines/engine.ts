@@ -37,6 +37,8 @@ export interface AdmittedSource extends DatasetSource {
   readonly run: string;
   /** SHA-256 of the file as the door read it, when the dataset is a file. */
   readonly fileSha256?: string;
+  /** A file outside the experiment's folder: its place from the lab's root, which the experiment declares. */
+  readonly location?: string;
   /** When set, the analysis sees only these columns (the declared ones, for real personal data). */
   readonly columns?: readonly string[];
 }

@@ -15,12 +15,14 @@ export interface DeclaredDataset {
   destroyBy?: string;
   /** `bron`: where the data comes from and who holds it, in the author's words. */
   source?: string;
+  /** `locatie` (from basis@1.4.0): where the data lives outside the experiment, a path from the lab's root. */
+  location?: string;
 }
 
 /**
  * The datasets an experiment declares, read from the `data.datasets` table that the basis
- * template (and datakwaliteit@1.0.0) defines: `naam`, `bron`, `persoonsgegevens`,
- * `synthetisch`, `kolommen` and `vernietigen_op`. Rows that are not objects are left out.
+ * template (and datakwaliteit@1.0.0) defines: `naam`, `bron`, `persoonsgegevens`, `synthetisch`,
+ * `kolommen`, `vernietigen_op` and (from basis@1.4.0) `locatie`. Rows that are not objects are left out.
  * @example declaredDatasets(om.experiment).map((d) => d.name) // ["zaken", "feiten", "verdachten"]
  */
 export function declaredDatasets(experiment: Pick<Experiment, "data">): DeclaredDataset[] {
@@ -28,7 +30,10 @@ export function declaredDatasets(experiment: Pick<Experiment, "data">): Declared
   if (!Array.isArray(rows)) return [];
   return rows.flatMap((row: unknown) => {
     if (row === null || typeof row !== "object") return [];
-    const { naam, bron, persoonsgegevens, synthetisch, kolommen, vernietigen_op } = row as Record<string, unknown>;
+    const { naam, bron, persoonsgegevens, synthetisch, kolommen, vernietigen_op, locatie } = row as Record<
+      string,
+      unknown
+    >;
     const personal = persoonsgegevens === true;
     const synthetic = synthetisch === true;
     return [
@@ -40,6 +45,7 @@ export function declaredDatasets(experiment: Pick<Experiment, "data">): Declared
         ...(Array.isArray(kolommen) && { columns: kolommen.map(String) }),
         ...(typeof vernietigen_op === "string" && { destroyBy: vernietigen_op }),
         ...(typeof bron === "string" && bron.trim() !== "" && { source: bron }),
+        ...(typeof locatie === "string" && locatie.trim() !== "" && { location: locatie.trim() }),
       },
     ];
   });

@@ -10,6 +10,7 @@ import { problemsFromZod } from "../yaml/problems-from-zod.js";
 import { readYamlSource, type YamlSource } from "../yaml/yaml-source.js";
 import { conditionProblems } from "./answer-conditions.js";
 import { type Experiment, experimentHeaderSchema, experimentSchemaFor } from "./experiment-schema.js";
+import { locationAnswerProblems } from "./location-answers.js";
 import { nameMissingAnswers } from "./name-missing-answers.js";
 
 /** What validating an experiment file found: every problem, and as much as could be read. */
@@ -66,6 +67,7 @@ export async function inspectExperimentFile(workspace: Workspace, file: string):
   const problems = [
     ...(parsed.success ? [] : nameMissingAnswers(problemsFromZod(parsed.error, source, schema), template, principles)),
     ...conditionProblems(template, answers, source),
+    ...locationAnswerProblems(workspace.root, answers, source),
   ];
   if (typeof answers.id === "string" && answers.id !== basename(dirname(file))) {
     problems.push({

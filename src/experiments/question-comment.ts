@@ -3,7 +3,11 @@ import { isRequired, type Question } from "../templates/template-schema.js";
 
 /** The comment lines that explain a question in a scaffolded file: label, need, help, options. */
 export function questionComment(question: Question): string[] {
-  const need = isRequired(question) ? "verplicht" : "aanbevolen";
+  const need = isRequired(question)
+    ? "verplicht"
+    : question.optional
+      ? "alleen waar het van toepassing is"
+      : "aanbevolen";
   const when = question.when ? ` als ${describeCondition(question.when)}` : "";
   const lines = [`${question.label} – ${need}${when}`, question.help];
   if (question.options)

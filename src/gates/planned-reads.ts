@@ -2,6 +2,7 @@ import { checkRegistry } from "../checks/check-registry.js";
 import { columnsOfCondition } from "../checks/condition.js";
 import type { LoadedSuite } from "../checks/load-suite.js";
 import type { DatasetSource } from "../engines/engine.js";
+import type { SourceLocation } from "../errors/problem.js";
 
 /** A dataset an analysis will read, said before the door opens. */
 export interface PlannedDataset {
@@ -15,6 +16,8 @@ export interface PlannedDataset {
   columns?: string[];
   /** The run makes this file itself (synthetic data), so the door cannot hash it beforehand. */
   made?: boolean;
+  /** Where the analysis names it (a suite's line), for a problem about where its data lives. */
+  at?: SourceLocation;
 }
 
 /** Everything an analysis will read, as the door and the run record see it. */
@@ -75,6 +78,7 @@ export function suiteReads(
         ...(d.table !== undefined && { table: d.table }),
         ...(!own.includes("*") && { columns: own.sort() }),
         ...(options.made && d.file !== undefined && { made: true }),
+        ...(dataset.at && { at: dataset.at }),
       };
     }),
   };

@@ -3,6 +3,7 @@ import { loadSuite } from "../checks/load-suite.js";
 import { throughDoor } from "../door/through-door.js";
 import type { DatasetSource } from "../engines/engine.js";
 import { type LoadResult, loadIntoPostgres } from "../engines/load-into-postgres.js";
+import { type DeclaredDataset, declaredDatasets } from "../experiments/declared-data.js";
 import { experimentOfFile } from "../experiments/experiment-of-file.js";
 import { allColumnsOf } from "../gates/planned-reads.js";
 import type { JustificationChoice } from "../runlog/justification.js";
@@ -28,8 +29,8 @@ export interface LoadDataOptions extends JustificationChoice {
  * @example await loadData({ target: "experiments/om-datakwaliteit/suite.yaml", justification: "..." });
  */
 export async function loadData(options: LoadDataOptions): Promise<{ loaded: LoadResult[]; record: RunRecord }> {
-  const jobs = await jobsOf(options);
   const { opened, workspace } = await experimentOfFile(options.suite ?? options.target, options.workspace);
+  const jobs = await jobsOf(options, declaredDatasets(opened.experiment));
   const { value, record } = await throughDoor(
     {
       workspace,
@@ -59,13 +60,23 @@ export async function loadData(options: LoadDataOptions): Promise<{ loaded: Load
   return { loaded: value, record };
 }
 
-async function jobsOf(options: LoadDataOptions): Promise<Array<{ source: DatasetSource; table: string }>> {
+/**
+ * What a load copies: each dataset of a suite that is a file, also one the suite names without a
+ * file because the experiment declares where it lives (the door reads it there), or the one file.
+ */
+async function jobsOf(
+  options: LoadDataOptions,
+  declared: readonly DeclaredDataset[],
+): Promise<Array<{ source: DatasetSource; table: string }>> {
   if (/\.ya?ml$/.test(options.target)) {
-    return (await loadSuite(options.target, options.dataDir)).datasets.flatMap((d) =>
-      d.file
-        ? [{ source: { name: d.name, file: d.file, ...(d.table && { table: d.table }) }, table: d.table ?? d.name }]
-        : [],
-    );
+    const placed = (name: string) => declared.some((d) => d.name === name && d.location !== undefined);
+    return (await loadSuite(options.target, options.dataDir)).datasets.flatMap((d) => {
+      if (d.file)
+        return [
+          { source: { name: d.name, file: d.file, ...(d.table && { table: d.table }) }, table: d.table ?? d.name },
+        ];
+      return d.table === undefined && placed(d.name) ? [{ source: { name: d.name }, table: d.name }] : [];
+    });
   }
   const table = options.table ?? basename(options.target, extname(options.target));
   return [{ source: { name: table, file: resolve(options.target) }, table }];

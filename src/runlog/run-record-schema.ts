@@ -8,7 +8,14 @@ export const GENESIS_HASH = "0".repeat(64);
 
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const fileFingerprintSchema = z.object({ name: z.string(), path: z.string(), sha256: sha256Schema });
+export const fileFingerprintSchema = z.object({
+  name: z.string(),
+  /** Relative to the experiment's folder. */
+  path: z.string(),
+  sha256: sha256Schema,
+  /** A file outside the experiment's folder: its real path from the lab's root (a place the experiment declares). */
+  location: z.string().optional(),
+});
 export type FileFingerprint = z.infer<typeof fileFingerprintSchema>;
 
 /** A database table's content, fingerprinted by a checksum the engine computes in SQL. */
@@ -30,7 +37,7 @@ export const dataFingerprintSchema = z.object({
   name: z.string(),
   /** The engine and its version, such as `duckdb v1.5.6`. */
   engine: z.string(),
-  file: z.object({ path: z.string(), sha256: sha256Schema }).optional(),
+  file: z.object({ path: z.string(), sha256: sha256Schema, location: z.string().optional() }).optional(),
   table: z.string().optional(),
   rows: z.number().int().min(0),
   columns: z.array(z.string()),

@@ -233,7 +233,8 @@ function sectionState(
   const visit = (question: Question, siblings: Record<string, unknown>, prefix: string) => {
     if (question.when && !conditionHolds(question.when, siblings, root)) return;
     const value = siblings[question.id];
-    if (value === undefined) (isRequired(question) ? missing : recommended).push(`${prefix}${question.label}`);
+    if (value === undefined && !question.optional)
+      (isRequired(question) ? missing : recommended).push(`${prefix}${question.label}`);
     if (question.type === "table" && Array.isArray(value)) {
       value.forEach((row, i) => {
         for (const column of question.columns ?? []) visit(column, asRecord(row), `${question.label} rij ${i + 1}: `);

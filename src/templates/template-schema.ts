@@ -36,6 +36,8 @@ const questionFields = {
   help_en: z.string().min(1).optional(),
   /** Required answers block validation; the rest are recommended and show as open items. */
   required: z.boolean().optional(),
+  /** Neither required nor recommended: answered only where it applies, so never an open item. */
+  optional: z.literal(true).optional(),
   options: z.array(z.string().min(1)).min(1).optional(),
   when: conditionSchema.optional(),
   instruments: instrumentsSchema.optional(),

@@ -20,7 +20,8 @@ let ours: CheckResult[];
 beforeAll(async () => {
   const lab = await makeLab();
   const suiteFile = join(lab, "experiments/om-datakwaliteit/suite.yaml");
-  dir = join(lab, "data-2000");
+  // Another copy of the data lives in the experiment: the door reads data nowhere else.
+  dir = join(lab, "experiments/om-datakwaliteit/data-2000");
   await generateOm({ out: dir, zaken: 2000, seed: 1, asOf: "2026-06-30", defects: "all" });
   ({ suite } = await loadSuite(suiteFile));
   typeOf = await columnTypes(dir, Object.keys(suite.datasets));

@@ -12,8 +12,8 @@ let other: string;
 beforeAll(async () => {
   lab = await makeLab();
   suite = join(lab, "experiments/om-datakwaliteit/suite.yaml");
-  own = join(lab, "eigen");
-  other = join(lab, "andere");
+  own = join(lab, "experiments/om-datakwaliteit/eigen");
+  other = join(lab, "experiments/om-datakwaliteit/andere");
   await generateOm({ out: own, zaken: 400, seed: 5, asOf: "2026-06-30", defects: "all" });
   await generateOm({ out: other, zaken: 400, seed: 6, asOf: "2026-06-30", defects: "none" });
 });

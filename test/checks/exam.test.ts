@@ -12,7 +12,13 @@ beforeAll(async () => {
   lab = await makeLab();
   suite = join(lab, "experiments/om-datakwaliteit/suite.yaml");
   for (const defects of ["all", "none"] as const) {
-    await generateOm({ out: join(lab, defects), zaken: 6000, seed: 20261125, asOf: "2026-06-30", defects });
+    await generateOm({
+      out: join(lab, "experiments/om-datakwaliteit", defects),
+      zaken: 6000,
+      seed: 20261125,
+      asOf: "2026-06-30",
+      defects,
+    });
   }
 });
 
@@ -20,7 +26,7 @@ describe("the exam of the default OM suite", () => {
   let scores: KindScore[];
 
   beforeAll(async () => {
-    const dir = join(lab, "all");
+    const dir = join(lab, "experiments/om-datakwaliteit/all");
     ({ scores } = await evaluateSuite({
       suite,
       dataDir: dir,
@@ -42,7 +48,7 @@ describe("the exam of the default OM suite", () => {
 
 describe("the default OM suite on clean data", () => {
   it("passes every check; drift waits for an earlier run and then passes too", async () => {
-    const dataDir = join(lab, "none");
+    const dataDir = join(lab, "experiments/om-datakwaliteit/none");
     const first = await checkSuite({ suite, dataDir, justification: JUSTIFICATION });
     const notPassed = first.result.checks.filter((c) => c.outcome !== "passed");
     expect(notPassed.map((c) => [c.kind, c.outcome])).toEqual([["drift", "not_evaluated"]]);

@@ -12,10 +12,8 @@ import {
   runSuite,
   type SuiteResult,
 } from "../../src/index.js";
-import { useTempDirs } from "../helpers/temp-dirs.js";
-import { testPermit } from "../helpers/test-run.js";
+import { testDataDir, testPermit } from "../helpers/test-run.js";
 
-const tempDir = useTempDirs();
 const ROWS = 1000;
 const COLUMNS = 10;
 let dir: string;
@@ -58,7 +56,7 @@ function expectAllCounted(result: SuiteResult, checks: number): void {
 }
 
 beforeAll(async () => {
-  dir = await tempDir("livinglab-scale-");
+  dir = await testDataDir("scale-");
   const engine = await DuckDbEngine.open();
   try {
     const columns = Array.from(

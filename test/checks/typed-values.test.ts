@@ -11,10 +11,7 @@ import {
   type SuiteResult,
 } from "../../src/index.js";
 import { ENGINE_NAMES, withEngine } from "../helpers/engines.js";
-import { useTempDirs } from "../helpers/temp-dirs.js";
-import { testPermit } from "../helpers/test-run.js";
-
-const tempDir = useTempDirs();
+import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 /** Columns named like livinglab's own names, a DOUBLE and an INTEGER column, dates and text. */
 const METINGEN = `SELECT * FROM (VALUES
@@ -84,7 +81,7 @@ checks:
 let dir: string;
 
 beforeAll(async () => {
-  dir = await tempDir("livinglab-typed-");
+  dir = await testDataDir("typed-");
   await withEngine("duckdb", (engine) =>
     engine.query(`COPY (${METINGEN}) TO '${join(dir, "metingen.parquet")}' (FORMAT parquet)`),
   );

@@ -11,9 +11,9 @@ import {
   loadSuite,
   readRunLog,
 } from "../../src/index.js";
-import { makeLab, runCli } from "../helpers/cli.js";
+import { runCli } from "../helpers/cli.js";
 import { ENGLISH_WORDS } from "../helpers/layout-checks.js";
-import { testPermit } from "../helpers/test-run.js";
+import { testLab, testPermit } from "../helpers/test-run.js";
 
 const WHY = "Test van de opdrachtregel: exitcodes, JSON en logboek van de datakwaliteitscontroles.";
 let lab: string;
@@ -23,11 +23,13 @@ let defects: string;
 let clean: string;
 
 beforeAll(async () => {
-  lab = await makeLab();
+  // The same lab as the engine-level permit of this file (testPermit), which reads its data.
+  lab = await testLab();
   experiment = join(lab, "experiments/om-datakwaliteit");
   suite = join(experiment, "suite.yaml");
-  defects = join(lab, "all");
-  clean = join(lab, "none");
+  // Other copies of the experiment's data live in its folder: the door reads data nowhere else.
+  defects = join(experiment, "all");
+  clean = join(experiment, "none");
   await generateOm({ out: defects, zaken: 2000, seed: 4, asOf: "2026-06-30", defects: "all" });
   await generateOm({ out: clean, zaken: 2000, seed: 4, asOf: "2026-06-30", defects: "none" });
 });
@@ -146,7 +148,7 @@ describe("livinglab load and check --engine postgres", () => {
         ["check", suite, "--data", defects, "--engine", engine, "--json", json, "--justification", WHY],
         { env },
       );
-      expect(run.code).toBe(1);
+      expect(run.code, run.stderr).toBe(1);
       const { run_id, engine: __, checks, ...rest } = JSON.parse(await readFile(json, "utf8"));
       // Drift compares with the runs before it, which differ between the two; the rest must match.
       outputs.push({ ...rest, checks: checks.filter((c: { kind: string }) => c.kind !== "drift") });

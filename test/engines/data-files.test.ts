@@ -2,11 +2,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DuckDbEngine, isLivingLabError, loadSuite, runSuite } from "../../src/index.js";
-import { makeLab, runCli } from "../helpers/cli.js";
-import { useTempDirs } from "../helpers/temp-dirs.js";
-import { testPermit } from "../helpers/test-run.js";
+import { runCli } from "../helpers/cli.js";
+import { testDataDir, testLab, testPermit } from "../helpers/test-run.js";
 
-const tempDir = useTempDirs();
 /** Values in the files below; none may appear in a problem. */
 const SECRET = "Jansen";
 let dir: string;
@@ -28,7 +26,7 @@ async function suiteFor(data: string, folder = dir): Promise<string> {
 }
 
 beforeAll(async () => {
-  dir = await tempDir("livinglab-data-files-");
+  dir = await testDataDir("data-files-");
   const engine = await DuckDbEngine.open();
   const good = join(dir, "goed.parquet");
   try {
@@ -83,7 +81,8 @@ describe("a data file that cannot be read", () => {
   });
 
   it("stops the check command with exit 3, in Dutch, without a stack trace", async () => {
-    const lab = await makeLab(["om-datakwaliteit"]);
+    // The lab whose experiment holds the data: the door reads data only there.
+    const lab = await testLab();
     const suite = await suiteFor("beschadigd.parquet", join(lab, "experiments/om-datakwaliteit"));
     const run = runCli(["check", suite, "--justification", "Proef met een beschadigde levering."]);
     expect(run.stderr).toContain("(parquet_unreadable)");

@@ -26,7 +26,7 @@ describe("livinglab new", () => {
     const run = runCli(["new", "model", "--template", "patroonherkenning", "--root", lab], { cwd: lab });
     expect(run.code).toBe(0);
     const text = await readFile(join(lab, "experiments/model/experiment.yaml"), "utf8");
-    expect(text).toMatch(/^template: patroonherkenning@1\.3\.0$/m);
+    expect(text).toMatch(/^template: patroonherkenning@1\.4\.0$/m);
     for (const id of ["als", "groepsvergelijking", "menselijke_tussenkomst", "maat", "grondslag"])
       expect(text).toMatch(new RegExp(`^ *-? *${id}:$`, "m"));
     expect(text).toContain("# Dit sjabloon vraagt hier ook een score van 0 tot 5.");

@@ -91,7 +91,7 @@ describe("status shows who has and has not yet spoken, per role the template nam
     ]);
     const workspace = openWorkspace(lab);
     const experiment = join(lab, "experiments", "om-doorlooptijden", "experiment.yaml");
-    expect(await readFile(experiment, "utf8")).toMatch(/^template: basis@1\.3\.0$/m);
+    expect(await readFile(experiment, "utf8")).toMatch(/^template: basis@1\.4\.0$/m);
     const opened = await openExperiment(workspace, "om-doorlooptijden");
     await asUser("D. Visser", () =>
       decidePrinciple(workspace, opened, {
@@ -102,7 +102,7 @@ describe("status shows who has and has not yet spoken, per role the template nam
       }),
     );
     const status = await experimentStatus(workspace, "om-doorlooptijden", { today: TODAY });
-    expect(status.participationFrom).toEqual({ from: "sjabloon", template: "basis@1.3.0" });
+    expect(status.participationFrom).toEqual({ from: "sjabloon", template: "basis@1.4.0" });
     expect(status.participation.map((p) => [p.role, p.spoken.map((s) => s.who), p.holders])).toEqual([
       ["privacy officer", ["D. Visser"], ["D. Visser"]],
       ["data-eigenaar", [], []],
@@ -111,13 +111,13 @@ describe("status shows who has and has not yet spoken, per role the template nam
     ]);
     const text = formatStatus(status);
     expect(text).toContain(
-      "Wie heeft gesproken (ondertekend besluit of review, per rol die het sjabloon basis@1.3.0 noemt):",
+      "Wie heeft gesproken (ondertekend besluit of review, per rol die het sjabloon basis@1.4.0 noemt):",
     );
     expect(text).toContain("  ● privacy officer: D. Visser (besluit, record 1)");
     expect(text).toContain("  ○ data-eigenaar: nog niemand; niemand in het personenbestand heeft deze rol");
     expect(text).toContain("  ○ opdrachtgever: nog niemand (F. Smit heeft deze rol)");
     const html = renderStatusTable(status);
-    expect(html).toContain("per rol die het sjabloon basis@1.3.0 noemt");
+    expect(html).toContain("per rol die het sjabloon basis@1.4.0 noemt");
     expect(html).toContain("niemand in het personenbestand heeft deze rol");
   });
 
@@ -125,7 +125,7 @@ describe("status shows who has and has not yet spoken, per role the template nam
     const lab = await makeLab(["om-doorlooptijden"]);
     const file = join(lab, "experiments", "om-doorlooptijden", "experiment.yaml");
     const text = await readFile(file, "utf8");
-    await writeFile(file, text.replace(/^template: basis@1\.3\.0$/m, "template: basis@1.2.0"));
+    await writeFile(file, text.replace(/^template: basis@1\.4\.0$/m, "template: basis@1.2.0"));
     const status = await experimentStatus(openWorkspace(lab), "om-doorlooptijden", { today: TODAY });
     expect(status.participationFrom).toEqual({ from: "afgeleid", template: "basis@1.2.0" });
     expect(status.participation.map((p) => p.role)).toEqual([

@@ -1,7 +1,6 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDbEngine } from "../../src/index.js";
+import { testDataDir } from "./test-run.js";
 
 /**
  * Small literal tables with hostile names and values, written as Parquet so both engines
@@ -23,9 +22,9 @@ export const MINI_TABLES: Record<string, string> = {
   ) AS t("sleutel ""id""", "straße; DROP", "getal€")`,
 };
 
-/** Writes the mini tables as Parquet into a fresh folder and returns it. */
+/** Writes the mini tables as Parquet into a fresh folder of the test lab's experiment (see `testDataDir`) and returns it. */
 export async function writeMiniData(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "livinglab-mini-"));
+  const dir = await testDataDir("mini-");
   const engine = await DuckDbEngine.open();
   try {
     for (const [name, select] of Object.entries(MINI_TABLES)) {

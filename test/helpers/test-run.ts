@@ -1,3 +1,5 @@
+import { mkdtemp } from "node:fs/promises";
+import { join } from "node:path";
 import {
   type OpenedExperiment,
   openExperiment,
@@ -11,13 +13,13 @@ import { makeLab } from "./cli.js";
 export const TEST_JUSTIFICATION = "Test van de engines op kleine tabellen in een tijdelijk lab, door de gewone deur.";
 
 /**
- * A run opened through the real door, in a throwaway lab with the synthetic example
- * experiment: what engine-level tests attach their data with, as every analysis does.
+ * A run opened through the real door, in this test file's throwaway lab with the synthetic
+ * example experiment: what engine-level tests attach their data with, as every analysis does.
  */
 export async function openTestRun(
   reads: PlannedReads = { datasets: [], columns: {} },
 ): Promise<{ lab: string; opened: OpenedExperiment; permit: RunPermit }> {
-  const lab = await makeLab();
+  const lab = await testLab();
   const workspace = openWorkspace(lab);
   const opened = await openExperiment(workspace, "om-datakwaliteit");
   const permit = await openRun({
@@ -28,6 +30,22 @@ export async function openTestRun(
     justification: TEST_JUSTIFICATION,
   });
   return { lab, opened, permit };
+}
+
+let sharedLab: Promise<string> | undefined;
+
+/** The throwaway lab of this test file, with the synthetic example experiment; made on first use. */
+export function testLab(): Promise<string> {
+  sharedLab ??= makeLab();
+  return sharedLab;
+}
+
+/**
+ * A fresh folder for a test's data inside the test lab's experiment: the door reads a data file
+ * only inside the experiment's folder (or a place it declares), as it does for every analysis.
+ */
+export async function testDataDir(prefix: string): Promise<string> {
+  return mkdtemp(join(await testLab(), "experiments", "om-datakwaliteit", prefix));
 }
 
 let shared: Promise<RunPermit> | undefined;

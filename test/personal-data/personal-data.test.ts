@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { flaggedKeysQuery } from "../../src/checks/plan-suite.js";
@@ -16,7 +15,7 @@ import {
   runSuite,
 } from "../../src/index.js";
 import { renderSelect } from "../../src/sql/dialect.js";
-import { testPermit } from "../helpers/test-run.js";
+import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 /** Free text as people write it, with what a reader may not see in it (or nothing). */
 const corpus: Array<{ text: string; finds: DetectorName[]; secret?: string[] }> = [
@@ -101,7 +100,7 @@ describe.each(["duckdb", "postgres"])("pii_scan finds exactly what the masker fi
   const flagged = new Map<DetectorName, string[]>();
 
   beforeAll(async () => {
-    const dir = await mkdtemp(join(tmpdir(), "livinglab-pii-"));
+    const dir = await testDataDir("pii-");
     const rows = corpus.map((entry, i) => `('C${i}', '${entry.text.replaceAll("'", "''")}')`).join(",\n");
     const duckdb = await DuckDbEngine.open();
     try {

@@ -17,10 +17,8 @@ import {
 } from "../../src/index.js";
 import { renderDimensionScores } from "../../src/site/components.js";
 import { scoreDimensions } from "../../src/site/quality.js";
-import { useTempDirs } from "../helpers/temp-dirs.js";
-import { testPermit } from "../helpers/test-run.js";
+import { testDataDir, testPermit } from "../helpers/test-run.js";
 
-const tempDir = useTempDirs();
 let result: SuiteResult;
 
 /**
@@ -29,7 +27,7 @@ let result: SuiteResult;
  * completeness checks would say "86,8% goed"; the data say something else.
  */
 beforeAll(async () => {
-  const dir = await tempDir("livinglab-headline-");
+  const dir = await testDataDir("headline-");
   const engine = await DuckDbEngine.open();
   try {
     await engine.connection.run(`COPY (

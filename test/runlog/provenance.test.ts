@@ -48,7 +48,7 @@ describe("the provenance of a real run", () => {
     expect(Date.parse(ended.ended_at ?? "")).toBeGreaterThanOrEqual(Date.parse(ended.at));
     expect(ended.experiment).toEqual({
       id: "om-datakwaliteit",
-      template: "datakwaliteit@1.4.0",
+      template: "datakwaliteit@1.5.0",
       file_sha256: await sha256(join(dir, "experiment.yaml")),
     });
     expect(ended.analysis).toEqual({

@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalValue, DuckDbEngine, type Engine, renderExpr, SparkEngine } from "../../src/index.js";
-import { useTempDirs } from "../helpers/temp-dirs.js";
-import { testPermit } from "../helpers/test-run.js";
+import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 /**
  * Hostile values of every kind Spark has (it has no TIME), written once to Parquet by DuckDB
@@ -19,13 +18,12 @@ const ROWS = `SELECT * FROM (VALUES
 ) AS v(i, d, f, s, dt, ts, tz, bin, b)`;
 const TYPES = "i::BIGINT AS i, d::DECIMAL(18,4) AS d, f::DOUBLE AS f, s, dt, ts, tz, bin, b";
 
-const tempDir = useTempDirs();
 let duck: DuckDbEngine;
 let spark: SparkEngine;
 let file: string;
 
 beforeAll(async () => {
-  file = join(await tempDir("livinglab-fingerprint-"), "waarden.parquet");
+  file = join(await testDataDir("fingerprint-"), "waarden.parquet");
   const writer = await DuckDbEngine.open();
   try {
     await writer.connection.run(`COPY (SELECT ${TYPES} FROM (${ROWS})) TO '${file}' (FORMAT parquet)`);

@@ -12,10 +12,7 @@ import {
   runSuite,
   type SuiteResult,
 } from "../../src/index.js";
-import { useTempDirs } from "../helpers/temp-dirs.js";
-import { testPermit } from "../helpers/test-run.js";
-
-const tempDir = useTempDirs();
+import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 const VALUES = ["12", "123", "x", "ax", "a\nb", "é", "١", "a-b", "A_9", " ", "[x]", "a.b", "ab", "AB", "a{2}"];
 const PATTERNS = [
@@ -67,7 +64,7 @@ async function run(engine: Engine, file: string): Promise<SuiteResult> {
 }
 
 beforeAll(async () => {
-  dir = await tempDir("livinglab-regex-");
+  dir = await testDataDir("regex-");
   const engine = await DuckDbEngine.open();
   try {
     const rows = VALUES.map((v, i) => `(${i}, '${v.replaceAll("'", "''")}')`).join(", ");

@@ -317,8 +317,12 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[], people: Peop
   }
   const end = records.find((r) => r.type === "run" && r.id === record.id);
   const run = end?.type === "run" ? end : record;
-  const files = (list: readonly { name: string; path: string; sha256: string }[] | undefined) =>
-    (list ?? []).map((f) => `    ${f.name.padEnd(18)} ${f.path}  sha256 ${f.sha256}`);
+  // A file outside the experiment is named by its place from the lab's root, which the experiment declares.
+  const files = (list: readonly { name: string; path: string; sha256: string; location?: string }[] | undefined) =>
+    (list ?? []).map(
+      (f) =>
+        `    ${f.name.padEnd(18)} ${f.location !== undefined ? `${f.location} (plek in het lab)` : f.path}  sha256 ${f.sha256}`,
+    );
   return [
     ...head,
     `  afgerond       ${end?.type === "run" ? (end.ended_at ?? end.at) : "nee: de run is onvoltooid (gestart, nooit afgesloten)"}`,

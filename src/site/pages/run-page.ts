@@ -57,7 +57,7 @@ ${renderFacts([
     : []),
   ...record.datasets.map((d): [string, string] => [
     `Dataset ${d.name}`,
-    `${userText(d.path)} (<a href="${datasheetHref(view, run, d.name)}">datasheet</a>)<br><span class="lab-hash">${escapeHtml(d.sha256)}</span>`,
+    `${d.location !== undefined ? `${userText(d.location)} (plek in het lab)` : userText(d.path)} (<a href="${datasheetHref(view, run, d.name)}">datasheet</a>)<br><span class="lab-hash">${escapeHtml(d.sha256)}</span>`,
   ]),
   ...(record.data ?? [])
     .filter((d) => !d.made)
