@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -12,7 +11,7 @@ import {
   shapeWords,
   starterSuite,
 } from "../../src/index.js";
-import { testPermit } from "../helpers/test-run.js";
+import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 /** A profile of one text column whose every value has the shape `shape`. */
 function profileWith(shape: string): DatasetProfile {
@@ -86,7 +85,7 @@ describe("the starter suite's pattern checks", () => {
   });
 
   it("look each made-up example up in the data: one that a row holds is never shown", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "livinglab-vorm-"));
+    const dir = await testDataDir("vorm-");
     const file = join(dir, "meldingen.csv");
     // The made-up value of the shape AA-999 is AB-123: here it is a real value.
     const values = ["AB-123", ...Array.from({ length: 39 }, (_, i) => `XY-${String(200 + i)}`)];
