@@ -113,6 +113,12 @@ export interface ColumnUse {
 
 type Params<S extends z.ZodRawShape> = z.infer<z.ZodObject<S>>;
 
+/** Words for the other checks of the suite, for a check that names one (see `suiteWords`). */
+export interface CheckWords {
+  /** Another check's Dutch description, without its full stop; undefined for an id the suite does not have. */
+  descriptionOf(id: string): string | undefined;
+}
+
 interface TypedCheckDefinition<S extends z.ZodRawShape> {
   dimension: Dimension;
   /** The kind in a few Dutch words, as the CLI and the site name it: "verplicht veld" for `not_null`. */
@@ -136,7 +142,7 @@ interface TypedCheckDefinition<S extends z.ZodRawShape> {
   validate?(params: Params<S>, context: CheckContext): ParamProblem[] | Promise<ParamProblem[]>;
   measure(params: Params<S>, context: CheckContext): Measure;
   /** One Dutch sentence a business owner understands: what the check expects. */
-  describe(params: Params<S>): string;
+  describe(params: Params<S>, words?: CheckWords): string;
   /**
    * What a reader of the technical appendix needs beside the sentence (a raw pattern), never
    * shown in the sentence itself; absent when the sentence says it all.
@@ -146,7 +152,7 @@ interface TypedCheckDefinition<S extends z.ZodRawShape> {
    * What the check found, in Dutch without a capital or full stop, so that it reads after
    * "het slechtst:": "bij 62,0% van de rijen in zaken ontbreekt afdoening".
    */
-  finding(params: Params<S>, found: Found): string;
+  finding(params: Params<S>, found: Found, words?: CheckWords): string;
 }
 
 /** What the planner, runner and report know of a check kind; they never switch on the kind. */

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { defineCheck } from "./check-definition.js";
+import { type CheckWords, defineCheck } from "./check-definition.js";
+
+/** The followed check as a reader knows it: by its description, or by its id when the suite lacks it. */
+function followed(id: string, words: CheckWords | undefined): string {
+  const description = words?.descriptionOf(id);
+  return description === undefined ? `de controle '${id}'` : `de controle "${description}"`;
+}
 
 export const drift = defineCheck({
   dimension: "consistentie",
@@ -40,7 +46,7 @@ export const drift = defineCheck({
         return {
           metric: null,
           failing: false,
-          notEvaluated: `De check '${metric_of}' heeft in deze run geen uitkomst.`,
+          notEvaluated: `De gevolgde controle '${metric_of}' heeft in deze run geen uitkomst.`,
         };
       }
       const baseline = recent.reduce((a, b) => a + b, 0) / recent.length;
@@ -48,8 +54,8 @@ export const drift = defineCheck({
       return { metric: change, failing: change > max_change };
     },
   }),
-  describe: ({ metric_of, window, max_change }) =>
-    `De uitkomst van '${metric_of}' verschuift hoogstens ${max_change} ten opzichte van de laatste ${window} runs.`,
-  finding: ({ metric_of, window }, { amount }) =>
-    `de uitkomst van '${metric_of}' verschoof ${amount} ten opzichte van de laatste ${window} runs`,
+  describe: ({ metric_of, window, max_change }, words) =>
+    `De uitkomst van ${followed(metric_of, words)} verschuift hoogstens ${max_change} ten opzichte van de laatste ${window} runs.`,
+  finding: ({ metric_of, window }, { amount }, words) =>
+    `de uitkomst van ${followed(metric_of, words)} verschoof ${amount} ten opzichte van de laatste ${window} runs`,
 });

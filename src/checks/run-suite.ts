@@ -6,7 +6,7 @@ import { contentFingerprintOf } from "../fingerprint/content-fingerprint.js";
 import { renderSelect } from "../sql/dialect.js";
 import type { Select } from "../sql/expr.js";
 import { closestWord } from "../yaml/closest-word.js";
-import type { ColumnUse, DatasetColumns } from "./check-definition.js";
+import type { CheckWords, ColumnUse, DatasetColumns } from "./check-definition.js";
 import { checkRegistry } from "./check-registry.js";
 import { type CheckResult, overallOutcome, type SuiteResult } from "./check-result.js";
 import { columnsOfCondition } from "./condition.js";
@@ -25,6 +25,7 @@ import {
 } from "./plan-suite.js";
 import { queryOneRowEach } from "./side-by-side.js";
 import type { Check } from "./suite-schema.js";
+import { suiteWords } from "./suite-words.js";
 import { suiteProblems } from "./validate-suite.js";
 
 export interface RunSuiteOptions {
@@ -77,8 +78,9 @@ async function checkAttached(
   options: RunSuiteOptions,
 ): Promise<SuiteOutcome> {
   const meanings = metricMeanings(loaded, referenceDate);
+  const words = suiteWords(loaded.suite.checks);
   const resultOf = (check: Check, measured: Measured | undefined) =>
-    checkResult(check, measured, meanings.get(check.id) as MetricMeaning);
+    checkResult(check, measured, meanings.get(check.id) as MetricMeaning, words);
   const notEvaluated = (check: Check, reason: string): CheckResult => ({
     ...resultOf(check, undefined),
     outcome: "not_evaluated",
@@ -359,7 +361,12 @@ function sampleOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function checkResult(check: Check, measured: Measured | undefined, meaning: MetricMeaning): CheckResult {
+function checkResult(
+  check: Check,
+  measured: Measured | undefined,
+  meaning: MetricMeaning,
+  words: CheckWords,
+): CheckResult {
   const definition = checkRegistry[check.kind];
   const judged = judgeCheck(check, measured ?? { failing: 0, inScope: 0, sample: [] });
   const facts = { ...meaning, metric: judged.metric, failing_count: judged.failing_count };
@@ -370,11 +377,11 @@ function checkResult(check: Check, measured: Measured | undefined, meaning: Metr
     dimension: definition.dimension,
     table: check.table,
     severity: check.severity,
-    description: definition.describe(check),
+    description: definition.describe(check, words),
     ...(definition.technical && { technical: definition.technical(check) }),
     ...judged,
     ...meaning,
-    ...(judged.metric !== null && { finding: definition.finding(check, found) }),
+    ...(judged.metric !== null && { finding: definition.finding(check, found, words) }),
     ...(check.finds !== undefined && { finds: check.finds }),
     ...(definition.custom && { custom: true }),
   };

@@ -13,6 +13,8 @@ export interface DeclaredDataset {
   columns?: string[];
   /** `vernietigen_op` (JJJJ-MM-DD): when the data must be gone. */
   destroyBy?: string;
+  /** `bron`: where the data comes from and who holds it, in the author's words. */
+  source?: string;
   /** `locatie` (from basis@1.4.0): where the data lives outside the experiment, a path from the lab's root. */
   location?: string;
   /** `tabel` (from basis@1.4.0): a table `schema.naam` on the server of `verbinding`, read there in place. */
@@ -23,7 +25,7 @@ export interface DeclaredDataset {
 
 /**
  * The datasets an experiment declares, read from the `data.datasets` table that the basis
- * template (and datakwaliteit@1.0.0) defines: `naam`, `persoonsgegevens`, `synthetisch`,
+ * template (and datakwaliteit@1.0.0) defines: `naam`, `bron`, `persoonsgegevens`, `synthetisch`,
  * `kolommen`, `vernietigen_op` and (from basis@1.4.0) `locatie`, `tabel` and `verbinding`. Rows that are not objects are left out.
  * @example declaredDatasets(om.experiment).map((d) => d.name) // ["zaken", "feiten", "verdachten"]
  */
@@ -32,10 +34,8 @@ export function declaredDatasets(experiment: Pick<Experiment, "data">): Declared
   if (!Array.isArray(rows)) return [];
   return rows.flatMap((row: unknown) => {
     if (row === null || typeof row !== "object") return [];
-    const { naam, persoonsgegevens, synthetisch, kolommen, vernietigen_op, locatie, tabel, verbinding } = row as Record<
-      string,
-      unknown
-    >;
+    const { naam, bron, persoonsgegevens, synthetisch, kolommen, vernietigen_op, locatie, tabel, verbinding } =
+      row as Record<string, unknown>;
     const personal = persoonsgegevens === true;
     const synthetic = synthetisch === true;
     return [
@@ -46,6 +46,7 @@ export function declaredDatasets(experiment: Pick<Experiment, "data">): Declared
         real: personal && !synthetic,
         ...(Array.isArray(kolommen) && { columns: kolommen.map(String) }),
         ...(typeof vernietigen_op === "string" && { destroyBy: vernietigen_op }),
+        ...(typeof bron === "string" && bron.trim() !== "" && { source: bron }),
         ...(typeof locatie === "string" && locatie.trim() !== "" && { location: locatie.trim() }),
         ...(typeof tabel === "string" && tabel.trim() !== "" && { table: tabel.trim() }),
         ...(typeof verbinding === "string" && verbinding.trim() !== "" && { connection: verbinding.trim() }),

@@ -12,7 +12,8 @@ import { type WrittenFile, writeFileAtomic } from "../files/write-file-atomic.js
 import { allColumnsOf } from "../gates/planned-reads.js";
 import { interruptSignal, progressReporter } from "../notebook/kernel.js";
 import { type DatasetProfile, profileDataset } from "../profile/profile-dataset.js";
-import { starterSuite } from "../profile/starter-suite.js";
+import { examplesNotInData } from "../profile/shape-words.js";
+import { proposedExamples, starterSuite } from "../profile/starter-suite.js";
 import type { JustificationChoice } from "../runlog/justification.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { Workspace } from "../workspace.js";
@@ -85,12 +86,21 @@ export async function profileFile(options: ProfileOptions): Promise<ProfileRun> 
       const engine = await DuckDbEngine.open(":memory:", duckdbSettings());
       try {
         const onProgress = options.onProgress ?? progressReporter("Profiel");
-        const profile = await stopOnAbort(engine, options.signal ?? interruptSignal(), "Het profiel", async () => {
-          await permit.attach(engine, source);
-          return profileDataset(engine, target.name, { ...(onProgress && { onProgress }) });
-        });
+        const { profile, unseen } = await stopOnAbort(
+          engine,
+          options.signal ?? interruptSignal(),
+          "Het profiel",
+          async () => {
+            await permit.attach(engine, source);
+            const profile = await profileDataset(engine, target.name, { ...(onProgress && { onProgress }) });
+            // A pattern's made-up example is shown only when no row holds it.
+            return { profile, unseen: await examplesNotInData(engine, target.name, proposedExamples(profile)) };
+          },
+        );
         const starterFile = options.starter ? resolve(options.starter) : undefined;
-        const starter = starterSuite(profile, starterFile ? relative(dirname(starterFile), target.file) : target.file);
+        const starter = starterSuite(profile, starterFile ? relative(dirname(starterFile), target.file) : target.file, {
+          examplesNotInData: unseen,
+        });
         const json = options.json ? await writeJson(options.json, { format: PROFILE_FORMAT, ...profile }) : undefined;
         const written = starterFile ? await writeFileAtomic(starterFile, starter) : undefined;
         return {

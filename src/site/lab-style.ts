@@ -76,6 +76,7 @@ h3.nl-heading { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
 .lab-facts dt { font-weight: 600; margin: 0; }
 .lab-facts dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
 .lab-records { list-style: none; margin: 0.25rem 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.5rem; }
+.lab-records--wide { grid-template-columns: minmax(0, 1fr); }
 .lab-record { border: 1px solid #cbd5e1; border-radius: 4px; padding: 0.4rem 0.6rem; break-inside: avoid; page-break-inside: avoid; }
 .lab-record__facts { display: grid; grid-template-columns: minmax(0, 1fr); margin: 0; }
 .lab-record__facts dt { font-size: 0.9rem; color: #545454; margin: 0.2rem 0 0; }

@@ -7,6 +7,7 @@ import type { RunResultsState } from "../report/recorded-results.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import type { PrinciplesFile } from "../templates/principle-schema.js";
 import type { Template } from "../templates/template-schema.js";
+import type { FoundDatasheet } from "./sources/datasheet-source.js";
 
 /** Everything the site shows, read once from the lab's files by the adapters in `sources/`. */
 export interface LabView {
@@ -28,6 +29,8 @@ export interface ExperimentView {
   governance: GovernanceState;
   reviews: ReviewView[];
   publications: PublicationView[];
+  /** The generator's datasheets found beside the data files the runs read. */
+  datasheets: FoundDatasheet[];
   /** Problems reading this experiment's run log or results, shown on its page. */
   problems: Problem[];
 }

@@ -6,6 +6,7 @@ import { openResultsFolder } from "../report/recorded-results.js";
 import { REPORT_DIR } from "../report/write-summary.js";
 import type { Workspace } from "../workspace.js";
 import type { ExperimentEntry, LabView, RunView } from "./lab-view.js";
+import { datasheetCandidates, readDatasheets } from "./sources/datasheet-source.js";
 import { listExperimentIds, type OpenedOrProblems, readExperiment } from "./sources/experiment-source.js";
 import { readExecutedNotebook } from "./sources/notebook-source.js";
 import { createRunLogReader, type RunLogContents, type RunLogReader } from "./sources/run-log-source.js";
@@ -37,7 +38,14 @@ interface CachedExperiment {
    * What the entry was built from: the experiment, the log as read, the report folder, and what
    * else the governance state depends on (the experiment's suite, today's date).
    */
-  built?: { log: RunLogContents; report: string; inputs: string; entry: ExperimentEntry };
+  built?: {
+    log: RunLogContents;
+    report: string;
+    inputs: string;
+    entry: ExperimentEntry;
+    /** The datasheets that may describe data the runs of `log` read (one look through the runs per log read). */
+    sheetFiles: string[];
+  };
 }
 
 /**
@@ -97,12 +105,19 @@ export function createLabReader(workspace: Workspace): LabReader {
 async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> {
   const { opened } = cached;
   if (!opened.ok) {
-    cached.built = { log: { records: [], runs: [], problems: [] }, report: "", inputs: "", entry: opened };
+    cached.built = {
+      log: { records: [], runs: [], problems: [] },
+      report: "",
+      inputs: "",
+      entry: opened,
+      sheetFiles: [],
+    };
     return;
   }
   const log = await cached.log.read();
   const report = await stampOfAll([], [join(dir, REPORT_DIR)]);
-  const inputs = `${localDate()}\n${await stampOfAll([ownSuiteFile(opened.opened)])}`;
+  const sheetFiles = cached.built?.log === log ? cached.built.sheetFiles : datasheetCandidates(dir, log.runs);
+  const inputs = `${localDate()}\n${await stampOfAll([ownSuiteFile(opened.opened), ...sheetFiles])}`;
   const built = cached.built;
   if (built?.log === log && built.report === report && built.inputs === inputs && built.entry.ok) {
     if (built.entry.experiment.opened === opened.opened) return;
@@ -135,6 +150,7 @@ async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> 
       ...(found.file !== undefined && { mismatchedFile: found.file }),
     });
   }
+  const datasheets = await readDatasheets(dir, sheetFiles);
   // The one governance state, as status and the gates build it, from the records read already.
   const { governance } = await gateInputFor(opened.opened, { records: log.records });
   const entry: ExperimentEntry = {
@@ -158,10 +174,11 @@ async function buildEntry(cached: CachedExperiment, dir: string): Promise<void> 
         to: p.to,
         file: p.file.split("/").at(-1) ?? p.file,
       })),
-      problems: log.problems,
+      datasheets: datasheets.sheets,
+      problems: [...log.problems, ...datasheets.problems],
     },
   };
-  cached.built = { log, report, inputs, entry };
+  cached.built = { log, report, inputs, entry, sheetFiles };
 }
 
 function outcomeOf(value: string): Outcome | undefined {

@@ -2,7 +2,15 @@ import type { IncomingMessage } from "node:http";
 
 /** A request `serve` answers, or why it does not: the client's mistake, never a server error. */
 export type CheckedRequest =
-  | { ok: true; path: string; head: boolean /** The search term of `zoeken.html?q=...`. */; query?: string }
+  | {
+      ok: true;
+      path: string;
+      head: boolean;
+      /** The search term of `zoeken.html?q=...`. */
+      query?: string;
+      /** The runs of `vergelijk.html?eerder=...&later=...`, as typed. */
+      compare?: { before?: string; after?: string };
+    }
   | { ok: false; status: 400 | 405 | 421; message: string };
 
 /** The names the lab's own server goes by; any other Host header is a page on someone else's name. */
@@ -31,8 +39,16 @@ export function checkRequest(request: IncomingMessage, hosts: ReadonlySet<string
   }
   const path = sitePathOf(request.url ?? "");
   if (path === undefined) return { ok: false, status: 400, message: "Dit adres is ongeldig." };
-  const query = new URLSearchParams((request.url ?? "").split("#", 1)[0]?.split("?").slice(1).join("?") ?? "").get("q");
-  return { ok: true, path, head: request.method === "HEAD", ...(query !== null && { query }) };
+  const search = new URLSearchParams((request.url ?? "").split("#", 1)[0]?.split("?").slice(1).join("?") ?? "");
+  const query = search.get("q");
+  const [before, after] = [search.get("eerder"), search.get("later")];
+  return {
+    ok: true,
+    path,
+    head: request.method === "HEAD",
+    ...(query !== null && { query }),
+    compare: { ...(before !== null && { before }), ...(after !== null && { after }) },
+  };
 }
 
 /**

@@ -55,7 +55,11 @@ export async function serveSite(workspace: Workspace, options: ServeSiteOptions 
     const body =
       asset !== undefined
         ? assets.get(asset)
-        : findSitePage(await reader.read(), checked.path, { searchable: true, query: checked.query })?.render();
+        : findSitePage(await reader.read(), checked.path, {
+            searchable: true,
+            ...(checked.query !== undefined && { query: checked.query }),
+            ...(checked.compare && { compare: checked.compare }),
+          })?.render();
     if (body === undefined) {
       send(response, 404, "Deze pagina bestaat niet.", {}, checked.head);
       return;

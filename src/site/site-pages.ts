@@ -1,6 +1,9 @@
+import { datasetsOf, otherUsesOf } from "./dataset-views.js";
 import { previousOfItsKind } from "./experiment-state.js";
 import type { ExperimentView, LabView } from "./lab-view.js";
+import { type ComparePick, pickedRuns, renderCompareChoicePage } from "./pages/compare-choice-page.js";
 import { renderComparisonPage } from "./pages/comparison-page.js";
+import { renderDatasetPage } from "./pages/dataset-page.js";
 import { renderExperimentPage } from "./pages/experiment-page.js";
 import { renderLessonsPage } from "./pages/lessons-page.js";
 import { renderNotebookPage } from "./pages/notebook-page.js";
@@ -17,6 +20,8 @@ export interface SitePageOptions {
   searchable?: boolean;
   /** The search term the index and the runs pages are filtered by (`serve`'s `zoeken.html?q=...`, `runs-1.html?q=...`). */
   query?: string;
+  /** The two runs `serve`'s `vergelijk.html?eerder=...&later=...` asks for. */
+  compare?: ComparePick;
 }
 
 /** A page of the site: its path from the site root, rendered only when asked. */
@@ -37,6 +42,12 @@ export function* sitePages(lab: LabView, options: SitePageOptions = {}): Generat
   for (const view of readableExperiments(lab)) {
     const id = view.opened.experiment.id;
     yield { path: sitePaths.experiment(id), render: () => renderExperimentPage(view, { pdf: options.pdf ?? false }) };
+    for (const dataset of datasetsOf(view)) {
+      yield {
+        path: dataset.path,
+        render: () => renderDatasetPage(view, dataset, otherUsesOf(lab, view, dataset.versions)),
+      };
+    }
     for (let page = 1; page <= runListPages(view); page++) {
       yield { path: sitePaths.runs(id, page), render: () => renderRunsPage(view, page) };
     }
@@ -65,13 +76,27 @@ export function findSitePage(lab: LabView, path: string, options: SitePageOption
   if (path === sitePaths.lessons) return { path, render: () => renderLessonsPage(lab) };
   if (path === sitePaths.index) return { path, render: () => searchPage(lab, options) };
   const match =
-    /^experimenten\/([^/]+)\/(?:index\.html|runs-([1-9][0-9]*)\.html|run-([1-9][0-9]*)-notebook\.html|vergelijk-run-([1-9][0-9]*)-met-run-([1-9][0-9]*)\.html)$/.exec(
+    /^experimenten\/([^/]+)\/(?:index\.html|runs-([1-9][0-9]*)\.html|run-([1-9][0-9]*)-notebook\.html|vergelijk-run-([1-9][0-9]*)-met-run-([1-9][0-9]*)\.html|(data[-.][^/]+)\.html|(vergelijk)\.html)$/.exec(
       path,
     );
   if (!match) return undefined;
-  const [, id, list, notebook, before, after] = match;
+  const [, id, list, notebook, before, after, data, compareAny] = match;
   const view = readableExperiments(lab).find((v) => v.opened.experiment.id === id);
   if (!view) return undefined;
+  if (compareAny !== undefined) {
+    // Only `serve` answers a pick of any two runs; the static site has a page per run and the one before it.
+    if (!options.searchable) return undefined;
+    const picked = pickedRuns(view, options.compare ?? {});
+    return picked
+      ? { path, render: () => renderComparisonPage(view, picked[0], picked[1]) }
+      : { path, render: () => renderCompareChoicePage(view) };
+  }
+  if (data !== undefined) {
+    const dataset = datasetsOf(view).find((d) => d.path === path);
+    return (
+      dataset && { path, render: () => renderDatasetPage(view, dataset, otherUsesOf(lab, view, dataset.versions)) }
+    );
+  }
   if (notebook !== undefined) {
     const run = view.runs[Number(notebook) - 1];
     return run?.notebookHtml !== undefined ? { path, render: () => renderNotebookPage(view, run) } : undefined;
@@ -85,7 +110,10 @@ export function findSitePage(lab: LabView, path: string, options: SitePageOption
   }
   if (list !== undefined) {
     const page = Number(list);
-    const filter = { form: options.searchable ?? false, ...(options.query !== undefined && { query: options.query }) };
+    const filter = {
+      form: options.searchable ?? false,
+      ...(options.query !== undefined && { query: options.query }),
+    };
     return page <= runListPages(view) ? { path, render: () => renderRunsPage(view, page, filter) } : undefined;
   }
   return { path, render: () => renderExperimentPage(view, { pdf: options.pdf ?? false }) };

@@ -24,6 +24,10 @@ export const sitePaths = {
   /** A run beside the run before it of the same analysis and suite. */
   comparison: (id: string, before: number, after: number) =>
     `experimenten/${id}/vergelijk-run-${before}-met-run-${after}.html`,
+  /** Any two runs side by side, as `serve` answers `vergelijk.html?eerder=3&later=7` (the static site has no such page). */
+  compareAny: (id: string) => `experimenten/${id}/vergelijk.html`,
+  /** A dataset's datasheet: `data-<naam>` for a plain name, `data.<hash>` for any other (see `datasetPath`). */
+  dataset: (id: string, page: string) => `experimenten/${id}/${page}.html`,
   pdf: (id: string) => `experimenten/${id}/${id}.pdf`,
   asset: (name: string) => `assets/${name}`,
 } as const;

@@ -34,6 +34,8 @@ const NAMED_CLASSES: Record<string, string> = {
 };
 /** Characters with a meaning of their own inside `[...]` in either engine. */
 const SPECIAL_IN_CLASS = new Set([..."\\]^-["]);
+/** Characters that mean something outside a class, in either engine: only these stay escaped there. */
+const SPECIAL_OUTSIDE_CLASS = new Set([..."\\^$.|?*+()[]{}"]);
 
 class Mistake extends Error {
   constructor(
@@ -255,7 +257,8 @@ class Parser {
       return `[${char === lower ? "" : "^"}${CLASS_ESCAPES[lower]}]`;
     }
     if (CONTROL_ESCAPES.has(char)) return `\\${char}`;
-    if (isPunctuation(char)) return `\\${char}`;
+    // `\/` and `/` are the same character: one canonical form, so a known pattern is known however it is written.
+    if (isPunctuation(char)) return SPECIAL_OUTSIDE_CLASS.has(char) ? `\\${char}` : char;
     throw new Mistake(
       start,
       `'\\${char}' betekent niet in beide databases hetzelfde.`,

@@ -111,7 +111,13 @@ describe("every check kind says what its metric is", () => {
     expect(finding("disparity")).toBe(
       "in één arrondissement van zaken komt de gemeten afwijking (pleegdatum) 3,5 keer zo vaak voor als in het geheel",
     );
-    expect(finding("drift")).toMatch(/^de uitkomst van 'not-null' verschoof 18,6 procentpunt/);
+    // A drift names the check it follows by what that check expects, never by its id.
+    expect(finding("drift")).toMatch(
+      /^de uitkomst van de controle "Het veld parketnummer is altijd ingevuld" verschoof 18,6 procentpunt/,
+    );
+    expect(result.checks.find((c) => c.id === "drift")?.description).toMatch(
+      /^De uitkomst van de controle "Het veld parketnummer is altijd ingevuld" verschuift hoogstens /,
+    );
   });
 
   it("refuses a suite whose checks read their own outcome, so every unit can be known", async () => {

@@ -17,6 +17,9 @@ export const HOSTILE = {
 
 export const HOSTILE_ID = "proef-vijandig";
 
+/** A dataset the hostile copy declares but no run reads: its name cannot be part of a file name. */
+export const DECLARED_ONLY = "bijlage met spaties/..";
+
 /** The hostile copy's check that all rows but three fail. */
 export const NEARLY_ALL = "zaken-bijna-alles-afwijkend";
 
@@ -42,6 +45,13 @@ export async function makeSiteLab(): Promise<string> {
     ["principes", "doel", "toelichting"],
     `Besproken met ${HOSTILE.email} <script>window.__gehackt = "toelichting"</script>`,
   );
+  experiment.addIn(["data", "datasets"], {
+    naam: DECLARED_ONLY,
+    bron: `Levering van ${HOSTILE.email}, BSN ${HOSTILE.bsn} ${HOSTILE.script}`,
+    persoonsgegevens: false,
+    synthetisch: true,
+    kolommen: ["kenmerk", `<b>toelichting</b> ${HOSTILE.phone}`],
+  });
   await writeFile(join(hostile, "experiment.yaml"), experiment.toString());
   const synth = (await readFile(join(hostile, "synth.yaml"), "utf8")).replace(/^zaken: \d+$/m, "zaken: 300");
   await writeFile(join(hostile, "synth.yaml"), synth);
@@ -63,6 +73,15 @@ export async function makeSiteLab(): Promise<string> {
       `${HOSTILE.justification} BSN ${HOSTILE.bsnInJustification}.`,
     ]),
   );
+  // The generator's datasheet of the hostile copy, made hostile after the run: HTML and a BSN in a
+  // meaning and in an argument, and a row count below the minimum cell size.
+  const sheetFile = join(hostile, "data", "datasheet.json");
+  const sheet = JSON.parse(await readFile(sheetFile, "utf8"));
+  sheet.tables.zaken.columns[0].betekenis = `${HOSTILE.script}${HOSTILE.image} BSN ${HOSTILE.bsn}`;
+  sheet.tables.zaken.columns[1].betekenis = "";
+  sheet.arguments.defects = `${HOSTILE.image} ${HOSTILE.bsn}`;
+  sheet.row_counts.zaken = 3;
+  await writeFile(sheetFile, JSON.stringify(sheet, null, 2));
   // A colleague approves the example, so its summary is final; the hostile copy stays a draft.
   expectRun(
     runCli(

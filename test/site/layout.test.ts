@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,7 +18,7 @@ import {
 import { visibleText } from "../helpers/chromium.js";
 import { REPO, runCli } from "../helpers/cli.js";
 import { englishWordsOn, layoutProblems, screensTo } from "../helpers/layout-checks.js";
-import { HOSTILE_ID, makeSiteLab } from "../helpers/site-lab.js";
+import { DECLARED_ONLY, HOSTILE_ID, makeSiteLab } from "../helpers/site-lab.js";
 
 const ARTIFACTS = join(REPO, "test-artifacts");
 /** A laptop screen and a phone, as the business owner reads the page. */
@@ -26,6 +27,8 @@ const SCREENS = [
   { name: "telefoon", width: 390, height: 844, topScreens: 2 },
 ] as const;
 const EXPERIMENTS = ["om-datakwaliteit", HOSTILE_ID] as const;
+/** The datasheet page of the hostile copy's dataset that only its declaration names. */
+const DECLARED_ONLY_PAGE = `data.${createHash("sha256").update(DECLARED_ONLY).digest("hex").slice(0, 16)}.html`;
 
 let lab: string;
 let site: string;
@@ -140,7 +143,12 @@ describe("layout that holds", () => {
     "lessen.html",
     "zoeken.html",
     "experimenten/om-datakwaliteit/vergelijk-run-1-met-run-2.html",
-    ...EXPERIMENTS.flatMap((id) => [`experimenten/${id}/index.html`, `experimenten/${id}/runs-1.html`]),
+    ...EXPERIMENTS.flatMap((id) => [
+      `experimenten/${id}/index.html`,
+      `experimenten/${id}/runs-1.html`,
+      `experimenten/${id}/data-zaken.html`,
+    ]),
+    `experimenten/${HOSTILE_ID}/${DECLARED_ONLY_PAGE}`,
   ];
   for (const screen of SCREENS) {
     it(`at ${screen.width} px no element is wider than the screen (unless a scrolling table), no text or chart label is clipped, no word is broken`, async () => {
@@ -179,6 +187,17 @@ describe("layout that holds", () => {
       await page.close();
     });
   }
+
+  it("a datasheet page says at 1280 px within one screen what the data is, where it came from and whether it holds personal data", async () => {
+    const page = await open("experimenten/om-datakwaliteit/data-zaken.html", SCREENS[0]);
+    const facts = await visibleText(page.locator("main .lab-facts").first());
+    for (const fact of ["Waar de data vandaan komt", "Persoonsgegevens", "Bewaren tot", "Rijen"])
+      expect(facts).toContain(fact);
+    expect(await screensTo(page, "main .lab-facts")).toBeLessThanOrEqual(1);
+    expect(await visibleText(page.locator("footer"))).toContain("Alle data op deze pagina is synthetisch");
+    await page.screenshot({ path: join(ARTIFACTS, "datasheet.png") });
+    await page.close();
+  });
 
   it("says in each footer what is true of the data on that page", async () => {
     const page = await open("experimenten/om-datakwaliteit/index.html", SCREENS[0]);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { request as httpRequest } from "node:http";
@@ -8,13 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   appendRecord,
   createLabReader,
+  generateOm,
   type NewLogRecord,
   openExperiment,
   openWorkspace,
   runLogPath,
   serveSite,
 } from "../../src/index.js";
-import { CLI, makeLab, REPO } from "../helpers/cli.js";
+import { CLI, makeLab, REPO, runCli } from "../helpers/cli.js";
 import { plainRun } from "../helpers/run-records.js";
 
 let child: ChildProcess | undefined;
@@ -105,6 +107,53 @@ describe("livinglab serve", () => {
   });
 });
 
+describe("serve shows a datasheet per dataset", () => {
+  it("from the declaration alone, then from the generator's datasheet of the file a run read, following each change", async () => {
+    const lab = await makeLab();
+    const base = await startServe(lab);
+    const page = `${base}experimenten/om-datakwaliteit/data-zaken.html`;
+    const declared = await (await fetch(page)).text();
+    expect(declared).toContain("Nog geen run heeft deze data gelezen.");
+    expect(declared).toContain(
+      "De betekenis van een kolom is niet opgegeven: het experiment noemt alleen de naam, en nog geen run heeft de data gelezen.",
+    );
+    expect((await fetch(`${base}experimenten/om-datakwaliteit/data-bestaat-niet.html`)).status).toBe(404);
+
+    // A run reads a generated file; the datasheet beside it lists that very file by its SHA-256.
+    const opened = await openExperiment(openWorkspace(lab), "om-datakwaliteit");
+    const made = await generateOm({
+      out: join(opened.dir, "data"),
+      zaken: 1000,
+      seed: 7,
+      asOf: "2026-06-30",
+      defects: "none",
+    });
+    const file = made.datasheet.files.find((f) => f.name === "zaken.parquet");
+    await appendRecord(runLogPath(opened.dir), {
+      ...(plainRun(opened, 1) as Extract<NewLogRecord, { type: "run" }>),
+      datasets: [{ name: "zaken", path: "data/zaken.parquet", sha256: file?.sha256 ?? "" }],
+    });
+    const described = await (await fetch(page)).text();
+    expect(described).toContain("Gemaakt door livinglab synth (OM-stijl)");
+    expect(described).toContain("1.000 zaken, startgetal 7");
+    expect(described).toContain(made.datasheet.tables.zaken?.columns[0]?.betekenis);
+    expect(described).toContain('href="runs-1.html#run-1"');
+
+    // A datasheet changed on disk shows at once; one that no longer lists the file is not shown for it.
+    const sheetFile = join(opened.dir, "data", "datasheet.json");
+    const sheet = JSON.parse(await readFile(sheetFile, "utf8")) as typeof made.datasheet;
+    const column = sheet.tables.zaken?.columns[0];
+    if (column) column.betekenis = "Een nieuwe betekenis, net opgeslagen.";
+    await writeFile(sheetFile, JSON.stringify(sheet));
+    expect(await (await fetch(page)).text()).toContain("Een nieuwe betekenis, net opgeslagen.");
+    sheet.files = sheet.files.filter((f) => f.name !== "zaken.parquet");
+    await writeFile(sheetFile, JSON.stringify(sheet));
+    const unlisted = await (await fetch(page)).text();
+    expect(unlisted).not.toContain("Een nieuwe betekenis");
+    expect(unlisted).toContain("Geen datasheet van de generator beschrijft dit bestand.");
+  });
+});
+
 describe("serve filters the runs of an experiment", () => {
   it("by analysis, suite and outcome in words, newest first, with the search term escaped and masked", async () => {
     const lab = await makeLab(["om-doorlooptijden"]);
@@ -141,6 +190,52 @@ describe("serve filters the runs of an experiment", () => {
     const plain = await (await fetch(`${base}experimenten/om-doorlooptijden/runs-1.html`)).text();
     expect(plain).toContain('name="q"');
     expect(runNumbers(plain)).toHaveLength(20);
+  });
+});
+
+describe("serve compares any two runs of an experiment", () => {
+  it("from a form on the run log, in either order, and answers a wrong choice with the form, escaped", async () => {
+    const lab = await makeLab(["om-doorlooptijden"]);
+    const opened = await openExperiment(openWorkspace(lab), "om-doorlooptijden");
+    for (let i = 1; i <= 25; i++) await appendRecord(runLogPath(opened.dir), plainRun(opened, i));
+    const base = await startServe(lab);
+    const folder = `${base}experimenten/om-doorlooptijden/`;
+    const runs = await (await fetch(`${folder}runs-2.html`)).text();
+    expect(runs).toMatch(/<form[^>]+action="vergelijk\.html"/);
+    expect(runs).toContain('name="eerder"');
+    expect(runs).toContain('name="later"');
+
+    const compare = (query: string) =>
+      fetch(`${folder}vergelijk.html?${query}`).then(async (r) => ({ status: r.status, html: await r.text() }));
+    // Any pair, not only a run and the one before it; the earlier run always comes first.
+    for (const query of ["eerder=3&later=24", "eerder=24&later=3"]) {
+      const { status, html } = await compare(query);
+      expect(status).toBe(200);
+      expect(html).toContain("Run 3 en run 24 naast elkaar");
+      expect(html).toContain('href="runs-1.html#run-3"');
+      expect(html).toContain('href="runs-2.html#run-24"');
+    }
+    for (const query of [
+      "eerder=3&later=3",
+      "eerder=0&later=2",
+      "eerder=26&later=2",
+      "later=2",
+      `eerder=${encodeURIComponent("<script>alert(1)</script>")}&later=2`,
+    ]) {
+      const { status, html } = await compare(query);
+      expect(status, query).toBe(200);
+      expect(html, query).toContain("Kies twee verschillende runs, van run 1 tot en met run 25.");
+      expect(html, query).toContain('name="eerder"');
+      expect(html, query).not.toContain("<script>alert(1)</script>");
+      expect(html, query).not.toContain("naast elkaar</h1>");
+    }
+    // The static site has no form and no such page: only a run beside the one before it of its kind.
+    const built = runCli(["site", "--root", lab, "--out", join(lab, "site")]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(existsSync(join(lab, "site/experimenten/om-doorlooptijden/vergelijk.html"))).toBe(false);
+    expect(await readFile(join(lab, "site/experimenten/om-doorlooptijden/runs-2.html"), "utf8")).not.toContain(
+      'name="eerder"',
+    );
   });
 });
 

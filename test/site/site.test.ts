@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -16,7 +17,10 @@ import {
 import { linksOf, seriousViolations, visibleText } from "../helpers/chromium.js";
 import { makeLab, REPO, runCli } from "../helpers/cli.js";
 import { plainRun } from "../helpers/run-records.js";
-import { HOSTILE, HOSTILE_ID, makeSiteLab, NEARLY_ALL, REVIEWER } from "../helpers/site-lab.js";
+import { DECLARED_ONLY, HOSTILE, HOSTILE_ID, makeSiteLab, NEARLY_ALL, REVIEWER } from "../helpers/site-lab.js";
+
+/** The datasheet page of the hostile copy's declared-only dataset, whose name holds a slash and spaces. */
+const DECLARED_ONLY_PAGE = `data.${createHash("sha256").update(DECLARED_ONLY).digest("hex").slice(0, 16)}.html`;
 
 const ARTIFACTS = join(REPO, "test-artifacts");
 
@@ -76,6 +80,11 @@ describe("livinglab site", () => {
         "experimenten/om-datakwaliteit/vergelijk-run-1-met-run-2.html",
         `experimenten/${HOSTILE_ID}/index.html`,
         `experimenten/${HOSTILE_ID}/runs-1.html`,
+        ...["om-datakwaliteit", HOSTILE_ID].flatMap((id) =>
+          ["zaken", "feiten", "verdachten", "ground_truth"].map((name) => `experimenten/${id}/data-${name}.html`),
+        ),
+        // A name that cannot be part of a file name gets a page named by its hash.
+        `experimenten/${HOSTILE_ID}/${DECLARED_ONLY_PAGE}`,
       ].sort(),
     );
     for (const id of ["om-datakwaliteit", HOSTILE_ID]) {
@@ -192,8 +201,84 @@ describe("livinglab site", () => {
     expect(await visibleText(row)).toMatch(
       /Niet in orde\s+geen enkele afwijkende rij\s+\d+ van \d\.\d{3} rijen\s+\d,\d%/,
     );
-    expect(text).toMatch(/Dataset zaken\s+data\/zaken\.parquet\s+[0-9a-f]{64}/);
+    expect(text).toMatch(/Dataset zaken\s+data\/zaken\.parquet \(datasheet\)\s+[0-9a-f]{64}/);
     await page.close();
+  });
+
+  it("has a datasheet page per dataset: what it is, where it came from, its columns and their meaning, personal data, the runs that read it", async () => {
+    const { page } = await open("experimenten/om-datakwaliteit/data-zaken.html");
+    const text = await visibleText(page.locator("main"));
+    expect(text).toContain("Dataset zaken");
+    expect(text).toContain("Synthetische generator van livinglab (geen echte OM-data)");
+    expect(text).toMatch(
+      /Gemaakt door livinglab synth \(OM-stijl\), versie \S+ \(met DuckDB \S+\): [\d.]+ zaken, startgetal \d+, peildatum \d+ \w+ \d{4}/,
+    );
+    expect(text).toContain("Nee, volgens het experiment bevat deze dataset geen persoonsgegevens.");
+    const sheet = JSON.parse(await readFile(join(lab, "experiments/om-datakwaliteit/data/datasheet.json"), "utf8")) as {
+      row_counts: Record<string, number>;
+      tables: Record<string, { columns: Array<{ name: string; betekenis: string }> }>;
+    };
+    expect(text).toMatch(
+      new RegExp(`Rijen\\s+${(sheet.row_counts.zaken ?? 0).toLocaleString("nl-NL").replace(".", "\\.")}`),
+    );
+    const columns = page.locator("tbody tr");
+    expect(await columns.count()).toBe(sheet.tables.zaken?.columns.length);
+    for (const column of sheet.tables.zaken?.columns ?? []) {
+      const row = columns.filter({ has: page.locator(".lab-keys", { hasText: new RegExp(`^${column.name}$`) }) });
+      expect(await visibleText(row), column.name).toContain(column.betekenis);
+      // Every column of the example is declared as needed.
+      expect(await visibleText(row.locator("td").last()), column.name).toBe("Ja");
+    }
+    // Both runs read the same file, and each is linked.
+    expect(text).toContain("Alle runs lazen dezelfde versie.");
+    expect(text).toMatch(/Gelezen door 2 runs: Run 1 \(controles, .+\); Run 2 \(controles, .+\)\./);
+    for (const run of [1, 2]) expect(await page.locator(`a[href="runs-1.html#run-${run}"]`).count()).toBe(1);
+    // The hostile copy read other data (300 zaken): it is not listed as using this file.
+    expect(text).not.toContain("Andere experimenten met dezelfde data");
+    await page.close();
+  });
+
+  it("links each dataset's datasheet from the experiment page and from every run that read it", async () => {
+    const experiment = await open("experimenten/om-datakwaliteit/index.html");
+    // The data section and the dataset's card among all answers.
+    expect(await experiment.page.locator('a[href="data-zaken.html"]').count()).toBe(2);
+    expect(await visibleText(experiment.page.locator("main"))).toMatch(
+      /Dataset zaken\s+Synthetische generator van livinglab \(geen echte OM-data\)\s+Zonder persoonsgegevens, synthetisch\. Door 2 runs gelezen\./,
+    );
+    await experiment.page.close();
+    const runs = await open("experimenten/om-datakwaliteit/runs-1.html");
+    expect(await runs.page.locator('a[href="data-zaken.html"]').count()).toBe(2);
+    await runs.page.close();
+  });
+
+  it("shows a hostile datasheet and declaration escaped, masked and without small counts", async () => {
+    for (const path of [
+      `experimenten/${HOSTILE_ID}/data-zaken.html`,
+      `experimenten/${HOSTILE_ID}/${DECLARED_ONLY_PAGE}`,
+    ]) {
+      const { page } = await open(path);
+      expect(await page.evaluate(() => (window as unknown as { __gehackt?: string }).__gehackt), path).toBeUndefined();
+      expect(await page.locator("main script, main img, main b").count(), path).toBe(0);
+      await page.close();
+    }
+    const { page } = await open(`experimenten/${HOSTILE_ID}/data-zaken.html`);
+    const text = await visibleText(page.locator("main"));
+    expect(text).toContain(`${HOSTILE.script}${HOSTILE.image} BSN [BSN verborgen]`);
+    expect(text).toContain(`ingebrachte fouten: ${HOSTILE.image} [BSN verborgen]`);
+    // Three rows: below the minimum cell size, so never the number itself.
+    expect(text).toMatch(/Rijen\s+< 5/);
+    expect(text).not.toMatch(/Rijen\s+3/);
+    // A meaning left empty is said to be missing, not made up.
+    expect(await visibleText(page.locator("tbody tr").nth(1).locator("td").nth(3))).toBe("Niet opgegeven.");
+    await page.close();
+    const declared = await open(`experimenten/${HOSTILE_ID}/${DECLARED_ONLY_PAGE}`);
+    const only = await visibleText(declared.page.locator("main"));
+    expect(only).toContain(`Dataset ${DECLARED_ONLY}`);
+    expect(only).toContain(`Levering van [e-mailadres verborgen], BSN [BSN verborgen] ${HOSTILE.script}`);
+    expect(only).toContain("De betekenis van een kolom is niet opgegeven");
+    expect(only).toContain("<b>toelichting</b> [telefoonnummer verborgen]");
+    expect(only).toContain("Nog geen run heeft deze data gelezen.");
+    await declared.page.close();
   });
 
   it("keeps hostile text inert: scripts and HTML in answers and justifications show as text", async () => {
@@ -382,7 +467,9 @@ describe("an experiment with many runs", () => {
   it("lists the newest runs on the experiment page and every run on pages of twenty, newest first", async () => {
     const files = (await filesUnder(join(many, "site", "experimenten"))).map((f) => relative(join(many, "site"), f));
     expect(files.sort()).toEqual(
-      ["index.html", "runs-1.html", "runs-2.html", "runs-3.html"].map((f) => `experimenten/om-doorlooptijden/${f}`),
+      ["data-zaken_gepseudonimiseerd.html", "index.html", "runs-1.html", "runs-2.html", "runs-3.html"].map(
+        (f) => `experimenten/om-doorlooptijden/${f}`,
+      ),
     );
     const page = await chromium.context.newPage();
     const problems: string[] = [];

@@ -139,5 +139,10 @@ describe("a pattern", () => {
       canonical: "[0-9]{2}/[0-9A-Za-z_]+\\.[A-Z]",
     });
     expect(parsePortableRegex("[]a^-]")).toEqual({ ok: true, canonical: "[\\]a\\^\\-]" });
+    // A sign escaped without need is the sign itself: `\/` and `/` are one pattern.
+    expect(parsePortableRegex("[0-9]{2}\\/[0-9]{6}\\-[0-9]{2}\\.")).toEqual({
+      ok: true,
+      canonical: "[0-9]{2}/[0-9]{6}-[0-9]{2}\\.",
+    });
   });
 });

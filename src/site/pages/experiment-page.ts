@@ -14,6 +14,7 @@ import {
   renderSignal,
   renderUserList,
 } from "../components.js";
+import { type DatasetView, datasetsOf } from "../dataset-views.js";
 import { experimentStatus, latestCheckedRun, resultsUnavailable, summaryState } from "../experiment-state.js";
 import type { ExperimentView, RunView } from "../lab-view.js";
 import { analysisWords, displayName, formatWhen, outcomeSignal } from "../labels.js";
@@ -31,6 +32,7 @@ export function renderExperimentPage(view: ExperimentView, options: { pdf: boole
   const path = sitePaths.experiment(experiment.id);
   const link = (to: string) => escapeHtml(relativeHref(path, to));
   const shown = latestCheckedRun(view);
+  const datasets = datasetsOf(view);
   const main = `
 <h1 class="nl-heading nl-heading--level-1">${userText(experiment.titel)}<span class="lab-kicker"> – samenvatting voor de opdrachtgever</span></h1>
 ${renderState(view)}
@@ -79,7 +81,10 @@ ${renderPublications(view)}
 <h2 class="nl-heading nl-heading--level-2">Runs</h2>
 ${renderLatestRuns(view, path, link)}
 
-${renderFold("Het experiment in detail: alle antwoorden", renderAllAnswers(view))}
+<h2 class="nl-heading nl-heading--level-2">Data</h2>
+${renderDatasets(datasets, link)}
+
+${renderFold("Het experiment in detail: alle antwoorden", renderAllAnswers(view, datasets, link))}
 `;
   return renderLayout({
     path,
@@ -283,8 +288,35 @@ function renderLatestRuns(view: ExperimentView, path: string, link: (to: string)
   return `${renderRunsTable(view, latest, path, caption)}\n${all}`;
 }
 
-function renderAllAnswers(view: ExperimentView): string {
+/** Each dataset with where it came from, whether it holds personal data, and a link to its datasheet. */
+function renderDatasets(datasets: readonly DatasetView[], link: (to: string) => string): string {
+  if (datasets.length === 0)
+    return `<p class="nl-paragraph">Het experiment legt geen datasets vast, en geen run heeft data gelezen.</p>`;
+  const cards = datasets.map((d) => {
+    const declared = d.declared;
+    const nature = declared
+      ? `${declared.personal ? "Met persoonsgegevens" : "Zonder persoonsgegevens"}, ${declared.synthetic ? "synthetisch" : "echte data"}.`
+      : "Niet vastgelegd bij de gegevens van het experiment.";
+    const runs = d.runCount;
+    return `<li class="lab-record"><a href="${link(d.path)}">Dataset ${userText(d.name)}</a><br>${declared?.source ? `${userText(declared.source)}<br>` : ""}<span class="lab-muted">${escapeHtml(nature)} ${escapeHtml(runs === 0 ? "Nog door geen run gelezen." : runs === 1 ? "Door 1 run gelezen." : `Door ${runs} runs gelezen.`)}</span></li>`;
+  });
+  return `<p class="nl-paragraph">Per dataset een datasheet: wat het is, waar het vandaan komt, de kolommen en wat ze betekenen, en welke runs het lazen.</p>
+<ul class="lab-records">
+${cards.join("\n")}
+</ul>`;
+}
+
+function renderAllAnswers(
+  view: ExperimentView,
+  datasets: readonly DatasetView[],
+  link: (to: string) => string,
+): string {
   const { experiment, template } = view.opened;
+  // The declared datasets link to their datasheets, by the name the experiment gives them.
+  const rowLink = (row: Record<string, unknown>) => {
+    const dataset = datasets.find((d) => d.declared && d.name === String(row.naam ?? "?"));
+    return dataset && { href: link(dataset.path), label: "Datasheet" };
+  };
   return sectionIds
     .filter((id) => id !== "principes")
     .map((id) => {
@@ -292,7 +324,7 @@ function renderAllAnswers(view: ExperimentView): string {
       const answers = experiment[id];
       const items = section.questions.map(
         (q) =>
-          `<dt class="utrecht-data-list__item-key">${escapeHtml(q.label)}</dt><dd class="utrecht-data-list__item-value">${renderAnswer(q, answers[q.id])}</dd>`,
+          `<dt class="utrecht-data-list__item-key">${escapeHtml(q.label)}</dt><dd class="utrecht-data-list__item-value">${renderAnswer(q, answers[q.id], id === "data" && q.id === "datasets" ? { rowLink } : {})}</dd>`,
       );
       return `<h3 class="nl-heading nl-heading--level-3">${escapeHtml(section.title)}</h3>
 <dl class="utrecht-data-list lab-facts">

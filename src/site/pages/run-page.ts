@@ -1,6 +1,7 @@
 import { escapeHtml, isSuppressed, MIN_CELL_SIZE, userText } from "../../report/html.js";
 import { type ChartFigure, checksFigure, renderFigure } from "../charts.js";
 import { renderChecksTable, renderFacts, renderSignal } from "../components.js";
+import { datasetPath } from "../dataset-views.js";
 import { previousOfItsKind, resultsUnavailable } from "../experiment-state.js";
 import type { CheckView, ExperimentView, RunView } from "../lab-view.js";
 import { analysisWords, displayName, engineWords, formatWhen, outcomeSignal } from "../labels.js";
@@ -56,13 +57,13 @@ ${renderFacts([
     : []),
   ...record.datasets.map((d): [string, string] => [
     `Dataset ${d.name}`,
-    `${d.location !== undefined ? `${userText(d.location)} (plek in het lab)` : userText(d.path)}<br><span class="lab-hash">${escapeHtml(d.sha256)}</span>`,
+    `${d.location !== undefined ? `${userText(d.location)} (plek in het lab)` : userText(d.path)} (<a href="${datasheetHref(view, run, d.name)}">datasheet</a>)<br><span class="lab-hash">${escapeHtml(d.sha256)}</span>`,
   ]),
   ...(record.data ?? [])
     .filter((d) => !d.made)
     .map((d): [string, string] => [
       `Inhoud ${d.name}`,
-      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}${d.table !== undefined ? `, uit tabel ${userText(d.table)}` : ""}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
+      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}${d.table !== undefined ? `, uit tabel ${userText(d.table)}` : ""}${record.datasets.some((f) => f.name === d.name) ? "" : ` (<a href="${datasheetHref(view, run, d.name)}">datasheet</a>)`}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
     ]),
   [
     "Code",
@@ -81,6 +82,12 @@ ${renderFacts([
   ["Logboek", `record ${record.seq}, keten-hash <span class="lab-hash">${escapeHtml(record.hash)}</span>`],
 ])}
 </section>`;
+}
+
+/** The link from a run's section to the datasheet page of a dataset it read. */
+function datasheetHref(view: ExperimentView, run: RunView, name: string): string {
+  const id = view.opened.experiment.id;
+  return escapeHtml(relativeHref(sitePaths.runs(id, runListPageOf(run.number)), datasetPath(id, name)));
 }
 
 /** A warning that the results file is not what the run wrote: none of its outcomes are shown. */

@@ -7,6 +7,7 @@ import { analysisWords, displayName, formatWhen, outcomeSignal } from "../labels
 import { renderLayout } from "../layout.js";
 import { FILTERED_RUNS_SHOWN, filterRuns } from "../run-filter.js";
 import { RUNS_PER_PAGE, relativeHref, sitePaths } from "../site-paths.js";
+import { renderCompareForm } from "./compare-choice-page.js";
 import { renderRunSection } from "./run-page.js";
 
 /** How many of the newest runs the experiment page lists; the pages of the run log hold them all. */
@@ -35,6 +36,7 @@ export function renderRunsPage(view: ExperimentView, page: number, filter: RunsF
 <h1 class="nl-heading nl-heading--level-1">${first === last ? `Run ${first}` : `Run ${first} tot en met ${last}`}: ${userText(experiment.titel)}</h1>
 <p class="nl-paragraph">${view.runs.length === 1 ? "Het experiment heeft één run" : `Het experiment heeft ${view.runs.length} runs`}; hier staan ze met hun verantwoording en herkomst, de nieuwste eerst.</p>
 ${filter.form ? renderFilterForm(path, "") : ""}
+${filter.form && view.runs.length >= 2 ? renderCompareForm(view, path) : ""}
 ${pager}
 ${renderRunsTable(view, shown, path, `Run ${first} tot en met ${last}, de nieuwste eerst.`)}
 ${[...shown]
