@@ -6,13 +6,16 @@ import {
   checkSuite,
   DuckDbEngine,
   isLivingLabError,
+  openExperiment,
+  openRun,
+  openWorkspace,
   type Problem,
   readLogRecords,
   type SuiteResult,
 } from "../../src/index.js";
 import { runCli } from "../helpers/cli.js";
 import { createDatabase } from "../helpers/postgres-database.js";
-import { makeRealLab, openRealGates, REAL_DATASET } from "../helpers/real-lab.js";
+import { makeRealLab, openRealGates, REAL_DATASET, REAL_ID } from "../helpers/real-lab.js";
 
 const WHY = "Test: een tabel op de PostgreSQL-server wordt gelezen waar die staat, zonder kopie.";
 const SCHEMA = `proef_${Math.random().toString(36).slice(2, 8)}`;
@@ -164,6 +167,27 @@ describe("a dataset in a PostgreSQL table, read where it lives", () => {
     expect(undeclared?.message).toContain("declareert die niet");
     expect(undeclared?.hint).toMatch(/^Declareer de dataset onder data\.datasets/);
     expect(await records()).toBe(before);
+  });
+
+  it("an engine not opened through the connection (DuckDB, as evaluate and profile open it) is not let read the declared table", async () => {
+    const workspace = openWorkspace(lab);
+    const opened = await openExperiment(workspace, REAL_ID);
+    const permit = await openRun({
+      workspace,
+      opened,
+      analysis: { name: "telling", params: {} },
+      reads: { datasets: [], columns: {} },
+      justification: WHY,
+    });
+    const duck = await DuckDbEngine.open();
+    try {
+      const problems = await problemsOf(() => permit.attach(duck, { name: REAL_DATASET }));
+      expect(problems.map((p) => p.code)).toEqual(["table_needs_connection"]);
+      expect(permit.read()).toEqual([]);
+    } finally {
+      await duck.close();
+      await permit.end({ outcome: "refused" });
+    }
   });
 
   it("a password in verbindingen.yaml, or a connection the lab does not know, is refused at its line with nothing logged", async () => {
