@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { copyFile, cp, link, mkdir, mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -31,9 +31,20 @@ export function benchData(cases: number, root = tmpdir()): string {
   return dir;
 }
 
-/** A throwaway lab with the example experiment (no data, reports or log), so a timed run goes through the door as a real one does. */
+const benchLabs = new Set<string>();
+
+/**
+ * A throwaway lab with the example experiment (no data, reports or log), so a timed run goes
+ * through the door as a real one does. It is removed when the process ends.
+ */
 export async function makeBenchLab(): Promise<string> {
   const lab = await mkdtemp(join(tmpdir(), "livinglab-bench-lab-"));
+  if (benchLabs.size === 0) {
+    process.once("exit", () => {
+      for (const made of benchLabs) rmSync(made, { recursive: true, force: true });
+    });
+  }
+  benchLabs.add(lab);
   await cp(join(ROOT, "templates"), join(lab, "templates"), { recursive: true });
   await cp(join(ROOT, "experiments/om-datakwaliteit"), join(lab, "experiments/om-datakwaliteit"), {
     recursive: true,
@@ -58,7 +69,7 @@ export async function benchDataIn(lab: string, dir: string): Promise<string> {
   return target;
 }
 
-/** A run permit in a throwaway lab (`makeBenchLab`), or in `lab` when given (the caller removes it). */
+/** A run permit in a throwaway lab (`makeBenchLab`), or in `lab` when given. */
 export async function openBenchRun(lab?: string): Promise<RunPermit> {
   const workspace = openWorkspace(lab ?? (await makeBenchLab()));
   return openRun({
