@@ -15,10 +15,9 @@ import {
   type SuiteOutcome,
 } from "../../src/index.js";
 import { defectKinds } from "../../src/synth/defect-kinds.js";
-import { makeLab } from "../helpers/cli.js";
 import { flaggedKeysOf } from "../helpers/flagged-keys.js";
 import { MINI_EXPECTED, writeMiniData } from "../helpers/mini-data.js";
-import { testPermit } from "../helpers/test-run.js";
+import { testDataDir, testLab, testPermit } from "../helpers/test-run.js";
 
 const WHY = "Conformiteit van Spark met DuckDB op synthetische data, als test van de werkbank.";
 const THRIFT = process.env.LIVINGLAB_SPARK_THRIFT_URL;
@@ -71,9 +70,11 @@ describe("the default OM suite on Spark and DuckDB", () => {
   let data: string;
 
   beforeAll(async () => {
-    lab = await makeLab();
+    // The file's one test lab, where testPermit() runs too: the door reads data only inside
+    // the experiment's folder (or a place it declares).
+    lab = await testLab();
     suite = join(lab, "experiments/om-datakwaliteit/suite.yaml");
-    data = join(lab, "data");
+    data = await testDataDir("spark-data-");
     await generateOm({ out: data, zaken: 3000, seed: 20261129, asOf: "2026-06-30", defects: "all" });
   });
 
