@@ -5,16 +5,15 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   checkSuite,
   DuckDbEngine,
-  isLivingLabError,
   openExperiment,
   openRun,
   openWorkspace,
-  type Problem,
   readLogRecords,
   type SuiteResult,
 } from "../../src/index.js";
 import { runCli } from "../helpers/cli.js";
 import { createDatabase } from "../helpers/postgres-database.js";
+import { problemsOf } from "../helpers/problems.js";
 import { makeRealLab, openRealGates, REAL_DATASET, REAL_ID } from "../helpers/real-lab.js";
 
 const WHY = "Test: een tabel op de PostgreSQL-server wordt gelezen waar die staat, zonder kopie.";
@@ -26,15 +25,6 @@ let fileSuite: string;
 let tableSuite: string;
 let url: string;
 let experimentText: string;
-
-async function problemsOf(call: () => Promise<unknown>): Promise<readonly Problem[]> {
-  const error = await call().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isLivingLabError(error)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error.problems;
-}
 
 const records = async () => (await readLogRecords(join(dir, "runlog.jsonl"))).length;
 

@@ -6,17 +6,16 @@ import {
   DuckDbEngine,
   destroyData,
   evaluateSuite,
-  isLivingLabError,
   loadData,
   loggedRun,
   openExperiment,
   openWorkspace,
-  type Problem,
   profileFile,
   readLogRecords,
 } from "../../src/index.js";
 import { asUser } from "../helpers/as-user.js";
 import { REPO, runCli } from "../helpers/cli.js";
+import { problemsOf } from "../helpers/problems.js";
 import { makeRealLab, openReal, openRealGates, REAL_DATASET, REAL_ID } from "../helpers/real-lab.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
 
@@ -29,16 +28,6 @@ let real: string;
 let realData: string;
 let synth: string;
 let outside: string;
-
-/** The problems of what `call` threw; fails the test when it did not throw a user's problem. */
-async function problemsOf(call: () => Promise<unknown>): Promise<readonly Problem[]> {
-  const error = await call().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isLivingLabError(error)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error.problems;
-}
 
 const records = async (dir: string) => (await readLogRecords(join(dir, "runlog.jsonl"))).length;
 
