@@ -96,14 +96,16 @@ async function checkAttached(
     referenceDate,
     columns,
     scanCapacity: (count: number) => engine.scanCapacity(count),
-    // Each dataset's content fingerprint comes from the first scan of its checks: one pass, not two.
-    fingerprint: new Set(unread.map((dataset) => dataset.name)),
   };
   const problems = await suiteProblems(loaded, runnable, context);
   if (problems.length > 0) throw new LivingLabError(problems);
   // The suite fits the columns: only now are rows read, by the scans.
   await engine.restrictToAttached();
-  const plan = planSuite(loaded, runnable, context);
+  // Each dataset's content fingerprint comes from the first scan of its checks: one pass, not
+  // two; none at all where an earlier run fingerprinted the very same bytes (the door knows).
+  const computed = new Set<string>();
+  for (const dataset of unread) if (!(await dataset.contentKnown())) computed.add(dataset.name);
+  const plan = planSuite(loaded, runnable, { ...context, fingerprint: computed });
   const measured = new Map<string, Measured>();
   // The scans and the keys queries of built-in checks each give one row; custom SQL runs alone below.
   const keyed = plan.checks.filter(
@@ -135,6 +137,9 @@ async function checkAttached(
     if (scan.fingerprintAliases && dataset) {
       const names = { rows: scan.countAlias, ...scan.fingerprintAliases };
       await dataset.fingerprint(contentFingerprintOf(columns.get(scan.table) ?? [], row, names));
+    } else if (dataset && !computed.has(dataset.name)) {
+      // The fingerprint taken over must be of as many rows as the scan counted.
+      await dataset.fingerprint(undefined, Number(row[scan.countAlias] ?? 0));
     }
   }
   keyed.forEach((planned, i) => {

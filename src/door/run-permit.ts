@@ -1,12 +1,14 @@
 import type { MetricUnit } from "../checks/metric-unit.js";
 import type { AdmittedSource, DatasetSource, Engine } from "../engines/engine.js";
 import { engineVersionOf } from "../engines/engine.js";
+import { LivingLabError } from "../errors/problem.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { WrittenFile } from "../files/write-file-atomic.js";
-import type { ContentFingerprint } from "../fingerprint/content-fingerprint.js";
+import { type ContentFingerprint, canonicalColumnOrder } from "../fingerprint/content-fingerprint.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import type { Signer } from "../people/identify.js";
+import { runLogPath } from "../runlog/run-log.js";
 import type {
   CheckSummary,
   DataFingerprint,
@@ -17,6 +19,7 @@ import type {
 import { admit, destroyedProblem } from "./admit.js";
 import { checkTableConnection, declaredFile } from "./data-location.js";
 import { appendEnd, fileFingerprint } from "./end-run.js";
+import { type KnownContent, knownContent } from "./known-content.js";
 
 declare const permitted: unique symbol;
 
@@ -64,10 +67,19 @@ export interface RunPermit {
 export interface UnreadDataset {
   readonly name: string;
   /**
-   * Records its content fingerprint: the one a scan of the reader computed, or else read now
-   * in a scan of its own; refuses data logged as destroyed. Once: later calls give the same.
+   * Whether an earlier run of this experiment computed the content fingerprint of these very
+   * bytes, read the same way (see `knownContent`): `fingerprint` then takes it over, so a reader
+   * need not compute it in its scans. Asks the engine its version and columns; reads no row.
    */
-  fingerprint(computed?: ContentFingerprint): Promise<DataFingerprint>;
+  contentKnown(): Promise<boolean>;
+  /**
+   * Records its content fingerprint: the one a scan of the reader computed, else the one taken
+   * over from an earlier run, else read now in a scan of its own; refuses data logged as
+   * destroyed. A reader that counted the rows in a scan passes `counted`: a fingerprint taken
+   * over must have as many rows, or the file changed while it was read. Once: later calls
+   * give the same.
+   */
+  fingerprint(computed?: ContentFingerprint, counted?: number): Promise<DataFingerprint>;
 }
 
 /** How a run ended. */
@@ -110,6 +122,16 @@ function originOf(source: AdmittedSource, file: FileFingerprint | undefined): Or
   return source.file ? { ...(file && { file }) } : { table: source.location ?? source.table ?? source.name };
 }
 
+/** A file whose rows no longer number what its bytes held when the run began. */
+function changedWhileRead(source: DatasetSource): LivingLabError {
+  return new LivingLabError({
+    code: "data_changed_during_run",
+    message: `Dataset '${source.name}' veranderde terwijl de run het las: het aantal rijen klopt niet meer met het bestand bij de start.`,
+    hint: "Zorg dat niemand het bestand verandert tijdens een run, en start de run opnieuw.",
+    ...(source.file && { file: source.file }),
+  });
+}
+
 /** Makes the permit of a run whose start the door just logged; nothing else may call this. */
 export function mintPermit(context: PermitContext): RunPermit {
   const { opened, started } = context;
@@ -117,7 +139,14 @@ export function mintPermit(context: PermitContext): RunPermit {
   const files: FileFingerprint[] = [];
   let engine: string | undefined;
   let ended: Promise<RunRecord> | undefined;
-  const fingerprint = async (on: Engine, name: string, origin: Origin, made?: true, computed?: ContentFingerprint) => {
+  const fingerprint = async (
+    on: Engine,
+    name: string,
+    origin: Origin,
+    made?: true,
+    computed?: ContentFingerprint,
+    from?: string,
+  ) => {
     const content = computed ?? (await on.fingerprint(name));
     engine = await engineVersionOf(on);
     const { file, table, frame } = origin;
@@ -134,6 +163,7 @@ export function mintPermit(context: PermitContext): RunPermit {
       content_sha256: content.sha256,
       method: content.method,
       ...(made && { made }),
+      ...(from !== undefined && { content_from: from }),
     };
     data.push(read);
     return read;
@@ -159,16 +189,42 @@ export function mintPermit(context: PermitContext): RunPermit {
         admitted.fileSha256 &&
         fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256, admitted.location);
       if (file) files.push(file);
+      // A file read whole: an earlier run may have fingerprinted these very bytes, read the same way.
+      let looked: Promise<KnownContent | undefined> | undefined;
+      const lookUp = async () =>
+        admitted.fileSha256 && admitted.table === undefined
+          ? knownContent(runLogPath(opened.dir), context.governance.runs, {
+              sha256: admitted.fileSha256,
+              engine: await engineVersionOf(on),
+              columns: canonicalColumnOrder(await on.columns(source.name)).map((c) => c.name),
+            })
+          : undefined;
+      const known = () => {
+        looked ??= lookUp();
+        return looked;
+      };
       let read: Promise<DataFingerprint> | undefined;
-      const readOnce = async (computed?: ContentFingerprint) => {
-        const found = await fingerprint(on, source.name, originOf(admitted, file || undefined), undefined, computed);
+      const readOnce = async (computed?: ContentFingerprint, counted?: number) => {
+        const taken = computed ? undefined : await known();
+        if (taken && counted !== undefined && counted !== taken.content.rows) {
+          throw changedWhileRead(source);
+        }
+        const found = await fingerprint(
+          on,
+          source.name,
+          originOf(admitted, file || undefined),
+          undefined,
+          computed ?? taken?.content,
+          taken?.run,
+        );
         if (context.governance.destroyedContents.has(found.content_sha256)) throw destroyedProblem(context, source);
         return found;
       };
       return {
         name: source.name,
-        fingerprint: (computed) => {
-          read ??= readOnce(computed);
+        contentKnown: async () => (await known()) !== undefined,
+        fingerprint: (computed, counted) => {
+          read ??= readOnce(computed, counted);
           return read;
         },
       };

@@ -7,7 +7,7 @@ import { readLogLines } from "./log-lines.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
 import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record-schema.js";
 import { maskFreeText } from "./mask-free-text.js";
-import { type ChainPoint, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
+import { type ChainPoint, followsOn, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
 import { hashRecord, signedBytes } from "./record-hash.js";
 import { CLOCK_TOLERANCE_MS, writtenAt } from "./record-time.js";
 import { GENESIS_HASH, RUN_LOG_SCHEMA_VERSION, type RunRecord } from "./run-record-schema.js";
@@ -76,6 +76,27 @@ export async function* streamLogRecords(file: string): AsyncGenerator<LogRecord>
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ENOENT") throw error;
   }
+}
+
+/**
+ * Whether the log's hash chain holds from its first record through record `seq`: every record
+ * matches its stored hash and follows on the one before. What a reader checks before it relies
+ * on an older record for more than showing it (a content fingerprint taken over, for one).
+ * @example if (await chainHoldsThrough(runLogPath(om.dir), run.seq)) use(run);
+ */
+export async function chainHoldsThrough(file: string, seq: number): Promise<boolean> {
+  let previous: ChainPoint | undefined;
+  try {
+    for await (const line of readLogLines(file)) {
+      const { record, invalid } = parseLogLine(line.text, true);
+      if (!record || invalid || !followsOn(record, previous)) return false;
+      if (record.seq === seq) return true;
+      previous = record;
+    }
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ENOENT") throw error;
+  }
+  return false;
 }
 
 /**

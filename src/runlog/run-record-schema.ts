@@ -48,6 +48,12 @@ export const dataFingerprintSchema = z.object({
   made: z.literal(true).optional(),
   /** A DataFrame handed back from a notebook: rows read from memory, not from a file or a table. */
   frame: z.literal(true).optional(),
+  /**
+   * The run whose scan computed `content_sha256`, when this run took it over instead of reading
+   * every row for it: the very same file bytes (SHA-256), read whole by the same engine and
+   * version, with the same columns and method, recorded in this log by a run not withdrawn.
+   */
+  content_from: z.string().optional(),
 });
 export type DataFingerprint = z.infer<typeof dataFingerprintSchema>;
 

@@ -63,7 +63,7 @@ ${renderFacts([
     .filter((d) => !d.made)
     .map((d): [string, string] => [
       `Inhoud ${d.name}`,
-      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}${d.table !== undefined ? `, uit tabel ${userText(d.table)}` : ""}${record.datasets.some((f) => f.name === d.name) ? "" : ` (<a href="${datasheetHref(view, run, d.name)}">datasheet</a>)`}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
+      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}${d.table !== undefined ? `, uit tabel ${userText(d.table)}` : ""}${record.datasets.some((f) => f.name === d.name) ? "" : ` (<a href="${datasheetHref(view, run, d.name)}">datasheet</a>)`}${contentFrom(view, run, d.content_from)}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
     ]),
   [
     "Code",
@@ -82,6 +82,18 @@ ${renderFacts([
   ["Logboek", `record ${record.seq}, keten-hash <span class="lab-hash">${escapeHtml(record.hash)}</span>`],
 ])}
 </section>`;
+}
+
+/** Where a content fingerprint taken over from an earlier run came from, linked to that run. */
+function contentFrom(view: ExperimentView, run: RunView, from: string | undefined): string {
+  if (from === undefined) return "";
+  const source = view.runs.find((r) => r.record.id === from);
+  if (!source) return escapeHtml("; de vingerafdruk komt van een eerdere run die precies hetzelfde bestand las");
+  const id = view.opened.experiment.id;
+  const href = escapeHtml(
+    relativeHref(sitePaths.runs(id, runListPageOf(run.number)), sitePaths.run(id, source.number)),
+  );
+  return `; de vingerafdruk komt van <a href="${href}">run ${source.number}</a>, die precies hetzelfde bestand las`;
 }
 
 /** The link from a run's section to the datasheet page of a dataset it read. */
