@@ -1,17 +1,22 @@
-import { copyFile, readFile, writeFile } from "node:fs/promises";
+import { copyFile, cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   checkSuite,
+  correctRecord,
   DuckDbEngine,
   type Engine,
   isLivingLabError,
   loadSuite,
+  openExperiment,
+  openWorkspace,
   readLogRecords,
   runLogPath,
   runSuite,
 } from "../../src/index.js";
 import type { DataFingerprint, RunRecord } from "../../src/runlog/run-record-schema.js";
+import { asUser } from "../helpers/as-user.js";
+import { makeLab } from "../helpers/cli.js";
 import { writeMiniData } from "../helpers/mini-data.js";
 import { openTestRun, testLab } from "../helpers/test-run.js";
 
@@ -122,6 +127,26 @@ describe("a content fingerprint taken over from an earlier run", () => {
       await engine.close();
     }
   });
+  it("is not taken from a run withdrawn by a correction", async () => {
+    // A lab of its own, so no other test's run on the same bytes is there to take it from.
+    const workspace = openWorkspace(await makeLab());
+    const opened = await openExperiment(workspace, "om-datakwaliteit");
+    const dir = join(opened.dir, "mini");
+    await cp(await writeMiniData(), dir, { recursive: true });
+    const suite = join(dir, "suite.yaml");
+    await copyFile(MINI_SUITE, suite);
+    const check = () => asUser("A. de Vries", () => checkSuite({ suite, dataDir: dir, justification: WHY }));
+    const first = await check();
+    await asUser("A. de Vries", () =>
+      correctRecord(workspace, opened, { refersTo: first.record.id, correctie: "Deze run las de verkeerde levering." }),
+    );
+    const second = await check();
+    const third = await check();
+    const [two, three] = await runsOf(runLogPath(opened.dir), [second.record.id, third.record.id]);
+    expect((two?.data ?? []).map((d) => d.content_from)).toEqual((two?.data ?? []).map(() => undefined));
+    expect((three?.data ?? []).map((d) => d.content_from)).toEqual((three?.data ?? []).map(() => second.record.id));
+  });
+
   // Last: the broken chain stays in this file's lab, so no later run there takes anything over.
   it("is not taken from a record whose hash no longer fits its content", async () => {
     const { dir, suite, log } = await miniCheck();
