@@ -14,6 +14,8 @@ export interface Measured {
   load: number;
   /** Stopped at the time limit: the figures are those at the stop. */
   stopped: boolean;
+  /** Ended with an error where that may happen (`mayFail`): the error's first line. */
+  failed?: string;
   stdout: string;
 }
 
@@ -21,6 +23,8 @@ export interface TimeOptions {
   env?: NodeJS.ProcessEnv;
   /** Stop the process after this many seconds (coreutils `timeout`, which waits for it, so its peak memory counts). */
   limitSeconds?: number;
+  /** An exit code outside `okCodes` is reported in `failed` instead of stopping the bench. */
+  mayFail?: boolean;
 }
 
 /** Exit code of `timeout` when it stopped the command. */
@@ -40,7 +44,11 @@ export async function timeProcess(command: string[], okCodes: number[], options:
     maxBuffer: 256 * 1024 * 1024,
   });
   const stopped = options.limitSeconds !== undefined && run.status === STOPPED;
-  if (!stopped && !okCodes.includes(run.status ?? -1)) {
+  const failed =
+    !stopped && !okCodes.includes(run.status ?? -1) && options.mayFail
+      ? (`${run.stderr}`.split("\n").find((l) => /Error/.test(l)) ?? `exit ${run.status}`).trim()
+      : undefined;
+  if (!stopped && !failed && !okCodes.includes(run.status ?? -1)) {
     await rm(out, { force: true });
     console.error(run.stdout, run.stderr);
     throw new Error(`${command.join(" ")} ended with ${run.status}`);
@@ -54,6 +62,7 @@ export async function timeProcess(command: string[], okCodes: number[], options:
     peakMb: (kb ?? 0) / 1024,
     load,
     stopped,
+    ...(failed && { failed }),
     stdout: run.stdout,
   };
 }
@@ -64,6 +73,8 @@ export const fixed = (x: number, d = 2) => x.toFixed(d);
 /** One engine's rounds on one line: wall time of each, medians, peak memory and the load beside each. */
 export function line(name: string, runs: Measured[], width = 28): string {
   const loads = runs.map((r) => fixed(r.load, 1)).join("/");
+  const failed = runs.find((r) => r.failed)?.failed;
+  if (failed) return `${name.padEnd(width)} mislukt na ${fixed(Math.max(...runs.map((r) => r.wall)))} s: ${failed}`;
   const walls = runs.map((r) => (r.stopped ? `gestopt na ${fixed(r.wall, 0)}` : fixed(r.wall))).join(" ");
   const peak = fixed(Math.max(...runs.map((r) => r.peakMb)), 0);
   const atStop = runs.some((r) => r.stopped) ? " (bij de stop)" : "";
