@@ -1,6 +1,6 @@
 import { CONTENT_FINGERPRINT_METHOD, type ContentFingerprint } from "../fingerprint/content-fingerprint.js";
 import type { RunStanding } from "../governance/governance-state.js";
-import { chainHoldsThrough } from "../runlog/run-log.js";
+import { chainHoldsFrom } from "../runlog/run-log.js";
 
 /** What decides a file's content fingerprint, besides its bytes: how it is read. */
 export interface ContentKey {
@@ -23,15 +23,17 @@ export interface KnownContent {
  * read the same way: the file read whole (no table inside it) with the same SHA-256, by the
  * same engine and version, showing the same columns, with the current method. The rows then
  * give the same fingerprint by construction, so a run may take it over instead of reading every
- * row for it. Only a run not withdrawn counts, and only when the log's hash chain holds through
- * its record; the latest such run is used, and a fingerprint it took over itself names the run
- * that computed it.
+ * row for it. Only a run not withdrawn counts, and only when the log holds together from its
+ * record to the end (each record matches its hash and follows on the one before); the latest
+ * such run is used, and a fingerprint it took over itself names the run that computed it.
+ * `chainHolds` may remember its answers within one run, which reads several datasets.
  * @example const known = await knownContent(runLogPath(om.dir), governance.runs, key);
  */
 export async function knownContent(
   logFile: string,
   runs: readonly RunStanding[],
   key: ContentKey,
+  chainHolds: (file: string, seq: number) => Promise<boolean> = chainHoldsFrom,
 ): Promise<KnownContent | undefined> {
   for (const { record, withdrawnBy } of [...runs].reverse()) {
     if (withdrawnBy !== undefined) continue;
@@ -47,7 +49,7 @@ export async function knownContent(
         d.columns.every((c, i) => c === key.columns[i]),
     );
     if (!found) continue;
-    if (!(await chainHoldsThrough(logFile, record.seq))) return undefined;
+    if (!(await chainHolds(logFile, record.seq))) return undefined;
     return {
       content: { method: found.method, rows: found.rows, columns: [...found.columns], sha256: found.content_sha256 },
       run: found.content_from ?? record.id,

@@ -8,7 +8,7 @@ import type { WrittenFile } from "../files/write-file-atomic.js";
 import { type ContentFingerprint, canonicalColumnOrder } from "../fingerprint/content-fingerprint.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import type { Signer } from "../people/identify.js";
-import { runLogPath } from "../runlog/run-log.js";
+import { chainHoldsFrom, runLogPath } from "../runlog/run-log.js";
 import type {
   CheckSummary,
   DataFingerprint,
@@ -139,6 +139,13 @@ export function mintPermit(context: PermitContext): RunPermit {
   const files: FileFingerprint[] = [];
   let engine: string | undefined;
   let ended: Promise<RunRecord> | undefined;
+  // Whether the log's chain holds through a record, asked once per run whatever the datasets.
+  const chains = new Map<number, Promise<boolean>>();
+  const chainHolds = (file: string, seq: number) => {
+    const known = chains.get(seq) ?? chainHoldsFrom(file, seq);
+    chains.set(seq, known);
+    return known;
+  };
   const fingerprint = async (
     on: Engine,
     name: string,
@@ -193,11 +200,16 @@ export function mintPermit(context: PermitContext): RunPermit {
       let looked: Promise<KnownContent | undefined> | undefined;
       const lookUp = async () =>
         admitted.fileSha256 && admitted.table === undefined
-          ? knownContent(runLogPath(opened.dir), context.governance.runs, {
-              sha256: admitted.fileSha256,
-              engine: await engineVersionOf(on),
-              columns: canonicalColumnOrder(await on.columns(source.name)).map((c) => c.name),
-            })
+          ? knownContent(
+              runLogPath(opened.dir),
+              context.governance.runs,
+              {
+                sha256: admitted.fileSha256,
+                engine: await engineVersionOf(on),
+                columns: canonicalColumnOrder(await on.columns(source.name)).map((c) => c.name),
+              },
+              chainHolds,
+            )
           : undefined;
       const known = () => {
         looked ??= lookUp();

@@ -3,7 +3,7 @@ import { constants } from "node:fs";
 import { type FileHandle, open, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
-import { readLogLines } from "./log-lines.js";
+import { readLogLines, readLogLinesBackward } from "./log-lines.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
 import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record-schema.js";
 import { maskFreeText } from "./mask-free-text.js";
@@ -79,19 +79,22 @@ export async function* streamLogRecords(file: string): AsyncGenerator<LogRecord>
 }
 
 /**
- * Whether the log's hash chain holds from its first record through record `seq`: every record
- * matches its stored hash and follows on the one before. What a reader checks before it relies
- * on an older record for more than showing it (a content fingerprint taken over, for one).
- * @example if (await chainHoldsThrough(runLogPath(om.dir), run.seq)) use(run);
+ * Whether the log holds together from record `seq` to its end: each of those records matches
+ * its stored hash and the next follows on it. Read from the end, so it costs the records after
+ * `seq`, not the whole log. What a reader checks before it relies on an older record for more
+ * than showing it (a content fingerprint taken over, for one): an edit of that record, or of one
+ * after it, that did not rewrite every hash after it shows here.
+ * @example if (await chainHoldsFrom(runLogPath(om.dir), run.seq)) use(run);
  */
-export async function chainHoldsThrough(file: string, seq: number): Promise<boolean> {
-  let previous: ChainPoint | undefined;
+export async function chainHoldsFrom(file: string, seq: number): Promise<boolean> {
+  let next: LogRecord | undefined;
   try {
-    for await (const line of readLogLines(file)) {
+    for await (const line of readLogLinesBackward(file)) {
       const { record, invalid } = parseLogLine(line.text, true);
-      if (!record || invalid || !followsOn(record, previous)) return false;
+      if (!record || invalid || (next && !followsOn(next, record))) return false;
       if (record.seq === seq) return true;
-      previous = record;
+      if (record.seq < seq) return false;
+      next = record;
     }
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ENOENT") throw error;
