@@ -84,10 +84,22 @@ ${renderFacts([
 </section>`;
 }
 
+const runsById = new WeakMap<ExperimentView, Map<string, RunView>>();
+
+/** A run of the view by its id, from a map made once per view: every run's section may ask. */
+function runWithId(view: ExperimentView, id: string): RunView | undefined {
+  let byId = runsById.get(view);
+  if (!byId) {
+    byId = new Map(view.runs.map((r) => [r.record.id, r]));
+    runsById.set(view, byId);
+  }
+  return byId.get(id);
+}
+
 /** Where a content fingerprint taken over from an earlier run came from, linked to that run. */
 function contentFrom(view: ExperimentView, run: RunView, from: string | undefined): string {
   if (from === undefined) return "";
-  const source = view.runs.find((r) => r.record.id === from);
+  const source = runWithId(view, from);
   if (!source) return escapeHtml("; de vingerafdruk komt van een eerdere run die precies hetzelfde bestand las");
   const id = view.opened.experiment.id;
   const href = escapeHtml(
@@ -138,7 +150,7 @@ function notebookFacts(view: ExperimentView, run: RunView): [string, string][] {
     const href = escapeHtml(relativeHref(from, sitePaths.notebook(id, run.number)));
     facts.push(["Notebook", `<a href="${href}">het uitgevoerde notebook</a>, met alles wat het liet zien`]);
   }
-  const parent = run.record.parent_run && view.runs.find((r) => r.record.id === run.record.parent_run);
+  const parent = run.record.parent_run && runWithId(view, run.record.parent_run);
   if (parent) {
     const href = escapeHtml(relativeHref(from, sitePaths.run(id, parent.number)));
     facts.push(["Onderdeel van", `<a href="${href}">run ${parent.number}</a> (een notebookrun)`]);
