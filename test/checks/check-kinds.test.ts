@@ -1,6 +1,6 @@
 import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   checkKinds,
   DuckDbEngine,
@@ -13,6 +13,7 @@ import {
 } from "../../src/index.js";
 import { flaggedKeysOf } from "../helpers/flagged-keys.js";
 import { MINI_EXPECTED as expected, writeMiniData } from "../helpers/mini-data.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { openTestRun } from "../helpers/test-run.js";
 
 let dir: string;
@@ -37,10 +38,10 @@ beforeAll(async () => {
     await loadIntoPostgres(
       permit,
       { name: table, file: join(dir, `${table}.parquet`) },
-      { table, pgUrl: inject("pgUrl") },
+      { table, pgUrl: await fileDatabase() },
     );
   }
-  outcomes.postgres = await runOn(await PostgresEngine.connect(inject("pgUrl")));
+  outcomes.postgres = await runOn(await PostgresEngine.connect(await fileDatabase()));
 });
 
 describe.each(["duckdb", "postgres"])("every check kind on small literal tables (%s)", (engine) => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   DuckDbEngine,
   isLivingLabError,
@@ -12,6 +12,7 @@ import {
 } from "../../src/index.js";
 import { ENGINE_NAMES, type EngineName, withEngine } from "../helpers/engines.js";
 import { writeMiniData } from "../helpers/mini-data.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { testPermit } from "../helpers/test-run.js";
 
 let dir: string;
@@ -49,7 +50,7 @@ beforeAll(async () => {
     await loadIntoPostgres(
       await testPermit(),
       { name: table, file: join(dir, `${table}.parquet`) },
-      { table, pgUrl: inject("pgUrl") },
+      { table, pgUrl: await fileDatabase() },
     );
   }
 });

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type DatasetSource,
   DuckDbEngine,
@@ -15,6 +15,7 @@ import {
   scoresFromExam,
 } from "../../src/index.js";
 import { writeMiniData } from "../helpers/mini-data.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { testPermit } from "../helpers/test-run.js";
 
 /** Three kinds: one found in part, one found with a false alarm, one no check looks for. */
@@ -76,11 +77,12 @@ describe("the exam, compared on the engine", () => {
 
   it("gives the same counts on PostgreSQL", async () => {
     const permit = await testPermit();
+    const pgUrl = await fileDatabase();
     const load = (name: string, table: string) =>
-      loadIntoPostgres(permit, { name, file: join(dir, `${name}.parquet`) }, { table, pgUrl: inject("pgUrl") });
+      loadIntoPostgres(permit, { name, file: join(dir, `${name}.parquet`) }, { table, pgUrl });
     await load("zaken", "examen_zaken");
     await load("truth", "exam_truth");
-    const engine = await PostgresEngine.connect(inject("pgUrl"));
+    const engine = await PostgresEngine.connect(await fileDatabase());
     expect(await examOn(engine, { name: "truth", table: "exam_truth" })).toEqual(WANT);
   });
 });

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   DuckDbEngine,
   type Engine,
@@ -12,6 +12,7 @@ import {
   runSuite,
   type SuiteResult,
 } from "../../src/index.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 const ROWS = 1000;
@@ -73,7 +74,7 @@ beforeAll(async () => {
   await loadIntoPostgres(
     await testPermit(),
     { name: "breed", file: join(dir, "breed.parquet") },
-    { table: "breed", pgUrl: inject("pgUrl") },
+    { table: "breed", pgUrl: await fileDatabase() },
   );
 });
 
@@ -87,7 +88,7 @@ describe("a suite with many checks on one table", () => {
 
   it("runs on PostgreSQL in scans that stay within its limit of 1664 items in a SELECT", async () => {
     const file = await suiteOf("breed", 700);
-    expectAllCounted(await runOn(await PostgresEngine.connect(inject("pgUrl")), file), 700);
+    expectAllCounted(await runOn(await PostgresEngine.connect(await fileDatabase()), file), 700);
   });
 
   it(`is refused above ${MAX_CHECKS} checks, at the line of 'checks'`, async () => {

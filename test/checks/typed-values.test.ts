@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Engine,
   isLivingLabError,
@@ -11,6 +11,7 @@ import {
   type SuiteResult,
 } from "../../src/index.js";
 import { ENGINE_NAMES, withEngine } from "../helpers/engines.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 /** Columns named like livinglab's own names, a DOUBLE and an INTEGER column, dates and text. */
@@ -88,7 +89,7 @@ beforeAll(async () => {
   await loadIntoPostgres(
     await testPermit(),
     { name: "metingen", file: join(dir, "metingen.parquet") },
-    { table: "metingen", pgUrl: inject("pgUrl") },
+    { table: "metingen", pgUrl: await fileDatabase() },
   );
   await writeFile(join(dir, "goed.yaml"), GOOD);
   await writeFile(join(dir, "fout.yaml"), MISTAKES);

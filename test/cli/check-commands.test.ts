@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   checkKinds,
   checkResultsFileSchema,
@@ -13,6 +13,7 @@ import {
 } from "../../src/index.js";
 import { runCli } from "../helpers/cli.js";
 import { ENGLISH_WORDS } from "../helpers/layout-checks.js";
+import { fileDatabase, fileDatabaseEnv } from "../helpers/postgres-database.js";
 import { testLab, testPermit } from "../helpers/test-run.js";
 
 const WHY = "Test van de opdrachtregel: exitcodes, JSON en logboek van de datakwaliteitscontroles.";
@@ -135,7 +136,7 @@ describe("livinglab check", () => {
 
 describe("livinglab load and check --engine postgres", () => {
   it("loads the datasets with COPY and gives the same results as DuckDB, with the same content fingerprints", async () => {
-    const env = inject("pgEnv");
+    const env = await fileDatabaseEnv();
     const load = runCli(["load", suite, "--data", defects, "--engine", "postgres", "--justification", WHY], { env });
     expect(load.stderr).toBe("");
     expect(load.code).toBe(0);
@@ -163,7 +164,7 @@ describe("livinglab load and check --engine postgres", () => {
     expect(fingerprints.postgres).toEqual(fingerprints.duckdb);
   });
 
-  it("takes its connection from a URL option as well", () => {
+  it("takes its connection from a URL option as well", async () => {
     const run = runCli([
       "load",
       join(clean, "verdachten.parquet"),
@@ -174,7 +175,7 @@ describe("livinglab load and check --engine postgres", () => {
       "--justification",
       WHY,
       "--pg-url",
-      inject("pgUrl"),
+      await fileDatabase(),
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/rijen geladen in tabel verdachten/);

@@ -81,7 +81,7 @@ const outcomes = (result: SuiteResult) =>
 beforeAll(async () => {
   let parquet: string;
   ({ lab, dir, data: parquet, suite: fileSuite } = await makeRealLab());
-  url = await createDatabase(inject("pgUrl"));
+  url = await createDatabase(inject("pgServerUrl"));
   await copyParquetToTable(parquet);
   await writeConnections(url);
   experimentText = await readFile(join(dir, "experiment.yaml"), "utf8");

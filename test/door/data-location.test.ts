@@ -1,6 +1,6 @@
 import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   checkSuite,
   DuckDbEngine,
@@ -15,6 +15,7 @@ import {
 } from "../../src/index.js";
 import { asUser } from "../helpers/as-user.js";
 import { REPO, runCli } from "../helpers/cli.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { problemsOf } from "../helpers/problems.js";
 import { makeRealLab, openReal, openRealGates, REAL_DATASET, REAL_ID } from "../helpers/real-lab.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
@@ -213,7 +214,7 @@ describe("where data may live", () => {
 
   it("load copies a dataset from its declared place to PostgreSQL, and the server's table gives the same content fingerprint", async () => {
     const suite = join(synth, "gedeeld.yaml");
-    const pgUrl = inject("pgUrl");
+    const pgUrl = await fileDatabase();
     const { loaded, record } = await loadData({ target: suite, pgUrl, justification: WHY });
     expect(loaded).toEqual([{ table: "zaken", rows: 600 }]);
     expect(record.datasets).toEqual([expect.objectContaining({ location: "datasets/om-levering/zaken.parquet" })]);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   checkSuite,
   evaluateSuite,
@@ -16,6 +16,7 @@ import {
   suiteReads,
 } from "../../src/index.js";
 import { runCli } from "../helpers/cli.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { makeRealLab, openReal, openRealGates, REAL_DATASET, REAL_ID } from "../helpers/real-lab.js";
 
 const WHY = "Test van de deur: met een dichte poort wordt niets gelezen, niets geschreven en niets gelogd.";
@@ -175,7 +176,7 @@ describe("the one door, from every front-end", () => {
       await openRealGates(lab);
     }
     const runsBefore = (await readLogRecords(join(dir, "runlog.jsonl"))).filter((r) => r.type === "run").length;
-    await call(inject("pgUrl"));
+    await call(await fileDatabase());
     const records = await readLogRecords(join(dir, "runlog.jsonl"));
     const runs = records.filter((r) => r.type === "run");
     expect(runs.length).toBe(runsBefore + 1);

@@ -1,12 +1,13 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DuckDbEngine, type Engine, EngineError, PostgresEngine } from "../../src/index.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 
 /** A value from the data that only the user's own screen may show. */
 const VALUE = "Jan Jansen 111222333";
 
 const engines: Array<[string, () => Promise<Engine>]> = [
   ["duckdb", () => DuckDbEngine.open()],
-  ["postgres", () => PostgresEngine.connect(inject("pgUrl"))],
+  ["postgres", async () => PostgresEngine.connect(await fileDatabase())],
 ];
 
 describe.each(engines)("the %s engine names its errors by code and kind", (_, openEngine) => {

@@ -1,9 +1,10 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PostgresEngine } from "../../src/index.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 
 describe("the PostgreSQL engine", () => {
   it("connects to a real server by URL and reports its version", async () => {
-    const engine = await PostgresEngine.connect(inject("pgUrl"));
+    const engine = await PostgresEngine.connect(await fileDatabase());
     try {
       expect(await engine.version()).toMatch(/^\d+/);
       expect(await engine.query("SELECT count(*) AS n FROM generate_series(1, 3)")).toEqual([{ n: 3 }]);

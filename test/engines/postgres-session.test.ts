@@ -28,7 +28,7 @@ let url: string;
 
 beforeAll(async () => {
   dir = await writeMiniData();
-  url = await createDatabase(inject("pgUrl"), LOOSE);
+  url = await createDatabase(inject("pgServerUrl"), LOOSE);
   for (const table of ["zaken", "verdachten"]) {
     await loadIntoPostgres(
       await testPermit(),

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalValue, DuckDbEngine, type Engine, PostgresEngine, renderExpr, valueKinds } from "../../src/index.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 
 /**
  * The same hostile rows, written natively on each engine: every kind of value the canonical
@@ -171,7 +172,7 @@ let pg: PostgresEngine;
 
 beforeAll(async () => {
   duck = await DuckDbEngine.open();
-  pg = await PostgresEngine.connect(inject("pgUrl"));
+  pg = await PostgresEngine.connect(await fileDatabase());
   const forward = ROWS.map((_, i) => i);
   const backward = [...forward].reverse();
   const as = `AS v(${COLUMNS.join(", ")})`;

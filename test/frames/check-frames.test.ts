@@ -1,6 +1,6 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type CheckResult,
   checkSuite,
@@ -20,6 +20,7 @@ import {
   verifyRunLog,
 } from "../../src/index.js";
 import { makeLab, runCli } from "../helpers/cli.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 
 async function codesOf(work: Promise<unknown>): Promise<string[]> {
   try {
@@ -180,7 +181,7 @@ describe("a check suite on a DataFrame handed back to DuckDB", () => {
         suite,
         justification: JUSTIFICATION,
         engine: "postgres",
-        pgUrl: inject("pgUrl"),
+        pgUrl: await fileDatabase(),
         frames: { zaken },
       }),
     );

@@ -1,10 +1,10 @@
-import { inject } from "vitest";
 import { DuckDbEngine, type Engine, PostgresEngine } from "../../src/index.js";
+import { fileDatabase } from "./postgres-database.js";
 
 /** Both engines by name, opened fresh: DuckDB in memory, PostgreSQL on the test cluster. */
 export const ENGINES: Record<"duckdb" | "postgres", () => Promise<Engine>> = {
   duckdb: () => DuckDbEngine.open(),
-  postgres: () => PostgresEngine.connect(inject("pgUrl")),
+  postgres: async () => PostgresEngine.connect(await fileDatabase()),
 };
 
 export type EngineName = keyof typeof ENGINES;

@@ -8,8 +8,9 @@ import { startPostgresCluster } from "./postgres-cluster.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    pgEnv: Record<string, string>;
-    pgUrl: string;
+    /** The test cluster's maintenance database: tests use their own, see fileDatabase(). */
+    pgServerEnv: Record<string, string>;
+    pgServerUrl: string;
   }
 }
 
@@ -32,8 +33,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     rmSync(runTmp, { recursive: true, force: true });
     throw error;
   }
-  project.provide("pgEnv", cluster.env);
-  project.provide("pgUrl", cluster.url);
+  project.provide("pgServerEnv", cluster.env);
+  project.provide("pgServerUrl", cluster.url);
   return () => {
     try {
       cluster.stop();

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { inject } from "vitest";
 
 /**
  * A fresh database on the test cluster with database-level settings, as a careless or hostile
@@ -31,4 +32,23 @@ export async function tableExists(url: string, table: string): Promise<boolean> 
   } finally {
     await client.end();
   }
+}
+
+let own: Promise<string> | undefined;
+
+/**
+ * This test file's own database on the test cluster, made on first use. Test files run side by
+ * side and load tables with the same names (zaken, verdachten, teksten) but other columns; in
+ * one shared database one file's load replaced another's table in the middle of its checks.
+ * Vitest gives every test file its own modules, so this is one database per file.
+ */
+export function fileDatabase(): Promise<string> {
+  own ??= createDatabase(inject("pgServerUrl"));
+  return own;
+}
+
+/** The environment that points the command's libpq settings at this test file's own database. */
+export async function fileDatabaseEnv(): Promise<Record<string, string>> {
+  const name = new URL(await fileDatabase()).pathname.slice(1);
+  return { ...inject("pgServerEnv"), PGDATABASE: name };
 }

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { flaggedKeysQuery } from "../../src/checks/plan-suite.js";
 import {
   type DetectorName,
@@ -15,6 +15,7 @@ import {
   runSuite,
 } from "../../src/index.js";
 import { renderSelect } from "../../src/sql/dialect.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 /** Free text as people write it, with what a reader may not see in it (or nothing). */
@@ -126,9 +127,9 @@ describe.each(["duckdb", "postgres"])("pii_scan finds exactly what the masker fi
       await loadIntoPostgres(
         await testPermit(),
         { name: "teksten", file: join(dir, "teksten.parquet") },
-        { table: "teksten", pgUrl: inject("pgUrl") },
+        { table: "teksten", pgUrl: await fileDatabase() },
       );
-      engine = await PostgresEngine.connect(inject("pgUrl"));
+      engine = await PostgresEngine.connect(await fileDatabase());
     } else {
       engine = await DuckDbEngine.open();
     }

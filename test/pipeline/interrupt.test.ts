@@ -174,7 +174,7 @@ describe("check, profile and evaluate show progress and stop on an abort signal"
   });
 
   it("checkSuite on PostgreSQL: an abort while the server runs the long query cancels it there", async () => {
-    const url = await createDatabase(inject("pgUrl"));
+    const url = await createDatabase(inject("pgServerUrl"));
     await loadData({ target: join(dir, "lang-pg.yaml"), justification: WHY, pgUrl: url });
     const controller = new AbortController();
     const out = join(lab, "lang-pg.json");

@@ -1,6 +1,6 @@
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   checkSuite,
   DuckDbEngine,
@@ -17,6 +17,7 @@ import {
 import { defectKinds } from "../../src/synth/defect-kinds.js";
 import { flaggedKeysOf } from "../helpers/flagged-keys.js";
 import { MINI_EXPECTED, writeMiniData } from "../helpers/mini-data.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { testDataDir, testLab, testPermit } from "../helpers/test-run.js";
 
 const WHY = "Conformiteit van Spark met DuckDB op synthetische data, als test van de werkbank.";
@@ -98,14 +99,14 @@ describe("the default OM suite on Spark and DuckDB", () => {
     const permit = await testPermit();
     for (const name of ["verdachten", "zaken", "feiten"]) {
       const file = join(data, `${name}.parquet`);
-      await loadIntoPostgres(permit, { name, file }, { table: name, pgUrl: inject("pgUrl") });
+      await loadIntoPostgres(permit, { name, file }, { table: name, pgUrl: await fileDatabase() });
     }
     const pg = await checkSuite({
       suite,
       dataDir: data,
       justification: WHY,
       engine: "postgres",
-      pgUrl: inject("pgUrl"),
+      pgUrl: await fileDatabase(),
     });
     const read = (run: typeof duck) =>
       Object.fromEntries(run.record.data?.map((d) => [d.name, [d.rows, d.content_sha256, d.method]]) ?? []);

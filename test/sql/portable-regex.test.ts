@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   DuckDbEngine,
   type Engine,
@@ -12,6 +12,7 @@ import {
   runSuite,
   type SuiteResult,
 } from "../../src/index.js";
+import { fileDatabase } from "../helpers/postgres-database.js";
 import { testDataDir, testPermit } from "../helpers/test-run.js";
 
 const VALUES = ["12", "123", "x", "ax", "a\nb", "é", "١", "a-b", "A_9", " ", "[x]", "a.b", "ab", "AB", "a{2}"];
@@ -76,7 +77,7 @@ beforeAll(async () => {
   await loadIntoPostgres(
     await testPermit(),
     { name: "teksten", file: join(dir, "teksten.parquet") },
-    { table: "teksten", pgUrl: inject("pgUrl") },
+    { table: "teksten", pgUrl: await fileDatabase() },
   );
 });
 
@@ -97,13 +98,13 @@ describe("a pattern", () => {
     const flagged = (r: SuiteResult) => r.checks[0]?.failing_count;
     const keep = VALUES.filter((v) => v !== "12" && v !== "x").length;
     expect(flagged(await run(await DuckDbEngine.open(), file))).toBe(keep);
-    expect(flagged(await run(await PostgresEngine.connect(inject("pgUrl")), file))).toBe(keep);
+    expect(flagged(await run(await PostgresEngine.connect(await fileDatabase()), file))).toBe(keep);
   });
 
   it("means the same on DuckDB and PostgreSQL, line breaks and letters outside ASCII included", async () => {
     const file = await suiteFile("gelijk", PATTERNS);
     const duck = await run(await DuckDbEngine.open(), file);
-    const pg = await run(await PostgresEngine.connect(inject("pgUrl")), file);
+    const pg = await run(await PostgresEngine.connect(await fileDatabase()), file);
     const shown = (r: SuiteResult) => r.checks.map((c) => `${PATTERNS[Number(c.id.slice(1))]}: ${c.failing_count}`);
     expect(shown(pg)).toEqual(shown(duck));
     // \d is [0-9]: an Arabic-Indic digit is not one, on either engine.
