@@ -188,6 +188,7 @@ export { profileDataset } from "./profile/profile-dataset.js";
 export { examplesNotInData, type ShapeWords, shapeWords } from "./profile/shape-words.js";
 export { patternOfShape, proposedExamples, type StarterOptions, starterSuite } from "./profile/starter-suite.js";
 export { renderCheckResults } from "./report/check-results-html.js";
+export { failingText } from "./report/failing-text.js";
 export type { GlanceInput } from "./report/glance.js";
 export { renderGlance } from "./report/glance.js";
 export { metricsChartOptions } from "./report/metrics-chart.js";
@@ -199,7 +200,6 @@ export { resultsChartOptions } from "./report/results-chart.js";
 export { formatWhen, renderRunLog, renderRunLogTable } from "./report/run-log-table.js";
 export type { SummaryOptions } from "./report/summary-page.js";
 export {
-  failingText,
   renderDimensionHeadlines,
   renderResultsTable,
   renderSummaryPage,

@@ -2,7 +2,7 @@ import { kindName } from "../checks/check-registry.js";
 import type { CheckResult } from "../checks/check-result.js";
 import { dimensionName } from "../checks/dimension-words.js";
 import { metricText } from "../checks/metric-unit.js";
-import { failingText } from "../report/summary-page.js";
+import { failingText } from "../report/failing-text.js";
 import { outcomeWords } from "../runlog/outcome-words.js";
 
 /** The columns in the words the site uses: "soort" is the quality dimension, "toets" the kind of check. */

@@ -20,6 +20,7 @@ import {
   type Row,
 } from "./engine.js";
 import { EngineError, type EngineErrorCode } from "./engine-error.js";
+import { duckdbLocation } from "./engine-locations.js";
 import { checkDataFile, readProblem } from "./read-error.js";
 
 /** DuckDB names the type of each error at the start of its message (`Conversion Error: ...`). */
@@ -119,12 +120,7 @@ export class DuckDbEngine implements Engine {
 
   /** DuckDB reads a dataset's file (and a table inside a DuckDB file), or a DataFrame handed back. */
   static locate(source: DatasetSource): DatasetSource {
-    if (source.frame) return { name: source.name, frame: source.frame };
-    return {
-      name: source.name,
-      ...(source.file && { file: source.file }),
-      ...(source.table && { table: source.table }),
-    };
+    return duckdbLocation(source);
   }
 
   locate(source: DatasetSource): DatasetSource {

@@ -1,10 +1,8 @@
 import { totalmem } from "node:os";
 import { optionHint } from "../errors/option-hint.js";
 import { LivingLabError } from "../errors/problem.js";
-import { DuckDbEngine } from "./duckdb-engine.js";
 import type { DatasetSource, Engine } from "./engine.js";
-import { PostgresEngine } from "./postgres-engine.js";
-import { SparkEngine } from "./spark/spark-engine.js";
+import { duckdbLocation, postgresLocation, sparkLocation } from "./engine-locations.js";
 
 export const engineNames = ["duckdb", "postgres", "spark"] as const;
 export type EngineName = (typeof engineNames)[number];
@@ -69,17 +67,28 @@ interface EngineEntry {
   locate(source: DatasetSource): DatasetSource;
 }
 
-/** Every engine by name; adding one is a file in this folder and a line here. */
+/**
+ * Every engine by name; adding one is a file in this folder and a line here. An engine's module
+ * (and its client library: DuckDB, pg, Spark's gRPC and Arrow) is loaded when it is opened, so a
+ * run on one engine does not load the others.
+ */
 const engines = {
   duckdb: {
-    open: (options) => DuckDbEngine.open(":memory:", duckdbSettings(options)),
-    locate: DuckDbEngine.locate,
+    open: async (options) => {
+      const settings = duckdbSettings(options);
+      return (await import("./duckdb-engine.js")).DuckDbEngine.open(":memory:", settings);
+    },
+    locate: duckdbLocation,
   },
   postgres: {
-    open: (options) => PostgresEngine.connect(options.pgUrl, options.connection),
-    locate: PostgresEngine.locate,
+    open: async (options) =>
+      (await import("./postgres-engine.js")).PostgresEngine.connect(options.pgUrl, options.connection),
+    locate: postgresLocation,
   },
-  spark: { open: (options) => SparkEngine.connect(options.sparkUrl), locate: SparkEngine.locate },
+  spark: {
+    open: async (options) => (await import("./spark/spark-engine.js")).SparkEngine.connect(options.sparkUrl),
+    locate: sparkLocation,
+  },
 } satisfies Record<EngineName, EngineEntry>;
 
 /**

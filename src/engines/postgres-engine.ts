@@ -15,7 +15,7 @@ import {
   type Row,
 } from "./engine.js";
 import { EngineError, type EngineErrorCode, engineCall } from "./engine-error.js";
-import { framesNeedDuckDb } from "./read-error.js";
+import { postgresLocation } from "./engine-locations.js";
 
 /** PostgreSQL's types (pg_type names) by the kind the content fingerprint renders; anything else is `other`. */
 const kinds: Record<string, ValueKind> = {
@@ -153,10 +153,7 @@ export class PostgresEngine implements Engine {
 
   /** PostgreSQL reads a table on the server (the dataset's `table`, else its name), never a file. */
   static locate(source: DatasetSource): DatasetSource {
-    // A DataFrame lives in this process; the server would read a table of the same name instead.
-    if (source.frame)
-      throw new LivingLabError(framesNeedDuckDb(source.name, "PostgreSQL leest alleen tabellen op de server"));
-    return { name: source.name, table: source.table ?? source.name };
+    return postgresLocation(source);
   }
 
   locate(source: DatasetSource): DatasetSource {

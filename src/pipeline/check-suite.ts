@@ -15,7 +15,6 @@ import { framesAsDatasets } from "../frames/frames-as-datasets.js";
 import { localDate } from "../gates/gate-input.js";
 import { suiteReads } from "../gates/planned-reads.js";
 import { interruptSignal, progressReporter } from "../notebook/kernel.js";
-import { renderCheckResults } from "../report/check-results-html.js";
 import type { JustificationChoice } from "../runlog/justification.js";
 import { newRunId, readRunLog, runLogPath } from "../runlog/run-log.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
@@ -50,10 +49,14 @@ export interface CheckSuiteOptions extends JustificationChoice {
   workspace?: Workspace;
 }
 
-export interface CheckRun {
+/** A suite's run as the command line shows it: the suite, its results and its record in the log. */
+export interface CheckedSuite {
   suite: LoadedSuite;
   result: SuiteResult;
   record: RunRecord;
+}
+
+export interface CheckRun extends CheckedSuite {
   /** The results as a table and a chart, for a notebook or a page. */
   html: string;
 }
@@ -64,6 +67,14 @@ export interface CheckRun {
  * @example const run = await checkSuite({ suite: "experiments/om-datakwaliteit/suite.yaml", justification: "..." });
  */
 export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> {
+  const run = await runCheckSuite(options);
+  // The chart library is loaded only here: the command line prints a table and needs none of it.
+  const { renderCheckResults } = await import("../report/check-results-html.js");
+  return { ...run, html: renderCheckResults(run.result) };
+}
+
+/** `checkSuite` without the results as HTML: the same door, gates, checks and record. */
+export async function runCheckSuite(options: CheckSuiteOptions): Promise<CheckedSuite> {
   const loaded = await loadSuite(options.suite, options.dataDir);
   const { opened, workspace } = await experimentOfFile(options.suite, options.workspace);
   const logName = suiteLogName(opened.dir, loaded.file);
@@ -133,5 +144,5 @@ export async function checkSuite(options: CheckSuiteOptions): Promise<CheckRun> 
       }
     },
   );
-  return { suite: loaded, result, record, html: renderCheckResults(result) };
+  return { suite: loaded, result, record };
 }

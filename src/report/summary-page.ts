@@ -1,14 +1,15 @@
 import type { CheckResultRead, CheckResultsRead } from "../checks/check-results-format.js";
 import { dimensionName } from "../checks/dimension-words.js";
-import { countedWords, publishableMetric } from "../checks/metric-unit.js";
+import { publishableMetric } from "../checks/metric-unit.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { FinalApproval } from "../gates/final-summary-gate.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import { principleStanding } from "../governance/principle-standing.js";
 import type { RunRecord } from "../runlog/run-record-schema.js";
 import { describedChecksChart } from "./described-checks-chart.js";
+import { failingText } from "./failing-text.js";
 import { dataNature, dataSentence, glanceStyle, renderGlance } from "./glance.js";
-import { escapeHtml, formatCount, formatCountOf, MIN_CELL_SIZE, userText } from "./html.js";
+import { escapeHtml, userText } from "./html.js";
 import { summarizeDimensions } from "./quality-headline.js";
 import { type ChartCheck, outcomeLabel } from "./results-chart.js";
 import { signalStyle } from "./signal.js";
@@ -123,25 +124,6 @@ ${checks.map(checkRow).join("\n")}
 
 function checkRow(check: TableCheck): string {
   return `<tr class="outcome-${check.outcome}"><td>${userText(check.description)}${check.technical ? `<details><summary>Technische bijlage</summary><code>${escapeHtml(check.technical)}</code></details>` : ""}</td><td>${escapeHtml(dimensionName(check.dimension))}</td><td>${escapeHtml(outcomeLabel[check.outcome])}</td><td>${escapeHtml(failingText(check))}</td><td>${escapeHtml(publishableMetric(check))}</td></tr>`;
-}
-
-/**
- * "12 van 5.000 rijen", "1 van 11 groepen", or "–" for a check that counts nothing (drift);
- * counts below `minCellSize` as "< 5", and "> 995 van 1.000 rijen" where only a few rows are
- * left over (0 shows every count, for the data scientist's own view).
- */
-export function failingText(
-  check: Pick<TableCheck, "counted" | "failing_count" | "row_count">,
-  minCellSize = MIN_CELL_SIZE,
-): string {
-  if (check.counted === "nothing") return "–";
-  const count = (n: number) => formatCount(n, minCellSize);
-  // Of rows, also a count that leaves fewer than five over: "997 van 1.000" would give away 3.
-  const failing =
-    check.counted === "rows"
-      ? formatCountOf(check.failing_count, check.row_count, minCellSize)
-      : count(check.failing_count);
-  return `${failing} van ${count(check.row_count)} ${countedWords[check.counted].many}`;
 }
 
 /** Per quality dimension: how many checks are within their margin, and the worst one in words. */

@@ -1,10 +1,10 @@
 import { countedWords, publishableMetric, unitWords } from "../checks/metric-unit.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import { principleStanding, statusWords } from "../governance/principle-standing.js";
+import { failingText } from "../report/failing-text.js";
 import { escapeHtml, formatShare, userText } from "../report/html.js";
 import { findingText } from "../report/quality-headline.js";
 import { renderSignal } from "../report/signal.js";
-import { failingText } from "../report/summary-page.js";
 import { weighings } from "../templates/principle-schema.js";
 import type { CheckView } from "./lab-view.js";
 import { dimensionText, normSignal, outcomeSignal, principleSignal, weighingText } from "./labels.js";

@@ -1,6 +1,6 @@
 import { exitCodeOf } from "../../checks/check-result.js";
 import { LivingLabError } from "../../errors/problem.js";
-import { checkSuite } from "../../pipeline/check-suite.js";
+import { runCheckSuite } from "../../pipeline/check-suite.js";
 import { outcomeWords } from "../../runlog/outcome-words.js";
 import { openWorkspace } from "../../workspace.js";
 import type { Command } from "../command.js";
@@ -48,7 +48,7 @@ Exitcodes: 0 alles in orde, 1 een controle afgekeurd, 2 alleen waarschuwingen of
     if (!suite || positionals.length > 1) {
       throw new LivingLabError({ code: "usage", message: "Geef precies één suite-bestand op.", hint: this.usage });
     }
-    const run = await checkSuite({
+    const run = await runCheckSuite({
       signal: ctrlCSignal(),
       suite,
       justification: values.justification ?? "",

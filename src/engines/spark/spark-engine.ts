@@ -11,7 +11,7 @@ import {
   type Engine,
   type Row,
 } from "../engine.js";
-import { framesNeedDuckDb } from "../read-error.js";
+import { sparkLocation } from "../engine-locations.js";
 import { ConnectSession } from "./connect-client.js";
 import { describeSparkAddress, sparkTarget } from "./spark-address.js";
 import { SparkQueryError } from "./spark-problems.js";
@@ -93,15 +93,7 @@ export class SparkEngine implements Engine {
 
   /** Spark reads a dataset's file (a path or URI the cluster reads) or a table on the cluster. */
   static locate(source: DatasetSource): DatasetSource {
-    // A DataFrame lives in this process; the cluster would read a table of the same name instead.
-    if (source.frame) {
-      throw new LivingLabError(
-        framesNeedDuckDb(source.name, "Spark leest alleen bestanden en tabellen van het cluster"),
-      );
-    }
-    return source.file !== undefined
-      ? { name: source.name, file: source.file }
-      : { name: source.name, table: source.table ?? source.name };
+    return sparkLocation(source);
   }
 
   locate(source: DatasetSource): DatasetSource {
