@@ -64,7 +64,8 @@ export interface Judgement {
  *   metric is the share of rows in scope that fail. Values the condition reads more than once
  *   (a regex extraction) go in `locals`, computed once per row and read with `local(name)`.
  * - keys: a query listing failing keys as `k`, each standing for `n` rows; the metric is the
- *   share of rows in scope that fail.
+ *   share of rows in scope that fail. A keys measure that looks each row up in another dataset
+ *   says so in `lookup` too: the planner may then answer several such checks with one join.
  * - groups: the rate of an event per group against the whole; the metric is the largest
  *   ratio of a judged group's rate to the whole's.
  * - table_value: one aggregate over the table, judged by the kind, in the unit the kind says.
@@ -73,7 +74,7 @@ export interface Judgement {
  */
 export type Measure =
   | { type: "rows"; unit: "share"; failing: Expr; locals?: Record<string, Expr> }
-  | { type: "keys"; unit: "share"; select: Select }
+  | { type: "keys"; unit: "share"; select: Select; lookup?: Lookup }
   | { type: "groups"; unit: "ratio"; group: Expr; event: Expr; minSize: number; maxRatio: number }
   | {
       type: "table_value";
@@ -89,6 +90,29 @@ export type Measure =
       threshold: Record<string, number>;
       judge(current: number | null, earlier: number[]): Judgement;
     };
+
+/**
+ * A keys measure whose rows fail by what another dataset holds for their key: none (a reference
+ * to nothing), or values that make the row implausible (an age from the birth year). It means
+ * the same rows as the measure's own `select`; checks of one table that look up the same dataset
+ * on the same columns are then measured in one pass: the table joined once to the other's rows
+ * grouped by those columns (see `merge-lookups.ts`).
+ */
+export interface Lookup {
+  /** The dataset looked in. */
+  table: string;
+  /** Pairs of this table's value (its own columns, unqualified) and the other dataset's (its columns). */
+  on: ReadonlyArray<{ row: Expr; other: Expr }>;
+  /** Which rows can fail: those whose key the other dataset has, or those whose key it lacks. */
+  rows: "found" | "missing";
+  /** Per key of the other dataset: aggregates over its rows with that key, by name. */
+  aggregates: Readonly<Record<string, Expr>>;
+  /**
+   * When such a row fails, over this table's columns (unqualified, or qualified `row`) and the
+   * aggregates by name; undefined: always.
+   */
+  failing(aggregate: (name: string) => Expr): Expr | undefined;
+}
 
 /** What a check found, for its sentence in words. */
 export interface Found {

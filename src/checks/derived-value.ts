@@ -72,23 +72,39 @@ export const derivedValue = defineCheck({
   // the lowest and highest over the key's rows of the other dataset (as if each were tried).
   measure: ({ derive, birth_year, date, lookup, min, max }, { table, key, scope, internal }) => {
     const derivation = derivations[derive];
-    const day = col(date, "row");
+    // Implausible, given the birth year's lowest and highest value for the row (one value without a lookup).
+    const implausible = (looked: (bound: "min" | "max") => Expr) =>
+      or(
+        definitely(bin("<", derivation.value(looked(derivation.lowestAt), col(date, "row")), lit(min))),
+        definitely(
+          bin(">", derivation.value(looked(derivation.lowestAt === "max" ? "min" : "max"), col(date, "row")), lit(max)),
+        ),
+      );
+    const aggregates: Record<"min" | "max", Expr> = {
+      min: { type: "aggregate", fn: "min", expr: col(birth_year) },
+      max: { type: "aggregate", fn: "max", expr: col(birth_year) },
+    };
     const bounds: Select | undefined = lookup && {
       items: [
         { expr: col(lookup.on), alias: internal("on") },
-        { expr: { type: "aggregate", fn: "min", expr: col(birth_year) }, alias: internal("min") },
-        { expr: { type: "aggregate", fn: "max", expr: col(birth_year) }, alias: internal("max") },
+        ...Object.entries(aggregates).map(([name, expr]) => ({ expr, alias: internal(name) })),
       ],
       from: { type: "table", name: lookup.table },
       where: isNotNull(col(lookup.on)),
       groupBy: [col(lookup.on)],
     };
-    const looked = (bound: "min" | "max") => (bounds ? col(internal(bound), "bounds") : col(birth_year, "row"));
-    const lowest = derivation.value(looked(derivation.lowestAt), day);
-    const highest = derivation.value(looked(derivation.lowestAt === "max" ? "min" : "max"), day);
     return {
       type: "keys",
       unit: "share",
+      ...(lookup && {
+        lookup: {
+          table: lookup.table,
+          on: [{ row: col(lookup.on), other: col(lookup.on) }],
+          rows: "found",
+          aggregates,
+          failing: implausible,
+        },
+      }),
       select: {
         items: [
           { expr: key, alias: "k" },
@@ -105,7 +121,10 @@ export const derivedValue = defineCheck({
               },
             ],
           }),
-        where: and(scope, or(definitely(bin("<", lowest, lit(min))), definitely(bin(">", highest, lit(max))))),
+        where: and(
+          scope,
+          implausible((bound) => (bounds ? col(internal(bound), "bounds") : col(birth_year, "row"))),
+        ),
       },
     };
   },

@@ -32,6 +32,13 @@ export const referentialIntegrity = defineCheck({
   measure: ({ columns, references }, { table, key, scope, typeOf }) => ({
     type: "keys",
     unit: "share",
+    lookup: {
+      table: references.table,
+      on: (pairs(columns, references, typeOf, false) as Comparison[]).map((s) => ({ row: s.left, other: s.right })),
+      rows: "missing",
+      aggregates: {},
+      failing: () => and(...columns.map((c) => isNotNull(col(c)))),
+    },
     select: {
       items: [
         { expr: key, alias: "k" },
@@ -59,12 +66,17 @@ function pairs(
   columns: readonly string[],
   references: { table: string; columns: readonly string[] },
   typeOf: CheckContext["typeOf"],
+  qualified = true,
 ): Array<Comparison | TypeMistake> {
   return columns.map((c, i) => {
     const other = references.columns[i] ?? c;
     return compareColumns(
-      { expr: col(c, "child"), name: c, category: typeOf(c) },
-      { expr: col(other, "parent"), name: `${references.table}.${other}`, category: typeOf(other, references.table) },
+      { expr: col(c, qualified ? "child" : undefined), name: c, category: typeOf(c) },
+      {
+        expr: col(other, qualified ? "parent" : undefined),
+        name: `${references.table}.${other}`,
+        category: typeOf(other, references.table),
+      },
     );
   });
 }

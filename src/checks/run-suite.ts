@@ -12,6 +12,7 @@ import { type CheckResult, overallOutcome, type SuiteResult } from "./check-resu
 import { columnsOfCondition } from "./condition.js";
 import { judgeCheck, type Measured } from "./judge-check.js";
 import type { LoadedSuite } from "./load-suite.js";
+import { mergeLookups } from "./merge-lookups.js";
 import { publishableMetric } from "./metric-unit.js";
 import {
   groupsQuery,
@@ -111,9 +112,12 @@ async function checkAttached(
   const keyed = plan.checks.filter(
     (planned) => planned.measure.type === "keys" && !checkRegistry[planned.check.kind].custom,
   );
+  // Checks that look up the same dataset on the same key share one join (see merge-lookups.ts).
+  const { merged, alone } = mergeLookups(keyed);
   const oneRow = [
     ...plan.scans.map((scan) => ({ select: scan.select, table: scan.table, weight: scan.checks.length })),
-    ...keyed.map((planned) => ({ select: keysQueryOf(planned), table: planned.check.table, weight: 1 })),
+    ...alone.map((planned) => ({ select: keysQueryOf(planned), table: planned.check.table, weight: 1 })),
+    ...merged.map((query) => ({ select: query.select, table: query.table, weight: query.checks.length })),
   ];
   const rows: Row[] = [];
   const groups = statements(oneRow, (table) => engine.scanCapacity(columns.get(table)?.length ?? 0));
@@ -142,10 +146,18 @@ async function checkAttached(
       await dataset.fingerprint(undefined, Number(row[scan.countAlias] ?? 0));
     }
   }
-  keyed.forEach((planned, i) => {
-    const row = rows[plan.scans.length + i] ?? {};
+  const keyedRows = rows.slice(plan.scans.length);
+  const measuredKeys = (planned: PlannedCheck, failing: unknown, sample: unknown) => {
     const inScope = measured.get(planned.check.id)?.inScope ?? 0;
-    measured.set(planned.check.id, { failing: Number(row.failing) || 0, inScope, sample: sampleOf(row.sample) });
+    measured.set(planned.check.id, { failing: Number(failing) || 0, inScope, sample: sampleOf(sample) });
+  };
+  alone.forEach((planned, i) => {
+    const row = keyedRows[i] ?? {};
+    measuredKeys(planned, row.failing, row.sample);
+  });
+  merged.forEach((query, i) => {
+    const row = keyedRows[alone.length + i] ?? {};
+    for (const { planned, failing, sample } of query.checks) measuredKeys(planned, row[failing], row[sample]);
   });
   const refused = new Set<string>();
   for (const planned of plan.checks) {
