@@ -139,11 +139,12 @@ export function mintPermit(context: PermitContext): RunPermit {
   const files: FileFingerprint[] = [];
   let engine: string | undefined;
   let ended: Promise<RunRecord> | undefined;
-  // Whether the log's chain holds through a record, asked once per run whatever the datasets.
-  const chains = new Map<number, Promise<boolean>>();
+  // Whether the log's chain holds from a record to its end, asked once per run whatever the datasets.
+  const chains = new Map<string, Promise<boolean>>();
   const chainHolds = (file: string, seq: number) => {
-    const known = chains.get(seq) ?? chainHoldsFrom(file, seq);
-    chains.set(seq, known);
+    const asked = `${seq} ${file}`;
+    const known = chains.get(asked) ?? chainHoldsFrom(file, seq);
+    chains.set(asked, known);
     return known;
   };
   const fingerprint = async (
