@@ -141,6 +141,11 @@ type Params<S extends z.ZodRawShape> = z.infer<z.ZodObject<S>>;
 export interface CheckWords {
   /** Another check's Dutch description, without its full stop; undefined for an id the suite does not have. */
   descriptionOf(id: string): string | undefined;
+  /**
+   * A change in another check's metric, in Dutch in the change unit of that metric ("1 procentpunt"
+   * for 0.01 of a share); undefined for an id whose unit is not known.
+   */
+  changeOf(id: string, amount: number): string | undefined;
 }
 
 interface TypedCheckDefinition<S extends z.ZodRawShape> {

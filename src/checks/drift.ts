@@ -7,6 +7,11 @@ function followed(id: string, words: CheckWords | undefined): string {
   return description === undefined ? `de controle '${id}'` : `de controle "${description}"`;
 }
 
+/** The largest change allowed, in the unit of the followed check's change ("1 procentpunt"); else as a Dutch number. */
+function margin(id: string, amount: number, words: CheckWords | undefined): string {
+  return words?.changeOf(id, amount) ?? amount.toLocaleString("nl-NL", { maximumFractionDigits: 4 });
+}
+
 export const drift = defineCheck({
   dimension: "consistentie",
   name: "verschuiving tussen runs",
@@ -55,7 +60,7 @@ export const drift = defineCheck({
     },
   }),
   describe: ({ metric_of, window, max_change }, words) =>
-    `De uitkomst van ${followed(metric_of, words)} verschuift hoogstens ${max_change} ten opzichte van de laatste ${window} runs.`,
+    `De uitkomst van ${followed(metric_of, words)} verschuift hoogstens ${margin(metric_of, max_change, words)} ten opzichte van de laatste ${window} runs.`,
   finding: ({ metric_of, window }, { amount }, words) =>
     `de uitkomst van ${followed(metric_of, words)} verschoof ${amount} ten opzichte van de laatste ${window} runs`,
 });

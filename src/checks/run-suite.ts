@@ -79,7 +79,7 @@ async function checkAttached(
   options: RunSuiteOptions,
 ): Promise<SuiteOutcome> {
   const meanings = metricMeanings(loaded, referenceDate);
-  const words = suiteWords(loaded.suite.checks);
+  const words = suiteWords(loaded.suite.checks, meanings);
   const resultOf = (check: Check, measured: Measured | undefined) =>
     checkResult(check, measured, meanings.get(check.id) as MetricMeaning, words);
   const notEvaluated = (check: Check, reason: string): CheckResult => ({
