@@ -15,6 +15,8 @@ export interface LoadedDataset extends DatasetSource {
 
 export interface LoadedSuite {
   file: string;
+  /** SHA-256 of the suite file's bytes that were parsed: the version that runs, as the run records it. */
+  sha256: string;
   suite: Suite;
   datasets: LoadedDataset[];
   /** Where in the suite file the value at `path` is written, for problems found later. */
@@ -41,7 +43,7 @@ export async function loadSuite(file: string, dataDir?: string): Promise<LoadedS
       file: dataDir ? sameNameIn(dataDir, spec.file) : dataPath(dirname(file), spec.file),
     }),
   }));
-  return { file, suite, datasets, locate: (path) => source.locate(path) };
+  return { file, sha256: source.sha256, suite, datasets, locate: (path) => source.locate(path) };
 }
 
 /** Everything wrong with the links inside a suite, reported at once. */

@@ -27,6 +27,8 @@ export interface PlannedReads {
   columns: Record<string, string[]>;
   /** The suite file the analysis runs, if any. */
   suite?: string;
+  /** SHA-256 of the suite's bytes as the analysis parsed them; without it the door hashes the file. */
+  suiteSha256?: string;
 }
 
 /** Every column of a dataset, in the `dataset.column` notation: used when a reader does not say. */
@@ -68,6 +70,7 @@ export function suiteReads(
   const touched = [...new Set(Object.values(columns).flat())];
   return {
     suite: loaded.file,
+    suiteSha256: loaded.sha256,
     columns,
     datasets: loaded.datasets.map((dataset) => {
       const d = options.locate ? options.locate(dataset) : dataset;

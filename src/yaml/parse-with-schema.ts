@@ -14,7 +14,7 @@ export function parseSourceWithSchema<S extends z.ZodType>(source: YamlSource, s
 export async function readYamlWithSchema<S extends z.ZodType>(
   file: string,
   schema: S,
-): Promise<{ source: YamlSource; value: z.infer<S> }> {
+): Promise<{ source: YamlSource & { sha256: string }; value: z.infer<S> }> {
   const source = await readYamlSource(file);
   return { source, value: parseSourceWithSchema(source, schema) };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import {
   type Document,
@@ -31,6 +32,8 @@ type DocumentPath = ReadonlyArray<string | number>;
 export interface YamlSource {
   file: string;
   text: string;
+  /** SHA-256 of the file's bytes as they were read and parsed; absent for text that came from no file. */
+  sha256?: string;
   value: unknown;
   /** Location of the value at `path`, or of its nearest existing parent. */
   locate(path: DocumentPath, options?: { key?: boolean }): SourceLocation;
@@ -80,11 +83,11 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 }
 
 /** Reads and parses a YAML file; a missing file is a user-facing problem. */
-export async function readYamlSource(file: string): Promise<YamlSource> {
-  let text: string;
+export async function readYamlSource(file: string): Promise<YamlSource & { sha256: string }> {
+  let bytes: Buffer;
   try {
     if ((await stat(file)).size > MAX_YAML_BYTES) throw tooLarge(file);
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     if (error instanceof LivingLabError) throw error;
     throw new LivingLabError({
@@ -94,7 +97,8 @@ export async function readYamlSource(file: string): Promise<YamlSource> {
       file,
     });
   }
-  return parseYamlSource(text, file);
+  // One read: what is parsed and what its hash says are the same bytes, whatever happens to the file later.
+  return { ...parseYamlSource(bytes.toString("utf8"), file), sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 /** The document as plain values, refusing an alias bomb before it is expanded. */

@@ -4,7 +4,18 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeVersion, type RunRecord, type RunStartedRecord, readLogRecords, verifyRunLog } from "../../src/index.js";
+import {
+  codeVersion,
+  loadSuite,
+  openExperiment,
+  openRun,
+  openWorkspace,
+  type RunRecord,
+  type RunStartedRecord,
+  readLogRecords,
+  suiteReads,
+  verifyRunLog,
+} from "../../src/index.js";
 import { makeLab, REPO, runCli } from "../helpers/cli.js";
 import { useTempDirs } from "../helpers/temp-dirs.js";
 
@@ -104,6 +115,31 @@ describe("the provenance of a real run", () => {
     expect(Object.keys(ended.metrics)).toContain("zaken-zaak-id-uniek");
     for (const artifact of ended.artifacts) expect(artifact.sha256).toBe(await sha256(join(dir, artifact.path)));
     expect(await verifyRunLog(join(dir, "runlog.jsonl"))).toMatchObject({ intact: true, records: 2 });
+  });
+
+  it("records the hash of the suite bytes that were parsed, even when the file changes before the run starts", async () => {
+    const lab = await makeLab();
+    const workspace = openWorkspace(lab);
+    const opened = await openExperiment(workspace, "om-datakwaliteit");
+    const file = join(opened.dir, "suite.yaml");
+    const parsed = await sha256(file);
+    const loaded = await loadSuite(file);
+    // Someone saves the suite between the moment it is read and the moment the run is opened.
+    await writeFile(file, `${await readFile(file, "utf8")}# later gewijzigd\n`);
+    expect(await sha256(file)).not.toBe(parsed);
+    const permit = await openRun({
+      workspace,
+      opened,
+      analysis: { name: "check", params: {} },
+      // The lab has no data yet; what matters here is the suite, so no dataset is read.
+      reads: { ...suiteReads(loaded), datasets: [] },
+      justification: JUSTIFICATION,
+    });
+    await permit.end({ outcome: "completed" });
+    const [started] = (await readLogRecords(join(opened.dir, "runlog.jsonl"))) as [RunStartedRecord];
+    // The run checks what was parsed; its record names that version, not the one on disk now.
+    expect(loaded.sha256).toBe(parsed);
+    expect(started.suite).toEqual({ name: "suite.yaml", path: "suite.yaml", sha256: parsed });
   });
 
   it("covers a diff over 1 MiB and untracked files, not ignored ones or the run log, and says which", async () => {
