@@ -49,12 +49,16 @@ export async function admit(context: AdmissionContext, source: DatasetSource): P
   // Where the file lies is judged before a byte of it is read, by its real path.
   const location = (await placeOfData(context, source)) ?? tablePlace(declared, source);
   // A URI is read only by the cluster: the tool does not hash it, the content fingerprint stands.
-  const fileSha256 = source.file && readHere(source.file) ? await hashDataFile(source.name, source.file) : undefined;
+  const here = source.file && readHere(source.file) ? source.file : undefined;
+  // Taken before the hash: a change while hashing shows at the run's end as well.
+  const identity = here && (await fileIdentity(here).catch(() => undefined));
+  const fileSha256 = here ? await hashDataFile(source.name, here) : undefined;
   if (fileSha256 && context.governance.destroyedFiles.has(fileSha256)) throw destroyedProblem(context, source);
   return {
     ...source,
     run: context.run,
     ...(fileSha256 && { fileSha256 }),
+    ...(identity && { fileIdentity: identity }),
     ...(location !== undefined && { location }),
     // On real personal data the analysis sees only the declared columns.
     ...(real && declared?.columns && { columns: declared.columns }),
@@ -77,6 +81,15 @@ const hashed = new Map<string, { identity: string; sha256: string }>();
 async function identityOf(file: string): Promise<string> {
   const s = await stat(file, { bigint: true });
   return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
+/**
+ * What shows a file was written or replaced: its device, inode, size and modification time in
+ * nanoseconds. Not its change time, which a new hard link to the same bytes also moves.
+ */
+export async function fileIdentity(file: string): Promise<string> {
+  const s = await stat(file, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
 }
 
 /** The hash of a dataset file, or a problem that names the file when it cannot be read. */

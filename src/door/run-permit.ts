@@ -16,7 +16,7 @@ import type {
   RunRecord,
   RunStartedRecord,
 } from "../runlog/run-record-schema.js";
-import { admit, destroyedProblem } from "./admit.js";
+import { admit, destroyedProblem, fileIdentity } from "./admit.js";
 import { checkTableConnection, declaredFile } from "./data-location.js";
 import { appendEnd, fileFingerprint } from "./end-run.js";
 import { type KnownContent, knownContent } from "./known-content.js";
@@ -132,13 +132,35 @@ function changedWhileRead(source: DatasetSource): LivingLabError {
   });
 }
 
+function replacedDuringRun(source: { name: string; file: string }): LivingLabError {
+  return new LivingLabError({
+    code: "data_changed_during_run",
+    message: `Dataset '${source.name}' veranderde tijdens de run: het bestand is na de start gewijzigd of vervangen. Wat de run las, is dan niet wat het logboek als gelezen data noemt.`,
+    hint: "Zorg dat niemand het bestand verandert tijdens een run, en start de run opnieuw.",
+    file: source.file,
+  });
+}
+
+/** The first file admitted to the run that no longer looks as it did when the door hashed it. */
+async function firstReplaced(
+  watched: ReadonlyArray<{ name: string; file: string; identity: string }>,
+): Promise<LivingLabError | undefined> {
+  for (const w of watched) {
+    const now = await fileIdentity(w.file).catch(() => undefined);
+    if (now !== w.identity) return replacedDuringRun(w);
+  }
+  return undefined;
+}
+
 /** Makes the permit of a run whose start the door just logged; nothing else may call this. */
 export function mintPermit(context: PermitContext): RunPermit {
   const { opened, started } = context;
   const data: DataFingerprint[] = [];
   const files: FileFingerprint[] = [];
+  /** Every file admitted, with how it looked when hashed: checked again when the run ends. */
+  const watched: Array<{ name: string; file: string; identity: string }> = [];
   let engine: string | undefined;
-  let ended: Promise<RunRecord> | undefined;
+  let ending: Promise<{ replaced: LivingLabError | undefined; record: RunRecord }> | undefined;
   // Whether the log's chain holds from a record to its end, asked once per run whatever the datasets.
   const chains = new Map<string, Promise<boolean>>();
   const chainHolds = (file: string, seq: number) => {
@@ -191,6 +213,8 @@ export function mintPermit(context: PermitContext): RunPermit {
       const source = on.locate(declaredFile(where, requested));
       checkTableConnection(where, source, on.labConnection);
       const admitted = await admit({ ...context, ...where, run: started.id }, source);
+      if (admitted.file && admitted.fileIdentity)
+        watched.push({ name: source.name, file: admitted.file, identity: admitted.fileIdentity });
       await on.attach(admitted);
       const file =
         admitted.file &&
@@ -265,8 +289,16 @@ export function mintPermit(context: PermitContext): RunPermit {
       };
     },
     end(result) {
-      ended ??= appendEnd(opened, started, { ...result, data, files, engine }, context.signer);
-      return ended;
+      // A file replaced while the run read it: the run ends as an error saying so, never as what it measured.
+      ending ??= (async () => {
+        const replaced = result.error === undefined ? await firstReplaced(watched) : undefined;
+        const end = replaced ? { ...result, outcome: "error" as const, error: replaced } : result;
+        return { replaced, record: await appendEnd(opened, started, { ...end, data, files, engine }, context.signer) };
+      })();
+      return ending.then(({ replaced, record }) => {
+        if (replaced && result.error === undefined) throw replaced;
+        return record;
+      });
     },
   };
   return permit as RunPermit;

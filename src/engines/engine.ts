@@ -38,6 +38,11 @@ export interface AdmittedSource extends DatasetSource {
   /** SHA-256 of the file as the door read it, when the dataset is a file. */
   readonly fileSha256?: string;
   /**
+   * How the file looked before the door hashed it (see `fileIdentity`): at the run's end it must
+   * look the same, or what was read may not be what `fileSha256` names.
+   */
+  readonly fileIdentity?: string;
+  /**
    * A file outside the experiment's folder: its place from the lab's root, which the experiment
    * declares; or a declared table read in place: `verbinding/schema.tabel`.
    */

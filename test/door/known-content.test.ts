@@ -8,6 +8,7 @@ import {
   type Engine,
   isLivingLabError,
   loadSuite,
+  loggedRun,
   openExperiment,
   openWorkspace,
   readLogRecords,
@@ -127,6 +128,32 @@ describe("a content fingerprint taken over from an earlier run", () => {
       await engine.close();
     }
   });
+  it("cannot stand for a file replaced during the run: the run ends as an error that says so", async () => {
+    const { dir } = await miniCheck();
+    const zaken = join(dir, "zaken.parquet");
+    const workspace = openWorkspace(await testLab());
+    const opened = await openExperiment(workspace, "om-datakwaliteit");
+    // A run on these very bytes, so the next one takes the fingerprint over instead of reading every row.
+    await loggedRun(workspace, opened, { analysis: "telling", justification: WHY }, (run) =>
+      run.readDataset("zaken", zaken),
+    );
+    let id: string | undefined;
+    const outcome = await loggedRun(workspace, opened, { analysis: "telling", justification: WHY }, async (run) => {
+      id = run.id;
+      const read = await run.readDataset("zaken", zaken);
+      expect(read.content_from).toBeDefined();
+      // Someone copies another file over it while the analysis runs: what it read is no longer what the record names.
+      await copyFile(join(dir, "verdachten.parquet"), zaken);
+      return run.query("SELECT count(*) AS n FROM zaken");
+    }).catch((e: unknown) => e);
+    expect(isLivingLabError(outcome) && outcome.problems.map((p) => p.code)).toEqual(["data_changed_during_run"]);
+    const [ended] = (await readLogRecords(runLogPath(opened.dir))).filter(
+      (r): r is RunRecord => r.type === "run" && r.id === id,
+    );
+    expect(ended?.outcome).toBe("error");
+    expect(ended?.error?.code).toBe("data_changed_during_run");
+  });
+
   it("is not taken from a run withdrawn by a correction", async () => {
     // A lab of its own, so no other test's run on the same bytes is there to take it from.
     const workspace = openWorkspace(await makeLab());
