@@ -8,6 +8,7 @@ import type { WrittenFile } from "../files/write-file-atomic.js";
 import { type ContentFingerprint, canonicalColumnOrder } from "../fingerprint/content-fingerprint.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import type { Signer } from "../people/identify.js";
+import { hashFile } from "../runlog/provenance.js";
 import { chainHoldsFrom, runLogPath } from "../runlog/run-log.js";
 import type {
   CheckSummary,
@@ -141,13 +142,24 @@ function replacedDuringRun(source: { name: string; file: string }): LivingLabErr
   });
 }
 
-/** The first file admitted to the run that no longer looks as it did when the door hashed it. */
-async function firstReplaced(
-  watched: ReadonlyArray<{ name: string; file: string; identity: string }>,
-): Promise<LivingLabError | undefined> {
+/** A file as the door admitted it: how it looked before it was hashed, and the hash. */
+interface WatchedFile {
+  name: string;
+  file: string;
+  identity: string;
+  sha256: string;
+}
+
+/**
+ * The first file admitted to the run whose bytes are no longer the ones the door hashed. A file
+ * that looks as it did is taken as unchanged; one that was written again (another run that
+ * makes the same synthetic data, say) is hashed once more, and counts as changed only when its
+ * bytes differ.
+ */
+async function firstReplaced(watched: readonly WatchedFile[]): Promise<LivingLabError | undefined> {
   for (const w of watched) {
-    const now = await fileIdentity(w.file).catch(() => undefined);
-    if (now !== w.identity) return replacedDuringRun(w);
+    if ((await fileIdentity(w.file).catch(() => undefined)) === w.identity) continue;
+    if ((await hashFile(w.file).catch(() => undefined)) !== w.sha256) return replacedDuringRun(w);
   }
   return undefined;
 }
@@ -158,7 +170,7 @@ export function mintPermit(context: PermitContext): RunPermit {
   const data: DataFingerprint[] = [];
   const files: FileFingerprint[] = [];
   /** Every file admitted, with how it looked when hashed: checked again when the run ends. */
-  const watched: Array<{ name: string; file: string; identity: string }> = [];
+  const watched: WatchedFile[] = [];
   let engine: string | undefined;
   let ending: Promise<{ replaced: LivingLabError | undefined; record: RunRecord }> | undefined;
   // Whether the log's chain holds from a record to its end, asked once per run whatever the datasets.
@@ -213,8 +225,13 @@ export function mintPermit(context: PermitContext): RunPermit {
       const source = on.locate(declaredFile(where, requested));
       checkTableConnection(where, source, on.labConnection);
       const admitted = await admit({ ...context, ...where, run: started.id }, source);
-      if (admitted.file && admitted.fileIdentity)
-        watched.push({ name: source.name, file: admitted.file, identity: admitted.fileIdentity });
+      if (admitted.file && admitted.fileIdentity && admitted.fileSha256)
+        watched.push({
+          name: source.name,
+          file: admitted.file,
+          identity: admitted.fileIdentity,
+          sha256: admitted.fileSha256,
+        });
       await on.attach(admitted);
       const file =
         admitted.file &&
