@@ -55,6 +55,8 @@ function substitute(expr: Expr, names: ReadonlyMap<string, string>): Expr {
       return { ...expr, expr: s(expr.expr), values: expr.values.map(s) };
     case "any_match":
       return { ...expr, text: s(expr.text), where: s(expr.where) };
+    case "bind":
+      return { ...expr, value: s(expr.value), body: s(expr.body) };
     case "count":
       return expr.filter ? { ...expr, filter: s(expr.filter) } : expr;
     case "smallest":
@@ -65,6 +67,7 @@ function substitute(expr: Expr, names: ReadonlyMap<string, string>): Expr {
     case "star":
     case "exists":
     case "matched_text":
+    case "bound":
       return expr;
   }
 }

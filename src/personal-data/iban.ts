@@ -1,4 +1,4 @@
-import { bin, call, caseWhen, type Expr, lit } from "../sql/expr.js";
+import { bin, bind, call, caseWhen, type Expr, lit } from "../sql/expr.js";
 import type { PersonalDataDetector } from "./detector.js";
 
 /** The length of an IBAN per country, after the SWIFT IBAN registry. */
@@ -120,6 +120,10 @@ export const iban: PersonalDataDetector = {
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /** The longest IBAN in the registry; shorter ones get leading zeros, which leave the remainder alone. */
 const LONGEST = 34;
+/** Nine digits after a remainder below 97 stay far below 2^63. */
+const CHUNK = 9;
+/** The digits of the longest IBAN with every character a letter (two digits each), in whole chunks: 72. */
+const DIGITS = Math.ceil((2 * LONGEST) / CHUNK) * CHUNK;
 
 /** ISO 7064 MOD 97-10: the first four characters moved to the end, letters as 10 to 35, modulo 97 is 1. */
 export function passesMod97(candidate: string): boolean {
@@ -134,16 +138,24 @@ export function passesMod97(candidate: string): boolean {
   return remainder === 1;
 }
 
-/** The same in SQL, one character at a time, so that no engine needs numbers longer than 64 bits. */
+/**
+ * The same in SQL. The rearranged IBAN becomes digits (each letter its two-digit number), padded
+ * with leading zeros to 72 (twice the longest IBAN, which leaves the remainder alone), and is
+ * reduced nine digits at a time, so that no engine needs numbers longer than 64 bits. The digits
+ * are computed once (`bind`); a candidate holding anything but letters and digits is no IBAN.
+ */
 function mod97Sql(candidate: Expr): Expr {
   const compact = call("upper", call("replace", candidate, lit(" "), lit("")));
-  const rearranged = call("concat", call("substr", compact, lit(5)), call("substr", compact, lit(1), lit(4)));
-  const padded = call("lpad", rearranged, lit(LONGEST), lit("0"));
-  let remainder: Expr = lit(0);
-  for (let i = 1; i <= LONGEST; i++) {
-    const value = bin("-", call("strpos", lit(ALPHABET), call("substr", padded, lit(i), lit(1))), lit(1));
-    const shift = caseWhen(bin("<", value, lit(10)), lit(10), lit(100));
-    remainder = bin("%", bin("+", bin("*", remainder, shift), value), lit(97));
-  }
-  return bin("=", remainder, lit(1));
+  let digits = call("concat", call("substr", compact, lit(5)), call("substr", compact, lit(1), lit(4)));
+  for (const [i, letter] of [...ALPHABET.slice(10)].entries())
+    digits = call("replace", digits, lit(letter), lit(`${10 + i}`));
+  const padded = call("lpad", digits, lit(DIGITS), lit("0"));
+  return bind("livinglab_iban_digits", padded, (all) => {
+    let remainder: Expr = call("to_bigint", lit(0));
+    for (let from = 1; from <= DIGITS; from += CHUNK) {
+      const chunk = call("to_bigint", call("substr", all, lit(from), lit(CHUNK)));
+      remainder = bin("%", bin("+", bin("*", remainder, lit(10 ** CHUNK)), chunk), lit(97));
+    }
+    return caseWhen(call("regex_contains", all, lit(`^[0-9]{${DIGITS}}$`)), bin("=", remainder, lit(1)), lit(false));
+  });
 }

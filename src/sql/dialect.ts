@@ -31,6 +31,8 @@ export interface Dialect {
   anyMatch(text: string, pattern: string, where: string): string;
   /** How `where` in `anyMatch` names the match. */
   matchedText: string;
+  /** `body`, in which `name` stands for `value`, computed once per evaluation of the whole. */
+  bind(value: string, name: string, body: string): string;
 }
 
 /** The standard way to count rows that meet a condition. */
@@ -162,6 +164,10 @@ export function renderExpr(expr: Expr, dialect: Dialect): string {
       return dialect.anyMatch(r(expr.text), quoteString(expr.pattern), r(expr.where));
     case "matched_text":
       return dialect.matchedText;
+    case "bind":
+      return dialect.bind(r(expr.value), expr.name, r(expr.body));
+    case "bound":
+      return expr.name;
   }
 }
 

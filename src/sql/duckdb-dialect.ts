@@ -50,4 +50,6 @@ export const duckdbDialect: Dialect = {
   anyMatch: (text, pattern, where) =>
     `len(list_filter(regexp_extract_all(${text}, ${pattern}, 1), lambda livinglab_match: ${where})) > 0`,
   matchedText: "livinglab_match",
+  // A lambda over a list of one: DuckDB has no other way to name a value inside an expression.
+  bind: (value, name, body) => `list_transform([${value}], lambda ${name}: ${body})[1]`,
 };

@@ -71,6 +71,9 @@ export type Expr =
   | { type: "smallest"; expr: Expr; n: number; filter?: Expr }
   | { type: "any_match"; text: Expr; pattern: string; where: Expr }
   | { type: "matched_text" }
+  /** `body` with `value` computed once and named `name` inside it (see `bind`). */
+  | { type: "bind"; name: string; value: Expr; body: Expr }
+  | { type: "bound"; name: string }
   /** A value a check computes once per row before its condition reads it (see `Measure`). */
   | { type: "local"; name: string };
 
@@ -156,6 +159,16 @@ export const anyMatch = (text: Expr, pattern: string, where: Expr): Expr => ({
 
 /** The match under consideration inside `anyMatch`'s condition. */
 export const matchedText: Expr = { type: "matched_text" };
+
+/**
+ * `body` with `value` computed once: SQL has no name for a value inside an expression, so an
+ * expression that reads a value many times (a checksum over its characters) would otherwise
+ * compute it anew for each read. `name` must be unique among binds around the same body.
+ * @example bind("livinglab_digits", call("upper", col("x")), (digits) => call("substr", digits, lit(1), lit(9)))
+ */
+export function bind(name: string, value: Expr, body: (bound: Expr) => Expr): Expr {
+  return { type: "bind", name, value, body: body({ type: "bound", name }) };
+}
 
 /** Evaluates `then` only where `when` holds; elsewhere `otherwise`. */
 export const caseWhen = (when: Expr, then: Expr, otherwise: Expr): Expr => ({ type: "case", when, then, otherwise });

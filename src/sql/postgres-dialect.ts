@@ -27,6 +27,7 @@ export const postgresDialect: Dialect = {
   anyMatch: (text, pattern, where) =>
     `EXISTS (SELECT 1 FROM regexp_matches(${text}, ${pattern}, 'g') AS livinglab_match(groups) WHERE ${where})`,
   matchedText: "livinglab_match.groups[1]",
+  bind: (value, name, body) => `(SELECT ${body} FROM (VALUES (${value})) AS ${name}_row(${name}))`,
   smallest: (expr, n, filter) =>
     `(array_agg(${expr} ORDER BY ${expr} COLLATE "C")${filter ? ` FILTER (WHERE ${filter})` : ""})[1:${n}]`,
 };

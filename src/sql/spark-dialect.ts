@@ -63,4 +63,5 @@ export const sparkDialect: Dialect = {
   // Spark's higher-order `exists` over every match's first group (Spark 3.1+ regexp_extract_all).
   anyMatch: (text, pattern, where) => `exists(regexp_extract_all(${text}, ${pattern}, 1), livinglab_match -> ${where})`,
   matchedText: "livinglab_match",
+  bind: (value, name, body) => `transform(array(${value}), ${name} -> ${body})[0]`,
 };
