@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ColumnInfo } from "../engines/engine.js";
-import type { Expr, Select } from "../sql/expr.js";
+import { and, type Expr, isNotNull, type Select } from "../sql/expr.js";
 import type { MetricUnit } from "./metric-unit.js";
 
 /** The NORA quality dimensions every check rolls up into. */
@@ -112,6 +112,24 @@ export interface Lookup {
    * aggregates by name; undefined: always.
    */
   failing(aggregate: (name: string) => Expr): Expr | undefined;
+}
+
+/**
+ * The rows of a lookup's dataset grouped by its key: each key's values (never NULL) and the
+ * aggregates over its rows, under the aliases given. A check's own join to them and the one join
+ * of several checks (see `merge-lookups.ts`) read the same grouping.
+ */
+export function lookupRows(
+  lookup: Pick<Lookup, "table" | "on">,
+  onAlias: (i: number) => string,
+  aggregates: ReadonlyArray<{ expr: Expr; alias: string }>,
+): Select {
+  return {
+    items: [...lookup.on.map((pair, i) => ({ expr: pair.other, alias: onAlias(i) })), ...aggregates],
+    from: { type: "table", name: lookup.table },
+    where: and(...lookup.on.map((pair) => isNotNull(pair.other))),
+    groupBy: lookup.on.map((pair) => pair.other),
+  };
 }
 
 /** What a check found, for its sentence in words. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { and, bin, call, col, definitely, type Expr, isNotNull, lit, or, type Select } from "../sql/expr.js";
-import { amongRows, defineCheck, type ParamProblem } from "./check-definition.js";
+import { and, bin, call, col, definitely, type Expr, lit, or } from "../sql/expr.js";
+import { amongRows, defineCheck, type Lookup, lookupRows, type ParamProblem } from "./check-definition.js";
 import { compareColumns, isMistake, requireCategory } from "./typed-value.js";
 
 /**
@@ -84,27 +84,24 @@ export const derivedValue = defineCheck({
       min: { type: "aggregate", fn: "min", expr: col(birth_year) },
       max: { type: "aggregate", fn: "max", expr: col(birth_year) },
     };
-    const bounds: Select | undefined = lookup && {
-      items: [
-        { expr: col(lookup.on), alias: internal("on") },
-        ...Object.entries(aggregates).map(([name, expr]) => ({ expr, alias: internal(name) })),
-      ],
-      from: { type: "table", name: lookup.table },
-      where: isNotNull(col(lookup.on)),
-      groupBy: [col(lookup.on)],
+    const looked: Lookup | undefined = lookup && {
+      table: lookup.table,
+      on: [{ row: col(lookup.on), other: col(lookup.on) }],
+      rows: "found",
+      aggregates,
+      failing: implausible,
     };
+    const bounds =
+      looked &&
+      lookupRows(
+        looked,
+        () => internal("on"),
+        Object.entries(aggregates).map(([name, expr]) => ({ expr, alias: internal(name) })),
+      );
     return {
       type: "keys",
       unit: "share",
-      ...(lookup && {
-        lookup: {
-          table: lookup.table,
-          on: [{ row: col(lookup.on), other: col(lookup.on) }],
-          rows: "found",
-          aggregates,
-          failing: implausible,
-        },
-      }),
+      ...(looked && { lookup: looked }),
       select: {
         items: [
           { expr: key, alias: "k" },

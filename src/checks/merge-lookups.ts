@@ -1,5 +1,5 @@
 import { and, bin, col, countRows, type Expr, isNotNull, isNull, or, type Select } from "../sql/expr.js";
-import type { Lookup } from "./check-definition.js";
+import { type Lookup, lookupRows } from "./check-definition.js";
 import { type PlannedCheck, SAMPLE_SIZE } from "./plan-suite.js";
 
 /** Checks answered by one query, and the aliases of each one's failing count and sample in its row. */
@@ -48,17 +48,13 @@ function mergedQuery(group: ReadonlyArray<PlannedCheck & { lookup: Lookup }>): M
   const onAlias = (i: number) => internal(`on${i}`);
   const aggregateAlias = (check: number, name: string) => internal(`c${check}_${name}`);
   // The other dataset's rows by key: the key's values, and every check's aggregates over them.
-  const found: Select = {
-    items: [
-      ...on.map((pair, i) => ({ expr: pair.other, alias: onAlias(i) })),
-      ...group.flatMap((planned, j) =>
-        Object.entries(planned.lookup.aggregates).map(([name, expr]) => ({ expr, alias: aggregateAlias(j, name) })),
-      ),
-    ],
-    from: { type: "table", name: first.lookup.table },
-    where: and(...on.map((pair) => isNotNull(pair.other))),
-    groupBy: on.map((pair) => pair.other),
-  };
+  const found = lookupRows(
+    first.lookup,
+    onAlias,
+    group.flatMap((planned, j) =>
+      Object.entries(planned.lookup.aggregates).map(([name, expr]) => ({ expr, alias: aggregateAlias(j, name) })),
+    ),
+  );
   // A key the other dataset lacks leaves the joined columns NULL; its values never are (see WHERE).
   const joined = col(onAlias(0), "found");
   const failing = group.map((planned, j) =>
