@@ -1,3 +1,4 @@
+import type { BigIntStats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { readHere } from "../engines/data-path.js";
 import type { AdmittedSource, DatasetSource } from "../engines/engine.js";
@@ -80,7 +81,7 @@ const hashed = new Map<string, { identity: string; sha256: string }>();
 
 async function identityOf(file: string): Promise<string> {
   const s = await stat(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  return `${writtenAs(s)}:${s.ctimeNs}`;
 }
 
 /**
@@ -88,9 +89,10 @@ async function identityOf(file: string): Promise<string> {
  * nanoseconds. Not its change time, which a new hard link to the same bytes also moves.
  */
 export async function fileIdentity(file: string): Promise<string> {
-  const s = await stat(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  return writtenAs(await stat(file, { bigint: true }));
 }
+
+const writtenAs = (s: BigIntStats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
 
 /** The hash of a dataset file, or a problem that names the file when it cannot be read. */
 export async function hashDataFile(name: string, file: string): Promise<string> {
