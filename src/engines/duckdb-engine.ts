@@ -150,6 +150,36 @@ export class DuckDbEngine implements Engine {
         ),
       });
     }
+    await this.viewOfFile(name, file, table, columns);
+  }
+
+  /**
+   * The content fingerprint of a data file read as a run reads it (the whole file, or a table in
+   * it, with these columns), in an engine of its own that reads nothing else. For `destroy-data`:
+   * what a file held is known by its content after the file is gone; no row leaves the engine.
+   * @example const content = await DuckDbEngine.fingerprintFile("data/zaken.parquet");
+   */
+  static async fingerprintFile(
+    file: string,
+    read: { table?: string; columns?: readonly string[] } = {},
+  ): Promise<ContentFingerprint> {
+    const engine = await DuckDbEngine.open();
+    try {
+      const name = read.table ?? "livinglab_file";
+      await engine.viewOfFile(name, file, read.table, read.columns);
+      return await engine.fingerprint(name);
+    } finally {
+      await engine.close();
+    }
+  }
+
+  /** The view `name` over a data file (or a table inside a DuckDB file), with only `columns` when given. */
+  private async viewOfFile(
+    name: string,
+    file: string,
+    table: string | undefined,
+    columns: readonly string[] | undefined,
+  ): Promise<void> {
     const format = requireFormat(file);
     await checkDataFile(file);
     this.files.push(file);

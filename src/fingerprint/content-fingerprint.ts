@@ -92,6 +92,14 @@ export function contentFingerprintOf(
   return { method: CONTENT_FINGERPRINT_METHOD, rows, columns: ordered, sha256 };
 }
 
+/**
+ * The shape of a content: its row count and its columns in canonical order. Equal fingerprints
+ * have equal shapes, so content of another shape is known to differ without reading a row for it.
+ */
+export function contentShape(rows: number, columns: readonly string[]): string {
+  return JSON.stringify([rows, columns]);
+}
+
 /** What computing a fingerprint needs of an engine. */
 export interface FingerprintingEngine {
   readonly dialect: Dialect;

@@ -1,4 +1,5 @@
 import { declaredDatasets } from "../experiments/declared-data.js";
+import { contentShape } from "../fingerprint/content-fingerprint.js";
 import type { PlannedReads } from "../gates/planned-reads.js";
 import { holdsRoleAt, type People, roleOutsideDates } from "../people/load-people.js";
 import type { SignatureState } from "../people/record-signature.js";
@@ -126,9 +127,14 @@ export interface GovernanceState {
     files: DataDestroyed["files"];
     signature: SignatureState;
   }>;
-  /** SHA-256 of every file logged as destroyed, and the content fingerprints runs recorded for them. */
+  /**
+   * SHA-256 of every file logged as destroyed, and the content fingerprints of what they held:
+   * those the destruction computed, and those runs recorded for the same files.
+   */
   destroyedFiles: ReadonlySet<string>;
   destroyedContents: ReadonlySet<string>;
+  /** The shape (`contentShape`: rows and columns) of each destroyed content: equal content has an equal shape. */
+  destroyedShapes: ReadonlySet<string>;
   publications: Array<{ seq: number; at: string; who: string; to: string; file: string; run?: string }>;
   /** The margins stated in advance, and the success criteria against the latest runs. */
   margins: Margin[];
@@ -164,6 +170,16 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
     reviews.filter((r) => r.inForce && r.verdict === "goedgekeurd" && (run === undefined || r.run === run)).at(-1);
   const destroyed = records.filter((r): r is DataDestroyed => r.type === "data_destroyed");
   const destroyedFiles = new Set(destroyed.flatMap((d) => d.files.map((f) => f.sha256)));
+  const destroyedContents = [
+    ...destroyed.flatMap((d) => (d.contents ?? []).map((c) => ({ ...c, sha256: c.content_sha256 }))),
+    ...finished.flatMap((r) =>
+      (r.data ?? []).flatMap((d) =>
+        d.file && destroyedFiles.has(d.file.sha256) && d.content_sha256 !== undefined
+          ? [{ rows: d.rows, columns: d.columns, sha256: d.content_sha256 }]
+          : [],
+      ),
+    ),
+  ];
   const publications = records.filter((r): r is SummaryPublished => r.type === "summary_published" && counts(r));
   const ofOwnSuite = (analysis: string) =>
     runs
@@ -215,11 +231,8 @@ export function governanceState(facts: GovernanceFacts, records: readonly LogRec
       signature: trust(d).signature.state,
     })),
     destroyedFiles,
-    destroyedContents: new Set(
-      finished
-        .flatMap((r) => (r.data ?? []).filter((d) => d.file && destroyedFiles.has(d.file.sha256)))
-        .map((d) => d.content_sha256),
-    ),
+    destroyedContents: new Set(destroyedContents.map((c) => c.sha256)),
+    destroyedShapes: new Set(destroyedContents.map((c) => contentShape(c.rows, c.columns))),
     publications: publications.map((p) => ({
       seq: p.seq,
       at: p.at,

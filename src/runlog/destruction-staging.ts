@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { formatOfFile } from "../engines/data-format.js";
 import { LivingLabError } from "../errors/problem.js";
 import { currentOwner, ownerIsAlive, type ProcessOwner } from "../files/process-owner.js";
 import { type DestructionPlan, EXPERIMENT_SCRATCH } from "./destruction-plan.js";
+import type { DestroyedContent } from "./governance-schema.js";
 import { runLogPath, streamLogRecords } from "./run-log.js";
 import type { FileFingerprint } from "./run-record-schema.js";
 
@@ -60,6 +62,56 @@ export async function fingerprintStaged(staging: Staging, files: readonly string
     const hash = createHash("sha256");
     for await (const chunk of createReadStream(join(staging.path, "files", rel))) hash.update(chunk as Buffer);
     out.push({ name: basename(rel), path: rel, sha256: hash.digest("hex") });
+  }
+  return out;
+}
+
+/** How a run read a file: as which dataset, and the columns the engine showed (canonical order). */
+export interface FileRead {
+  sha256: string;
+  /** The dataset's name: in a DuckDB file, the table of that name. */
+  name: string;
+  columns: readonly string[];
+}
+
+/**
+ * The content fingerprint of every staged data file, read whole (a file with one table) and as
+ * each of `reads` read it, so the log knows what a file held after it is gone. A file DuckDB
+ * cannot read (another format, damaged) has none: its SHA-256 still stands for it.
+ */
+export async function contentOfStaged(
+  staging: Staging,
+  files: readonly FileFingerprint[],
+  reads: readonly FileRead[],
+): Promise<DestroyedContent[]> {
+  const { DuckDbEngine } = await import("../engines/duckdb-engine.js");
+  const out: DestroyedContent[] = [];
+  for (const file of files) {
+    const format = formatOfFile(file.path);
+    if (!format) continue;
+    const path = join(staging.path, "files", file.path);
+    const ways: Array<{ table?: string; columns?: readonly string[] }> = format.database ? [] : [{}];
+    for (const read of reads) {
+      if (read.sha256 !== file.sha256) continue;
+      ways.push({ ...(format.database && { table: read.name }), columns: read.columns });
+    }
+    const seen = new Set<string>();
+    const keyOf = (table: string | undefined, columns: readonly string[]) => JSON.stringify([table ?? null, columns]);
+    for (const way of ways) {
+      // Runs record their columns in canonical order, as the fingerprint does.
+      if (way.columns && seen.has(keyOf(way.table, way.columns))) continue;
+      const content = await DuckDbEngine.fingerprintFile(path, way).catch(() => undefined);
+      if (!content || seen.has(keyOf(way.table, content.columns))) continue;
+      seen.add(keyOf(way.table, content.columns));
+      out.push({
+        file: file.sha256,
+        ...(way.table !== undefined && { table: way.table }),
+        rows: content.rows,
+        columns: content.columns,
+        content_sha256: content.sha256,
+        method: content.method,
+      });
+    }
   }
   return out;
 }

@@ -42,10 +42,28 @@ export const summaryPublishedSchema = recordBaseSchema.extend({
   review: z.string().optional(),
 });
 
+/**
+ * What a destroyed file held, by its content fingerprint: read whole, and read as each run of the
+ * experiment read it (a table in it, only some columns). A copy under another file or in another
+ * format is recognised by it, also when no run ever read the file.
+ */
+export const destroyedContentSchema = z.object({
+  /** SHA-256 of the destroyed file. */
+  file: sha256Schema,
+  table: z.string().optional(),
+  rows: z.number().int().min(0),
+  columns: z.array(z.string()),
+  content_sha256: sha256Schema,
+  method: z.string(),
+});
+export type DestroyedContent = z.infer<typeof destroyedContentSchema>;
+
 /** Data destroyed: the fingerprints of what existed, and why it went. */
 export const dataDestroyedSchema = recordBaseSchema.extend({
   type: z.literal("data_destroyed"),
   files: z.array(fileFingerprintSchema).min(1),
+  /** Absent in records from before contents were fingerprinted, and for files no engine reads. */
+  contents: z.array(destroyedContentSchema).optional(),
   reden: z.string().min(1),
 });
 

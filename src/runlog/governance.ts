@@ -11,6 +11,8 @@ import type { PrincipleStatus } from "../templates/principle-schema.js";
 import type { Workspace } from "../workspace.js";
 import { planDestruction } from "./destruction-plan.js";
 import {
+  contentOfStaged,
+  type FileRead,
   fingerprintStaged,
   finishPendingDestructions,
   finishStaged,
@@ -174,9 +176,10 @@ export async function destroyData(
   let record: DataDestroyed;
   try {
     const files = await fingerprintStaged(staging, plan.files);
+    const contents = await contentOfStaged(staging, files, await fileReads(runLogPath(opened.dir)));
     record = (await appendRecord(
       runLogPath(opened.dir),
-      { ...base, type: "data_destroyed", files, reden },
+      { ...base, type: "data_destroyed", files, ...(contents.length > 0 && { contents }), reden },
       { sign: signer.sign },
     )) as DataDestroyed;
   } catch (error) {
@@ -185,6 +188,19 @@ export async function destroyData(
   }
   await finishStaged(staging);
   return record;
+}
+
+/** How the log's runs read data files: each file's hash, the table in it and the columns shown. */
+async function fileReads(logFile: string): Promise<FileRead[]> {
+  const reads: FileRead[] = [];
+  for (const record of await readLogRecords(logFile)) {
+    if (!isRun(record)) continue;
+    for (const d of record.data ?? []) {
+      if (d.made || d.frame || !d.file) continue;
+      reads.push({ sha256: d.file.sha256, name: d.name, columns: d.columns });
+    }
+  }
+  return reads;
 }
 
 /**

@@ -288,4 +288,36 @@ describe("where data may live", () => {
     }
     await declareZakenAt("datasets/om-levering/zaken.parquet");
   });
+
+  it("a destroyed file that no run read is known by its content too: the same rows as CSV are refused", async () => {
+    const shared = join(lab, "datasets", "om-levering");
+    await mkdir(join(synth, "nooit-gelezen"));
+    await cp(join(shared, "zaken.parquet"), join(synth, "nooit-gelezen", "zaken.parquet"));
+    const engine = await DuckDbEngine.open();
+    try {
+      await engine.connection.run(
+        `COPY (SELECT * FROM read_parquet('${join(shared, "zaken.parquet")}')) TO '${join(shared, "zaken-kopie.csv")}' (FORMAT csv)`,
+      );
+    } finally {
+      await engine.close();
+    }
+    const workspace = openWorkspace(lab);
+    const destroyed = await asUser("A. de Vries", async () =>
+      destroyData(workspace, await openExperiment(workspace, SYNTH), {
+        paths: ["nooit-gelezen"],
+        reden: "Proef afgelopen.",
+      }),
+    );
+    // Read whole at the destruction, before the file went: its rows and columns, by content.
+    expect(destroyed.contents).toEqual([
+      expect.objectContaining({ file: destroyed.files[0]?.sha256, method: "livinglab-inhoud/1" }),
+    ]);
+    await declareZakenAt("datasets/om-levering");
+    const sameRows = await writeSuite(synth, "zelfde-rijen-ongelezen", [
+      "zaken: { file: ../../datasets/om-levering/zaken-kopie.csv, key: zaak_pseudoniem }",
+    ]);
+    const codes = (await problemsOf(() => checkSuite({ suite: sameRows, justification: WHY }))).map((p) => p.code);
+    expect(codes).toEqual(["gate_data_destroyed"]);
+    await declareZakenAt("datasets/om-levering/zaken.parquet");
+  });
 });
