@@ -2,9 +2,10 @@
  * `livinglab check` as a whole process against the hand-written DuckDB script as a process of
  * its own (bench/om-floor-process.mjs running bench/om-floor.sql), on the same synthetic Parquet
  * data (`synth --seed 1 --defects all`), interleaved, three rounds each, at one or more sizes.
- * `check` twice: the first time in a lab whose log never saw these files (every row is read for
- * the content fingerprint too), and again on the same files in a lab whose log holds a run on
- * them (the fingerprint is taken over, see src/door/known-content.ts).
+ * `check` twice: the first time in a fresh lab whose log never saw these files, and again on the
+ * same files in a lab whose log holds earlier runs on them (the drift checks then have a history).
+ * Neither computes a content fingerprint of a file: its SHA-256 names what was read (see
+ * `UnreadDataset.fingerprint` in src/door/run-permit.ts).
  * Wall time, CPU time and peak memory (RSS) of each process come from /usr/bin/time; the machine's
  * load is printed beside every figure, because the machine may be shared.
  *   npm run bench:check-process -- 1000000 10000000
@@ -57,13 +58,13 @@ try {
     // Warms the file cache for both. The script may run out of memory under the limit (it did
     // at 50M cases under 1GB); livinglab's figures are printed all the same.
     await timeProcess([process.execPath, ...floorArgs], [0], { mayFail: true });
-    // The warm lab's log holds a run on these very files: later runs take its content fingerprint over.
+    // The warm lab's log holds a run on these very files: later runs find a history there.
     await timeProcess([process.execPath, ...checkArgs(suite, dir, cases)], [0, 1, 2], env);
     const floor: Measured[] = [];
     const cold: Measured[] = [];
     const warm: Measured[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      // Cold: a lab whose log has never seen these files, so every row is read for the fingerprint.
+      // Cold: a lab whose log has never seen these files.
       const fresh = await makeBenchLab();
       const freshDir = await benchDataIn(fresh, data);
       const freshSuite = join(fresh, "experiments/om-datakwaliteit/suite.yaml");

@@ -102,10 +102,10 @@ async function checkAttached(
   if (problems.length > 0) throw new LivingLabError(problems);
   // The suite fits the columns: only now are rows read, by the scans.
   await engine.restrictToAttached();
-  // Each dataset's content fingerprint comes from the first scan of its checks: one pass, not
-  // two; none at all where an earlier run fingerprinted the very same bytes (the door knows).
+  // A dataset's content fingerprint, where the door needs one (not for a file, whose SHA-256 names
+  // what is read), comes from the first scan of its checks: one pass, not two.
   const computed = new Set<string>();
-  for (const dataset of unread) if (!(await dataset.contentKnown())) computed.add(dataset.name);
+  for (const dataset of unread) if (dataset.contentNeeded) computed.add(dataset.name);
   const plan = planSuite(loaded, runnable, { ...context, fingerprint: computed });
   const measured = new Map<string, Measured>();
   // The scans and the keys queries of built-in checks each give one row; custom SQL runs alone below.
@@ -142,7 +142,7 @@ async function checkAttached(
       const names = { rows: scan.countAlias, ...scan.fingerprintAliases };
       await dataset.fingerprint(contentFingerprintOf(columns.get(scan.table) ?? [], row, names));
     } else if (dataset && !computed.has(dataset.name)) {
-      // The fingerprint taken over must be of as many rows as the scan counted.
+      // The rows the scan counted: a fingerprint taken over must be of as many.
       await dataset.fingerprint(undefined, Number(row[scan.countAlias] ?? 0));
     }
   }

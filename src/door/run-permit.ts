@@ -5,11 +5,15 @@ import { LivingLabError } from "../errors/problem.js";
 import type { DeclaredDataset } from "../experiments/declared-data.js";
 import type { OpenedExperiment } from "../experiments/open-experiment.js";
 import type { WrittenFile } from "../files/write-file-atomic.js";
-import { type ContentFingerprint, canonicalColumnOrder } from "../fingerprint/content-fingerprint.js";
+import {
+  type ContentFingerprint,
+  canonicalColumnOrder,
+  contentShape,
+  countRows,
+} from "../fingerprint/content-fingerprint.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import type { Signer } from "../people/identify.js";
 import { hashFile } from "../runlog/provenance.js";
-import { chainHoldsFrom, runLogPath } from "../runlog/run-log.js";
 import type {
   CheckSummary,
   DataFingerprint,
@@ -20,7 +24,6 @@ import type {
 import { admit, destroyedProblem, fileIdentity } from "./admit.js";
 import { checkTableConnection, declaredFile } from "./data-location.js";
 import { appendEnd, fileFingerprint } from "./end-run.js";
-import { type KnownContent, knownContent } from "./known-content.js";
 
 declare const permitted: unique symbol;
 
@@ -68,17 +71,17 @@ export interface RunPermit {
 export interface UnreadDataset {
   readonly name: string;
   /**
-   * Whether an earlier run of this experiment computed the content fingerprint of these very
-   * bytes, read the same way (see `knownContent`): `fingerprint` then takes it over, so a reader
-   * need not compute it in its scans. Asks the engine its version and columns; reads no row.
+   * Whether a reader's scan should compute the content fingerprint (see `contentFingerprintItems`):
+   * for a table on a server or a DataFrame, not for a file, whose SHA-256 names what is read.
    */
-  contentKnown(): Promise<boolean>;
+  readonly contentNeeded: boolean;
   /**
-   * Records its content fingerprint: the one a scan of the reader computed, else the one taken
-   * over from an earlier run, else read now in a scan of its own; refuses data logged as
-   * destroyed. A reader that counted the rows in a scan passes `counted`: a fingerprint taken
-   * over must have as many rows, or the file changed while it was read. Once: later calls
-   * give the same.
+   * Records what the engine read: the content fingerprint a scan of the reader computed; for a
+   * file, else, its rows and columns, with the content fingerprint read in a scan of its own only
+   * when content logged as destroyed has that shape (see `contentShape`); for anything else, the
+   * fingerprint read in a scan of its own. Refuses content logged as destroyed. A reader that
+   * counted the rows in a scan passes `counted`, so a file's rows are not counted again. Once:
+   * later calls give the same.
    */
   fingerprint(computed?: ContentFingerprint, counted?: number): Promise<DataFingerprint>;
 }
@@ -110,6 +113,13 @@ export interface PermitContext {
   signer?: Signer;
 }
 
+/** What the engine read of a file without its content fingerprint: how many rows, which columns (canonical order). */
+interface ReadShape {
+  rows: number;
+  columns: string[];
+  sha256?: undefined;
+}
+
 /** Where the engine read a dataset from: a file, a table, or a DataFrame handed back from memory. */
 interface Origin {
   file?: FileFingerprint;
@@ -121,16 +131,6 @@ function originOf(source: AdmittedSource, file: FileFingerprint | undefined): Or
   if (source.frame) return { frame: true };
   // A declared table is named by its connection and place (`verbinding/schema.tabel`).
   return source.file ? { ...(file && { file }) } : { table: source.location ?? source.table ?? source.name };
-}
-
-/** A file whose rows no longer number what its bytes held when the run began. */
-function changedWhileRead(source: DatasetSource): LivingLabError {
-  return new LivingLabError({
-    code: "data_changed_during_run",
-    message: `Dataset '${source.name}' veranderde terwijl de run het las: het aantal rijen klopt niet meer met het bestand bij de start.`,
-    hint: "Zorg dat niemand het bestand verandert tijdens een run, en start de run opnieuw.",
-    ...(source.file && { file: source.file }),
-  });
 }
 
 function replacedDuringRun(source: { name: string; file: string }): LivingLabError {
@@ -173,23 +173,14 @@ export function mintPermit(context: PermitContext): RunPermit {
   const watched: WatchedFile[] = [];
   let engine: string | undefined;
   let ending: Promise<{ replaced: LivingLabError | undefined; record: RunRecord }> | undefined;
-  // Whether the log's chain holds from a record to its end, asked once per run whatever the datasets.
-  const chains = new Map<string, Promise<boolean>>();
-  const chainHolds = (file: string, seq: number) => {
-    const asked = `${seq} ${file}`;
-    const known = chains.get(asked) ?? chainHoldsFrom(file, seq);
-    chains.set(asked, known);
-    return known;
-  };
   const fingerprint = async (
     on: Engine,
     name: string,
     origin: Origin,
     made?: true,
-    computed?: ContentFingerprint,
-    from?: string,
+    computed?: ContentFingerprint | ReadShape,
   ) => {
-    const content = computed ?? (await on.fingerprint(name));
+    const content: ContentFingerprint | ReadShape = computed ?? (await on.fingerprint(name));
     engine = await engineVersionOf(on);
     const { file, table, frame } = origin;
     const read: DataFingerprint = {
@@ -202,10 +193,8 @@ export function mintPermit(context: PermitContext): RunPermit {
       ...(frame && { frame }),
       rows: content.rows,
       columns: content.columns,
-      content_sha256: content.sha256,
-      method: content.method,
+      ...(content.sha256 !== undefined && { content_sha256: content.sha256, method: content.method }),
       ...(made && { made }),
-      ...(from !== undefined && { content_from: from }),
     };
     data.push(read);
     return read;
@@ -238,45 +227,27 @@ export function mintPermit(context: PermitContext): RunPermit {
         admitted.fileSha256 &&
         fileFingerprint(opened.dir, source.name, admitted.file, admitted.fileSha256, admitted.location);
       if (file) files.push(file);
-      // A file read whole: an earlier run may have fingerprinted these very bytes, read the same way.
-      let looked: Promise<KnownContent | undefined> | undefined;
-      const lookUp = async () =>
-        admitted.fileSha256 && admitted.table === undefined
-          ? knownContent(
-              runLogPath(opened.dir),
-              context.governance.runs,
-              {
-                sha256: admitted.fileSha256,
-                engine: await engineVersionOf(on),
-                columns: canonicalColumnOrder(await on.columns(source.name)).map((c) => c.name),
-              },
-              chainHolds,
-            )
-          : undefined;
-      const known = () => {
-        looked ??= lookUp();
-        return looked;
+      // A file's SHA-256 names the bytes read: its rows are fingerprinted only when content the
+      // log records as destroyed has their shape, for only then could they be that content.
+      const shapeOf = async (counted: number | undefined): Promise<ContentFingerprint | ReadShape> => {
+        const rows = counted ?? (await countRows(on, source.name));
+        const columns = canonicalColumnOrder(await on.columns(source.name)).map((c) => c.name);
+        if (context.governance.destroyedShapes.has(contentShape(rows, columns))) return on.fingerprint(source.name);
+        return { rows, columns };
       };
+      const hashed = admitted.fileSha256 !== undefined;
       let read: Promise<DataFingerprint> | undefined;
       const readOnce = async (computed?: ContentFingerprint, counted?: number) => {
-        const taken = computed ? undefined : await known();
-        if (taken && counted !== undefined && counted !== taken.content.rows) {
-          throw changedWhileRead(source);
+        const content = computed ?? (hashed ? await shapeOf(counted) : undefined);
+        const found = await fingerprint(on, source.name, originOf(admitted, file || undefined), undefined, content);
+        if (found.content_sha256 !== undefined && context.governance.destroyedContents.has(found.content_sha256)) {
+          throw destroyedProblem(context, source);
         }
-        const found = await fingerprint(
-          on,
-          source.name,
-          originOf(admitted, file || undefined),
-          undefined,
-          computed ?? taken?.content,
-          taken?.run,
-        );
-        if (context.governance.destroyedContents.has(found.content_sha256)) throw destroyedProblem(context, source);
         return found;
       };
       return {
         name: source.name,
-        contentKnown: async () => (await known()) !== undefined,
+        contentNeeded: !hashed,
         fingerprint: (computed, counted) => {
           read ??= readOnce(computed, counted);
           return read;

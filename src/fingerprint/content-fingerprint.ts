@@ -107,6 +107,13 @@ export interface FingerprintingEngine {
   query(sql: string): Promise<Array<Record<string, unknown>>>;
 }
 
+/** The rows of a table or view, counted on the engine that holds it. */
+export async function countRows(engine: FingerprintingEngine, name: string): Promise<number> {
+  const select: Select = { items: [{ expr: { type: "count" }, alias: "row_count" }], from: { type: "table", name } };
+  const [row = {}] = await engine.query(renderSelect(select, engine.dialect));
+  return Number(row.row_count ?? 0);
+}
+
 /**
  * The content fingerprint of a table or view, computed in SQL on the engine that holds it.
  * Engines use this for their `fingerprint` method unless they compute the same thing another way.

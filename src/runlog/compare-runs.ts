@@ -83,8 +83,13 @@ function changeOf(before: CheckComparison["before"], after: CheckComparison["aft
 }
 
 function compareData(before: RunRecord, after: RunRecord): FactComparison[] {
+  // A file is known by its SHA-256 (a run records no content fingerprint for it), anything else by its content.
   const read = (run: RunRecord) =>
-    new Map((run.data ?? []).filter((d) => !d.made).map((d) => [d.name, d.content_sha256]));
+    new Map(
+      (run.data ?? [])
+        .filter((d) => !d.made)
+        .map((d) => [d.name, d.file ? `bestand ${d.file.sha256}` : `inhoud ${d.content_sha256}`]),
+    );
   const a = read(before);
   const b = read(after);
   return [...new Set([...a.keys(), ...b.keys()])].map((name) => fact(name, a.get(name), b.get(name)));

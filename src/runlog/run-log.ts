@@ -3,11 +3,11 @@ import { constants } from "node:fs";
 import { type FileHandle, open, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LivingLabError } from "../errors/problem.js";
-import { readLogLines, readLogLinesBackward } from "./log-lines.js";
+import { readLogLines } from "./log-lines.js";
 import { type LogLockOptions, withLogLock } from "./log-lock.js";
 import { type LogRecord, logRecordSchema, type NewLogRecord } from "./log-record-schema.js";
 import { maskFreeText } from "./mask-free-text.js";
-import { type ChainPoint, followsOn, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
+import { type ChainPoint, isCompleteRecord, parseLogLine } from "./parse-log-line.js";
 import { hashRecord, signedBytes } from "./record-hash.js";
 import { CLOCK_TOLERANCE_MS, writtenAt } from "./record-time.js";
 import { GENESIS_HASH, RUN_LOG_SCHEMA_VERSION, type RunRecord } from "./run-record-schema.js";
@@ -76,30 +76,6 @@ export async function* streamLogRecords(file: string): AsyncGenerator<LogRecord>
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ENOENT") throw error;
   }
-}
-
-/**
- * Whether the log holds together from record `seq` to its end: each of those records matches
- * its stored hash and the next follows on it. Read from the end, so it costs the records after
- * `seq`, not the whole log. What a reader checks before it relies on an older record for more
- * than showing it (a content fingerprint taken over, for one): an edit of that record, or of one
- * after it, that did not rewrite every hash after it shows here.
- * @example if (await chainHoldsFrom(runLogPath(om.dir), run.seq)) use(run);
- */
-export async function chainHoldsFrom(file: string, seq: number): Promise<boolean> {
-  let next: LogRecord | undefined;
-  try {
-    for await (const line of readLogLinesBackward(file)) {
-      const { record, invalid } = parseLogLine(line.text, true);
-      if (!record || invalid || (next && !followsOn(next, record))) return false;
-      if (record.seq === seq) return true;
-      if (record.seq < seq) return false;
-      next = record;
-    }
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== "ENOENT") throw error;
-  }
-  return false;
 }
 
 /**

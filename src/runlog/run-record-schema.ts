@@ -41,9 +41,14 @@ export const dataFingerprintSchema = z.object({
   table: z.string().optional(),
   rows: z.number().int().min(0),
   columns: z.array(z.string()),
-  content_sha256: sha256Schema,
-  /** How the content fingerprint was computed, such as `livinglab-inhoud/1`. */
-  method: z.string(),
+  /**
+   * The content fingerprint of the rows read. Absent where the file's SHA-256 names what was read
+   * and no content the log records as destroyed has as many rows and the same columns (so none
+   * can be the same): the rows are then not read a second time for it.
+   */
+  content_sha256: sha256Schema.optional(),
+  /** How the content fingerprint was computed, such as `livinglab-inhoud/1`; with `content_sha256`. */
+  method: z.string().optional(),
   /** A table the analysis made itself from what it read, recorded for provenance; not data it read. */
   made: z.literal(true).optional(),
   /** A DataFrame handed back from a notebook: rows read from memory, not from a file or a table. */

@@ -86,7 +86,7 @@ export function otherUsesOf(lab: LabView, self: ExperimentView, versions: readon
       const { record } = run;
       const same =
         record.datasets.some((d) => files.has(d.sha256)) ||
-        (record.data ?? []).some((d) => !d.made && contents.has(d.content_sha256));
+        (record.data ?? []).some((d) => !d.made && d.content_sha256 !== undefined && contents.has(d.content_sha256));
       if (same) uses.push({ experiment: entry.experiment, run });
     }
   }

@@ -154,9 +154,16 @@ describe("livinglab load and check --engine postgres", () => {
       // Drift compares with the runs before it, which differ between the two; the rest must match.
       outputs.push({ ...rest, checks: checks.filter((c: { kind: string }) => c.kind !== "drift") });
       const record = (await log()).find((r) => r.id === run_id);
-      fingerprints[engine] = Object.fromEntries((record?.data ?? []).map((d) => [d.name, d.content_sha256]));
-      // A file has its hash beside the content fingerprint; a table on the server has none.
-      for (const read of record?.data ?? []) expect(read.file !== undefined).toBe(engine === "duckdb");
+      // A file is recorded by its hash (no content fingerprint); a table on the server by its content.
+      for (const read of record?.data ?? []) {
+        expect(read.file !== undefined).toBe(engine === "duckdb");
+        expect(read.content_sha256 !== undefined).toBe(engine === "postgres");
+        fingerprints[engine] = {
+          ...fingerprints[engine],
+          [read.name]:
+            read.content_sha256 ?? (await DuckDbEngine.fingerprintFile(join(defects, `${read.name}.parquet`))).sha256,
+        };
+      }
     }
     expect(outputs[1]).toEqual(outputs[0]);
     // The same rows give the same content fingerprint on both engines, from Parquet and from a server table.

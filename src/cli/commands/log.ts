@@ -345,7 +345,7 @@ function fieldsOf(record: LogRecord, records: readonly LogRecord[], people: Peop
           "  gelezen        (inhoud per dataset, zoals de engine die las)",
           ...run.data.map(
             (d) =>
-              `    ${d.name.padEnd(18)} ${d.rows} rijen, ${d.columns.length} kolommen, ${d.engine}  inhoud ${d.content_sha256}${d.made ? " (door de analyse gemaakt)" : ""}${d.frame ? " (uit een DataFrame)" : ""}${d.table !== undefined && !d.made ? `  tabel ${d.table}` : ""}${d.content_from !== undefined ? `  (vingerafdruk van run ${d.content_from}, hetzelfde bestand)` : ""}`,
+              `    ${d.name.padEnd(18)} ${d.rows} rijen, ${d.columns.length} kolommen, ${d.engine}  ${d.content_sha256 !== undefined ? `inhoud ${d.content_sha256}` : `bestand ${d.file?.sha256 ?? "onbekend"}`}${d.made ? " (door de analyse gemaakt)" : ""}${d.frame ? " (uit een DataFrame)" : ""}${d.table !== undefined && !d.made ? `  tabel ${d.table}` : ""}${d.content_from !== undefined ? `  (vingerafdruk van run ${d.content_from}, hetzelfde bestand)` : ""}`,
           ),
         ]
       : []),

@@ -37,7 +37,7 @@ export function renderComparisonPage(view: ExperimentView, before: RunView, afte
   const path = sitePaths.comparison(experiment.id, before.number, after.number);
   const link = (to: string) => escapeHtml(relativeHref(path, to));
   const diff = compareRuns(before.record, after.record);
-  const differs = [...diff.data.map((d) => ({ ...d, name: `inhoud van ${d.name}` })), ...diff.code].filter(
+  const differs = [...diff.data.map((d) => ({ ...d, name: `data van ${d.name}` })), ...diff.code].filter(
     (f) => !f.same,
   );
   const rows = [...diff.checks]

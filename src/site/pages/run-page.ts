@@ -63,7 +63,7 @@ ${renderFacts([
     .filter((d) => !d.made)
     .map((d): [string, string] => [
       `Inhoud ${d.name}`,
-      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}${d.table !== undefined ? `, uit tabel ${userText(d.table)}` : ""}${record.datasets.some((f) => f.name === d.name) ? "" : ` (<a href="${datasheetHref(view, run, d.name)}">datasheet</a>)`}${contentFrom(view, run, d.content_from)}<br><span class="lab-hash">${escapeHtml(d.content_sha256)}</span>`,
+      `${escapeHtml(d.columns.length)} kolommen, gelezen met ${escapeHtml(engineWords(d.engine))}${d.frame ? " uit een DataFrame" : ""}${d.table !== undefined ? `, uit tabel ${userText(d.table)}` : ""}${record.datasets.some((f) => f.name === d.name) ? "" : ` (<a href="${datasheetHref(view, run, d.name)}">datasheet</a>)`}${contentFrom(view, run, d.content_from)}<br>${d.content_sha256 !== undefined ? `<span class="lab-hash">${escapeHtml(d.content_sha256)}</span>` : "herkend aan de vingerafdruk van het bestand"}`,
     ]),
   [
     "Code",
