@@ -7,9 +7,8 @@
  * ($LIVINGLAB_BENCH_DATA/livinglab-bench-peers-venv, or $LIVINGLAB_PEERS_VENV). The checks each peer runs are translated from the suite's check list
  * (bench/peer-checks.ts); what a peer cannot express is listed with the reason. The first round's
  * failing counts of each peer are compared with livinglab's, check by check. livinglab is timed
- * twice: the first time on the data (a fresh lab each round, so every content fingerprint is
- * computed; the ratios of the peers are against this one) and a second time on the same files
- * (the fingerprints taken over from the run before).
+ * twice: the first time on the data (a fresh lab each round; the ratios of the peers are against
+ * this one) and a second time on the same files (in a lab whose log holds the run before).
  * ROUNDS (default 3), PEER_LIMIT (seconds per process of a peer, default 900), LIVINGLAB_MEMORY (default 1GB,
  * also DuckDB's limit in the script and in Soda) and LIVINGLAB_BENCH_DATA (default the temporary
  * folder) in the environment change the run.
@@ -203,8 +202,8 @@ try {
     const justification = `Meting van de snelheid van de controles op ${cases} synthetische zaken, naast Soda Core en Great Expectations.`;
     const checkArgs = [CLI, "check", suiteFile, "--data", dir, "--justification", justification];
     const floorArgs = [join(import.meta.dirname, "om-floor-process.mjs"), dir, MEMORY];
-    // The first time on these files: a lab whose log never saw them, so check computes every
-    // content fingerprint (a second check on the same files takes them over, see the row after).
+    // The first time on these files: a lab whose log never saw them (a second check on the same
+    // files, in a lab whose log holds the run before, is the row after).
     const firstCheck = async () => {
       const fresh = await makeBenchLab();
       const freshDir = await benchDataIn(fresh, benchData(cases, DATA_ROOT));

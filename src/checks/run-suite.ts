@@ -142,7 +142,7 @@ async function checkAttached(
       const names = { rows: scan.countAlias, ...scan.fingerprintAliases };
       await dataset.fingerprint(contentFingerprintOf(columns.get(scan.table) ?? [], row, names));
     } else if (dataset && !computed.has(dataset.name)) {
-      // The rows the scan counted: a fingerprint taken over must be of as many.
+      // The rows the scan counted: the door records them, and needs no count of its own.
       await dataset.fingerprint(undefined, Number(row[scan.countAlias] ?? 0));
     }
   }
