@@ -76,6 +76,16 @@ beforeAll(async () => {
   await cp(realData, join(lab, "datasets", "andere", "zaken.parquet"));
 });
 
+/** The rows of a Parquet file saved as CSV: the same content under another file and format. */
+async function saveAsCsv(parquet: string, csv: string): Promise<void> {
+  const engine = await DuckDbEngine.open();
+  try {
+    await engine.connection.run(`COPY (SELECT * FROM read_parquet('${parquet}')) TO '${csv}' (FORMAT csv)`);
+  } finally {
+    await engine.close();
+  }
+}
+
 describe("where data may live", () => {
   it("a synthetic experiment's suite cannot read another experiment's real data through '..': refused at the suite's line, nothing logged", async () => {
     const suite = await writeSuite(synth, "stiekem", [
@@ -261,14 +271,7 @@ describe("where data may live", () => {
     const shared = join(lab, "datasets", "om-levering");
     await mkdir(join(synth, "kopie"));
     await cp(join(shared, "zaken.parquet"), join(synth, "kopie", "zaken.parquet"));
-    const engine = await DuckDbEngine.open();
-    try {
-      await engine.connection.run(
-        `COPY (SELECT * FROM read_parquet('${join(shared, "zaken.parquet")}')) TO '${join(shared, "zaken.csv")}' (FORMAT csv)`,
-      );
-    } finally {
-      await engine.close();
-    }
+    await saveAsCsv(join(shared, "zaken.parquet"), join(shared, "zaken.csv"));
     // A run reads the experiment's own copy, so the log knows its content; then the copy is destroyed.
     await checkSuite({
       suite: await writeSuite(synth, "kopie", ["zaken: { file: kopie/zaken.parquet, key: zaak_pseudoniem }"]),
@@ -296,14 +299,7 @@ describe("where data may live", () => {
     const shared = join(lab, "datasets", "om-levering");
     await mkdir(join(synth, "nooit-gelezen"));
     await cp(join(shared, "zaken.parquet"), join(synth, "nooit-gelezen", "zaken.parquet"));
-    const engine = await DuckDbEngine.open();
-    try {
-      await engine.connection.run(
-        `COPY (SELECT * FROM read_parquet('${join(shared, "zaken.parquet")}')) TO '${join(shared, "zaken-kopie.csv")}' (FORMAT csv)`,
-      );
-    } finally {
-      await engine.close();
-    }
+    await saveAsCsv(join(shared, "zaken.parquet"), join(shared, "zaken-kopie.csv"));
     const workspace = openWorkspace(lab);
     const destroyed = await asUser("A. de Vries", async () =>
       destroyData(workspace, await openExperiment(workspace, SYNTH), {
