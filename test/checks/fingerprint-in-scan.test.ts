@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LoadedSuite } from "../../src/checks/load-suite.js";
 import { framesAsDatasets } from "../../src/frames/frames-as-datasets.js";
-import { DuckDbEngine, type Engine, frameFromQuery, loadSuite, runSuite } from "../../src/index.js";
+import { DuckDbEngine, frameFromQuery, loadSuite, runSuite } from "../../src/index.js";
+import { watchQueries } from "../helpers/engines.js";
 import { writeMiniData } from "../helpers/mini-data.js";
 import { openTestRun } from "../helpers/test-run.js";
 
@@ -28,13 +29,7 @@ describe("the content fingerprint of a suite run", () => {
     const suite = await miniWithFrames();
     const { permit } = await openTestRun();
     const engine = await DuckDbEngine.open();
-    const queries: string[] = [];
-    const spy = Object.assign(Object.create(Object.getPrototypeOf(engine)), engine, {
-      query: (sql: string) => {
-        queries.push(sql);
-        return engine.query(sql);
-      },
-    }) as Engine;
+    const { engine: spy, queries } = watchQueries(engine);
     try {
       await runSuite(spy, suite, permit);
       // No scan of its own: the frames' fingerprints come from their check scans, and the file

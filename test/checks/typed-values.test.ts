@@ -2,7 +2,6 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  type Engine,
   isLivingLabError,
   loadIntoPostgres,
   loadSuite,
@@ -10,7 +9,7 @@ import {
   runSuite,
   type SuiteResult,
 } from "../../src/index.js";
-import { ENGINE_NAMES, withEngine } from "../helpers/engines.js";
+import { ENGINE_NAMES, watchQueries, withEngine } from "../helpers/engines.js";
 import { fileDatabase } from "../helpers/postgres-database.js";
 import { testDataDir, testPermit } from "../helpers/test-run.js";
 
@@ -115,15 +114,13 @@ describe.each(ENGINE_NAMES)("values compare in their column's type (%s)", (name)
   });
 
   it("refuses values that do not fit their column, at their lines, before reading a row", async () => {
-    const queries: string[] = [];
+    let queries: string[] = [];
     const error = await withEngine(name, async (engine) => {
-      const spy = Object.assign(Object.create(Object.getPrototypeOf(engine)), engine, {
-        query: (sql: string) => {
-          queries.push(sql);
-          return engine.query(sql);
-        },
-      }) as Engine;
-      return runSuite(spy, await loadSuite(join(dir, "fout.yaml")), await testPermit()).catch((e: unknown) => e);
+      const watched = watchQueries(engine);
+      queries = watched.queries;
+      return runSuite(watched.engine, await loadSuite(join(dir, "fout.yaml")), await testPermit()).catch(
+        (e: unknown) => e,
+      );
     });
     expect(isLivingLabError(error)).toBe(true);
     if (!isLivingLabError(error)) return;

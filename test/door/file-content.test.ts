@@ -5,7 +5,6 @@ import {
   checkSuite,
   DuckDbEngine,
   destroyData,
-  type Engine,
   isLivingLabError,
   loadSuite,
   loggedRun,
@@ -18,6 +17,7 @@ import {
 import type { RunRecord } from "../../src/runlog/run-record-schema.js";
 import { asUser } from "../helpers/as-user.js";
 import { makeLab } from "../helpers/cli.js";
+import { watchQueries } from "../helpers/engines.js";
 import { writeMiniData } from "../helpers/mini-data.js";
 import { openTestRun, testLab } from "../helpers/test-run.js";
 
@@ -42,15 +42,9 @@ describe("what a run records of a data file", () => {
   it("its SHA-256, rows and columns: no query computes a content fingerprint", async () => {
     const dir = await writeMiniData();
     const loaded = await loadSuite(MINI_SUITE, dir);
-    const queries: string[] = [];
     const { permit } = await openTestRun();
     const engine = await DuckDbEngine.open();
-    const watched = Object.assign(Object.create(Object.getPrototypeOf(engine)), engine, {
-      query: (sql: string) => {
-        queries.push(sql);
-        return engine.query(sql);
-      },
-    }) as Engine;
+    const { engine: watched, queries } = watchQueries(engine);
     try {
       await runSuite(watched, loaded, permit);
       const record = await permit.end({ outcome: "completed" });

@@ -19,3 +19,15 @@ export async function withEngine<T>(name: EngineName, fn: (engine: Engine) => Pr
     await engine.close();
   }
 }
+
+/** The engine, with every SQL text it is asked to run kept in `queries` (in order). */
+export function watchQueries(engine: Engine): { engine: Engine; queries: string[] } {
+  const queries: string[] = [];
+  const watched = Object.assign(Object.create(Object.getPrototypeOf(engine)), engine, {
+    query: (sql: string) => {
+      queries.push(sql);
+      return engine.query(sql);
+    },
+  }) as Engine;
+  return { engine: watched, queries };
+}
