@@ -9,7 +9,7 @@ import {
   type ContentFingerprint,
   canonicalColumnOrder,
   contentShape,
-  countRows,
+  tableRowCount,
 } from "../fingerprint/content-fingerprint.js";
 import type { GovernanceState } from "../governance/governance-state.js";
 import type { Signer } from "../people/identify.js";
@@ -230,7 +230,7 @@ export function mintPermit(context: PermitContext): RunPermit {
       // A file's SHA-256 names the bytes read: its rows are fingerprinted only when content the
       // log records as destroyed has their shape, for only then could they be that content.
       const shapeOf = async (counted: number | undefined): Promise<ContentFingerprint | ReadShape> => {
-        const rows = counted ?? (await countRows(on, source.name));
+        const rows = counted ?? (await tableRowCount(on, source.name));
         const columns = canonicalColumnOrder(await on.columns(source.name)).map((c) => c.name);
         if (context.governance.destroyedShapes.has(contentShape(rows, columns))) return on.fingerprint(source.name);
         return { rows, columns };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Dialect } from "../sql/dialect.js";
 import { renderSelect } from "../sql/dialect.js";
-import { call, col, type Expr, lit, type Select } from "../sql/expr.js";
+import { call, col, countRows, type Expr, lit, type Select } from "../sql/expr.js";
 import { canonicalValue, VALUE_SEPARATOR, type ValueKind } from "./canonical-value.js";
 
 /** The name and version of the content fingerprint; a change in the rendering gets a new one. */
@@ -108,8 +108,8 @@ export interface FingerprintingEngine {
 }
 
 /** The rows of a table or view, counted on the engine that holds it. */
-export async function countRows(engine: FingerprintingEngine, name: string): Promise<number> {
-  const select: Select = { items: [{ expr: { type: "count" }, alias: "row_count" }], from: { type: "table", name } };
+export async function tableRowCount(engine: FingerprintingEngine, name: string): Promise<number> {
+  const select: Select = { items: [{ expr: countRows(), alias: "row_count" }], from: { type: "table", name } };
   const [row = {}] = await engine.query(renderSelect(select, engine.dialect));
   return Number(row.row_count ?? 0);
 }
